@@ -1,0 +1,17 @@
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+
+/**
+ * Opens the trading system's file with the settings every Agent Desk connection shares. The journal mode is left
+ * as the file has it: switching it is a decision about the Python writer too, not a side effect of opening.
+ */
+export function openDatabase(file: string, options: { readonly?: boolean } = {}): Database.Database {
+  if (!options.readonly) fs.mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  // Same patience as the Python side's default, so neither gives up on the other's short write transactions.
+  db.pragma("busy_timeout = 5000");
+  // The trading system declares no foreign keys; keep enforcement off explicitly rather than by build default.
+  db.pragma("foreign_keys = OFF");
+  return db;
+}

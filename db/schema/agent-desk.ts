@@ -1,0 +1,41 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+
+// Agent Desk's own tables (migrations/0002), kept apart from the trading system's by their prefix.
+
+export const agentDeskMigrations = sqliteTable("agent_desk_migrations", {
+  name: text("name").primaryKey(),
+  checksum: text("checksum").notNull(),
+  schemaVersion: integer("schema_version"),
+  appliedAt: text("applied_at").notNull().default(sql`CURRENT_TIMESTAMP`),
+});
+
+export const agentDeskSwapAudit = sqliteTable(
+  "agent_desk_swap_audit",
+  {
+    evolutionId: integer("evolution_id").primaryKey(),
+    actor: text("actor").notNull(),
+    actedAt: text("acted_at").notNull().default(sql`CURRENT_TIMESTAMP`),
+    rollbackOf: integer("rollback_of").unique(),
+    configWritten: integer("config_written").notNull().default(0),
+    configNote: text("config_note"),
+  },
+  (t) => [check("agent_desk_swap_audit_config_written", sql`${t.configWritten} IN (0, 1)`)],
+);
+
+export const agentDeskReviews = sqliteTable(
+  "agent_desk_reviews",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    agentName: text("agent_name").notNull(),
+    note: text("note").notNull(),
+    actor: text("actor").notNull(),
+    efficiencyScore: real("efficiency_score"),
+    reviewedAt: text("reviewed_at").notNull().default(sql`CURRENT_TIMESTAMP`),
+  },
+  (t) => [index("idx_agent_desk_reviews_agent").on(t.agentName, t.reviewedAt)],
+);
+
+export type AppliedMigration = typeof agentDeskMigrations.$inferSelect;
+export type SwapAudit = typeof agentDeskSwapAudit.$inferSelect;
+export type AgentReview = typeof agentDeskReviews.$inferSelect;

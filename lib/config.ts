@@ -1,0 +1,90 @@
+import path from "node:path";
+import { ConfigError } from "./config-error";
+import { checkDatabaseFile } from "./database-file";
+import { isTimeZone, suggestTimeZone } from "./time-zone";
+import { loadAgentConfig } from "./agent-config";
+
+/** Where the project lives: scripts run from it and `next start` serves from it. */
+const PROJECT_ROOT = process.cwd();
+export const DEMO_DATABASE_PATH = path.join(PROJECT_ROOT, "data", "demo.db");
+export const BUNDLED_AGENT_CONFIG_PATH = path.join(PROJECT_ROOT, "config", "agent_llm_mapping.yaml");
+
+export type Config = {
+  databasePath: string;
+  /** DATABASE_PATH was unset: the demo file, generated when missing. */
+  isDemo: boolean;
+  port: number;
+  /** 127.0.0.1 in local single-user mode, every interface once a password protects the dashboard. */
+  host: string;
+  dataTimeZone: string;
+  agentConfigPath: string;
+  pnlCurrency: string;
+  dashboardPassword: string | undefined;
+  publicDashboard: boolean;
+  sessionSecret: string | undefined;
+  autoRollback: boolean;
+};
+
+type Env = Record<string, string | undefined>;
+
+/** Reads and checks every variable of CONTRACT.md; writes nothing. Throws ConfigError with one line. */
+export function readConfig(env: Env = process.env): Config {
+  const given = (name: string) => (env[name] === undefined || env[name] === "" ? undefined : env[name]);
+
+  const databasePath = path.resolve(given("DATABASE_PATH") ?? DEMO_DATABASE_PATH);
+  checkDatabaseFile(databasePath, "DATABASE_PATH");
+
+  const dataTimeZone = given("DATA_TIMEZONE") ?? "Asia/Seoul";
+  if (!isTimeZone(dataTimeZone)) {
+    const hint = suggestTimeZone(dataTimeZone);
+    throw new ConfigError(`DATA_TIMEZONE '${dataTimeZone}' is not a time zone${hint ? `; did you mean ${hint}?` : ""}`);
+  }
+
+  const agentConfigPath = path.resolve(given("AGENT_CONFIG_PATH") ?? BUNDLED_AGENT_CONFIG_PATH);
+  loadAgentConfig(agentConfigPath);
+
+  const pnlCurrency = given("PNL_CURRENCY") ?? "KRW";
+  if (!/^[A-Z]{3}$/.test(pnlCurrency) || !Intl.supportedValuesOf("currency").includes(pnlCurrency)) {
+    throw new ConfigError(`PNL_CURRENCY '${pnlCurrency}' is not an ISO 4217 currency code such as KRW or USD`);
+  }
+
+  const dashboardPassword = given("DASHBOARD_PASSWORD");
+  if (dashboardPassword !== undefined && dashboardPassword.length < 8) {
+    throw new ConfigError("DASHBOARD_PASSWORD is too short: use at least 8 characters");
+  }
+  const sessionSecret = given("SESSION_SECRET");
+  if (sessionSecret !== undefined && sessionSecret.length < 32) {
+    throw new ConfigError("SESSION_SECRET is too short: use at least 32 characters (or leave it unset)");
+  }
+
+  return {
+    databasePath,
+    isDemo: given("DATABASE_PATH") === undefined,
+    port: readPort(given("PORT")),
+    host: dashboardPassword ? "0.0.0.0" : "127.0.0.1",
+    dataTimeZone,
+    agentConfigPath,
+    pnlCurrency,
+    dashboardPassword,
+    publicDashboard: readSwitch("PUBLIC_DASHBOARD", given("PUBLIC_DASHBOARD")),
+    sessionSecret,
+    autoRollback: readSwitch("AUTO_ROLLBACK", given("AUTO_ROLLBACK")),
+  };
+}
+
+function readPort(value: string | undefined): number {
+  if (value === undefined) return 3000;
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port < 1 || port > 65535) {
+    throw new ConfigError(`PORT '${value}' is not a port number (1 to 65535)`);
+  }
+  return port;
+}
+
+function readSwitch(name: string, value: string | undefined): boolean {
+  if (value === undefined) return false;
+  const v = value.toLowerCase();
+  if (v === "on") return true;
+  if (v === "off") return false;
+  throw new ConfigError(`${name} '${value}' must be 'on' or 'off'`);
+}

@@ -31,7 +31,7 @@ type Env = Record<string, string | undefined>;
 export function readConfig(env: Env = process.env): Config {
   const given = (name: string) => (env[name] === undefined || env[name] === "" ? undefined : env[name]);
 
-  const databasePath = path.resolve(given("DATABASE_PATH") ?? DEMO_DATABASE_PATH);
+  const databasePath = path.resolve(/*turbopackIgnore: true*/ given("DATABASE_PATH") ?? DEMO_DATABASE_PATH);
   checkDatabaseFile(databasePath, "DATABASE_PATH");
 
   const dataTimeZone = given("DATA_TIMEZONE") ?? "Asia/Seoul";
@@ -40,7 +40,7 @@ export function readConfig(env: Env = process.env): Config {
     throw new ConfigError(`DATA_TIMEZONE '${dataTimeZone}' is not a time zone${hint ? `; did you mean ${hint}?` : ""}`);
   }
 
-  const agentConfigPath = path.resolve(given("AGENT_CONFIG_PATH") ?? BUNDLED_AGENT_CONFIG_PATH);
+  const agentConfigPath = path.resolve(/*turbopackIgnore: true*/ given("AGENT_CONFIG_PATH") ?? BUNDLED_AGENT_CONFIG_PATH);
   loadAgentConfig(agentConfigPath);
 
   const pnlCurrency = given("PNL_CURRENCY") ?? "KRW";

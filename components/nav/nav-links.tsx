@@ -1,0 +1,31 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { ROUTES } from "./routes";
+
+export function NavLinks() {
+  const pathname = usePathname();
+  return (
+    <ul className="flex gap-1 overflow-x-auto md:flex-col md:overflow-visible">
+      {ROUTES.map(({ href, label }) => {
+        const active = href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
+        return (
+          <li key={href}>
+            <Link
+              href={href}
+              aria-current={active ? "page" : undefined}
+              className={`block whitespace-nowrap rounded-md px-3 py-1.5 text-sm ${
+                active
+                  ? "bg-zinc-900 font-medium text-white dark:bg-zinc-100 dark:text-zinc-900"
+                  : "text-zinc-600 hover:bg-zinc-200/70 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
+              }`}
+            >
+              {label}
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

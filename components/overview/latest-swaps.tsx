@@ -1,0 +1,36 @@
+import Link from "next/link";
+import { getLatestSwaps } from "@/db/queries/latest-swaps";
+import { Card } from "@/components/ui/card";
+import { formatDateTime, formatPercent, zoneLabel } from "@/lib/format";
+
+export async function LatestSwaps({ dataTimeZone }: { dataTimeZone: string }) {
+  const swaps = getLatestSwaps(6);
+  return (
+    <Card title="Latest model swaps" caption={`times in ${zoneLabel(dataTimeZone)}`}>
+      {swaps.length === 0 ? (
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">
+          No model swaps yet. They appear here when the reflection loop or an operator changes an agent&apos;s model.
+        </p>
+      ) : (
+        <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
+          {swaps.map((swap) => (
+            <li key={swap.id} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 py-2 text-sm">
+              <span>
+                <Link href={`/agents/${encodeURIComponent(swap.agentName)}`} className="font-medium hover:underline">
+                  {swap.agentName}
+                </Link>{" "}
+                <span className="text-zinc-500 dark:text-zinc-400">
+                  {swap.oldModel} → <span className="text-zinc-900 dark:text-zinc-100">{swap.newModel}</span>
+                </span>
+              </span>
+              <span className="text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
+                {swap.triggeredBy} · expected {formatPercent(swap.performanceImprovement * 100, 0)} ·{" "}
+                {formatDateTime(swap.atMs, dataTimeZone)}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}

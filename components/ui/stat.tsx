@@ -1,0 +1,22 @@
+type Tone = "neutral" | "good" | "bad";
+
+const TONES: Record<Tone, string> = {
+  neutral: "",
+  good: "text-emerald-700 dark:text-emerald-400",
+  bad: "text-rose-700 dark:text-rose-400",
+};
+
+/** One key figure: a label, its value, and a line of context. */
+export function Stat({ label, value, detail, tone = "neutral" }: { label: string; value: string; detail?: string; tone?: Tone }) {
+  return (
+    <div className="rounded-lg border border-zinc-200 bg-white px-4 py-3 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+      <dt className="text-xs font-medium text-zinc-500 dark:text-zinc-400">{label}</dt>
+      <dd className={`mt-1 text-2xl font-semibold tracking-tight tabular-nums ${TONES[tone]}`}>{value}</dd>
+      {detail ? <dd className="mt-0.5 text-xs text-zinc-500 dark:text-zinc-400">{detail}</dd> : null}
+    </div>
+  );
+}
+
+export function StatSkeleton() {
+  return <div aria-hidden className="h-[86px] animate-pulse rounded-lg border border-zinc-200 bg-zinc-100 dark:border-zinc-800 dark:bg-zinc-900" />;
+}

@@ -1,0 +1,56 @@
+// Event times in the file: naive local `2025-09-19T14:23:11[.123456]`, the space form, `...Z`, `...+09:00`.
+const EVENT_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+/** Milliseconds since the epoch for an event time; naive times are wall-clock times in `zone`. */
+export function parseEventTime(text: string, zone: string): number | null {
+  const m = EVENT_TIME.exec(text.trim());
+  if (!m) return null;
+  const [, y, mo, d, h, mi, s = "0", frac = "0", offset] = m;
+  const wall = Date.UTC(+y!, +mo! - 1, +d!, +h!, +mi!, +s!, Math.round(Number(`0.${frac}`) * 1000));
+  if (Number.isNaN(wall)) return null;
+  if (offset === "Z") return wall;
+  if (offset) {
+    const sign = offset.startsWith("-") ? -1 : 1;
+    const digits = offset.slice(1).replace(":", "");
+    return wall - sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60_000;
+  }
+  return wallClockToInstant(wall, zone);
+}
+
+/** The instant whose wall clock in `zone` reads `wall` (given as if it were UTC); DST gaps resolve forward. */
+export function wallClockToInstant(wall: number, zone: string): number {
+  const first = wall - zoneOffsetMs(wall, zone);
+  return wall - zoneOffsetMs(first, zone);
+}
+
+/** How far `zone`'s wall clock is ahead of UTC at `instant`. */
+export function zoneOffsetMs(instant: number, zone: string): number {
+  const parts = formatter(zone).formatToParts(new Date(instant));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour") % 24, get("minute"), get("second"));
+  return asUtc - Math.floor(instant / 1000) * 1000;
+}
+
+/** `YYYY-MM-DD` of `instant` on the wall calendar of `zone`. */
+export function calendarDate(instant: number, zone: string): string {
+  return new Date(instant + zoneOffsetMs(instant, zone)).toISOString().slice(0, 10);
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(zone: string): Intl.DateTimeFormat {
+  let f = formatters.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone: zone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    });
+    formatters.set(zone, f);
+  }
+  return f;
+}

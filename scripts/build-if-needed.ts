@@ -1,0 +1,3 @@
+import { buildIfNeeded } from "./steps/build";
+
+buildIfNeeded();

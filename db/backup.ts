@@ -15,13 +15,16 @@ export async function backupDatabase(db: Database.Database, reason: string): Pro
   let target = path.join(dir, `${base}-${stamp}-${reason}.db`);
   for (let n = 2; fs.existsSync(target); n++) target = path.join(dir, `${base}-${stamp}-${reason}-${n}.db`);
 
-  await db.backup(target);
-  const copy = new Database(target, { readonly: true, fileMustExist: true });
+  // Written under a temporary name, renamed once checked: a backup interrupted half-way is never mistaken for one.
+  const partial = `${target}.partial`;
+  await db.backup(partial);
+  const copy = new Database(partial, { readonly: true, fileMustExist: true });
   try {
     const check = copy.pragma("quick_check", { simple: true });
     if (check !== "ok") throw new Error(`backup ${target} failed its integrity check: ${String(check)}`);
   } finally {
     copy.close();
   }
+  fs.renameSync(partial, target);
   return target;
 }

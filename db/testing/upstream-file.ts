@@ -1,0 +1,45 @@
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+
+export const UPSTREAM_DIR = path.resolve(process.cwd(), "..", "shared", "upstream");
+const MAKE_UPSTREAM_DB = path.join(UPSTREAM_DIR, "make_upstream_db.py");
+export const UPSTREAM_TABLES = ["trades", "agent_performance", "llm_usage_log", "model_evolution_history", "system_metrics"] as const;
+
+/** A fresh temporary folder for one test's files. */
+export function tempDir(prefix = "agent-desk-"): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** A file written by the trading system's own Python code path (stdlib sqlite3, one connection per write). */
+export function makeUpstreamDb(file: string, args: string[] = []): string {
+  execFileSync("python3", [MAKE_UPSTREAM_DB, file, ...args], { stdio: "pipe" });
+  return file;
+}
+
+/** sha256 of every row of each table, in rowid order, values exactly as stored (typeof included). */
+export function tableChecksums(file: string, tables: readonly string[] = [...UPSTREAM_TABLES, "schema_version"]) {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return Object.fromEntries(
+      tables.map((table) => {
+        const hash = createHash("sha256");
+        const columns = (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
+        const select = columns.map((c) => `typeof("${c}"), quote("${c}")`).join(", ");
+        for (const row of db.prepare(`SELECT ${select} FROM ${table} ORDER BY rowid`).raw().iterate()) {
+          hash.update(JSON.stringify(row));
+        }
+        return [table, hash.digest("hex")];
+      }),
+    );
+  } finally {
+    db.close();
+  }
+}
+
+export function fileSha(file: string): string {
+  return createHash("sha256").update(fs.readFileSync(file)).digest("hex");
+}

@@ -1,0 +1,81 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { fileSha, makeUpstreamDb, tempDir } from "@/db/testing/upstream-file";
+import { readConfig } from "./config";
+
+describe("readConfig", () => {
+  it("has the defaults of CONTRACT.md", () => {
+    const config = readConfig({});
+    expect(config).toMatchObject({ isDemo: true, port: 3000, host: "127.0.0.1", dataTimeZone: "Asia/Seoul", pnlCurrency: "KRW" });
+    expect(config.databasePath).toMatch(/data\/demo\.db$/);
+    expect(config.agentConfigPath).toMatch(/config\/agent_llm_mapping\.yaml$/);
+  });
+
+  it("listens on every interface only once a password protects the dashboard", () => {
+    expect(readConfig({ DASHBOARD_PASSWORD: "correct horse" }).host).toBe("0.0.0.0");
+  });
+
+  const rejects: [string, Record<string, string>, RegExp][] = [
+    ["an unknown time zone, with a hint", { DATA_TIMEZONE: "Asia/Seol" }, /^DATA_TIMEZONE 'Asia\/Seol' is not a time zone; did you mean Asia\/Seoul\?$/],
+    ["a negative port", { PORT: "-1" }, /^PORT '-1' is not a port number/],
+    ["a port too high", { PORT: "70000" }, /^PORT '70000'/],
+    ["a currency that is not one", { PNL_CURRENCY: "WON" }, /^PNL_CURRENCY 'WON'/],
+    ["a switch that is not on/off", { AUTO_ROLLBACK: "yes" }, /^AUTO_ROLLBACK 'yes' must be 'on' or 'off'$/],
+    ["a short password", { DASHBOARD_PASSWORD: "abc" }, /^DASHBOARD_PASSWORD is too short/],
+    ["a missing agent config", { AGENT_CONFIG_PATH: "/nope/agents.yaml" }, /^AGENT_CONFIG_PATH '\/nope\/agents.yaml' does not exist$/],
+  ];
+  for (const [what, env, message] of rejects) {
+    it(`rejects ${what} in one line`, () => {
+      expect(() => readConfig(env)).toThrow(message);
+    });
+  }
+
+  it("rejects an agent config that is not the trading system's mapping", () => {
+    const file = path.join(tempDir(), "agents.yaml");
+    fs.writeFileSync(file, "agents:\n  cio:\n    provider: openai\n    model: gpt-5\n");
+    expect(() => readConfig({ AGENT_CONFIG_PATH: file })).toThrow(/agents\.cio\.provider/);
+  });
+});
+
+describe("a bad DATABASE_PATH stops start-up with one line and leaves the file untouched", () => {
+  const start = (env: Record<string, string>) =>
+    spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts"], { encoding: "utf8", env: { ...process.env, ...env } });
+
+  function expectRefused(env: Record<string, string>, file: string, message: RegExp) {
+    const before = fs.statSync(file);
+    const sha = before.isFile() ? fileSha(file) : null;
+    const result = start(env);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.stderr.trim()).toMatch(message);
+    const after = fs.statSync(file);
+    expect(after.mtimeMs).toBe(before.mtimeMs);
+    if (sha) expect(fileSha(file)).toBe(sha);
+    expect(fs.existsSync(path.join(path.dirname(file), "backups"))).toBe(false);
+  }
+
+  it("a text file", () => {
+    const file = path.join(tempDir(), "notes.txt");
+    fs.writeFileSync(file, "these are not the trades you are looking for\n");
+    expectRefused({ DATABASE_PATH: file }, file, /^error: DATABASE_PATH '.*notes\.txt' is not a SQLite database/);
+  });
+
+  it("a directory", () => {
+    const dir = tempDir();
+    expectRefused({ DATABASE_PATH: dir }, dir, /^error: DATABASE_PATH '.*' is a directory; it must name a SQLite file$/);
+  });
+
+  it("a read-only file", () => {
+    const file = makeUpstreamDb(path.join(tempDir(), "t.db"), ["--days", "1"]);
+    fs.chmodSync(file, 0o444);
+    expectRefused({ DATABASE_PATH: file }, file, /^error: DATABASE_PATH '.*t\.db' is read-only/);
+  });
+
+  it("an unknown DATA_TIMEZONE", () => {
+    const file = makeUpstreamDb(path.join(tempDir(), "t.db"), ["--days", "1"]);
+    expectRefused({ DATABASE_PATH: file, DATA_TIMEZONE: "Mars/Olympus" }, file, /^error: DATA_TIMEZONE 'Mars\/Olympus' is not a time zone$/);
+  });
+});

@@ -1,19 +1,14 @@
 import path from "node:path";
 import Database from "better-sqlite3";
-import { getTableConfig, type SQLiteTable } from "drizzle-orm/sqlite-core";
+import { is } from "drizzle-orm";
+import { getTableConfig, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/connection";
 import { makeUpstreamDb, tempDir } from "@/db/testing/upstream-file";
 import { migrate } from "@/migrations/runner";
 import * as schema from "./index";
 
-const tables = Object.values(schema).filter((value): value is SQLiteTable => {
-  try {
-    return getTableConfig(value as SQLiteTable).name !== undefined;
-  } catch {
-    return false;
-  }
-});
+const tables: SQLiteTable[] = Object.values(schema).filter((value) => is(value, SQLiteTable));
 
 type Column = { name: string; type: string; notnull: number; dflt_value: string | null; pk: number };
 

@@ -16,7 +16,7 @@ Database.prototype.exec = function (this: Database.Database, sql: string) {
 };
 const prepare = Database.prototype.prepare;
 Database.prototype.prepare = function (this: Database.Database, sql: string) {
-  const statement = prepare.call(this, sql);
+  const statement = prepare.call(this, sql) as Database.Statement<unknown[]>;
   const run = statement.run.bind(statement);
   statement.run = (...args: unknown[]) => {
     tick();

@@ -1,0 +1,27 @@
+import { expect, test } from "@playwright/test";
+
+const PAGES = ["Overview", "Agents", "Costs", "Model swaps", "Review", "Trades", "System"];
+
+test("the shell links every page of the contract and marks the current one", async ({ page }) => {
+  await page.goto("/");
+  const nav = page.getByRole("navigation", { name: "Main" });
+  for (const name of PAGES) await expect(nav.getByRole("link", { name, exact: true })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Overview" })).toHaveAttribute("aria-current", "page");
+});
+
+test("an unknown address shows the not-found page inside the shell", async ({ page }) => {
+  const response = await page.goto("/no-such-page");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Nothing here" })).toBeVisible();
+  await page.getByRole("link", { name: "Back to the overview" }).click();
+  await expect(page).toHaveURL(/\/$/);
+});
+
+test("/api/health answers ok with the schema version and no path", async ({ request }) => {
+  const response = await request.get("/api/health");
+  expect(response.status()).toBe(200);
+  const body = await response.json();
+  expect(body).toMatchObject({ status: "ok", schema_version: 2, database: { journal_mode: expect.any(String) } });
+  expect(body.database.size_bytes).toBeGreaterThan(0);
+  expect(JSON.stringify(body)).not.toContain(".db");
+});

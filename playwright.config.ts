@@ -1,0 +1,30 @@
+import { defineConfig } from "@playwright/test";
+import { CHROMIUM_ARGS, chromiumPath } from "./scripts/steps/chromium";
+
+// Two production servers over fresh files: the demo dataset, and an empty database with the full schema.
+const SERVERS = { demo: 3100, empty: 3101 } as const;
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  reporter: [["list"]],
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: {
+    browserName: "chromium",
+    launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+  },
+  projects: Object.entries(SERVERS).map(([name, port]) => ({ name, use: { baseURL: `http://127.0.0.1:${port}` } })),
+  webServer: Object.entries(SERVERS).map(([name, port]) => ({
+    command: `node --import tsx e2e/serve.ts ${name} ${port}`,
+    url: `http://127.0.0.1:${port}/api/health`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: "ignore",
+    stderr: "pipe",
+  })),
+});

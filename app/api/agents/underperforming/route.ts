@@ -1,0 +1,14 @@
+import { getUnderperformingAgents } from "@/db/queries/agent-contribution";
+import { daysParam, intParam, jsonFrom, numberParam } from "@/lib/api-params";
+
+export const dynamic = "force-dynamic";
+
+export function GET(request: Request) {
+  return jsonFrom(request, (params) =>
+    getUnderperformingAgents({
+      minTrades: intParam(params, "min_trades", 10, 0, 1_000_000),
+      days: daysParam(params, 30),
+      threshold: numberParam(params, "threshold", -0.1, -1e15, 1e15),
+    }),
+  );
+}

@@ -1,0 +1,54 @@
+/** A query parameter that is wrong, said in words for the API's 400 `{error}`. */
+export class ParamError extends Error {}
+
+/** A whole number of days, 1 to 3650; `fallback` when absent. */
+export function daysParam(params: URLSearchParams, fallback: number): number {
+  return intParam(params, "days", fallback, 1, 3650);
+}
+
+export function intParam(params: URLSearchParams, name: string, fallback: number, min: number, max: number): number {
+  const values = params.getAll(name);
+  if (values.length === 0) return fallback;
+  if (values.length > 1) throw new ParamError(`${name} is given ${values.length} times; give it once`);
+  const raw = values[0]!;
+  if (!/^-?\d+$/.test(raw)) throw new ParamError(`${name} must be a whole number, not '${clip(raw)}'`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ParamError(`${name} must be between ${min} and ${max}, not ${clip(raw)}`);
+  return value;
+}
+
+export function numberParam(params: URLSearchParams, name: string, fallback: number, min: number, max: number): number {
+  const values = params.getAll(name);
+  if (values.length === 0) return fallback;
+  if (values.length > 1) throw new ParamError(`${name} is given ${values.length} times; give it once`);
+  const raw = values[0]!;
+  const value = Number(raw);
+  if (raw.trim() === "" || !Number.isFinite(value)) throw new ParamError(`${name} must be a number, not '${clip(raw)}'`);
+  if (value < min || value > max) throw new ParamError(`${name} must be between ${min} and ${max}, not ${clip(raw)}`);
+  return value;
+}
+
+/** An optional text filter such as `agent`; empty counts as absent. */
+export function textParam(params: URLSearchParams, name: string): string | undefined {
+  const values = params.getAll(name);
+  if (values.length > 1) throw new ParamError(`${name} is given ${values.length} times; give it once`);
+  const value = values[0];
+  if (value === undefined || value === "") return undefined;
+  if (value.length > 200) throw new ParamError(`${name} is too long (${value.length} characters; at most 200)`);
+  return value;
+}
+
+/** Answers a GET: 400 with `{error}` for a bad parameter, else the body as JSON. */
+export function jsonFrom(request: Request, read: (params: URLSearchParams) => unknown): Response {
+  try {
+    return Response.json(read(new URL(request.url).searchParams));
+  } catch (error) {
+    if (error instanceof ParamError) return Response.json({ error: error.message }, { status: 400 });
+    throw error;
+  }
+}
+
+function clip(text: string): string {
+  const safe = text.replace(/[^\x20-\x7e]/g, "?");
+  return safe.length > 40 ? `${safe.slice(0, 40)}…` : safe;
+}

@@ -1,0 +1,25 @@
+import "server-only";
+import { database } from "@/db";
+import { modelEvolutionHistory } from "@/db/schema";
+import { loadAgentConfig } from "@/lib/agent-config";
+import { parseEventTime } from "@/lib/event-time";
+
+/**
+ * The model each agent runs now: the config's baseline, then every swap in the order it happened (by instant,
+ * then id). Names are kept as written, not canonicalised. Agents seen only in the swap log are included.
+ */
+export function getAgentMapping() {
+  const { db, config } = database();
+  const agents: Record<string, { provider: string; model: string }> = {};
+  for (const [name, settings] of Object.entries(loadAgentConfig(config.agentConfigPath).agents)) {
+    agents[name] = { provider: settings.provider, model: settings.model };
+  }
+  const swaps = db
+    .select()
+    .from(modelEvolutionHistory)
+    .all()
+    .map((swap) => ({ swap, at: parseEventTime(swap.timestamp, config.dataTimeZone) ?? Number.NEGATIVE_INFINITY }))
+    .sort((a, b) => a.at - b.at || a.swap.id - b.swap.id);
+  for (const { swap } of swaps) agents[swap.agentName] = { provider: swap.newProvider, model: swap.newModel };
+  return { agents };
+}

@@ -1,0 +1,116 @@
+// The read side against a file written by the trading system's Python code plus hand-made edge rows, checked
+// against figures computed independently from the raw rows (db/testing/expected-figures.py). Runs with TZ=UTC
+// to show that naive times are read in DATA_TIMEZONE, not in the server's zone.
+process.env.TZ = "UTC";
+
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "@/db/connection";
+import { makeUpstreamDb, tempDir } from "@/db/testing/upstream-file";
+import { naiveIso } from "@/db/testing/wall-clock";
+import { migrate } from "@/migrations/runner";
+import { getAgentContribution, getUnderperformingAgents } from "./agent-contribution";
+import { getAgentPerformance } from "./agent-performance";
+import { getLlmUsageStats } from "./llm-usage";
+import { getSystemMetrics } from "./system-metrics";
+import { getTradeStats } from "./trade-stats";
+
+const ZONE = "Asia/Seoul";
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const now = Date.now();
+const weekAgo = now - 7 * DAY;
+let expected: Record<string, unknown>;
+
+beforeAll(async () => {
+  const file = makeUpstreamDb(path.join(tempDir(), "trading_records.db"), ["--days", "40"]);
+  const db = openDatabase(file);
+  await migrate(db, { log: () => {} });
+  const llm = db.prepare(
+    "INSERT INTO llm_usage_log (timestamp, agent_name, provider, model, tokens_used, cost_usd, response_time_ms, request_type, success, error_message) VALUES (?, 'edge_agent', 'claude', 'claude-opus-4-1-20250805', 100, 0.25, 1000, 'final_decision', ?, NULL)",
+  );
+  llm.run(naiveIso(weekAgo + 3 * HOUR, ZONE), 1); // naive Seoul, 3 h inside the window: counted
+  llm.run(naiveIso(weekAgo - 3 * HOUR, ZONE), 1); // naive Seoul, 3 h outside
+  llm.run(naiveIso(weekAgo + HOUR + 123, ZONE, " "), 0); // the space form, inside
+  llm.run(new Date(weekAgo + 2 * HOUR).toISOString().replace(".000", ""), 1); // Z, inside
+  llm.run(`${naiveIso(weekAgo - HOUR, ZONE)}+09:00`, 1); // an offset, outside
+  llm.run(`${naiveIso(weekAgo + 5 * 60_000, ZONE)}+09:00`, 1); // an offset, 5 minutes inside
+
+  const trade = db.prepare(
+    "INSERT INTO trades (trade_id, timestamp, ticker, action, quantity, price, justification_text, market_snapshot, portfolio_before, pnl_7_days, agent_contributions, decision_confidence, analysis_metadata) VALUES (?, ?, '005930', 'buy', 1, 70000, '테스트', '{}', '{}', ?, ?, ?, ?)",
+  );
+  const inWindow = naiveIso(now - 10 * DAY, ZONE);
+  trade.run("EDGE-NAN", inWindow, 50_000, '{"risk_analyst": NaN, "cio": 0.5}', 0.8, '{"risk_score": NaN}');
+  trade.run("EDGE-TEXT", inWindow, -20_000, '{"cio": "high", "flow_analyst": 0.4}', 0, null);
+  trade.run("EDGE-BROKEN", inWindow, -10_000, '{"cio": 0.', null, "{broken");
+  trade.run(null, inWindow, 5_000, '{"edge_agent": 1}', 0.9, null); // real files hold a NULL trade_id
+  trade.run("EDGE-EMPTY", inWindow, 1_000, "{}", 0.6, null);
+  db.close();
+
+  process.env.DATABASE_PATH = file;
+  process.env.DATA_TIMEZONE = ZONE;
+  const script = path.resolve("db/testing/expected-figures.py");
+  expected = JSON.parse(execFileSync("python3", [script, file, ZONE, String(now)], { encoding: "utf8" }));
+});
+
+describe("get_llm_usage_stats", () => {
+  it("counts naive times in the data zone, and Z and offsets by their offset (7 and 30 days)", () => {
+    for (const days of [7, 30]) {
+      const actual = getLlmUsageStats(days, now);
+      expectClose(actual.provider_stats, (expected[`usage_${days}`] as { provider_stats: object }).provider_stats);
+      expectClose(actual.agent_stats, (expected[`usage_${days}`] as { agent_stats: object }).agent_stats);
+    }
+    expect(getLlmUsageStats(7, now).agent_stats.edge_agent!.total_requests).toBe(4);
+  });
+});
+
+describe("get_agent_contribution_analysis", () => {
+  it("matches the figures computed from the raw rows, skipping and counting what cannot be read", () => {
+    for (const days of [7, 30]) {
+      const { skipped_rows, ...actual } = getAgentContribution(days, now);
+      expectClose(actual, expected[`contribution_${days}`]);
+      if (days === 30) expect(skipped_rows).toEqual({ unreadable_json: 1, non_numeric_contributions: 2 });
+    }
+  });
+
+  it("flags underperformers by the same rule, lowest score first", () => {
+    const impact = (expected.contribution_30 as { agent_impact: Record<string, { trades_involved: number; efficiency_score: number }> }).agent_impact;
+    const ranked = Object.entries(impact)
+      .filter(([, a]) => a.trades_involved >= 3)
+      .sort(([, a], [, b]) => a.efficiency_score - b.efficiency_score);
+    const threshold = ranked[2]![1].efficiency_score; // strictly below the third: exactly the two worst
+    const got = getUnderperformingAgents({ minTrades: 3, days: 30, threshold }, now);
+    expect(got.map((a) => a.agent_name)).toEqual(ranked.slice(0, 2).map(([name]) => name));
+    expect(Object.keys(got[0]!).sort()).toEqual(["agent_name", "avg_confidence", "efficiency_score", "negative_contribution", "trades_involved"]);
+    expect(getUnderperformingAgents({ minTrades: 3, days: 30, threshold: -0.1 }, now).every((a) => a.efficiency_score < -0.1)).toBe(true);
+  });
+});
+
+describe("get_trade_statistics", () => {
+  it("matches the raw rows, NULL trade_id included", () => {
+    expectClose(getTradeStats(), expected.trade_stats);
+  });
+});
+
+describe("date-column figures", () => {
+  it("take the N calendar days ending today in the data zone", () => {
+    expect(getAgentPerformance(30, undefined, now).map((r) => r.id)).toEqual(expected.performance_30);
+    expect(getSystemMetrics(14, now).map((r) => r.date)).toEqual(expected.metrics_14);
+    const cio = getAgentPerformance(30, "cio", now).map((r) => r.period_end);
+    expect(cio).toEqual([...cio].sort().reverse());
+    expect(getAgentPerformance(30, "nobody", now)).toEqual([]);
+  });
+});
+
+function expectClose(actual: unknown, want: unknown, where = "body"): void {
+  if (typeof want === "number") {
+    expect(typeof actual, where).toBe("number");
+    expect(actual as number, where).toBeCloseTo(want, 6);
+  } else if (want !== null && typeof want === "object") {
+    expect(Object.keys(actual as object).sort(), where).toEqual(Object.keys(want).sort());
+    for (const [key, value] of Object.entries(want)) expectClose((actual as Record<string, unknown>)[key], value, `${where}.${key}`);
+  } else {
+    expect(actual, where).toEqual(want);
+  }
+}

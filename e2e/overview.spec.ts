@@ -4,6 +4,7 @@ test("the overview shows the period's figures and follows the period links", asy
   const consoleErrors: string[] = [];
   page.on("console", (message) => message.type() === "error" && consoleErrors.push(message.text()));
   await page.goto("/");
+  await page.waitForLoadState("networkidle");
   await expect(page.getByRole("heading", { name: "Overview", level: 1 })).toBeVisible();
   await expect(page.getByText("The trading system over the last 30d")).toBeVisible();
 

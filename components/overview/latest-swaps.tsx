@@ -1,10 +1,10 @@
 import Link from "next/link";
-import { getLatestSwaps } from "@/db/queries/latest-swaps";
+import { getSwapLog } from "@/db/queries/swap-log";
 import { Card } from "@/components/ui/card";
 import { formatDateTime, formatPercent, zoneLabel } from "@/lib/format";
 
 export async function LatestSwaps({ dataTimeZone }: { dataTimeZone: string }) {
-  const swaps = getLatestSwaps(6);
+  const swaps = getSwapLog({ limit: 6 });
   return (
     <Card title="Latest model swaps" caption={`times in ${zoneLabel(dataTimeZone)}`}>
       {swaps.length === 0 ? (

@@ -1,0 +1,17 @@
+import "server-only";
+import { database } from "@/db";
+import { modelEvolutionHistory } from "@/db/schema";
+import { parseEventTime } from "@/lib/event-time";
+
+/** The model swaps, newest first by instant (the swap log is small; its mixed time formats do not sort as text). */
+export function getSwapLog({ agent, limit }: { agent?: string; limit?: number } = {}) {
+  const { db, config } = database();
+  const swaps = db
+    .select()
+    .from(modelEvolutionHistory)
+    .all()
+    .filter((swap) => agent === undefined || swap.agentName === agent)
+    .map((swap) => ({ ...swap, atMs: parseEventTime(swap.timestamp, config.dataTimeZone) }))
+    .sort((a, b) => (b.atMs ?? 0) - (a.atMs ?? 0) || b.id - a.id);
+  return limit === undefined ? swaps : swaps.slice(0, limit);
+}

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, isNotNull } from "drizzle-orm";
+import { and, isNotNull, sql } from "drizzle-orm";
 import { database } from "@/db";
 import { trades } from "@/db/schema";
 import { parsePythonJson } from "@/lib/lenient-json";
@@ -24,7 +24,8 @@ export function getAgentContribution(days: number, now = Date.now()) {
   const rows = db
     .select({ contributions: trades.agentContributions, pnl: trades.pnl7Days, confidence: trades.decisionConfidence })
     .from(trades)
-    .where(and(atOrAfter(trades.timestamp, now - days * 86_400_000), isNotNull(trades.agentContributions), isNotNull(trades.pnl7Days)))
+    // `+` keeps idx_trades_pnl_7_days out of it: the time range is the selective part.
+    .where(and(atOrAfter(trades.timestamp, now - days * 86_400_000), isNotNull(trades.agentContributions), sql`+${trades.pnl7Days} IS NOT NULL`))
     .all();
 
   const sums = new Map<string, { total: number; positive: number; negative: number; trades: number; confidenceSum: number; confidenceCount: number }>();

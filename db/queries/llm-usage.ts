@@ -15,6 +15,8 @@ type ProviderStats = {
 type AgentStats = { total_requests: number; total_cost: number; avg_response_time: number };
 
 /** `get_llm_usage_stats(days)` of SPEC.md over calls at or after now − days × 24 h (naive times in DATA_TIMEZONE). */
+// Grouping columns carry a unary `+` so SQLite serves the time range from idx_llm_usage_timestamp instead of
+// walking all of idx_llm_usage_provider / idx_llm_usage_agent to group (a full scan at millions of rows).
 export function getLlmUsageStats(days: number, now = Date.now()) {
   const { db } = database();
   const window = atOrAfter(llmUsageLog.timestamp, now - days * 86_400_000);
@@ -29,7 +31,7 @@ export function getLlmUsageStats(days: number, now = Date.now()) {
     })
     .from(llmUsageLog)
     .where(window)
-    .groupBy(llmUsageLog.provider)
+    .groupBy(sql`+${llmUsageLog.provider}`)
     .all();
   const byAgent = db
     .select({
@@ -40,7 +42,7 @@ export function getLlmUsageStats(days: number, now = Date.now()) {
     })
     .from(llmUsageLog)
     .where(window)
-    .groupBy(llmUsageLog.agentName)
+    .groupBy(sql`+${llmUsageLog.agentName}`)
     .all();
 
   const provider_stats: Record<string, ProviderStats> = {};

@@ -1,0 +1,65 @@
+// No ranged query may scan the whole of llm_usage_log or trades: each is run on a seeded file with planner
+// statistics (ANALYZE), its statements are captured, and EXPLAIN QUERY PLAN must show an index SEARCH.
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import type Database from "better-sqlite3";
+import { beforeAll, describe, expect, it } from "vitest";
+import { database } from "@/db";
+import { openDatabase } from "@/db/connection";
+import { tempDir } from "@/db/testing/upstream-file";
+import { getAgentContribution, getUnderperformingAgents } from "./agent-contribution";
+import { getLlmUsageStats } from "./llm-usage";
+import { getPeriodSummary } from "./overview";
+
+const executed: { sql: string; args: unknown[] }[] = [];
+
+beforeAll(() => {
+  const file = path.join(tempDir(), "seeded.db");
+  execFileSync(process.execPath, ["--import", "tsx", "scripts/db-seed.ts", "--db", file, "--days", "120"], { stdio: "pipe" });
+  const db = openDatabase(file);
+  db.exec("ANALYZE");
+  db.close();
+  process.env.DATABASE_PATH = file;
+  record(database().sqlite);
+});
+
+const RANGED = {
+  "get_llm_usage_stats(7)": () => getLlmUsageStats(7),
+  "get_agent_contribution_analysis(7)": () => getAgentContribution(7),
+  "get_underperforming_agents": () => getUnderperformingAgents({ minTrades: 10, days: 30, threshold: -0.1 }),
+  "overview summary(1)": () => getPeriodSummary(1),
+};
+
+describe("ranged queries use the timestamp indexes", () => {
+  for (const [name, run] of Object.entries(RANGED)) {
+    it(name, () => {
+      executed.length = 0;
+      run();
+      const touching = executed.filter((q) => /\b(llm_usage_log|trades)\b/.test(q.sql));
+      expect(touching.length).toBeGreaterThan(0);
+      for (const query of touching) {
+        const plan = database()
+          .sqlite.prepare(`EXPLAIN QUERY PLAN ${query.sql}`)
+          .all(...query.args) as { detail: string }[];
+        const details = plan.map((p) => p.detail);
+        expect(details.filter((d) => /^SCAN (llm_usage_log|trades)\b/.test(d)), `${query.sql}\n${details.join("\n")}`).toEqual([]);
+        expect(details.some((d) => /^SEARCH (llm_usage_log|trades) USING (COVERING )?INDEX idx_\w+_timestamp/.test(d))).toBe(true);
+      }
+    });
+  }
+});
+
+function record(db: Database.Database) {
+  const prepare = db.prepare.bind(db);
+  db.prepare = ((sql: string) => {
+    const statement = prepare(sql);
+    for (const method of ["all", "get", "run", "iterate"] as const) {
+      const original = (statement[method] as (...a: unknown[]) => unknown).bind(statement);
+      (statement as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
+        executed.push({ sql, args });
+        return original(...args);
+      };
+    }
+    return statement;
+  }) as typeof db.prepare;
+}

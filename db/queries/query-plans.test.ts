@@ -9,6 +9,7 @@ import { openDatabase } from "@/db/connection";
 import { tempDir } from "@/db/testing/upstream-file";
 import { getAgentContribution, getUnderperformingAgents } from "./agent-contribution";
 import { getLlmUsageStats } from "./llm-usage";
+import { getUsageBreakdown } from "./llm-usage-breakdown";
 import { getPeriodSummary } from "./overview";
 
 const executed: { sql: string; args: unknown[] }[] = [];
@@ -28,6 +29,7 @@ const RANGED = {
   "get_agent_contribution_analysis(7)": () => getAgentContribution(7),
   "get_underperforming_agents": () => getUnderperformingAgents({ minTrades: 10, days: 30, threshold: -0.1 }),
   "overview summary(1)": () => getPeriodSummary(1),
+  "usage breakdown(7)": () => getUsageBreakdown(7),
 };
 
 describe("ranged queries use the timestamp indexes", () => {

@@ -13,6 +13,7 @@ import { migrate } from "@/migrations/runner";
 import { getAgentContribution, getUnderperformingAgents } from "./agent-contribution";
 import { getAgentPerformance } from "./agent-performance";
 import { getLlmUsageStats } from "./llm-usage";
+import { getUsageBreakdown } from "./llm-usage-breakdown";
 import { getSystemMetrics } from "./system-metrics";
 import { getTradeStats } from "./trade-stats";
 
@@ -62,6 +63,25 @@ describe("get_llm_usage_stats", () => {
       expectClose(actual.agent_stats, (expected[`usage_${days}`] as { agent_stats: object }).agent_stats);
     }
     expect(getLlmUsageStats(7, now).agent_stats.edge_agent!.total_requests).toBe(4);
+  });
+});
+
+describe("the usage breakdown", () => {
+  it("has days in the data zone, nearest-rank latency percentiles, and every call in one model group", () => {
+    const want = expected.breakdown_30 as { daily: Record<string, { calls: number; cost: number }>; latency_ms: object; failed_requests: number; calls: number };
+    const got = getUsageBreakdown(30, now);
+    const daily: Record<string, { calls: number; cost: number }> = {};
+    for (const row of got.daily) {
+      const day = (daily[row.date!] ??= { calls: 0, cost: 0 });
+      day.calls += row.calls;
+      day.cost += row.cost;
+    }
+    expectClose(daily, want.daily);
+    expectClose(got.latency_ms, want.latency_ms);
+    expect(got.errors.failed_requests).toBe(want.failed_requests);
+    expect(got.by_model.reduce((sum, m) => sum + m.calls, 0)).toBe(want.calls);
+    const opus = got.by_model.find((m) => m.model === "opus-4.1")!;
+    expect(opus.raw_names.sort()).toEqual(["claude-opus-4-1-20250805", "opus-4.1"]);
   });
 });
 

@@ -77,13 +77,26 @@ def trade_stats():
             "total_pnl_7d": sum(pnl), "winning_trades": wins, "losing_trades": losses,
             "win_rate": wins / (wins + losses) * 100 if wins + losses else 0}
 
+def breakdown(days):
+    rows = [r for r in conn.execute("SELECT * FROM llm_usage_log") if (t := instant(r["timestamp"])) and t >= since(days)]
+    daily = {}
+    for r in rows:
+        day = instant(r["timestamp"]).astimezone(zone).date().isoformat()
+        d = daily.setdefault(day, {"calls": 0, "cost": 0.0})
+        d["calls"] += 1; d["cost"] += r["cost_usd"]
+    lat = sorted(r["response_time_ms"] for r in rows)
+    rank = lambda p: lat[min(len(lat) - 1, max(0, math.ceil(p / 100 * len(lat)) - 1))]
+    failed = [r for r in rows if not r["success"]]
+    return {"daily": daily, "latency_ms": {"p50": rank(50), "p95": rank(95), "p99": rank(99)},
+            "failed_requests": len(failed), "calls": len(rows)}
+
 today = now.astimezone(zone).date()
 def first_day(days):
     return (today - timedelta(days=days - 1)).isoformat()
 
 print(json.dumps({
     "usage_7": usage(7), "usage_30": usage(30), "contribution_30": contribution(30), "contribution_7": contribution(7),
-    "trade_stats": trade_stats(),
+    "trade_stats": trade_stats(), "breakdown_30": breakdown(30),
     "performance_30": [r["id"] for r in conn.execute("SELECT id FROM agent_performance WHERE period_end >= ? ORDER BY performance_rating DESC, id DESC", (first_day(30),))],
     "metrics_14": [r["date"] for r in conn.execute("SELECT date FROM system_metrics WHERE date >= ? ORDER BY date DESC", (first_day(14),))],
 }))

@@ -12,6 +12,7 @@ import { naiveIso } from "@/db/testing/wall-clock";
 import { migrate } from "@/migrations/runner";
 import { getAgentContribution, getUnderperformingAgents } from "./agent-contribution";
 import { getAgentPerformance } from "./agent-performance";
+import { getDataQuality } from "./data-quality";
 import { getLlmUsageStats } from "./llm-usage";
 import { getUsageBreakdown } from "./llm-usage-breakdown";
 import { getSystemMetrics } from "./system-metrics";
@@ -120,6 +121,21 @@ describe("date-column figures", () => {
     const cio = getAgentPerformance(30, "cio", now).map((r) => r.period_end);
     expect(cio).toEqual([...cio].sort().reverse());
     expect(getAgentPerformance(30, "nobody", now)).toEqual([]);
+  });
+});
+
+describe("data quality", () => {
+  it("counts the odd rows instead of failing on them", () => {
+    const notes = getDataQuality();
+    const find = (subject: string, detail: RegExp) => notes.find((n) => n.subject === subject && detail.test(n.detail))?.count;
+    expect(find("trades.trade_id", /without an id/)).toBe(1);
+    expect(find("trades.agent_contributions", /NaN or Infinity/)).toBe(1);
+    expect(find("trades.agent_contributions", /cannot be read/)).toBe(1);
+    expect(find("trades.agent_contributions", /not numbers/)).toBe(1);
+    expect(find("trades.analysis_metadata", /NaN or Infinity/)).toBe(2); // the Python writer's own NaN row too
+    expect(find("trades.analysis_metadata", /cannot be read/)).toBe(1);
+    expect(find("llm_usage_log.timestamp", /with a zone/)).toBe(3);
+    expect(find("agents", /not in the agent config: edge_agent$/)).toBe(1);
   });
 });
 

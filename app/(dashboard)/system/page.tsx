@@ -3,6 +3,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { PeriodPicker } from "@/components/ui/period-picker";
 import { Table } from "@/components/ui/table";
 import { getDisplaySettings } from "@/db/queries/display-settings";
+import { getDataQuality } from "@/db/queries/data-quality";
 import { getHealth } from "@/db/queries/health";
 import { getSystemMetrics } from "@/db/queries/system-metrics";
 import { formatCompact, formatMoney, formatPercent, formatUsd } from "@/lib/format";
@@ -15,6 +16,7 @@ export default async function SystemPage({ searchParams }: { searchParams: Promi
   const { pnlCurrency } = getDisplaySettings();
   const health = getHealth();
   const metrics = getSystemMetrics(period.days);
+  const quality = getDataQuality();
   return (
     <>
       <PageHeader title="System" subtitle="Daily system metrics and the database's health">
@@ -35,6 +37,19 @@ export default async function SystemPage({ searchParams }: { searchParams: Promi
               </div>
             ))}
           </dl>
+        </Card>
+        <Card title="Data quality" caption="odd rows Agent Desk reads around">
+          {quality.length === 0 ? (
+            <p className="text-sm text-zinc-500 dark:text-zinc-400">Nothing odd: every time, JSON value and agent name in the file reads cleanly.</p>
+          ) : (
+            <ul className="space-y-1 text-sm">
+              {quality.map((note) => (
+                <li key={`${note.subject}-${note.detail}`}>
+                  <span className="font-mono text-xs">{note.subject}</span> · <span className="font-medium tabular-nums">{note.count}</span> {note.detail}
+                </li>
+              ))}
+            </ul>
+          )}
         </Card>
         <Card title="Daily metrics" caption="newest first">
           <Table

@@ -1,0 +1,48 @@
+import "server-only";
+import { database } from "@/db";
+import { loadAgentConfig } from "@/lib/agent-config";
+import { parsePythonJson } from "@/lib/lenient-json";
+
+export type DataQualityNote = { subject: string; count: number; detail: string };
+
+const EVENT_TIME_GLOB = "[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9][T ][0-2][0-9]:[0-5][0-9]*";
+const JSON_COLUMNS = ["agent_contributions", "analysis_metadata", "market_snapshot", "portfolio_before"] as const;
+
+/**
+ * What in the file is odd but not fatal, counted so it can be shown: Agent Desk reads around all of it.
+ * Only notes with a non-zero count are returned.
+ */
+export function getDataQuality(): DataQualityNote[] {
+  const { sqlite, config } = database();
+  const count = (sql: string, ...args: unknown[]) => (sqlite.prepare(sql).pluck().get(...args) as number) ?? 0;
+  const notes: DataQualityNote[] = [];
+  const add = (subject: string, n: number, detail: string) => n > 0 && notes.push({ subject, count: n, detail });
+
+  for (const table of ["llm_usage_log", "trades", "model_evolution_history"]) {
+    add(`${table}.timestamp`, count(`SELECT count(*) FROM ${table} WHERE timestamp NOT GLOB ?`, EVENT_TIME_GLOB), "rows whose time cannot be read: left out of every period");
+    add(
+      `${table}.timestamp`,
+      count(`SELECT count(*) FROM ${table} WHERE timestamp GLOB '*Z' OR timestamp GLOB '????-??-??[T ]??:??*[+-]??*'`),
+      `rows written with a zone (Z or an offset) instead of naive ${config.dataTimeZone} time: read by their offset`,
+    );
+  }
+  add("trades.trade_id", count("SELECT count(*) FROM trades WHERE trade_id IS NULL"), "trades without an id (SQLite lets NULL into this primary key)");
+
+  for (const column of JSON_COLUMNS) {
+    const invalid = sqlite.prepare(`SELECT ${column} FROM trades WHERE ${column} IS NOT NULL AND NOT json_valid(${column})`).pluck().all() as string[];
+    const pythonOnly = invalid.filter((text) => parsePythonJson(text).ok).length;
+    add(`trades.${column}`, pythonOnly, "JSON holding NaN or Infinity (Python's json.dumps): read as empty values");
+    add(`trades.${column}`, invalid.length - pythonOnly, "JSON that cannot be read at all: shown as text, left out of figures");
+  }
+  add(
+    "trades.agent_contributions",
+    count("SELECT count(*) FROM trades, json_each(trades.agent_contributions) WHERE json_valid(agent_contributions) AND json_each.type NOT IN ('integer', 'real')"),
+    "contributions that are not numbers: skipped in the contribution figures",
+  );
+
+  const roster = new Set(Object.keys(loadAgentConfig(config.agentConfigPath).agents));
+  const seen = sqlite.prepare("SELECT DISTINCT agent_name FROM llm_usage_log").pluck().all() as string[];
+  const unknown = seen.filter((name) => !roster.has(name));
+  add("agents", unknown.length, `agents in the LLM log but not in the agent config: ${unknown.join(", ")}`);
+  return notes;
+}

@@ -8,9 +8,8 @@ import { serve } from "@/scripts/steps/serve";
 
 const [kind, port] = process.argv.slice(2);
 const file = path.resolve("e2e", ".data", `${kind}.db`);
-fs.rmSync(path.dirname(file) + `/${kind}.db`, { force: true });
-for (const suffix of ["-wal", "-shm", "-journal"]) fs.rmSync(file + suffix, { force: true });
+for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(file + suffix, { force: true });
 
 const env = { ...process.env, DATABASE_PATH: file, PORT: port };
-const log = () => {};
-(kind === "demo" ? seedDemo(file) : migrateFile(file, { log })).then(() => serve(readConfig(env), env));
+const config = readConfig(env);
+(kind === "demo" ? seedDemo(config) : migrateFile(file, { log: () => {} })).then(() => serve(config, env));

@@ -9,7 +9,7 @@ import { serve } from "./steps/serve";
 runCli(async () => {
   const config = readConfig(); // first, so a bad value stops start-up before anything is written
   buildIfNeeded();
-  if (config.isDemo && !fs.existsSync(config.databasePath)) await seedDemo(config.databasePath);
+  if (config.isDemo && !fs.existsSync(config.databasePath)) await seedDemo(config);
   else await migrateFile(config.databasePath);
   const mode = config.dashboardPassword ? "operators sign in" : "local single-user mode";
   console.log(`Agent Desk on http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port} (${mode}) over ${config.databasePath}`);

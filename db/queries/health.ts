@@ -1,27 +1,35 @@
 import "server-only";
 import fs from "node:fs";
+import type Database from "better-sqlite3";
 import { database } from "@/db";
+
+const EVENT_TABLES = ["llm_usage_log", "trades", "model_evolution_history"] as const;
+const DAY_MS = 86_400_000;
 
 export type Health = { schema_version: number | null; database: { journal_mode: string; size_bytes: number; last_event_at: string | null } };
 
-/** What /api/health reports: readable file, its schema version, size and newest event. Throws when unreadable. */
+/** What /api/health reports: readable file, its schema version, size and newest event (UTC). Throws when unreadable. */
 export function getHealth(): Health {
   const { sqlite } = database();
   const version = sqlite.prepare("SELECT max(version) AS v FROM schema_version").get() as { v: number | null };
-  // Each table's newest text by its timestamp index; the newest of those is close enough for "is it alive".
-  const newest = sqlite
-    .prepare(
-      `SELECT max(t) AS t FROM (
-         SELECT max(timestamp) AS t FROM llm_usage_log UNION ALL SELECT max(timestamp) FROM trades
-         UNION ALL SELECT max(timestamp) FROM model_evolution_history)`,
-    )
-    .get() as { t: string | null };
+  const newest = Math.max(...EVENT_TABLES.map((table) => newestEventMs(sqlite, table) ?? Number.NEGATIVE_INFINITY));
   return {
     schema_version: version.v,
     database: {
       journal_mode: String(sqlite.pragma("journal_mode", { simple: true })),
       size_bytes: fs.statSync(sqlite.name).size,
-      last_event_at: newest.t,
+      last_event_at: Number.isFinite(newest) ? new Date(newest).toISOString() : null,
     },
   };
+}
+
+/**
+ * The newest event of a table by instant. The newest text is found on the timestamp index; formats and zones
+ * shift an instant by at most 14 h from its text, so only rows dated within three days of that text can be newer.
+ */
+function newestEventMs(sqlite: Database.Database, table: (typeof EVENT_TABLES)[number]): number | null {
+  const top = sqlite.prepare(`SELECT max(timestamp) FROM ${table}`).pluck().get() as string | null;
+  if (top === null || !/^\d{4}-\d{2}-\d{2}/.test(top)) return null;
+  const from = new Date(Date.parse(top.slice(0, 10)) - 3 * DAY_MS).toISOString().slice(0, 10);
+  return sqlite.prepare(`SELECT max(event_ms(timestamp)) FROM ${table} WHERE timestamp >= ?`).pluck().get(from) as number | null;
 }

@@ -13,6 +13,7 @@ import { migrate } from "@/migrations/runner";
 import { getAgentContribution, getUnderperformingAgents } from "./agent-contribution";
 import { getAgentPerformance } from "./agent-performance";
 import { getDataQuality } from "./data-quality";
+import { getHealth } from "./health";
 import { getLlmUsageStats } from "./llm-usage";
 import { getUsageBreakdown } from "./llm-usage-breakdown";
 import { getSystemMetrics } from "./system-metrics";
@@ -121,6 +122,12 @@ describe("date-column figures", () => {
     const cio = getAgentPerformance(30, "cio", now).map((r) => r.period_end);
     expect(cio).toEqual([...cio].sort().reverse());
     expect(getAgentPerformance(30, "nobody", now)).toEqual([]);
+  });
+});
+
+describe("health", () => {
+  it("reports the newest event by instant, whatever its format", () => {
+    expect(getHealth().database.last_event_at).toBe(new Date(expected.last_event_ms as number).toISOString());
   });
 });
 

@@ -97,6 +97,8 @@ def first_day(days):
 print(json.dumps({
     "usage_7": usage(7), "usage_30": usage(30), "contribution_30": contribution(30), "contribution_7": contribution(7),
     "trade_stats": trade_stats(), "breakdown_30": breakdown(30),
+    "last_event_ms": max(int(t.timestamp() * 1000) for table in ("llm_usage_log", "trades", "model_evolution_history")
+                         for (text,) in conn.execute(f"SELECT timestamp FROM {table}") if (t := instant(text))),
     "performance_30": [r["id"] for r in conn.execute("SELECT id FROM agent_performance WHERE period_end >= ? ORDER BY performance_rating DESC, id DESC", (first_day(30),))],
     "metrics_14": [r["date"] for r in conn.execute("SELECT date FROM system_metrics WHERE date >= ? ORDER BY date DESC", (first_day(14),))],
 }))

@@ -1,8 +1,17 @@
-import { spawnSync } from "node:child_process";
+import { parseSeedArgs, seedFile } from "@/db/seed";
+import { localDate } from "@/db/seed/wall-clock";
+import { loadAgentConfig } from "@/lib/agent-config";
+import type { Config } from "@/lib/config";
 
-/** Writes the demo dataset to `file` through the db:seed command. */
-export async function seedDemo(file: string): Promise<void> {
-  console.log(`creating the demo database at ${file}…`);
-  const result = spawnSync(process.execPath, [require.resolve("tsx/cli"), "scripts/db-seed.ts", "--db", file], { stdio: "inherit" });
-  if (result.status !== 0) throw new Error(`seeding the demo database failed (exit ${result.status ?? result.signal})`);
+/** Writes the default demo dataset (90 days up to now) to the configured database file. */
+export async function seedDemo(config: Config): Promise<void> {
+  console.log(`creating the demo database at ${config.databasePath}…`);
+  const now = new Date();
+  const { rows, seconds } = await seedFile(config.databasePath, {
+    ...parseSeedArgs({}, localDate(now, config.dataTimeZone)),
+    timeZone: config.dataTimeZone,
+    agentConfig: loadAgentConfig(config.agentConfigPath),
+    now,
+  });
+  console.log(`demo data written in ${seconds.toFixed(1)} s: ${rows.trades} trades, ${rows.llm_usage_log} LLM calls, ${rows.model_evolution_history} model swaps`);
 }

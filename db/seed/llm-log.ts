@@ -1,0 +1,69 @@
+import type Database from "better-sqlite3";
+import type { LlmCallGenerator } from "./llm-calls";
+import { ROWS_PER_TRANSACTION, type LlmLogWriter, type LlmTotals } from "./llm-log-writer";
+import type { Run } from "./schedule";
+
+/**
+ * Writes every run's calls. With `rows`, exactly that many in all, shared among the runs in proportion to the
+ * calls each would make (cumulative rounding, so the shares add up to `rows` exactly).
+ */
+export function writeLlmLog(
+  db: Database.Database,
+  runs: readonly Run[],
+  generator: LlmCallGenerator,
+  writer: LlmLogWriter,
+  rows: number | undefined,
+): LlmTotals {
+  return withIndexesBuiltAfterwards(db, "llm_usage_log", () => streamRuns(runs, generator, writer, rows));
+}
+
+function streamRuns(runs: readonly Run[], generator: LlmCallGenerator, writer: LlmLogWriter, rows: number | undefined): LlmTotals {
+  try {
+    if (rows === undefined) {
+      for (const run of runs) generator.emitRun(run, undefined, writer.add);
+    } else {
+      const weights = runs.map((run) => generator.plannedCalls(run));
+      const total = weights.reduce((sum, w) => sum + w, 0);
+      let cumulative = 0;
+      let assigned = 0;
+      runs.forEach((run, i) => {
+        cumulative += weights[i]!;
+        const upTo = i === runs.length - 1 ? rows : Math.round((rows * cumulative) / total);
+        if (upTo > assigned) generator.emitRun(run, upTo - assigned, writer.add);
+        assigned = upTo;
+      });
+    }
+    return writer.finish();
+  } catch (error) {
+    writer.abort();
+    throw error;
+  }
+}
+
+/**
+ * Drops the table's indexes for a bulk load and recreates them from their own SQL afterwards (also after a
+ * failure, so the schema stays exact): sorting once is far faster than updating three B-trees per row.
+ */
+function withIndexesBuiltAfterwards<T>(db: Database.Database, table: string, load: () => T): T {
+  const indexes = db
+    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL ORDER BY name")
+    .all(table) as { name: string; sql: string }[];
+  for (const { name } of indexes) db.exec(`DROP INDEX "${name.replaceAll('"', '""')}"`);
+  try {
+    return load();
+  } finally {
+    for (const { sql } of indexes) db.exec(sql);
+  }
+}
+
+/** Progress lines for big logs (from 500,000 rows): about one per tenth, at commits. */
+export function progressReport(total: number, started: number, log: (line: string) => void): ((rows: number) => void) | undefined {
+  if (total < 500_000) return undefined;
+  const step = Math.ceil(total / 10 / ROWS_PER_TRANSACTION) * ROWS_PER_TRANSACTION;
+  return (rows) => {
+    if (rows % step !== 0 && rows !== total) return;
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const after = rows === total ? "; building its indexes" : "";
+    log(`  llm_usage_log: ${rows.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} rows (${seconds} s${after})`);
+  };
+}

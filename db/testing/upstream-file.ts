@@ -5,8 +5,9 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 
-export const UPSTREAM_DIR = path.resolve(process.cwd(), "..", "shared", "upstream");
-const MAKE_UPSTREAM_DB = path.join(UPSTREAM_DIR, "make_upstream_db.py");
+// The trading system's reference writer (shared/upstream/make_upstream_db.py), kept in the repository so the
+// tests run wherever the project is cloned.
+const MAKE_UPSTREAM_DB = path.resolve(process.cwd(), "db", "testing", "make_upstream_db.py");
 export const UPSTREAM_TABLES = ["trades", "agent_performance", "llm_usage_log", "model_evolution_history", "system_metrics"] as const;
 
 /** A fresh temporary folder for one test's files. */

@@ -1,0 +1,38 @@
+import "server-only";
+import { and, eq, isNotNull, sql } from "drizzle-orm";
+import { database } from "@/db";
+import { llmUsageLog, trades } from "@/db/schema";
+import { parsePythonJson } from "@/lib/lenient-json";
+import type { WindowMeasure } from "@/lib/swap-status";
+import { atOrAfter, before } from "./event-window";
+
+/** One agent's measured performance in [fromMs, toMs): its trades' contribution-weighted PnL and its LLM calls. */
+export function measureWindow(agent: string, fromMs: number, toMs: number): WindowMeasure {
+  const { db } = database();
+  const rows = db
+    .select({ contributions: trades.agentContributions, pnl: trades.pnl7Days })
+    .from(trades)
+    .where(and(atOrAfter(trades.timestamp, fromMs), before(trades.timestamp, toMs), isNotNull(trades.agentContributions), sql`+${trades.pnl7Days} IS NOT NULL`))
+    .all();
+  let count = 0;
+  let weighted = 0;
+  for (const row of rows) {
+    const parsed = parsePythonJson(row.contributions);
+    const value = parsed.ok && parsed.value && typeof parsed.value === "object" ? (parsed.value as Record<string, unknown>)[agent] : undefined;
+    if (typeof value !== "number" || !Number.isFinite(value)) continue;
+    count += 1;
+    weighted += value * row.pnl!;
+  }
+  const calls = db
+    .select({ calls: sql<number>`count(*)`, successes: sql<number>`total(${llmUsageLog.success} = 1)`, cost: sql<number>`total(${llmUsageLog.costUsd})` })
+    .from(llmUsageLog)
+    .where(and(eq(sql`+${llmUsageLog.agentName}`, agent), atOrAfter(llmUsageLog.timestamp, fromMs), before(llmUsageLog.timestamp, toMs)))
+    .get()!;
+  return {
+    trades: count,
+    pnlScore: count > 0 ? weighted / count : null,
+    calls: calls.calls,
+    successRate: calls.calls > 0 ? calls.successes / calls.calls : null,
+    costUsd: calls.cost,
+  };
+}

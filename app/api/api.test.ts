@@ -1,0 +1,119 @@
+// The JSON API of CONTRACT.md, called through its route handlers over a seeded file.
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { beforeAll, describe, expect, it } from "vitest";
+import { tempDir } from "@/db/testing/upstream-file";
+import * as contribution from "./agents/contribution/route";
+import * as mapping from "./agents/mapping/route";
+import * as performance from "./agents/performance/route";
+import * as underperforming from "./agents/underperforming/route";
+import * as evolution from "./evolution/route";
+import * as health from "./health/route";
+import * as usage from "./llm/usage/route";
+import * as metrics from "./system/metrics/route";
+import * as tradeStats from "./trades/stats/route";
+
+let file: string;
+const get = async (route: { GET: (request: Request) => Response | Promise<Response> }, query = "") => {
+  const response = await route.GET(new Request(`http://localhost/api${query}`));
+  return { status: response.status, body: await response.json() };
+};
+const raw = <T>(sql: string) => {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare(sql).get() as T;
+  } finally {
+    db.close();
+  }
+};
+
+beforeAll(() => {
+  file = path.join(tempDir(), "demo.db");
+  execFileSync(process.execPath, ["--import", "tsx", "scripts/db-seed.ts", "--db", file], { stdio: "pipe" });
+  process.env.DATABASE_PATH = file;
+});
+
+describe("JSON API bodies", () => {
+  it("/api/health", async () => {
+    const { status, body } = await get(health);
+    expect(status).toBe(200);
+    expect(body).toEqual({ status: "ok", schema_version: 2, database: { journal_mode: "delete", size_bytes: expect.any(Number), last_event_at: expect.any(String) } });
+  });
+
+  it("/api/llm/usage defaults to 7 days and has the contract's keys", async () => {
+    const { body } = await get(usage);
+    expect(body.period_days).toBe(7);
+    const provider = Object.values(body.provider_stats)[0] as object;
+    expect(Object.keys(provider).sort()).toEqual(["avg_response_time", "success_rate", "successful_requests", "total_cost", "total_requests", "total_tokens"]);
+    const agent = Object.values(body.agent_stats)[0] as object;
+    expect(Object.keys(agent).sort()).toEqual(["avg_response_time", "total_cost", "total_requests"]);
+    const all = (await get(usage, "?days=3650")).body;
+    const { n } = raw<{ n: number }>("SELECT count(*) AS n FROM llm_usage_log");
+    expect(Object.values(all.provider_stats).reduce((sum: number, p) => sum + (p as { total_requests: number }).total_requests, 0)).toBe(n);
+  });
+
+  it("/api/agents/contribution and /underperforming", async () => {
+    const { body } = await get(contribution);
+    expect(body.analysis_period_days).toBe(30);
+    expect(Object.keys(body).sort()).toEqual(["agent_impact", "analysis_period_days", "skipped_rows", "total_trades_analyzed"]);
+    const flagged = (await get(underperforming, "?min_trades=10")).body as { agent_name: string; efficiency_score: number }[];
+    expect(flagged.map((a) => a.agent_name).sort()).toEqual(["flow_analyst", "risk_analyst"]);
+    expect(flagged[0]!.efficiency_score).toBeLessThanOrEqual(flagged[1]!.efficiency_score);
+  });
+
+  it("/api/agents/performance, one agent newest first", async () => {
+    const rows = (await get(performance, "?agent=cio&days=90")).body as { agent_name: string; period_end: string }[];
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.agent_name === "cio")).toBe(true);
+    expect(rows.map((r) => r.period_end)).toEqual(rows.map((r) => r.period_end).sort().reverse());
+    expect((await get(performance, "?agent=nobody")).body).toEqual([]);
+  });
+
+  it("/api/agents/mapping follows the swap log", async () => {
+    const { agents } = (await get(mapping)).body;
+    expect(Object.keys(agents)).toHaveLength(15);
+    expect(agents.flow_analyst).toEqual({ provider: "gemini", model: "flash-lite" });
+    expect(agents.technical_analyst).toEqual({ provider: "gpt", model: "gpt-5" }); // rolled back
+  });
+
+  it("/api/trades/stats is all time", async () => {
+    const { body } = await get(tradeStats);
+    const { n } = raw<{ n: number }>("SELECT count(*) AS n FROM trades");
+    expect(body.total_trades).toBe(n);
+    expect(body.win_rate).toBeCloseTo((body.winning_trades / (body.winning_trades + body.losing_trades)) * 100, 9);
+  });
+
+  it("/api/evolution adds status, realized_improvement and rollback_of", async () => {
+    const rows = (await get(evolution)).body as Record<string, unknown>[];
+    expect(rows).toHaveLength(13);
+    for (const row of rows) expect(row).toHaveProperty("status");
+    expect(rows.filter((r) => r.rollback_of !== null)).toHaveLength(1);
+  });
+
+  it("/api/system/metrics, newest date first", async () => {
+    const rows = (await get(metrics, "?days=7")).body as { date: string }[];
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.length).toBeLessThanOrEqual(7);
+    expect(rows.map((r) => r.date)).toEqual(rows.map((r) => r.date).sort().reverse());
+  });
+});
+
+describe("a bad parameter answers 400 with what is wrong", () => {
+  const cases: [string, { GET: (r: Request) => Response | Promise<Response> }, string, RegExp][] = [
+    ["days=0", usage, "?days=0", /days must be between 1 and 3650, not 0/],
+    ["days=abc", metrics, "?days=abc", /days must be a whole number, not 'abc'/],
+    ["days=1.5", contribution, "?days=1.5", /whole number/],
+    ["days twice", usage, "?days=7&days=30", /given 2 times/],
+    ["min_trades=-1", underperforming, "?min_trades=-1", /min_trades must be between 0/],
+    ["threshold=abc", underperforming, "?threshold=abc", /threshold must be a number/],
+    ["a huge agent name", performance, `?agent=${"a".repeat(5000)}`, /agent is too long/],
+  ];
+  for (const [what, route, query, message] of cases) {
+    it(what, async () => {
+      const { status, body } = await get(route, query);
+      expect(status).toBe(400);
+      expect(body.error).toMatch(message);
+    });
+  }
+});

@@ -19,14 +19,14 @@ export function getDataQuality(): DataQualityNote[] {
   const add = (subject: string, n: number, detail: string) => n > 0 && notes.push({ subject, count: n, detail });
 
   for (const table of ["llm_usage_log", "trades", "model_evolution_history"]) {
-    add(`${table}.timestamp`, count(`SELECT count(*) FROM ${table} WHERE timestamp NOT GLOB ?`, EVENT_TIME_GLOB), "rows whose time cannot be read: left out of every period");
+    add(`${table}.timestamp`, count(`SELECT count(*) FROM ${table} WHERE timestamp NOT GLOB ?`, EVENT_TIME_GLOB), "row(s) whose time cannot be read: left out of every period");
     add(
       `${table}.timestamp`,
       count(`SELECT count(*) FROM ${table} WHERE timestamp GLOB '*Z' OR timestamp GLOB '????-??-??[T ]??:??*[+-]??*'`),
-      `rows written with a zone (Z or an offset) instead of naive ${config.dataTimeZone} time: read by their offset`,
+      `row(s) written with a zone (Z or an offset) instead of naive ${config.dataTimeZone} time: read by their offset`,
     );
   }
-  add("trades.trade_id", count("SELECT count(*) FROM trades WHERE trade_id IS NULL"), "trades without an id (SQLite lets NULL into this primary key)");
+  add("trades.trade_id", count("SELECT count(*) FROM trades WHERE trade_id IS NULL"), "trade(s) without an id (SQLite lets NULL into this primary key)");
 
   for (const column of JSON_COLUMNS) {
     const invalid = sqlite.prepare(`SELECT ${column} FROM trades WHERE ${column} IS NOT NULL AND NOT json_valid(${column})`).pluck().all() as string[];

@@ -11,6 +11,7 @@ import { getAgentContribution, getUnderperformingAgents } from "./agent-contribu
 import { getLlmUsageStats } from "./llm-usage";
 import { getUsageBreakdown } from "./llm-usage-breakdown";
 import { getPeriodSummary } from "./overview";
+import { measureWindow } from "./swap-window";
 
 const executed: { sql: string; args: unknown[] }[] = [];
 
@@ -30,6 +31,7 @@ const RANGED = {
   "get_underperforming_agents": () => getUnderperformingAgents({ minTrades: 10, days: 30, threshold: -0.1 }),
   "overview summary(1)": () => getPeriodSummary(1),
   "usage breakdown(7)": () => getUsageBreakdown(7),
+  "a swap's validation window": () => measureWindow("cio", Date.now() - 14 * 86_400_000, Date.now() - 7 * 86_400_000),
 };
 
 describe("ranged queries use the timestamp indexes", () => {

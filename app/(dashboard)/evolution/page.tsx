@@ -37,7 +37,7 @@ export default async function EvolutionPage({ searchParams }: { searchParams: Pr
             { header: "Expected", numeric: true, cell: (s) => formatPercent(s.performance_improvement * 100, 0) },
             { header: "Realized", numeric: true, cell: (s) => (s.realized_improvement === null ? "—" : formatPercent(s.realized_improvement * 100, 0)) },
             { header: "Window", numeric: true, cell: (s) => `${formatPercent((s.validation.progress ?? 1) * 100, 0)} of ${s.validation_period_days ?? 7} d` },
-            { header: "Reason", cell: (s) => <span className="whitespace-normal">{s.reason}</span> },
+            { header: "Reason", cell: (s) => <p className="line-clamp-2 w-72 text-xs whitespace-normal text-zinc-600 dark:text-zinc-400" title={s.reason}>{s.reason}</p> },
           ]}
         />
       </Card>

@@ -6,14 +6,14 @@ import { getDisplaySettings } from "@/db/queries/display-settings";
 import { getDataQuality } from "@/db/queries/data-quality";
 import { getHealth } from "@/db/queries/health";
 import { getSystemMetrics } from "@/db/queries/system-metrics";
-import { formatCompact, formatMoney, formatPercent, formatUsd } from "@/lib/format";
+import { formatCompact, formatDateTime, formatMoney, formatPercent, formatUsd } from "@/lib/format";
 import { readPeriod } from "@/lib/period";
 
 export const metadata = { title: "System" };
 
 export default async function SystemPage({ searchParams }: { searchParams: Promise<{ days?: string }> }) {
   const period = readPeriod((await searchParams).days);
-  const { pnlCurrency } = getDisplaySettings();
+  const { pnlCurrency, dataTimeZone } = getDisplaySettings();
   const health = getHealth();
   const metrics = getSystemMetrics(period.days);
   const quality = getDataQuality();
@@ -29,7 +29,7 @@ export default async function SystemPage({ searchParams }: { searchParams: Promi
               ["Schema version", String(health.schema_version ?? "—")],
               ["Journal mode", health.database.journal_mode],
               ["Size", `${formatCompact(health.database.size_bytes)}B`],
-              ["Newest event", health.database.last_event_at ?? "none"],
+              ["Newest event", health.database.last_event_at ? formatDateTime(Date.parse(health.database.last_event_at), dataTimeZone) : "none"],
             ].map(([label, value]) => (
               <div key={label}>
                 <dt className="text-xs text-zinc-500 dark:text-zinc-400">{label}</dt>

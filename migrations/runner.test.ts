@@ -5,10 +5,14 @@ import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/connection";
 import { fileSha, makeUpstreamDb, tableChecksums, tempDir, UPSTREAM_TABLES } from "@/db/testing/upstream-file";
+import { readMigrations } from "./migration-files";
 import { migrate, rollback } from "./runner";
 import { verify } from "./verify";
 
 const quiet = { log: () => {} };
+// The baseline keeps the trading system's version 1; every later migration adds the next version.
+const ALL_VERSIONS = readMigrations().map((_, i) => i + 1);
+const ALL_OWN_TABLES = ["agent_desk_backfill", "agent_desk_llm_hourly", "agent_desk_llm_latency", "agent_desk_migrations", "agent_desk_reviews", "agent_desk_swap_audit"];
 
 async function withDb<T>(file: string, work: (db: Database.Database) => Promise<T> | T): Promise<T> {
   const db = openDatabase(file);
@@ -43,9 +47,9 @@ describe("migrating a file the trading system made", () => {
     const after = tableChecksums(file);
     for (const table of UPSTREAM_TABLES) expect(after[table], table).toBe(before[table]);
     const versions = rows<{ version: number; description: string }>(file, "SELECT version, description FROM schema_version ORDER BY version");
-    expect(versions.map((v) => v.version)).toEqual([1, 2]);
-    expect(versions[1]!.description).toMatch(/^Agent Desk: /);
-    expect(agentDeskTables(file)).toEqual(["agent_desk_migrations", "agent_desk_reviews", "agent_desk_swap_audit"]);
+    expect(versions.map((v) => v.version)).toEqual(ALL_VERSIONS);
+    for (const v of versions.slice(1)) expect(v.description).toMatch(/^Agent Desk: /);
+    expect(agentDeskTables(file)).toEqual(ALL_OWN_TABLES);
 
     const backupLine = lines.find((l) => l.startsWith("backup: "))!;
     const backup = backupLine.slice("backup: ".length);
@@ -102,23 +106,29 @@ for table in ${JSON.stringify(UPSTREAM_TABLES)}:
     expect(lines.join("\n")).toMatch(/up to date/);
   });
 
-  it("rolls back the last migration without losing a row, then migrates again", async () => {
+  it("rolls back migration after migration without losing a row, then migrates again", async () => {
     const file = makeUpstreamDb(path.join(tempDir(), "t.db"), ["--days", "4"]);
     const original = tableChecksums(file);
     await withDb(file, (db) => migrate(db, quiet));
-    await withDb(file, (db) => rollback(db, quiet));
-    expect(tableChecksums(file)).toEqual(original); // schema_version included: its row went with the migration
+    for (let undone = 1; undone < ALL_VERSIONS.length; undone++) {
+      await withDb(file, (db) => rollback(db, quiet));
+      const versions = rows<{ version: number }>(file, "SELECT version FROM schema_version").map((r) => r.version);
+      expect(versions).toEqual(ALL_VERSIONS.slice(0, -undone));
+      const now = tableChecksums(file);
+      for (const table of UPSTREAM_TABLES) expect(now[table], table).toBe(original[table]);
+    }
+    expect(tableChecksums(file)).toEqual(original); // schema_version included: each row went with its migration
     expect(agentDeskTables(file)).toEqual(["agent_desk_migrations"]);
 
     await withDb(file, (db) => migrate(db, quiet));
-    expect(rows<{ version: number }>(file, "SELECT version FROM schema_version").map((r) => r.version)).toEqual([1, 2]);
+    expect(rows<{ version: number }>(file, "SELECT version FROM schema_version").map((r) => r.version)).toEqual(ALL_VERSIONS);
     expect((await withDb(file, (db) => verify(db))).changed).toEqual([]);
   });
 
   it("refuses to roll back the trading system's own schema", async () => {
     const file = makeUpstreamDb(path.join(tempDir(), "t.db"), ["--days", "2"]);
     await withDb(file, (db) => migrate(db, quiet));
-    await withDb(file, (db) => rollback(db, quiet));
+    for (let i = 1; i < ALL_VERSIONS.length; i++) await withDb(file, (db) => rollback(db, quiet));
     const sha = fileSha(file);
     await expect(withDb(file, (db) => rollback(db, quiet))).rejects.toThrow(/cannot be rolled back/);
     expect(fileSha(file)).toBe(sha);
@@ -139,7 +149,7 @@ describe("a new path", () => {
 describe("--verify", () => {
   it("reports pending migrations, missing and changed objects, and extra ones", async () => {
     const file = makeUpstreamDb(path.join(tempDir(), "t.db"), ["--days", "2"]);
-    expect((await withDb(file, (db) => verify(db))).pending).toEqual(["0001_upstream_schema", "0002_agent_desk_tables"]);
+    expect((await withDb(file, (db) => verify(db))).pending).toEqual(readMigrations().map((m) => m.name));
     await withDb(file, (db) => migrate(db, quiet));
     await withDb(file, (db) => {
       db.exec("DROP INDEX idx_trades_ticker; ALTER TABLE agent_desk_reviews ADD COLUMN mood TEXT; CREATE TABLE someone_elses (x)");
@@ -184,10 +194,12 @@ describe("a migration killed at any instant", () => {
     const recorded = agentDeskTables(file).includes("agent_desk_migrations")
       ? rows<{ name: string }>(file, "SELECT name FROM agent_desk_migrations").map((r) => r.name)
       : [];
-    const hasOwnTables = agentDeskTables(file).includes("agent_desk_swap_audit");
-    expect(hasOwnTables).toBe(recorded.includes("0002_agent_desk_tables"));
+    // Each migration's objects exist exactly when it is recorded, and the versions match what is recorded.
+    const tables = agentDeskTables(file);
+    expect(tables.includes("agent_desk_swap_audit")).toBe(recorded.includes("0002_agent_desk_tables"));
+    expect(tables.includes("agent_desk_llm_hourly")).toBe(recorded.includes("0003_llm_aggregates"));
     const versions = rows<{ version: number }>(file, "SELECT version FROM schema_version").map((r) => r.version);
-    expect(versions).toEqual(hasOwnTables ? [1, 2] : [1]);
+    expect(versions).toEqual(ALL_VERSIONS.slice(0, Math.max(1, recorded.length)));
   }
 
   for (const command of ["migrate", "rollback"]) {

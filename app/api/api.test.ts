@@ -4,6 +4,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
 import { tempDir } from "@/db/testing/upstream-file";
+import { readMigrations } from "@/migrations/migration-files";
 import * as contribution from "./agents/contribution/route";
 import * as mapping from "./agents/mapping/route";
 import * as performance from "./agents/performance/route";
@@ -38,7 +39,7 @@ describe("JSON API bodies", () => {
   it("/api/health", async () => {
     const { status, body } = await get(health);
     expect(status).toBe(200);
-    expect(body).toEqual({ status: "ok", schema_version: 2, database: { journal_mode: "delete", size_bytes: expect.any(Number), last_event_at: expect.any(String) } });
+    expect(body).toEqual({ status: "ok", schema_version: readMigrations().length, database: { journal_mode: "delete", size_bytes: expect.any(Number), last_event_at: expect.any(String) } });
   });
 
   it("/api/llm/usage defaults to 7 days and has the contract's keys", async () => {

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { check, index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 // Agent Desk's own tables (migrations/0002), kept apart from the trading system's by their prefix.
 
@@ -39,3 +39,42 @@ export const agentDeskReviews = sqliteTable(
 export type AppliedMigration = typeof agentDeskMigrations.$inferSelect;
 export type SwapAudit = typeof agentDeskSwapAudit.$inferSelect;
 export type AgentReview = typeof agentDeskReviews.$inferSelect;
+
+// migrations/0003: the LLM log's aggregates, kept by triggers; see that file for the keys.
+const llmKeys = {
+  agentName: text("agent_name").notNull(),
+  provider: text("provider").notNull(),
+  model: text("model").notNull(),
+  requestType: text("request_type").notNull(),
+};
+
+export const agentDeskLlmHourly = sqliteTable(
+  "agent_desk_llm_hourly",
+  {
+    hour: text("hour").notNull(),
+    ...llmKeys,
+    calls: integer("calls").notNull(),
+    successes: integer("successes").notNull(),
+    tokens: integer("tokens").notNull(),
+    costUsd: real("cost_usd").notNull(),
+    latencyMsSum: real("latency_ms_sum").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.hour, t.agentName, t.provider, t.model, t.requestType] })],
+);
+
+export const agentDeskLlmLatency = sqliteTable(
+  "agent_desk_llm_latency",
+  {
+    day: text("day").notNull(),
+    ...llmKeys,
+    bucket: integer("bucket").notNull(),
+    calls: integer("calls").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.agentName, t.provider, t.model, t.requestType, t.bucket] })],
+);
+
+export const agentDeskBackfill = sqliteTable("agent_desk_backfill", {
+  name: text("name").primaryKey(),
+  nextId: integer("next_id").notNull(),
+  lastId: integer("last_id").notNull(),
+});

@@ -24,12 +24,14 @@ describe("the Drizzle schema", () => {
       const config = getTableConfig(table);
       const columns = db.prepare(`PRAGMA table_xinfo(${config.name})`).all() as Column[];
       expect(config.columns.map((c) => c.name), config.name).toEqual(columns.map((c) => c.name));
+      const compositeKey = config.primaryKeys.flatMap((pk) => pk.columns.map((c) => c.name));
       for (const column of config.columns) {
         const actual = columns.find((c) => c.name === column.name)!;
         const where = `${config.name}.${column.name}`;
+        const inKey = column.primary || compositeKey.includes(column.name);
         expect(column.getSQLType().toUpperCase(), where).toBe(actual.type);
-        expect(column.notNull || column.primary, where).toBe(actual.notnull === 1 || actual.pk === 1);
-        expect(column.primary, where).toBe(actual.pk === 1);
+        expect(column.notNull || column.primary, where).toBe(actual.notnull === 1 || (actual.pk > 0 && !compositeKey.length));
+        expect(inKey, where).toBe(actual.pk > 0);
         expect(column.isUnique, where).toBe(uniqueColumns(db, config.name).includes(column.name));
         const declared = column.default === undefined ? null : String((column.default as { queryChunks?: { value: string[] }[] }).queryChunks?.[0]?.value[0] ?? column.default);
         expect(declared, where).toBe(actual.dflt_value);

@@ -1,12 +1,13 @@
 import fs from "node:fs";
 import Database from "better-sqlite3";
+import { backfillLlmAggregates } from "@/db/aggregates/llm-backfill";
 import { openDatabase } from "@/db/connection";
 import { migrate, MigrationError } from "./runner";
 import { verify, type Drift } from "./verify";
 
 type Log = (line: string) => void;
 
-/** `db:migrate`: brings the file at `file` to the current schema (creating it and its folders when missing). */
+/** `db:migrate`: brings the file at `file` to the current schema (creating it and its folders when missing) and fills the aggregates. */
 export async function migrateFile(file: string, { dryRun = false, log = console.log }: { dryRun?: boolean; log?: Log } = {}) {
   if (dryRun) {
     if (!fs.existsSync(file)) log(`would create ${file} with the full schema`);
@@ -22,6 +23,7 @@ export async function migrateFile(file: string, { dryRun = false, log = console.
   try {
     await migrate(db, { log });
     reportDrift(await verify(db), log);
+    backfillLlmAggregates(db, log); // resumes where an interrupted one stopped; nothing to do when complete
   } finally {
     db.close();
   }

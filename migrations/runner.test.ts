@@ -179,7 +179,7 @@ describe("--verify", () => {
 describe("a migration killed at any instant", () => {
   // node --import tsx: no wrapper process between the test and the one that is killed.
   const kill = (file: string, command: string, at: number) =>
-    spawnSync(process.execPath, ["--import", "tsx", "db/testing/kill-during-migration.ts", file, command, String(at)], { encoding: "utf8" });
+    spawnSync(process.execPath, ["--import", "tsx", "db/testing/kill-at-statement.ts", file, command, String(at)], { encoding: "utf8" });
 
   /** The file is intact and wholly at one of the two versions: never half-migrated. */
   function expectIntact(file: string, original: Record<string, string>) {

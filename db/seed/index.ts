@@ -1,4 +1,5 @@
 import type Database from "better-sqlite3";
+import { backfillLlmAggregates } from "@/db/aggregates/llm-backfill";
 import { openDatabase } from "@/db/connection";
 import type { AgentConfig } from "@/lib/agent-config";
 import { migrateFile } from "@/migrations/migrate-file";
@@ -39,7 +40,9 @@ export async function seedFile(file: string, options: SeedOptions): Promise<Seed
   await migrateFile(file, { log: options.log ?? (() => {}) });
   const db = openDatabase(file);
   try {
-    return seedDatabase(db, options);
+    const summary = seedDatabase(db, options);
+    backfillLlmAggregates(db, options.log);
+    return summary;
   } finally {
     db.close();
   }

@@ -41,18 +41,22 @@ function streamRuns(runs: readonly Run[], generator: LlmCallGenerator, writer: L
 }
 
 /**
- * Drops the table's indexes for a bulk load and recreates them from their own SQL afterwards (also after a
- * failure, so the schema stays exact): sorting once is far faster than updating three B-trees per row.
+ * Drops the table's indexes and triggers for a bulk load and recreates them from their own SQL afterwards (also
+ * after a failure, so the schema stays exact): sorting once is far faster than updating three B-trees per row,
+ * and the aggregates the triggers would keep are built by the backfill, to which the loaded rows are handed.
  */
 function withIndexesBuiltAfterwards<T>(db: Database.Database, table: string, load: () => T): T {
-  const indexes = db
-    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL ORDER BY name")
-    .all(table) as { name: string; sql: string }[];
-  for (const { name } of indexes) db.exec(`DROP INDEX "${name.replaceAll('"', '""')}"`);
+  const objects = db
+    .prepare("SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND tbl_name = ? AND sql IS NOT NULL ORDER BY name")
+    .all(table) as { type: "index" | "trigger"; name: string; sql: string }[];
+  for (const { type, name } of objects) db.exec(`DROP ${type.toUpperCase()} "${name.replaceAll('"', '""')}"`);
   try {
     return load();
   } finally {
-    for (const { sql } of indexes) db.exec(sql);
+    db.transaction(() => {
+      db.exec(`UPDATE agent_desk_backfill SET next_id = (SELECT coalesce(min(id), 1) FROM ${table}), last_id = (SELECT coalesce(max(id), 0) FROM ${table}) WHERE name = '${table}'`);
+      for (const { sql } of objects) db.exec(sql);
+    })();
   }
 }
 

@@ -1,6 +1,7 @@
-// Test helper run as a child process: migrates (or rolls back) a file and SIGKILLs itself at the Nth database
-// statement, to prove that a migration killed at any instant leaves an intact file. Not part of the product.
+// Test helper run as a child process: migrates, rolls back or backfills a file and SIGKILLs itself at the Nth
+// database statement, to prove that work killed at any instant leaves an intact file. Not part of the product.
 import Database from "better-sqlite3";
+import { backfillLlmAggregates } from "@/db/aggregates/llm-backfill";
 import { openDatabase } from "@/db/connection";
 import { migrate, rollback } from "@/migrations/runner";
 
@@ -27,7 +28,12 @@ Database.prototype.prepare = function (this: Database.Database, sql: string) {
 
 const db = openDatabase(file!);
 const log = () => {};
-(command === "rollback" ? rollback(db, { log }) : migrate(db, { log }).then(() => undefined)).then(() => {
+const work = {
+  migrate: () => migrate(db, { log }).then(() => undefined),
+  rollback: () => rollback(db, { log }),
+  backfill: async () => backfillLlmAggregates(db),
+}[command as "migrate" | "rollback" | "backfill"];
+work().then(() => {
   db.close();
   console.log(`completed after ${statements} statements`);
 });

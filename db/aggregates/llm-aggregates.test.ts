@@ -1,0 +1,105 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { describe, expect, it } from "vitest";
+import { openDatabase } from "@/db/connection";
+import { makeUpstreamDb, tempDir } from "@/db/testing/upstream-file";
+import { migrateFile } from "@/migrations/migrate-file";
+import { bucketMidpointMs, latencyBucketSql } from "./llm-keys";
+import { llmAggregatesComplete, rebuildLlmAggregates } from "./llm-backfill";
+
+type Snapshot = { hourly: unknown[][]; latency: unknown[][] };
+
+function snapshot(file: string): Snapshot {
+  const db = new Database(file, { readonly: true });
+  try {
+    const rows = (sql: string) => db.prepare(sql).raw().all() as unknown[][];
+    return {
+      hourly: rows("SELECT * FROM agent_desk_llm_hourly WHERE calls != 0 ORDER BY 1, 2, 3, 4, 5"),
+      latency: rows("SELECT * FROM agent_desk_llm_latency WHERE calls != 0 ORDER BY 1, 2, 3, 4, 5, 6"),
+    };
+  } finally {
+    db.close();
+  }
+}
+
+/** Integers equal, sums of money and milliseconds equal to 1e-9 relative (float addition order differs). */
+function expectSame(actual: Snapshot, expected: Snapshot) {
+  for (const table of ["hourly", "latency"] as const) {
+    expect(actual[table].length, table).toBe(expected[table].length);
+    actual[table].forEach((row, i) =>
+      row.forEach((value, j) => {
+        const want = expected[table][i]![j];
+        if (typeof value === "number" && !Number.isInteger(value)) expect(value).toBeCloseTo(want as number, 6);
+        else expect(value, `${table}[${i}][${j}]`).toBe(want);
+      }),
+    );
+  }
+}
+
+function rebuilt(file: string): Snapshot {
+  const db = openDatabase(file);
+  try {
+    rebuildLlmAggregates(db);
+  } finally {
+    db.close();
+  }
+  return snapshot(file);
+}
+
+const PYTHON_WRITES = `
+import sqlite3, sys
+def write(sql, args=()):
+    with sqlite3.connect(sys.argv[1]) as c:   # one connection per call, like the trading system
+        c.execute(sql, args)
+insert = ("INSERT INTO llm_usage_log (timestamp, agent_name, provider, model, tokens_used, cost_usd, response_time_ms, "
+          "request_type, success, error_message) VALUES (?, 'cio', 'claude', 'opus-4.1', 1200, 0.0731, ?, 'final_decision', ?, ?)")
+for ts, ms, ok in [("2026-01-05T09:15:00.250000", 8123.4, 1), ("2026-01-05 09:45:10", 95.2, 1), ("2026-01-05T00:30:00Z", 15000, 0),
+                   ("2026-01-05T09:59:59+09:00", 0.4, 1), ("not a time", 1200, 1), ("2026-01-05T23:59:59.999999", 61000, 0)]:
+    write(insert, (ts, ms, ok, None if ok else "Error code: 529 - overloaded"))
+write("DELETE FROM llm_usage_log WHERE id = 3")
+write("UPDATE llm_usage_log SET cost_usd = cost_usd * 2, timestamp = '2025-01-01T00:00:00' WHERE id = 7")
+`;
+
+describe("LLM aggregates", () => {
+  it("stay exact through the Python writer's inserts, deletes and updates, equal to a rebuild from scratch", async () => {
+    const file = makeUpstreamDb(path.join(tempDir(), "t.db"), ["--days", "10"]);
+    await migrateFile(file, { log: () => {} });
+    execFileSync("python3", ["-c", PYTHON_WRITES, file]);
+    const kept = snapshot(file);
+    expect(kept.hourly.some((row) => row[0] === "U2026-01-05T00")).toBe(true);
+    expect(kept.hourly.some((row) => row[0] === "?")).toBe(true);
+    expectSame(kept, rebuilt(file));
+  });
+
+  it("a backfill killed at any statement resumes and ends equal to a rebuild", async () => {
+    const dir = tempDir();
+    const file = path.join(dir, "big.db");
+    execFileSync(process.execPath, ["--import", "tsx", "scripts/db-seed.ts", "--db", file, "--llm-rows", "120000", "--days", "30"], { stdio: "pipe" });
+    const complete = snapshot(file);
+    for (const killAt of [2, 4, 5, 7]) {
+      const db = openDatabase(file);
+      db.exec("DELETE FROM agent_desk_llm_hourly; DELETE FROM agent_desk_llm_latency; UPDATE agent_desk_backfill SET next_id = 1");
+      db.close();
+      const child = spawnSync(process.execPath, ["--import", "tsx", "db/testing/kill-at-statement.ts", file, "backfill", String(killAt)]);
+      expect(child.signal).toBe("SIGKILL");
+      const check = openDatabase(file);
+      expect(llmAggregatesComplete(check)).toBe(false);
+      check.close();
+      await migrateFile(file, { log: () => {} }); // what npm start runs: completes the backfill
+      expectSame(snapshot(file), complete);
+    }
+  });
+});
+
+describe("latency buckets", () => {
+  it("stand for every latency in them within 5 %", () => {
+    const db = new Database(":memory:");
+    for (const ms of [0.4, 7, 10, 99.9, 100, 104, 999, 1000, 1099, 8123.4, 61000, 599999]) {
+      const bucket = db.prepare(`SELECT ${latencyBucketSql("?")} AS b`).get(ms, ms) as { b: number };
+      const error = Math.abs(bucketMidpointMs(bucket.b) - ms) / ms;
+      if (ms >= 10) expect(error, `${ms} ms`).toBeLessThanOrEqual(0.05);
+      else expect(Math.abs(bucketMidpointMs(bucket.b) - ms)).toBeLessThanOrEqual(0.5); // below 10 ms: within half a ms
+    }
+  });
+});

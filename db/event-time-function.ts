@@ -1,18 +1,12 @@
 import type Database from "better-sqlite3";
-import { calendarDate, parseEventTime } from "@/lib/event-time";
+import { parseEventTime } from "@/lib/event-time";
 
 /**
- * Registers `event_ms(timestamp)` and `event_day(timestamp)`.
- * `event_ms`: an event time as epoch milliseconds, naive times read in `zone`, NULL for text
+ * Registers `event_ms(timestamp)`: an event time as epoch milliseconds, naive times read in `zone`, NULL for text
  * that is not a time. Queries call it only on the few rows near a window's edge (see db/queries/event-window.ts).
  */
 export function registerEventTimeFunction(db: Database.Database, zone: string): void {
   db.function("event_ms", { deterministic: true }, (text: unknown) =>
     typeof text === "string" ? parseEventTime(text, zone) : null,
   );
-  // The calendar day in `zone`; queries call it only for rows with a Z or an offset (see event-day.ts).
-  db.function("event_day", { deterministic: true }, (text: unknown) => {
-    const ms = typeof text === "string" ? parseEventTime(text, zone) : null;
-    return ms === null ? null : calendarDate(ms, zone);
-  });
 }

@@ -6,7 +6,9 @@ import { openDatabase } from "@/db/connection";
 import { makeUpstreamDb, tempDir } from "@/db/testing/upstream-file";
 import { migrateFile } from "@/migrations/migrate-file";
 import { bucketMidpointMs, latencyBucketSql } from "./llm-keys";
+import { registerEventTimeFunction } from "@/db/event-time-function";
 import { llmAggregatesComplete, rebuildLlmAggregates } from "./llm-backfill";
+import { LlmWindow } from "./llm-window";
 
 type Snapshot = { hourly: unknown[][]; latency: unknown[][] };
 
@@ -101,5 +103,30 @@ describe("latency buckets", () => {
       if (ms >= 10) expect(error, `${ms} ms`).toBeLessThanOrEqual(0.05);
       else expect(Math.abs(bucketMidpointMs(bucket.b) - ms)).toBeLessThanOrEqual(0.5); // below 10 ms: within half a ms
     }
+  });
+});
+
+describe("reading a window from the aggregates", () => {
+  it("gives the same figures as reading every raw row, for windows of any length and edge", () => {
+    const file = path.join(tempDir(), "seeded.db");
+    execFileSync(process.execPath, ["--import", "tsx", "scripts/db-seed.ts", "--db", file, "--days", "60"], { stdio: "pipe" });
+    const db = openDatabase(file);
+    registerEventTimeFunction(db, "Asia/Seoul");
+    const now = Date.now();
+    for (const hours of [0.5, 1.5, 5, 24, 36.25, 24 * 7 + 0.3, 24 * 30, 24 * 59.9]) {
+      const since = now - hours * 3_600_000;
+      const fast = new LlmWindow(db, "Asia/Seoul", since, now, true);
+      const slow = new LlmWindow(db, "Asia/Seoul", since, now, false);
+      const sortGroups = (w: LlmWindow) => w.groups().filter((g) => g.calls !== 0).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+      const [a, b] = [sortGroups(fast), sortGroups(slow)];
+      expect(a.map((g) => [g.agent_name, g.provider, g.model, g.request_type, g.calls, g.successes, g.tokens]), `${hours} h`).toEqual(
+        b.map((g) => [g.agent_name, g.provider, g.model, g.request_type, g.calls, g.successes, g.tokens]),
+      );
+      a.forEach((g, i) => expect(g.cost).toBeCloseTo(b[i]!.cost, 6));
+      expect(fast.daily().map((d) => [d.date, d.provider, d.calls])).toEqual(slow.daily().map((d) => [d.date, d.provider, d.calls]));
+      const count = (pairs: [number, number][]) => pairs.reduce((sum, [, n]) => sum + n, 0);
+      expect(count(fast.latencies())).toBe(count(slow.latencies()));
+    }
+    db.close();
   });
 });

@@ -3,64 +3,74 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { database } from "@/db";
 import { llmUsageLog } from "@/db/schema";
 import { canonicalModel } from "@/lib/model-names";
-import { percentile } from "@/lib/percentiles";
-import { eventDay } from "./event-day";
 import { atOrAfter } from "./event-window";
+import { llmWindow } from "./llm-window";
 
 const t = llmUsageLog;
-const totals = {
-  calls: sql<number>`count(*)`,
-  tokens: sql<number>`total(${t.tokensUsed})`,
-  cost: sql<number>`total(${t.costUsd})`,
-  successes: sql<number>`total(${t.success} = 1)`,
-};
 
 /** What the costs page needs beyond SPEC.md's figures: by model and request type, latency percentiles, errors, days. */
 export function getUsageBreakdown(days: number, now = Date.now()) {
-  const { db } = database();
-  const window = atOrAfter(t.timestamp, now - days * 86_400_000);
+  const calls = llmWindow(days, now);
+  const groups = calls.groups().filter((g) => g.calls !== 0);
 
   // Models are grouped by canonical name; the raw names stay listed with it.
   const byModel = new Map<string, { model: string; provider: string; raw_names: string[]; calls: number; tokens: number; cost: number; successes: number }>();
-  for (const row of db.select({ provider: t.provider, raw: t.model, ...totals }).from(t).where(window).groupBy(sql`+${t.provider}`, t.model).all()) {
-    const model = canonicalModel(row.raw);
-    const key = `${row.provider}/${model}`;
-    const entry = byModel.get(key) ?? { model, provider: row.provider, raw_names: [], calls: 0, tokens: 0, cost: 0, successes: 0 };
-    entry.raw_names.push(row.raw);
-    entry.calls += row.calls;
-    entry.tokens += row.tokens;
-    entry.cost += row.cost;
-    entry.successes += row.successes;
-    byModel.set(key, entry);
+  const byRequestType = new Map<string, { request_type: string; calls: number; tokens: number; cost: number; successes: number }>();
+  for (const g of groups) {
+    const model = canonicalModel(g.model);
+    const entry = byModel.get(`${g.provider}/${model}`) ?? { model, provider: g.provider, raw_names: [], calls: 0, tokens: 0, cost: 0, successes: 0 };
+    if (!entry.raw_names.includes(g.model)) entry.raw_names.push(g.model);
+    const type = byRequestType.get(g.request_type) ?? { request_type: g.request_type, calls: 0, tokens: 0, cost: 0, successes: 0 };
+    for (const sum of [entry, type]) {
+      sum.calls += g.calls;
+      sum.tokens += g.tokens;
+      sum.cost += g.cost;
+      sum.successes += g.successes;
+    }
+    byModel.set(`${g.provider}/${model}`, entry);
+    byRequestType.set(g.request_type, type);
   }
-
-  const byRequestType = db.select({ request_type: t.requestType, ...totals }).from(t).where(window).groupBy(t.requestType).all();
-
-  const latencies = db.select({ ms: t.responseTimeMs }).from(t).where(window).orderBy(t.responseTimeMs).all().map((r) => r.ms);
-  const failures = db
-    .select({ message: sql<string>`coalesce(${t.errorMessage}, '(no message)')`, count: sql<number>`count(*)` })
-    .from(t)
-    .where(and(window, eq(t.success, false)))
-    .groupBy(sql`1`)
-    .orderBy(desc(sql`2`))
-    .all();
-  const failed = failures.reduce((sum, f) => sum + f.count, 0);
-  const all = { calls: latencies.length, cost: [...byModel.values()].reduce((sum, m) => sum + m.cost, 0) };
-
-  const daily = db
-    .select({ date: eventDay(t.timestamp), provider: t.provider, ...totals })
-    .from(t)
-    .where(window)
-    .groupBy(sql`1`, sql`2`)
-    .orderBy(sql`1`)
-    .all();
+  const total = groups.reduce((sum, g) => ({ calls: sum.calls + g.calls, successes: sum.successes + g.successes, cost: sum.cost + g.cost }), { calls: 0, successes: 0, cost: 0 });
+  const failed = total.calls - total.successes;
 
   return {
     by_model: [...byModel.values()].sort((a, b) => b.cost - a.cost),
-    by_request_type: byRequestType.sort((a, b) => b.cost - a.cost),
-    latency_ms: { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99) },
-    errors: { failed_requests: failed, error_rate: all.calls > 0 ? (failed / all.calls) * 100 : 0, most_frequent: failures.slice(0, 5) },
-    cost_per_successful_call: all.calls - failed > 0 ? all.cost / (all.calls - failed) : null,
-    daily,
+    by_request_type: [...byRequestType.values()].sort((a, b) => b.cost - a.cost),
+    latency_ms: percentiles(calls.latencies(), [50, 95, 99]),
+    errors: { failed_requests: failed, error_rate: total.calls > 0 ? (failed / total.calls) * 100 : 0, most_frequent: mostFrequentErrors(days, now) },
+    cost_per_successful_call: total.successes > 0 ? total.cost / total.successes : null,
+    daily: calls.daily(),
   };
+}
+
+/** The five most frequent error messages of the window's failed calls. */
+function mostFrequentErrors(days: number, now: number) {
+  const { db } = database();
+  return db
+    .select({ message: sql<string>`coalesce(${t.errorMessage}, '(no message)')`, count: sql<number>`count(*)` })
+    .from(t)
+    .where(and(atOrAfter(t.timestamp, now - days * 86_400_000), eq(t.success, false)))
+    .groupBy(sql`1`)
+    .orderBy(desc(sql`2`))
+    .limit(5)
+    .all();
+}
+
+/** Nearest-rank percentiles over (value, count) pairs sorted by value. */
+function percentiles(pairs: [number, number][], ranks: number[]) {
+  const total = pairs.reduce((sum, [, n]) => sum + n, 0);
+  const out: Record<string, number | null> = {};
+  for (const p of ranks) {
+    const rank = Math.max(1, Math.ceil((p / 100) * total));
+    let seen = 0;
+    out[`p${p}`] = null;
+    for (const [value, n] of pairs) {
+      seen += n;
+      if (seen >= rank) {
+        out[`p${p}`] = value;
+        break;
+      }
+    }
+  }
+  return out as { p50: number | null; p95: number | null; p99: number | null };
 }

@@ -1,8 +1,5 @@
 import "server-only";
-import { sql } from "drizzle-orm";
-import { database } from "@/db";
-import { llmUsageLog } from "@/db/schema";
-import { atOrAfter } from "./event-window";
+import { llmWindow } from "./llm-window";
 
 type ProviderStats = {
   total_requests: number;
@@ -15,41 +12,38 @@ type ProviderStats = {
 type AgentStats = { total_requests: number; total_cost: number; avg_response_time: number };
 
 /** `get_llm_usage_stats(days)` of SPEC.md over calls at or after now − days × 24 h (naive times in DATA_TIMEZONE). */
-// Grouping columns carry a unary `+` so SQLite serves the time range from idx_llm_usage_timestamp instead of
-// walking all of idx_llm_usage_provider / idx_llm_usage_agent to group (a full scan at millions of rows).
 export function getLlmUsageStats(days: number, now = Date.now()) {
-  const { db } = database();
-  const window = atOrAfter(llmUsageLog.timestamp, now - days * 86_400_000);
-  const byProvider = db
-    .select({
-      provider: llmUsageLog.provider,
-      total_requests: sql<number>`count(*)`,
-      total_tokens: sql<number>`total(${llmUsageLog.tokensUsed})`,
-      total_cost: sql<number>`total(${llmUsageLog.costUsd})`,
-      avg_response_time: sql<number>`avg(${llmUsageLog.responseTimeMs})`,
-      successful_requests: sql<number>`total(${llmUsageLog.success} = 1)`,
-    })
-    .from(llmUsageLog)
-    .where(window)
-    .groupBy(sql`+${llmUsageLog.provider}`)
-    .all();
-  const byAgent = db
-    .select({
-      agent: llmUsageLog.agentName,
-      total_requests: sql<number>`count(*)`,
-      total_cost: sql<number>`total(${llmUsageLog.costUsd})`,
-      avg_response_time: sql<number>`avg(${llmUsageLog.responseTimeMs})`,
-    })
-    .from(llmUsageLog)
-    .where(window)
-    .groupBy(sql`+${llmUsageLog.agentName}`)
-    .all();
-
+  const providers = new Map<string, { calls: number; tokens: number; cost: number; latency: number; successes: number }>();
+  const agents = new Map<string, { calls: number; cost: number; latency: number }>();
+  for (const g of llmWindow(days, now).groups()) {
+    const p = providers.get(g.provider) ?? { calls: 0, tokens: 0, cost: 0, latency: 0, successes: 0 };
+    p.calls += g.calls;
+    p.tokens += g.tokens;
+    p.cost += g.cost;
+    p.latency += g.latency_sum;
+    p.successes += g.successes;
+    providers.set(g.provider, p);
+    const a = agents.get(g.agent_name) ?? { calls: 0, cost: 0, latency: 0 };
+    a.calls += g.calls;
+    a.cost += g.cost;
+    a.latency += g.latency_sum;
+    agents.set(g.agent_name, a);
+  }
   const provider_stats: Record<string, ProviderStats> = {};
-  for (const { provider, ...row } of byProvider) {
-    provider_stats[provider] = { ...row, success_rate: (row.successful_requests / row.total_requests) * 100 };
+  for (const [provider, p] of [...providers].sort()) {
+    if (p.calls === 0) continue;
+    provider_stats[provider] = {
+      total_requests: p.calls,
+      total_tokens: p.tokens,
+      total_cost: p.cost,
+      avg_response_time: p.latency / p.calls,
+      successful_requests: p.successes,
+      success_rate: (p.successes / p.calls) * 100,
+    };
   }
   const agent_stats: Record<string, AgentStats> = {};
-  for (const { agent, ...row } of byAgent) agent_stats[agent] = row;
+  for (const [agent, a] of [...agents].sort()) {
+    if (a.calls > 0) agent_stats[agent] = { total_requests: a.calls, total_cost: a.cost, avg_response_time: a.latency / a.calls };
+  }
   return { provider_stats, agent_stats, period_days: days };
 }

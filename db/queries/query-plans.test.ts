@@ -39,7 +39,7 @@ describe("ranged queries use the timestamp indexes", () => {
     it(name, () => {
       executed.length = 0;
       run();
-      const touching = executed.filter((q) => /\b(llm_usage_log|trades)\b/.test(q.sql));
+      const touching = executed.filter((q) => /\bfrom\s+"?(llm_usage_log|trades)\b/i.test(q.sql));
       expect(touching.length).toBeGreaterThan(0);
       for (const query of touching) {
         const plan = database()
@@ -48,6 +48,10 @@ describe("ranged queries use the timestamp indexes", () => {
         const details = plan.map((p) => p.detail);
         expect(details.filter((d) => /^SCAN (llm_usage_log|trades)\b/.test(d)), `${query.sql}\n${details.join("\n")}`).toEqual([]);
         expect(details.some((d) => /^SEARCH (llm_usage_log|trades) USING (COVERING )?INDEX idx_\w+_timestamp/.test(d))).toBe(true);
+      }
+      for (const query of executed.filter((q) => /\bfrom\s+agent_desk_llm_/i.test(q.sql))) {
+        const details = (database().sqlite.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(...query.args) as { detail: string }[]).map((p) => p.detail);
+        expect(details.filter((d) => /^SCAN agent_desk_llm_/.test(d)), details.join("\n")).toEqual([]);
       }
     });
   }

@@ -1,0 +1,167 @@
+// npm run bench: builds 1M and 10M LLM-call datasets, serves each with the production build and times every
+// page and the main API paths against the trading system's own queries on the same file, in the same run.
+import { execFileSync, spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { rebuildLlmAggregates } from "@/db/aggregates/llm-backfill";
+import { openDatabase } from "@/db/connection";
+import { buildIfNeeded } from "./steps/build";
+
+const SIZES = (process.env.BENCH_SIZES ?? "1000000,10000000").split(",").map(Number);
+const REPEAT = Number(process.env.BENCH_REPEAT ?? 15);
+const DIR = path.resolve(".bench");
+const PORT = 3190;
+const PAGES = ["/", "/?days=365", "/agents", "/agents/cio", "/costs", "/costs?days=365", "/evolution", "/review", "/trades", "/system"];
+const APIS = ["/api/health", "/api/llm/usage?days=7", "/api/llm/usage?days=365", "/api/agents/contribution", "/api/trades/stats", "/api/evolution"];
+
+// The trading system's own queries (SPEC.md): UTC 'now' against naive times, no index can serve them.
+const PYTHON = `
+import sqlite3, sys, time, statistics
+db, days, repeat = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+queries = {
+  "get_llm_usage_stats": [
+    "SELECT provider, COUNT(*), SUM(tokens_used), SUM(cost_usd), AVG(response_time_ms), SUM(CASE WHEN success = 1 THEN 1 ELSE 0 END) FROM llm_usage_log WHERE datetime(timestamp) >= datetime('now', '-%d days') GROUP BY provider" % days,
+    "SELECT agent_name, COUNT(*), SUM(cost_usd), AVG(response_time_ms) FROM llm_usage_log WHERE datetime(timestamp) >= datetime('now', '-%d days') GROUP BY agent_name" % days],
+  "daily_cost_by_provider": [
+    "SELECT date(timestamp), provider, SUM(cost_usd) FROM llm_usage_log WHERE datetime(timestamp) >= datetime('now', '-%d days') GROUP BY 1, 2" % days],
+}
+for name, sqls in queries.items():
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        with sqlite3.connect(db) as c:
+            for q in sqls: c.execute(q).fetchall()
+        times.append((time.perf_counter() - t) * 1000)
+    print(name, statistics.median(times))
+`;
+
+const INSERTS = `
+import sqlite3, sys, time
+db, n = sys.argv[1], int(sys.argv[2])
+t = time.perf_counter()
+for i in range(n):
+    with sqlite3.connect(db) as c:
+        c.execute("INSERT INTO llm_usage_log (timestamp, agent_name, provider, model, tokens_used, cost_usd, response_time_ms, request_type, success, error_message) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                  ("2026-11-26T10:%02d:%02d.%06d" % (i // 60 % 60, i % 60, i), "cio", "claude", "opus-4.1", 1500, 0.09, 9000.5, "final_decision", 1, None))
+print((time.perf_counter() - t) * 1000 / n)
+`;
+
+type Row = { what: string; median: number; p95: number; baseline?: number };
+
+async function main() {
+  fs.mkdirSync(DIR, { recursive: true });
+  buildIfNeeded();
+  const report: string[] = [`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`, ""];
+  for (const size of SIZES) {
+    const file = path.join(DIR, `llm-${size}.db`);
+    let seedSeconds: number | null = null;
+    if (!fs.existsSync(file)) {
+      const t = performance.now();
+      execFileSync(process.execPath, ["--import", "tsx", "scripts/db-seed.ts", "--db", file, "--days", "365", "--llm-rows", String(size)], { stdio: "inherit" });
+      seedSeconds = (performance.now() - t) / 1000;
+    }
+    const backfillSeconds = timeBackfill(file);
+    const server = await startServer(file);
+    const rows: Row[] = [];
+    const own = trading(file, 7);
+    const own365 = trading(file, 365);
+    for (const p of [...PAGES, ...APIS]) {
+      const times = await timeGet(p);
+      const baseline = p.includes("llm/usage?days=7") ? own.get_llm_usage_stats : p.includes("llm/usage?days=365") ? own365.get_llm_usage_stats : p === "/costs?days=365" ? own365.get_llm_usage_stats! + own365.daily_cost_by_provider! : undefined;
+      rows.push({ what: p, median: median(times), p95: quantile(times, 0.95), baseline });
+    }
+    const rss = fs.readFileSync(`/proc/${server.pid}/status`, "utf8").match(/VmRSS:\s+(\d+)/)![1]!;
+    server.kill("SIGTERM");
+    const sizes = fileSizes(file);
+    const overhead = insertOverhead(file);
+    report.push(
+      `## ${size.toLocaleString("en-US")} LLM calls (365 days)`,
+      "",
+      "| path | median ms | p95 ms | trading system's own query, median ms | speed-up |",
+      "| --- | ---: | ---: | ---: | ---: |",
+      ...rows.map((r) => `| \`${r.what}\` | ${r.median.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.baseline?.toFixed(1) ?? ""} | ${r.baseline ? `${(r.baseline / r.median).toFixed(0)}×` : ""} |`),
+      "",
+      `- seed: ${seedSeconds === null ? "reused" : `${seedSeconds.toFixed(0)} s`}; aggregates rebuilt from scratch (what adopting a file costs): ${backfillSeconds.toFixed(1)} s`,
+      `- server RSS after the run: ${(Number(rss) / 1024).toFixed(0)} MB`,
+      `- file: ${(sizes.total / 2 ** 20).toFixed(0)} MB, of which Agent Desk's aggregates ${(sizes.aggregates / 2 ** 20).toFixed(1)} MB (${((sizes.aggregates / sizes.total) * 100).toFixed(1)} %)`,
+      `- Python insert (one connection per insert, as the trading system writes): ${overhead.with.toFixed(3)} ms with the triggers, ${overhead.without.toFixed(3)} ms without (${((overhead.with / overhead.without - 1) * 100).toFixed(0)} % added)`,
+      "",
+    );
+    console.log(report.slice(-rows.length - 11).join("\n"));
+  }
+  fs.writeFileSync("BENCHMARKS.md", `# Benchmarks\n\n\`npm run bench\`; times are server response times over loopback, ${REPEAT} requests each, production build.\n\n${report.join("\n")}`);
+  console.log("written to BENCHMARKS.md");
+}
+
+function timeBackfill(file: string): number {
+  const db = openDatabase(file);
+  const t = performance.now();
+  rebuildLlmAggregates(db);
+  db.close();
+  return (performance.now() - t) / 1000;
+}
+
+async function startServer(file: string) {
+  const server = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "--port", String(PORT), "--hostname", "127.0.0.1"], {
+    env: { ...process.env, DATABASE_PATH: file },
+    stdio: "ignore",
+  });
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${PORT}/api/health`)).ok) return server;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error("the server did not start");
+}
+
+async function timeGet(p: string): Promise<number[]> {
+  await fetch(`http://127.0.0.1:${PORT}${p}`).then((r) => r.text()); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < REPEAT; i++) {
+    const t = performance.now();
+    const response = await fetch(`http://127.0.0.1:${PORT}${p}`);
+    await response.text();
+    if (!response.ok) throw new Error(`${p} answered ${response.status}`);
+    times.push(performance.now() - t);
+  }
+  return times;
+}
+
+function trading(file: string, days: number): Record<string, number> {
+  const out = execFileSync("python3", ["-c", PYTHON, file, String(days), "3"], { encoding: "utf8" });
+  return Object.fromEntries(out.trim().split("\n").map((l) => [l.split(" ")[0]!, Number(l.split(" ")[1])]));
+}
+
+function insertOverhead(file: string) {
+  const copy = path.join(DIR, "insert-copy.db");
+  const time = () => Number(execFileSync("python3", ["-c", INSERTS, copy, "2000"], { encoding: "utf8" }));
+  fs.copyFileSync(file, copy);
+  const withTriggers = time();
+  const db = new Database(copy);
+  for (const { name } of db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all() as { name: string }[]) db.exec(`DROP TRIGGER ${name}`);
+  db.close();
+  const without = time();
+  fs.rmSync(copy);
+  return { with: withTriggers, without };
+}
+
+function fileSizes(file: string) {
+  const db = new Database(file, { readonly: true });
+  const pages = db.prepare("SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name").all() as { name: string; bytes: number }[];
+  db.close();
+  return { total: fs.statSync(file).size, aggregates: pages.filter((p) => p.name.startsWith("agent_desk_llm_") || p.name.startsWith("sqlite_autoindex_agent_desk_llm")).reduce((s, p) => s + p.bytes, 0) };
+}
+
+const median = (xs: number[]) => quantile(xs, 0.5);
+function quantile(xs: number[], q: number): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -23,8 +23,25 @@ export function wallClockToInstant(wall: number, zone: string): number {
   return wall - zoneOffsetMs(first, zone);
 }
 
-/** How far `zone`'s wall clock is ahead of UTC at `instant`. */
+/**
+ * How far `zone`'s wall clock is ahead of UTC at `instant`. Offsets change only on whole quarter hours, so each
+ * zone's offset is remembered per quarter hour: formatting a date is far slower than the lookup.
+ */
 export function zoneOffsetMs(instant: number, zone: string): number {
+  const quarter = Math.floor(instant / 900_000);
+  const key = `${zone}\0${quarter}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    if (offsets.size > 200_000) offsets.clear();
+    offset = computeOffset(quarter * 900_000, zone);
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+const offsets = new Map<string, number>();
+
+function computeOffset(instant: number, zone: string): number {
   const parts = formatter(zone).formatToParts(new Date(instant));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour") % 24, get("minute"), get("second"));

@@ -13,6 +13,8 @@
 -- Rows that were already in the file are added by a resumable backfill in short transactions (npm start runs it,
 --   with progress): agent_desk_backfill.next_id is its cursor and last_id the newest row it must cover; rows with
 --   a higher id are counted by the insert trigger, so nothing is counted twice and the writer is never blocked long.
+--   An inserted row always has a higher id (AUTOINCREMENT), so the insert trigger, the one on the trading system's
+--   path, needs no condition; deletes and updates only count rows the backfill has already added.
 -- migrate:up
 CREATE TABLE agent_desk_llm_hourly (
     hour TEXT NOT NULL,
@@ -54,7 +56,7 @@ BEGIN
           THEN substr(NEW.timestamp, 1, 10) || 'T' || substr(NEW.timestamp, 12, 2)
         ELSE '?' END, NEW.agent_name, NEW.provider, NEW.model, NEW.request_type,
            1, (NEW.success = 1), NEW.tokens_used, NEW.cost_usd, NEW.response_time_ms
-    WHERE (NEW.id < (SELECT next_id FROM agent_desk_backfill WHERE name = 'llm_usage_log') OR NEW.id > (SELECT last_id FROM agent_desk_backfill WHERE name = 'llm_usage_log'))
+    WHERE true
     ON CONFLICT DO UPDATE SET calls = calls + excluded.calls, successes = successes + excluded.successes,
       tokens = tokens + excluded.tokens, cost_usd = cost_usd + excluded.cost_usd, latency_ms_sum = latency_ms_sum + excluded.latency_ms_sum;
     INSERT INTO agent_desk_llm_latency (day, agent_name, provider, model, request_type, bucket, calls)
@@ -64,7 +66,7 @@ BEGIN
         WHEN NEW.timestamp GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9][T ][0-2][0-9]:[0-5][0-9]*'
           THEN substr(NEW.timestamp, 1, 10)
         ELSE '?' END, NEW.agent_name, NEW.provider, NEW.model, NEW.request_type, (length(CAST(CAST(NEW.response_time_ms AS INTEGER) AS TEXT)) * 100 + CAST(substr(CAST(CAST(NEW.response_time_ms AS INTEGER) AS TEXT), 1, 2) AS INTEGER)), 1
-    WHERE (NEW.id < (SELECT next_id FROM agent_desk_backfill WHERE name = 'llm_usage_log') OR NEW.id > (SELECT last_id FROM agent_desk_backfill WHERE name = 'llm_usage_log'))
+    WHERE true
     ON CONFLICT DO UPDATE SET calls = calls + excluded.calls;
 END;
 CREATE TRIGGER agent_desk_llm_after_delete AFTER DELETE ON llm_usage_log

@@ -145,7 +145,7 @@ export class LlmWindow {
     const t = llmUsageLog;
     const keySql = keyLength === 13 ? hourKeySql('"llm_usage_log"."timestamp"') : dayKeySql('"llm_usage_log"."timestamp"');
     const read = (from: number, to: number) =>
-      db.select({ row: t, key: sql<string>`${sql.raw(keySql)}` }).from(t).where(and(atOrAfter(t.timestamp, from), before(t.timestamp, to))).all();
+      db.select({ row: t, key: sql<string>`${sql.raw(keySql)}` }).from(t).where(and(atOrAfter(t.timestamp, from, this.zone), before(t.timestamp, to, this.zone))).all();
     if (!inner) return read(this.sinceMs, this.nowMs).map((r) => r.row);
     // Every raw row of the window lies in one of these two ranges, none in both.
     const firstEnd = Math.max(inner.naive.start, inner.zoned.start);

@@ -20,12 +20,12 @@ export type AgentImpact = {
  * counted in `skipped`, never fatal.
  */
 export function getAgentContribution(days: number, now = Date.now()) {
-  const { db } = database();
+  const { db, config } = database();
   const rows = db
     .select({ contributions: trades.agentContributions, pnl: trades.pnl7Days, confidence: trades.decisionConfidence })
     .from(trades)
     // `+` keeps idx_trades_pnl_7_days out of it: the time range is the selective part.
-    .where(and(atOrAfter(trades.timestamp, now - days * 86_400_000), isNotNull(trades.agentContributions), sql`+${trades.pnl7Days} IS NOT NULL`))
+    .where(and(atOrAfter(trades.timestamp, now - days * 86_400_000, config.dataTimeZone), isNotNull(trades.agentContributions), sql`+${trades.pnl7Days} IS NOT NULL`))
     .all();
 
   const sums = new Map<string, { total: number; positive: number; negative: number; trades: number; confidenceSum: number; confidenceCount: number }>();

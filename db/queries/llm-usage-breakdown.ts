@@ -49,7 +49,7 @@ function mostFrequentErrors(days: number, now: number) {
   return db
     .select({ message: sql<string>`coalesce(${t.errorMessage}, '(no message)')`, count: sql<number>`count(*)` })
     .from(t)
-    .where(and(atOrAfter(t.timestamp, now - days * 86_400_000), eq(t.success, false)))
+    .where(and(atOrAfter(t.timestamp, now - days * 86_400_000, database().config.dataTimeZone), eq(t.success, false)))
     .groupBy(sql`1`)
     .orderBy(desc(sql`2`))
     .limit(5)

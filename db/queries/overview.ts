@@ -17,7 +17,7 @@ export function getPeriodSummary(days: number, now = Date.now()) {
       tokens: sql<number>`coalesce(${sum(llmUsageLog.tokensUsed)}, 0)`,
     })
     .from(llmUsageLog)
-    .where(atOrAfter(llmUsageLog.timestamp, since))
+    .where(atOrAfter(llmUsageLog.timestamp, since, config.dataTimeZone))
     .get()!;
 
   const trading = db
@@ -29,7 +29,7 @@ export function getPeriodSummary(days: number, now = Date.now()) {
       losses: sql<number>`coalesce(sum(${trades.pnl7Days} < 0), 0)`,
     })
     .from(trades)
-    .where(atOrAfter(trades.timestamp, since))
+    .where(atOrAfter(trades.timestamp, since, config.dataTimeZone))
     .get()!;
 
   const version = db.select({ version: schemaVersion.version }).from(schemaVersion).orderBy(desc(schemaVersion.version)).limit(1).get();

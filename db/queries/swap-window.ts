@@ -1,18 +1,19 @@
 import "server-only";
-import { and, eq, isNotNull, sql } from "drizzle-orm";
+import { and, isNotNull, sql } from "drizzle-orm";
 import { database } from "@/db";
-import { llmUsageLog, trades } from "@/db/schema";
+import { trades } from "@/db/schema";
 import { parsePythonJson } from "@/lib/lenient-json";
 import type { WindowMeasure } from "@/lib/swap-status";
 import { atOrAfter, before } from "./event-window";
+import { llmCallsBetween } from "./llm-window";
 
 /** One agent's measured performance in [fromMs, toMs): its trades' contribution-weighted PnL and its LLM calls. */
 export function measureWindow(agent: string, fromMs: number, toMs: number): WindowMeasure {
-  const { db } = database();
+  const { db, config } = database();
   const rows = db
     .select({ contributions: trades.agentContributions, pnl: trades.pnl7Days })
     .from(trades)
-    .where(and(atOrAfter(trades.timestamp, fromMs), before(trades.timestamp, toMs), isNotNull(trades.agentContributions), sql`+${trades.pnl7Days} IS NOT NULL`))
+    .where(and(atOrAfter(trades.timestamp, fromMs, config.dataTimeZone), before(trades.timestamp, toMs, config.dataTimeZone), isNotNull(trades.agentContributions), sql`+${trades.pnl7Days} IS NOT NULL`))
     .all();
   let count = 0;
   let weighted = 0;
@@ -23,11 +24,13 @@ export function measureWindow(agent: string, fromMs: number, toMs: number): Wind
     count += 1;
     weighted += value * row.pnl!;
   }
-  const calls = db
-    .select({ calls: sql<number>`count(*)`, successes: sql<number>`total(${llmUsageLog.success} = 1)`, cost: sql<number>`total(${llmUsageLog.costUsd})` })
-    .from(llmUsageLog)
-    .where(and(eq(sql`+${llmUsageLog.agentName}`, agent), atOrAfter(llmUsageLog.timestamp, fromMs), before(llmUsageLog.timestamp, toMs)))
-    .get()!;
+  const calls = { calls: 0, successes: 0, cost: 0 };
+  for (const group of llmCallsBetween(fromMs, toMs).groups()) {
+    if (group.agent_name !== agent) continue;
+    calls.calls += group.calls;
+    calls.successes += group.successes;
+    calls.cost += group.cost;
+  }
   return {
     trades: count,
     pnlScore: count > 0 ? weighted / count : null,

@@ -10,7 +10,7 @@ import { registerEventTimeFunction } from "@/db/event-time-function";
 import { llmAggregatesComplete, rebuildLlmAggregates } from "./llm-backfill";
 import { LlmWindow } from "./llm-window";
 
-type Snapshot = { hourly: unknown[][]; latency: unknown[][] };
+type Snapshot = { hourly: unknown[][]; latency: unknown[][]; errors: unknown[][] };
 
 function snapshot(file: string): Snapshot {
   const db = new Database(file, { readonly: true });
@@ -19,6 +19,7 @@ function snapshot(file: string): Snapshot {
     return {
       hourly: rows("SELECT * FROM agent_desk_llm_hourly WHERE calls != 0 ORDER BY 1, 2, 3, 4, 5"),
       latency: rows("SELECT * FROM agent_desk_llm_latency WHERE calls != 0 ORDER BY 1, 2, 3, 4, 5, 6"),
+      errors: rows("SELECT * FROM agent_desk_llm_errors WHERE calls != 0 ORDER BY 1, 2, 3, 4, 5"),
     };
   } finally {
     db.close();
@@ -27,7 +28,7 @@ function snapshot(file: string): Snapshot {
 
 /** Integers equal, sums of money and milliseconds equal to 1e-9 relative (float addition order differs). */
 function expectSame(actual: Snapshot, expected: Snapshot) {
-  for (const table of ["hourly", "latency"] as const) {
+  for (const table of ["hourly", "latency", "errors"] as const) {
     expect(actual[table].length, table).toBe(expected[table].length);
     actual[table].forEach((row, i) =>
       row.forEach((value, j) => {
@@ -79,9 +80,9 @@ describe("LLM aggregates", () => {
     const file = path.join(dir, "big.db");
     execFileSync(process.execPath, ["--import", "tsx", "scripts/db-seed.ts", "--db", file, "--llm-rows", "120000", "--days", "30"], { stdio: "pipe" });
     const complete = snapshot(file);
-    for (const killAt of [2, 4, 5, 7]) {
+    for (const killAt of [2, 5, 6, 9]) {
       const db = openDatabase(file);
-      db.exec("DELETE FROM agent_desk_llm_hourly; DELETE FROM agent_desk_llm_latency; UPDATE agent_desk_backfill SET next_id = 1");
+      db.exec("DELETE FROM agent_desk_llm_hourly; DELETE FROM agent_desk_llm_latency; DELETE FROM agent_desk_llm_errors; UPDATE agent_desk_backfill SET next_id = 1");
       db.close();
       const child = spawnSync(process.execPath, ["--import", "tsx", "db/testing/kill-at-statement.ts", file, "backfill", String(killAt)]);
       expect(child.signal).toBe("SIGKILL");
@@ -126,6 +127,7 @@ describe("reading a window from the aggregates", () => {
       expect(fast.daily().map((d) => [d.date, d.provider, d.calls])).toEqual(slow.daily().map((d) => [d.date, d.provider, d.calls]));
       const count = (pairs: [number, number][]) => pairs.reduce((sum, [, n]) => sum + n, 0);
       expect(count(fast.latencies())).toBe(count(slow.latencies()));
+      expect(fast.errors()).toEqual(slow.errors());
     }
     db.close();
   });

@@ -38,10 +38,16 @@ export function backfillLlmAggregates(db: Database.Database, log: (line: string)
     SELECT ${dayKeySql("l.timestamp")}, agent_name, provider, model, request_type, ${latencyBucketSql("l.response_time_ms")}, count(*)
     FROM llm_usage_log AS l WHERE id BETWEEN ? AND ? GROUP BY 1, 2, 3, 4, 5, 6
     ON CONFLICT DO UPDATE SET calls = calls + excluded.calls`);
+  const errors = db.prepare(`
+    INSERT INTO agent_desk_llm_errors (hour, agent_name, provider, model, error_message, calls)
+    SELECT ${hourKeySql("l.timestamp")}, agent_name, provider, model, coalesce(error_message, ''), count(*)
+    FROM llm_usage_log AS l WHERE id BETWEEN ? AND ? AND success = 0 GROUP BY 1, 2, 3, 4, 5
+    ON CONFLICT DO UPDATE SET calls = calls + excluded.calls`);
   const advance = db.prepare("UPDATE agent_desk_backfill SET next_id = ? WHERE name = 'llm_usage_log'");
   const chunk = db.transaction((from: number, to: number) => {
     hourly.run(from, to);
     latency.run(from, to);
+    errors.run(from, to);
     advance.run(to + 1);
   });
 
@@ -60,7 +66,7 @@ export function backfillLlmAggregates(db: Database.Database, log: (line: string)
 /** Empties the aggregates and counts every row again from the LLM log (tests compare this with the triggers'). */
 export function rebuildLlmAggregates(db: Database.Database): void {
   db.transaction(() => {
-    db.exec("DELETE FROM agent_desk_llm_hourly; DELETE FROM agent_desk_llm_latency");
+    db.exec("DELETE FROM agent_desk_llm_hourly; DELETE FROM agent_desk_llm_latency; DELETE FROM agent_desk_llm_errors");
     db.exec("UPDATE agent_desk_backfill SET next_id = (SELECT coalesce(min(id), 1) FROM llm_usage_log), last_id = (SELECT coalesce(max(id), 0) FROM llm_usage_log) WHERE name = 'llm_usage_log'");
   }).immediate();
   backfillLlmAggregates(db);

@@ -105,6 +105,21 @@ export class LlmWindow {
     return [...sums.values()].sort((a, b) => a.date.localeCompare(b.date) || a.provider.localeCompare(b.provider));
   }
 
+  /** Failed calls per error message ('' when none), most frequent first. */
+  errors(): { message: string; count: number }[] {
+    const counts = new Map<string, number>();
+    if (this.hours) {
+      const rows = this.sqlite
+        .prepare("SELECT error_message AS message, sum(calls) AS count FROM agent_desk_llm_errors WHERE (hour >= ? AND hour < ?) OR (hour >= ? AND hour < ?) GROUP BY 1")
+        .all(...this.hours.naive.keys, ...this.hours.zoned.keys) as { message: string; count: number }[];
+      for (const r of rows) counts.set(r.message, r.count);
+    }
+    for (const row of this.edgeRows(this.hours, 13)) {
+      if (!row.success) counts.set(row.errorMessage ?? "", (counts.get(row.errorMessage ?? "") ?? 0) + 1);
+    }
+    return [...counts].filter(([, n]) => n > 0).map(([message, count]) => ({ message, count })).sort((a, b) => b.count - a.count || a.message.localeCompare(b.message));
+  }
+
   /** Latencies as (ms, calls) pairs: bucket midpoints for whole days, exact values at the edges. */
   latencies(): [number, number][] {
     const pairs: [number, number][] = [];

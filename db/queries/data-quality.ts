@@ -1,5 +1,6 @@
 import "server-only";
 import { database } from "@/db";
+import { llmAggregatesComplete } from "@/db/aggregates/llm-backfill";
 import { loadAgentConfig } from "@/lib/agent-config";
 import { parsePythonJson } from "@/lib/lenient-json";
 
@@ -18,11 +19,20 @@ export function getDataQuality(): DataQualityNote[] {
   const notes: DataQualityNote[] = [];
   const add = (subject: string, n: number, detail: string) => n > 0 && notes.push({ subject, count: n, detail });
 
+  // The LLM log is counted from its aggregates (keyed '?' and 'U…' exactly for these rows) once they are complete.
+  const fromAggregates = llmAggregatesComplete(sqlite);
   for (const table of ["llm_usage_log", "trades", "model_evolution_history"]) {
-    add(`${table}.timestamp`, count(`SELECT count(*) FROM ${table} WHERE timestamp NOT GLOB ?`, EVENT_TIME_GLOB), "row(s) whose time cannot be read: left out of every period");
+    const aggregated = fromAggregates && table === "llm_usage_log";
     add(
       `${table}.timestamp`,
-      count(`SELECT count(*) FROM ${table} WHERE timestamp GLOB '*Z' OR timestamp GLOB '????-??-??[T ]??:??*[+-]??*'`),
+      aggregated ? count("SELECT total(calls) FROM agent_desk_llm_hourly WHERE hour = '?'") : count(`SELECT count(*) FROM ${table} WHERE timestamp NOT GLOB ?`, EVENT_TIME_GLOB),
+      "row(s) whose time cannot be read: left out of every period",
+    );
+    add(
+      `${table}.timestamp`,
+      aggregated
+        ? count("SELECT total(calls) FROM agent_desk_llm_hourly WHERE hour GLOB 'U*'")
+        : count(`SELECT count(*) FROM ${table} WHERE timestamp GLOB '*Z' OR timestamp GLOB '????-??-??[T ]??:??*[+-]??*'`),
       `row(s) written with a zone (Z or an offset) instead of naive ${config.dataTimeZone} time: read by their offset`,
     );
   }
@@ -41,7 +51,7 @@ export function getDataQuality(): DataQualityNote[] {
   );
 
   const roster = new Set(Object.keys(loadAgentConfig(config.agentConfigPath).agents));
-  const seen = sqlite.prepare("SELECT DISTINCT agent_name FROM llm_usage_log").pluck().all() as string[];
+  const seen = sqlite.prepare(`SELECT DISTINCT agent_name FROM ${fromAggregates ? "agent_desk_llm_hourly" : "llm_usage_log"}`).pluck().all() as string[];
   const unknown = seen.filter((name) => !roster.has(name));
   add("agents", unknown.length, `agents in the LLM log but not in the agent config: ${unknown.join(", ")}`);
   return notes;

@@ -1,12 +1,6 @@
 import "server-only";
-import { and, desc, eq, sql } from "drizzle-orm";
-import { database } from "@/db";
-import { llmUsageLog } from "@/db/schema";
 import { canonicalModel } from "@/lib/model-names";
-import { atOrAfter } from "./event-window";
 import { llmWindow } from "./llm-window";
-
-const t = llmUsageLog;
 
 /** What the costs page needs beyond SPEC.md's figures: by model and request type, latency percentiles, errors, days. */
 export function getUsageBreakdown(days: number, now = Date.now()) {
@@ -37,23 +31,10 @@ export function getUsageBreakdown(days: number, now = Date.now()) {
     by_model: [...byModel.values()].sort((a, b) => b.cost - a.cost),
     by_request_type: [...byRequestType.values()].sort((a, b) => b.cost - a.cost),
     latency_ms: percentiles(calls.latencies(), [50, 95, 99]),
-    errors: { failed_requests: failed, error_rate: total.calls > 0 ? (failed / total.calls) * 100 : 0, most_frequent: mostFrequentErrors(days, now) },
+    errors: { failed_requests: failed, error_rate: total.calls > 0 ? (failed / total.calls) * 100 : 0, most_frequent: calls.errors().slice(0, 5).map((e) => ({ ...e, message: e.message || "(no message)" })) },
     cost_per_successful_call: total.successes > 0 ? total.cost / total.successes : null,
     daily: calls.daily(),
   };
-}
-
-/** The five most frequent error messages of the window's failed calls. */
-function mostFrequentErrors(days: number, now: number) {
-  const { db } = database();
-  return db
-    .select({ message: sql<string>`coalesce(${t.errorMessage}, '(no message)')`, count: sql<number>`count(*)` })
-    .from(t)
-    .where(and(atOrAfter(t.timestamp, now - days * 86_400_000, database().config.dataTimeZone), eq(t.success, false)))
-    .groupBy(sql`1`)
-    .orderBy(desc(sql`2`))
-    .limit(5)
-    .all();
 }
 
 /** Nearest-rank percentiles over (value, count) pairs sorted by value. */

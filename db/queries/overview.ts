@@ -1,24 +1,22 @@
 import "server-only";
-import { count, desc, sql, sum } from "drizzle-orm";
+import { count, desc, sql } from "drizzle-orm";
 import { database } from "@/db";
-import { llmUsageLog, schemaVersion, trades } from "@/db/schema";
+import { schemaVersion, trades } from "@/db/schema";
 import { atOrAfter } from "./event-window";
+import { llmWindow } from "./llm-window";
 
 /** The overview's figures for the last `days` days (event time ≥ now − days × 24 h). */
 export function getPeriodSummary(days: number, now = Date.now()) {
   const { db, config } = database();
   const since = now - days * 86_400_000;
 
-  const llm = db
-    .select({
-      calls: count(),
-      costUsd: sql<number>`coalesce(sum(${llmUsageLog.costUsd}), 0)`,
-      successes: sql<number>`coalesce(sum(${llmUsageLog.success} = 1), 0)`,
-      tokens: sql<number>`coalesce(${sum(llmUsageLog.tokensUsed)}, 0)`,
-    })
-    .from(llmUsageLog)
-    .where(atOrAfter(llmUsageLog.timestamp, since, config.dataTimeZone))
-    .get()!;
+  const llm = { calls: 0, costUsd: 0, successes: 0, tokens: 0 };
+  for (const group of llmWindow(days, now).groups()) {
+    llm.calls += group.calls;
+    llm.costUsd += group.cost;
+    llm.successes += group.successes;
+    llm.tokens += group.tokens;
+  }
 
   const trading = db
     .select({

@@ -73,6 +73,19 @@ export const agentDeskLlmLatency = sqliteTable(
   (t) => [primaryKey({ columns: [t.day, t.agentName, t.provider, t.model, t.requestType, t.bucket] })],
 );
 
+export const agentDeskLlmErrors = sqliteTable(
+  "agent_desk_llm_errors",
+  {
+    hour: text("hour").notNull(),
+    agentName: text("agent_name").notNull(),
+    provider: text("provider").notNull(),
+    model: text("model").notNull(),
+    errorMessage: text("error_message").notNull(),
+    calls: integer("calls").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.hour, t.agentName, t.provider, t.model, t.errorMessage] })],
+);
+
 export const agentDeskBackfill = sqliteTable("agent_desk_backfill", {
   name: text("name").primaryKey(),
   nextId: integer("next_id").notNull(),

@@ -69,10 +69,24 @@ describe("LLM aggregates", () => {
     const file = makeUpstreamDb(path.join(tempDir(), "t.db"), ["--days", "10"]);
     await migrateFile(file, { log: () => {} });
     execFileSync("python3", ["-c", PYTHON_WRITES, file]);
+    const check = openDatabase(file);
+    expect(llmAggregatesComplete(check)).toBe(false); // a counted row was deleted: counted again from scratch
+    check.close();
+    await migrateFile(file, { log: () => {} });
     const kept = snapshot(file);
     expect(kept.hourly.some((row) => row[0] === "U2026-01-05T00")).toBe(true);
     expect(kept.hourly.some((row) => row[0] === "?")).toBe(true);
     expectSame(kept, rebuilt(file));
+  });
+
+  it("are current after the Python writer's inserts alone, without any backfill", async () => {
+    const file = makeUpstreamDb(path.join(tempDir(), "t.db"), ["--days", "5"]);
+    await migrateFile(file, { log: () => {} });
+    execFileSync("python3", ["-c", PYTHON_WRITES.split("write(\"DELETE")[0]!, file]);
+    const check = openDatabase(file);
+    expect(llmAggregatesComplete(check)).toBe(true);
+    check.close();
+    expectSame(snapshot(file), rebuilt(file));
   });
 
   it("a backfill killed at any statement resumes and ends equal to a rebuild", async () => {

@@ -16,11 +16,12 @@ export function llmAggregatesComplete(db: Database.Database): boolean {
 }
 
 /**
- * Adds the rows that were in the file before the aggregates existed, 50,000 ids per short immediate
- * transaction (the Python writer waits at most one chunk), moving the cursor in the same transaction: a backfill
- * killed at any point resumes where it stopped.
+ * Adds the rows that were in the file before the aggregates existed (or after someone deleted or changed a counted
+ * row), 50,000 ids per short immediate transaction (the Python writer waits at most one chunk), moving the cursor
+ * in the same transaction: a backfill killed at any point resumes where it stopped. `maxChunks` bounds one call,
+ * for the server's background steps.
  */
-export function backfillLlmAggregates(db: Database.Database, log: (line: string) => void = () => {}): void {
+export function backfillLlmAggregates(db: Database.Database, log: (line: string) => void = () => {}, maxChunks = Infinity): void {
   const start = cursor(db);
   if (!start || start.next_id > start.last_id) return;
   const total = start.last_id - start.next_id + 1;
@@ -44,19 +45,27 @@ export function backfillLlmAggregates(db: Database.Database, log: (line: string)
     FROM llm_usage_log AS l WHERE id BETWEEN ? AND ? AND success = 0 GROUP BY 1, 2, 3, 4, 5
     ON CONFLICT DO UPDATE SET calls = calls + excluded.calls`);
   const advance = db.prepare("UPDATE agent_desk_backfill SET next_id = ? WHERE name = 'llm_usage_log'");
-  const chunk = db.transaction((from: number, to: number) => {
-    hourly.run(from, to);
-    latency.run(from, to);
-    errors.run(from, to);
+  // The cursor is read inside each chunk's transaction: a delete elsewhere may have restarted the backfill.
+  const chunk = db.transaction((): Cursor => {
+    const c = cursor(db)!;
+    if (c.next_id > c.last_id) return c;
+    const to = Math.min(c.next_id + CHUNK_ROWS - 1, c.last_id);
+    hourly.run(c.next_id, to);
+    latency.run(c.next_id, to);
+    errors.run(c.next_id, to);
     advance.run(to + 1);
+    return { next_id: to + 1, last_id: c.last_id };
   });
 
   let reported = 0;
-  for (let from = start.next_id; from <= start.last_id; from += CHUNK_ROWS) {
-    const to = Math.min(from + CHUNK_ROWS - 1, start.last_id);
-    chunk.immediate(from, to);
-    const done = (to - start.next_id + 1) / total;
-    if (done - reported >= 0.1 || to === start.last_id) {
+  for (let chunks = 0; chunks < maxChunks; chunks++) {
+    const c = chunk.immediate();
+    if (c.next_id > c.last_id) {
+      log(`  100% (${((performance.now() - began) / 1000).toFixed(1)} s)`);
+      return;
+    }
+    const done = (c.next_id - start.next_id) / total;
+    if (done - reported >= 0.1) {
       reported = done;
       log(`  ${Math.round(done * 100)}% (${((performance.now() - began) / 1000).toFixed(1)} s)`);
     }

@@ -1,6 +1,6 @@
 import "server-only";
 import { database } from "@/db";
-import { llmAggregatesComplete } from "@/db/aggregates/llm-backfill";
+import { backfillLlmAggregates, llmAggregatesComplete } from "@/db/aggregates/llm-backfill";
 import { LlmWindow } from "@/db/aggregates/llm-window";
 
 /** The LLM calls at or after now − days × 24 h: from the aggregates once they hold every row, else from raw rows. */
@@ -8,8 +8,12 @@ export function llmWindow(days: number, now = Date.now()): LlmWindow {
   return llmCallsBetween(now - days * 86_400_000, now);
 }
 
-/** The LLM calls in [fromMs, toMs). */
+/**
+ * The LLM calls in [fromMs, toMs). While the aggregates are incomplete (a backfill that npm start did not finish,
+ * or one restarted by a delete), each read first moves the backfill on by one short chunk, then reads raw rows.
+ */
 export function llmCallsBetween(fromMs: number, toMs: number): LlmWindow {
   const { sqlite, config } = database();
+  if (!llmAggregatesComplete(sqlite)) backfillLlmAggregates(sqlite, undefined, 1);
   return new LlmWindow(sqlite, config.dataTimeZone, fromMs, toMs, llmAggregatesComplete(sqlite));
 }

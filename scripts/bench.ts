@@ -14,7 +14,7 @@ const REPEAT = Number(process.env.BENCH_REPEAT ?? 15);
 const DIR = path.resolve(".bench");
 const PORT = 3190;
 const PAGES = ["/", "/?days=365", "/agents", "/agents/cio", "/costs", "/costs?days=365", "/evolution", "/review", "/trades", "/system"];
-const APIS = ["/api/health", "/api/llm/usage?days=7", "/api/llm/usage?days=365", "/api/agents/contribution", "/api/trades/stats", "/api/evolution"];
+const APIS = ["/api/health", "/api/llm/usage?days=7", "/api/llm/usage?days=365", "/api/llm/breakdown?days=30", "/api/agents/contribution", "/api/trades/stats", "/api/evolution"];
 
 // The trading system's own queries (SPEC.md): UTC 'now' against naive times, no index can serve them.
 const PYTHON = `

@@ -1,0 +1,9 @@
+import { getUsageBreakdown } from "@/db/queries/llm-usage-breakdown";
+import { daysParam, jsonFrom } from "@/lib/api-params";
+
+export const dynamic = "force-dynamic";
+
+/** Beyond CONTRACT.md: by model and request type, latency percentiles, errors and the daily series. */
+export function GET(request: Request) {
+  return jsonFrom(request, (params) => getUsageBreakdown(daysParam(params, 7)));
+}

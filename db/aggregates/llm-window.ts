@@ -129,7 +129,7 @@ export class LlmWindow {
         .all(...this.days.naive.keys, ...this.days.zoned.keys) as { bucket: number; calls: number }[];
       for (const r of rows) pairs.push([bucketMidpointMs(r.bucket), r.calls]);
     }
-    for (const row of this.edgeRows(this.days, 10)) pairs.push([row.responseTimeMs, 1]);
+    for (const ms of this.edgeLatencies(this.days)) pairs.push([ms, 1]);
     return pairs.sort((a, b) => a[0] - b[0]);
   }
 
@@ -151,23 +151,47 @@ export class LlmWindow {
     };
   }
 
-  /**
-   * Raw rows of the window that no whole bucket counted: the two edges, or the whole window when it is short. A
-   * row's bucket key is computed by the triggers' own SQL, so "counted" means exactly what the aggregates hold.
-   */
+  /** Raw rows of the window that no whole hour (13 key characters) or day (10) counted. */
   private edgeRows(inner: Inner | null, keyLength: 13 | 10) {
-    const db = drizzle(this.sqlite);
-    const t = llmUsageLog;
-    const keySql = keyLength === 13 ? hourKeySql('"llm_usage_log"."timestamp"') : dayKeySql('"llm_usage_log"."timestamp"');
-    const read = (from: number, to: number) =>
-      db.select({ row: t, key: sql<string>`${sql.raw(keySql)}` }).from(t).where(and(atOrAfter(t.timestamp, from, this.zone), before(t.timestamp, to, this.zone))).all();
-    if (!inner) return read(this.sinceMs, this.nowMs).map((r) => r.row);
+    const edges = this.edges(inner, keyLength);
+    return edges.ranges.flatMap(([from, to]) =>
+      this.db().select({ row: llmUsageLog, key: edges.key }).from(llmUsageLog).where(this.between(from, to)).all().filter(edges.keep).map((r) => r.row),
+    );
+  }
+
+  /** Latency edges span up to a day on each side: only the latencies are fetched. */
+  private edgeLatencies(inner: Inner | null): number[] {
+    const edges = this.edges(inner, 10);
+    return edges.ranges.flatMap(([from, to]) =>
+      this.db().select({ ms: llmUsageLog.responseTimeMs, key: edges.key }).from(llmUsageLog).where(this.between(from, to)).all().filter(edges.keep).map((r) => r.ms),
+    );
+  }
+
+  /**
+   * The time ranges holding the raw rows a reader must add (the two edges, or the whole window when it is short)
+   * and which of their rows to keep: those whose bucket was not counted. A row's bucket key is computed by the
+   * triggers' own SQL, so "counted" means exactly what the aggregates hold.
+   */
+  private edges(inner: Inner | null, keyLength: 13 | 10) {
+    const column = '"llm_usage_log"."timestamp"';
+    const key = sql<string>`${sql.raw(keyLength === 13 ? hourKeySql(column) : dayKeySql(column))}`;
+    if (!inner) return { key, ranges: [[this.sinceMs, this.nowMs]] as [number, number][], keep: () => true };
     // Every raw row of the window lies in one of these two ranges, none in both.
     const firstEnd = Math.max(inner.naive.start, inner.zoned.start);
     const secondStart = Math.max(firstEnd, Math.min(inner.naive.end, inner.zoned.end));
-    const inRange = (key: string, [lo, hi]: [string, string]) => key >= lo && key < hi;
-    return [...read(this.sinceMs, firstEnd), ...read(secondStart, this.nowMs)]
-      .filter(({ key }) => !inRange(key, inner.naive.keys) && !inRange(key, inner.zoned.keys))
-      .map((r) => r.row);
+    const inRange = (k: string, [lo, hi]: [string, string]) => k >= lo && k < hi;
+    return {
+      key,
+      ranges: [[this.sinceMs, firstEnd], [secondStart, this.nowMs]] as [number, number][],
+      keep: (row: { key: string }) => !inRange(row.key, inner.naive.keys) && !inRange(row.key, inner.zoned.keys),
+    };
+  }
+
+  private between(from: number, to: number) {
+    return and(atOrAfter(llmUsageLog.timestamp, from, this.zone), before(llmUsageLog.timestamp, to, this.zone));
+  }
+
+  private db() {
+    return drizzle(this.sqlite);
   }
 }

@@ -2,6 +2,7 @@ import "server-only";
 import fs from "node:fs";
 import type Database from "better-sqlite3";
 import { database } from "@/db";
+import { parseEventTime } from "@/lib/event-time";
 
 const EVENT_TABLES = ["llm_usage_log", "trades", "model_evolution_history"] as const;
 const DAY_MS = 86_400_000;
@@ -26,10 +27,21 @@ export function getHealth(): Health {
 /**
  * The newest event of a table by instant. The newest text is found on the timestamp index; formats and zones
  * shift an instant by at most 14 h from its text, so only rows dated within three days of that text can be newer.
+ * Among those, naive times in one form sort as text, so one candidate per form is parsed, plus the zoned maximum.
  */
 function newestEventMs(sqlite: Database.Database, table: (typeof EVENT_TABLES)[number]): number | null {
   const top = sqlite.prepare(`SELECT max(timestamp) FROM ${table}`).pluck().get() as string | null;
   if (top === null || !/^\d{4}-\d{2}-\d{2}/.test(top)) return null;
   const from = new Date(Date.parse(top.slice(0, 10)) - 3 * DAY_MS).toISOString().slice(0, 10);
-  return sqlite.prepare(`SELECT max(event_ms(timestamp)) FROM ${table} WHERE timestamp >= ?`).pluck().get(from) as number | null;
+  const zoned = "(substr(timestamp, 17) GLOB '*[Z+-]*')";
+  const candidates = sqlite
+    .prepare(
+      `SELECT max(timestamp) FROM ${table} WHERE timestamp >= ? AND substr(timestamp, 11, 1) = 'T' AND NOT ${zoned}
+       UNION ALL SELECT max(timestamp) FROM ${table} WHERE timestamp >= ? AND substr(timestamp, 11, 1) = ' ' AND NOT ${zoned}
+       UNION ALL SELECT strftime('%Y-%m-%dT%H:%M:%fZ', max(unixepoch(timestamp, 'subsec')), 'unixepoch') FROM ${table} WHERE timestamp >= ? AND ${zoned}`,
+    )
+    .pluck()
+    .all(from, from, from) as (string | null)[];
+  const instants = candidates.flatMap((text) => (text === null ? [] : [parseEventTime(text, database().config.dataTimeZone)])).filter((ms): ms is number => ms !== null);
+  return instants.length > 0 ? Math.max(...instants) : null;
 }

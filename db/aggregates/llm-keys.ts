@@ -1,8 +1,12 @@
 // The aggregate keys of migrations/0003, as SQL over a row alias; the backfill uses the same definitions as the
 // triggers (a test rebuilds the aggregates with these and compares them with what the triggers kept).
 
-const ZONED = (ts: string) => `(${ts} GLOB '*Z' OR ${ts} GLOB '????-??-??[T ]??:??*[+-]??*')`;
-const NAIVE = (ts: string) => `${ts} GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9][T ][0-2][0-9]:[0-5][0-9]*'`;
+/** A time written with Z or an offset (the text after the minutes holds Z, + or -). */
+export const zonedSql = (ts: string) => `(substr(${ts}, 17) GLOB '*[Z+-]*')`;
+/** A naive time: a date, T or a space, and at least hours and minutes. */
+export const naiveSql = (ts: string) => `(${ts} GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9][T ][0-2][0-9]:[0-5][0-9]*')`;
+const ZONED = zonedSql;
+const NAIVE = naiveSql;
 
 export function hourKeySql(ts: string): string {
   return `CASE WHEN ${ZONED(ts)} THEN coalesce('U' || strftime('%Y-%m-%dT%H', ${ts}), '?')

@@ -1,8 +1,8 @@
 import type Database from "better-sqlite3";
-import { and, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { llmUsageLog } from "@/db/schema";
-import { atOrAfter, before } from "@/db/queries/event-window";
+import { within } from "@/db/queries/event-window";
 import { calendarDate, parseEventTime, wallClockToInstant, zoneOffsetMs } from "@/lib/event-time";
 import { bucketMidpointMs, dayKeySql, hourKeySql } from "./llm-keys";
 
@@ -188,7 +188,7 @@ export class LlmWindow {
   }
 
   private between(from: number, to: number) {
-    return and(atOrAfter(llmUsageLog.timestamp, from, this.zone), before(llmUsageLog.timestamp, to, this.zone));
+    return within(llmUsageLog.timestamp, from, to, this.zone);
   }
 
   private db() {

@@ -1,10 +1,10 @@
-import { sql, type SQL } from "drizzle-orm";
+import { getTableName, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import { naiveSql, zonedSql } from "@/db/aggregates/llm-keys";
 import { zoneOffsetMs } from "@/lib/event-time";
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
-const NAIVE = "'[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9][T ][0-2][0-9]:[0-5][0-9]*'";
 
 /**
  * `column` holds an event time at or after `instantMs`, exactly, whatever the mix of formats, while letting SQLite
@@ -24,13 +24,45 @@ export function before(column: SQLiteColumn, instantMs: number, zone: string): S
   return sql`(${column} < ${hi} AND (${column} < ${lo} OR ${exact(column, instantMs, zone)} < 0))`;
 }
 
+/**
+ * `column` holds an event time in [fromMs, toMs), for short spans such as a window's edge hours. Naive times (the
+ * trading system's) are compared as wall-clock text directly, one index range per separator (a space sorts before
+ * a T, so each range admits only its own form); only times written with Z or an offset need a band of ±15 h of
+ * text around the span, checked by their instant.
+ */
+export function within(column: SQLiteColumn, fromMs: number, toMs: number, zone: string): SQL {
+  const naive = (separator: "T" | " ") =>
+    sql`(${column} >= ${wallText(fromMs, zone, separator)} AND ${column} < ${wallText(toMs, zone, separator)} AND substr(${column}, 11, 1) = ${separator}
+      AND NOT ${sql.raw(zonedSql(ref(column)))} AND ${sql.raw(naiveSql(ref(column)))})`;
+  const hour = (ms: number, separator: "T" | " ") => new Date(ms).toISOString().slice(0, 13).replace("T", separator);
+  const zoned = (separator: "T" | " ") =>
+    sql`(${column} >= ${hour(fromMs - 15 * HOUR_MS, separator)} AND ${column} < ${hour(toMs + 16 * HOUR_MS, separator)} AND substr(${column}, 11, 1) = ${separator}
+      AND ${sql.raw(zonedSql(ref(column)))}
+      AND unixepoch(${column}, 'subsec') * 1000 >= ${fromMs} AND unixepoch(${column}, 'subsec') * 1000 < ${toMs})`;
+  return sql`(${naive("T")} OR ${naive(" ")} OR ${zoned("T")} OR ${zoned(" ")})`;
+}
+
 /** The row's time compared with the instant: negative before, 0 or more at or after, NULL when it is not a time. */
 function exact(column: SQLiteColumn, instantMs: number, zone: string): SQL {
-  const wall = new Date(instantMs + zoneOffsetMs(instantMs, zone)).toISOString().slice(0, 23); // naive, with ms
   return sql`(CASE
-    WHEN ${column} GLOB '*Z' OR ${column} GLOB '????-??-??[T ]??:??*[+-]??*' THEN unixepoch(${column}, 'subsec') * 1000 - ${instantMs}
-    WHEN ${column} GLOB ${sql.raw(NAIVE)} THEN (CASE WHEN replace(${column}, ' ', 'T') >= ${wall} THEN 0 ELSE -1 END)
+    WHEN ${sql.raw(zonedSql(ref(column)))} THEN unixepoch(${column}, 'subsec') * 1000 - ${instantMs}
+    WHEN ${sql.raw(naiveSql(ref(column)))} THEN (CASE WHEN replace(${column}, ' ', 'T') >= ${wallText(instantMs, zone, "T")} THEN 0 ELSE -1 END)
     END)`;
+}
+
+/**
+ * An instant as naive wall-clock text in `zone`, shaped so that text comparison with Python's isoformat() is
+ * exact: the fraction only when there is one (`12:00:00` must not sort before a bound of `12:00:00.000`).
+ */
+function wallText(instantMs: number, zone: string, separator: "T" | " "): string {
+  const iso = new Date(instantMs + zoneOffsetMs(instantMs, zone)).toISOString();
+  const ms = iso.slice(20, 23);
+  return `${iso.slice(0, 10)}${separator}${iso.slice(11, 19)}${ms === "000" ? "" : `.${ms}`}`;
+}
+
+/** The column as qualified SQL text, for the shared key expressions of db/aggregates/llm-keys.ts. */
+function ref(column: SQLiteColumn): string {
+  return `"${getTableName(column.table)}"."${column.name}"`;
 }
 
 function band(instantMs: number): [string, string] {

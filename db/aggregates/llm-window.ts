@@ -1,10 +1,10 @@
 import type Database from "better-sqlite3";
-import { sql } from "drizzle-orm";
+import { and, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { llmUsageLog } from "@/db/schema";
 import { within } from "@/db/queries/event-window";
-import { calendarDate, parseEventTime, wallClockToInstant, zoneOffsetMs } from "@/lib/event-time";
-import { bucketMidpointMs, dayKeySql, hourKeySql } from "./llm-keys";
+import { calendarDate, wallClockToInstant, zoneOffsetMs } from "@/lib/event-time";
+import { bucketMidpointMs, dayKeySql, hourKeySql, latencyBucketSql } from "./llm-keys";
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -46,13 +46,16 @@ export class LlmWindow {
     this.days = useAggregates ? this.inner(DAY_MS, 10) : null;
   }
 
-  /** Sums per agent × provider × model × request type. */
-  groups(): LlmGroup[] {
+  /** Sums per agent × provider × model × request type; `agent` limits them to one agent. */
+  groups(agent?: string): LlmGroup[] {
     const sums = new Map<string, LlmGroup>();
     const add = (row: LlmGroup) => {
       const key = `${row.agent_name}\0${row.provider}\0${row.model}\0${row.request_type}`;
       const sum = sums.get(key);
-      if (!sum) return void sums.set(key, { ...row });
+      if (!sum) {
+        const { agent_name, provider, model, request_type, calls, successes, tokens, cost, latency_sum } = row;
+        return void sums.set(key, { agent_name, provider, model, request_type, calls, successes, tokens, cost, latency_sum });
+      }
       sum.calls += row.calls;
       sum.successes += row.successes;
       sum.tokens += row.tokens;
@@ -64,14 +67,13 @@ export class LlmWindow {
         .prepare(
           `SELECT agent_name, provider, model, request_type, sum(calls) AS calls, sum(successes) AS successes, sum(tokens) AS tokens,
                   total(cost_usd) AS cost, total(latency_ms_sum) AS latency_sum
-           FROM agent_desk_llm_hourly WHERE (hour >= ? AND hour < ?) OR (hour >= ? AND hour < ?) GROUP BY 1, 2, 3, 4`,
+           FROM agent_desk_llm_hourly WHERE ((hour >= ? AND hour < ?) OR (hour >= ? AND hour < ?)) AND (? IS NULL OR agent_name = ?)
+           GROUP BY 1, 2, 3, 4`,
         )
-        .all(...this.hours.naive.keys, ...this.hours.zoned.keys) as LlmGroup[];
+        .all(...this.hours.naive.keys, ...this.hours.zoned.keys, agent ?? null, agent ?? null) as LlmGroup[];
       rows.forEach(add);
     }
-    for (const row of this.edgeRows(this.hours, 13)) {
-      add({ agent_name: row.agentName, provider: row.provider, model: row.model, request_type: row.requestType, calls: 1, successes: row.success ? 1 : 0, tokens: row.tokensUsed, cost: row.costUsd, latency_sum: row.responseTimeMs });
-    }
+    for (const row of this.edgeSums(agent)) add(row);
     return [...sums.values()];
   }
 
@@ -94,14 +96,9 @@ export class LlmWindow {
            FROM agent_desk_llm_hourly WHERE (hour >= ? AND hour < ?) OR (hour >= ? AND hour < ?) GROUP BY 1, 2`,
         )
         .all(...this.hours.naive.keys, ...this.hours.zoned.keys) as { hour: string; provider: string; calls: number; successes: number; tokens: number; cost: number }[];
-      for (const r of rows) {
-        const date = r.hour.startsWith("U") ? calendarDate(Date.parse(`${r.hour.slice(1)}:00:00Z`), this.zone) : r.hour.slice(0, 10);
-        add(date, r.provider, r.calls, r.successes, r.tokens, r.cost);
-      }
+      for (const r of rows) add(this.dateOfHour(r.hour), r.provider, r.calls, r.successes, r.tokens, r.cost);
     }
-    for (const row of this.edgeRows(this.hours, 13)) {
-      add(calendarDate(parseEventTime(row.timestamp, this.zone)!, this.zone), row.provider, 1, row.success ? 1 : 0, row.tokensUsed, row.costUsd);
-    }
+    for (const r of this.edgeSums()) add(this.dateOfHour(r.hour), r.provider, r.calls, r.successes, r.tokens, r.cost);
     return [...sums.values()].sort((a, b) => a.date.localeCompare(b.date) || a.provider.localeCompare(b.provider));
   }
 
@@ -114,13 +111,20 @@ export class LlmWindow {
         .all(...this.hours.naive.keys, ...this.hours.zoned.keys) as { message: string; count: number }[];
       for (const r of rows) counts.set(r.message, r.count);
     }
-    for (const row of this.edgeRows(this.hours, 13)) {
-      if (!row.success) counts.set(row.errorMessage ?? "", (counts.get(row.errorMessage ?? "") ?? 0) + 1);
+    const edges = this.edges(this.hours, 13);
+    for (const [from, to] of edges.ranges) {
+      const rows = this.db()
+        .select({ message: sql<string>`coalesce(${llmUsageLog.errorMessage}, '')`, count: sql<number>`count(*)` })
+        .from(llmUsageLog)
+        .where(and(this.between(from, to), sql`${llmUsageLog.success} = 0`, edges.uncounted))
+        .groupBy(sql`1`)
+        .all();
+      for (const r of rows) counts.set(r.message, (counts.get(r.message) ?? 0) + r.count);
     }
     return [...counts].filter(([, n]) => n > 0).map(([message, count]) => ({ message, count })).sort((a, b) => b.count - a.count || a.message.localeCompare(b.message));
   }
 
-  /** Latencies as (ms, calls) pairs: bucket midpoints for whole days, exact values at the edges. */
+  /** Latencies as (ms, calls) pairs of bucket midpoints (within 5 % of every latency they stand for). */
   latencies(): [number, number][] {
     const pairs: [number, number][] = [];
     if (this.days) {
@@ -129,7 +133,7 @@ export class LlmWindow {
         .all(...this.days.naive.keys, ...this.days.zoned.keys) as { bucket: number; calls: number }[];
       for (const r of rows) pairs.push([bucketMidpointMs(r.bucket), r.calls]);
     }
-    for (const ms of this.edgeLatencies(this.days)) pairs.push([ms, 1]);
+    pairs.push(...this.edgeLatencies(this.days));
     return pairs.sort((a, b) => a[0] - b[0]);
   }
 
@@ -151,39 +155,69 @@ export class LlmWindow {
     };
   }
 
-  /** Raw rows of the window that no whole hour (13 key characters) or day (10) counted. */
-  private edgeRows(inner: Inner | null, keyLength: 13 | 10) {
-    const edges = this.edges(inner, keyLength);
+  /** The calls of the window's edges (of one agent, if given) that no whole hour counted, summed per hour key. */
+  private edgeSums(agent?: string): (LlmGroup & { hour: string })[] {
+    const edges = this.edges(this.hours, 13);
+    const t = llmUsageLog;
+    const ofAgent = agent === undefined ? sql`1` : sql`+${t.agentName} = ${agent}`;
     return edges.ranges.flatMap(([from, to]) =>
-      this.db().select({ row: llmUsageLog, key: edges.key }).from(llmUsageLog).where(this.between(from, to)).all().filter(edges.keep).map((r) => r.row),
+      this.db()
+        .select({
+          hour: edges.key,
+          agent_name: t.agentName,
+          provider: t.provider,
+          model: t.model,
+          request_type: t.requestType,
+          calls: sql<number>`count(*)`,
+          successes: sql<number>`total(${t.success} = 1)`,
+          tokens: sql<number>`total(${t.tokensUsed})`,
+          cost: sql<number>`total(${t.costUsd})`,
+          latency_sum: sql<number>`total(${t.responseTimeMs})`,
+        })
+        .from(t)
+        .where(and(this.between(from, to), ofAgent, edges.uncounted))
+        .groupBy(sql`1`, sql`2`, sql`3`, sql`4`, sql`5`)
+        .all(),
     );
   }
 
-  /** Latency edges span up to a day on each side: only the latencies are fetched. */
-  private edgeLatencies(inner: Inner | null): number[] {
+  /** The calendar day in the zone of an hour key (naive wall-clock hour, or 'U' and a UTC hour). */
+  private dateOfHour(hour: string): string {
+    return hour.startsWith("U") ? calendarDate(Date.parse(`${hour.slice(1)}:00:00Z`), this.zone) : hour.slice(0, 10);
+  }
+
+  /** Latency edges span up to a day on each side: counted per bucket in SQL, like the histograms they join. */
+  private edgeLatencies(inner: Inner | null): [number, number][] {
     const edges = this.edges(inner, 10);
+    const bucket = sql<number>`${sql.raw(latencyBucketSql('"llm_usage_log"."response_time_ms"'))}`;
     return edges.ranges.flatMap(([from, to]) =>
-      this.db().select({ ms: llmUsageLog.responseTimeMs, key: edges.key }).from(llmUsageLog).where(this.between(from, to)).all().filter(edges.keep).map((r) => r.ms),
+      this.db()
+        .select({ bucket, calls: sql<number>`count(*)` })
+        .from(llmUsageLog)
+        .where(and(this.between(from, to), edges.uncounted))
+        .groupBy(sql`1`)
+        .all()
+        .map((r): [number, number] => [bucketMidpointMs(r.bucket), r.calls]),
     );
   }
 
   /**
    * The time ranges holding the raw rows a reader must add (the two edges, or the whole window when it is short)
-   * and which of their rows to keep: those whose bucket was not counted. A row's bucket key is computed by the
+   * and the condition for the rows to add: those whose bucket was not counted. A row's bucket key is computed by the
    * triggers' own SQL, so "counted" means exactly what the aggregates hold.
    */
   private edges(inner: Inner | null, keyLength: 13 | 10) {
     const column = '"llm_usage_log"."timestamp"';
     const key = sql<string>`${sql.raw(keyLength === 13 ? hourKeySql(column) : dayKeySql(column))}`;
-    if (!inner) return { key, ranges: [[this.sinceMs, this.nowMs]] as [number, number][], keep: () => true };
+    if (!inner) return { key, ranges: [[this.sinceMs, this.nowMs]] as [number, number][], uncounted: sql`1` };
     // Every raw row of the window lies in one of these two ranges, none in both.
     const firstEnd = Math.max(inner.naive.start, inner.zoned.start);
     const secondStart = Math.max(firstEnd, Math.min(inner.naive.end, inner.zoned.end));
-    const inRange = (k: string, [lo, hi]: [string, string]) => k >= lo && k < hi;
+    const outside = ([lo, hi]: [string, string]) => sql`NOT (${key} >= ${lo} AND ${key} < ${hi})`;
     return {
       key,
       ranges: [[this.sinceMs, firstEnd], [secondStart, this.nowMs]] as [number, number][],
-      keep: (row: { key: string }) => !inRange(row.key, inner.naive.keys) && !inRange(row.key, inner.zoned.keys),
+      uncounted: sql`${outside(inner.naive.keys)} AND ${outside(inner.zoned.keys)}`,
     };
   }
 

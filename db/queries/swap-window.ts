@@ -25,8 +25,7 @@ export function measureWindow(agent: string, fromMs: number, toMs: number): Wind
     weighted += value * row.pnl!;
   }
   const calls = { calls: 0, successes: 0, cost: 0 };
-  for (const group of llmCallsBetween(fromMs, toMs).groups()) {
-    if (group.agent_name !== agent) continue;
+  for (const group of llmCallsBetween(fromMs, toMs).groups(agent)) {
     calls.calls += group.calls;
     calls.successes += group.successes;
     calls.cost += group.cost;

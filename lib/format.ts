@@ -1,3 +1,5 @@
+import { zoneOffsetMs } from "./event-time";
+
 // Display formatting; the API never rounds, pages do it here, once.
 
 export function formatUsd(value: number | null): string {
@@ -27,17 +29,8 @@ export function formatCompact(value: number): string {
 /** An instant as wall-clock time in the data's zone: `2025-09-19 14:23`. */
 export function formatDateTime(epochMs: number | null, zone: string): string {
   if (epochMs === null) return "—";
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone: zone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).formatToParts(new Date(epochMs));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${get("year")}-${get("month")}-${get("day")} ${get("hour")}:${get("minute")}`;
+  const iso = new Date(epochMs + zoneOffsetMs(epochMs, zone)).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
 }
 
 /** The zone's short label for "times in …" captions. */

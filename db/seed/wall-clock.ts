@@ -1,35 +1,14 @@
+import { zoneOffsetMs } from "@/lib/event-time";
+
 export const MS_PER_DAY = 86_400_000;
 export const US_PER_DAY = 86_400_000_000;
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    });
-    formatters.set(timeZone, format);
-  }
-  return format;
-}
 
 /**
  * The zone's local reading of `date`, counted in milliseconds as if that reading were UTC: plain arithmetic on
  * local dates and times (add a day, take the hour) without a time-zone library.
  */
 export function wallClockMs(date: Date, timeZone: string): number {
-  const part: Record<string, number> = {};
-  for (const { type, value } of formatter(timeZone).formatToParts(date)) part[type] = Number(value);
-  const { year = 0, month = 1, day = 1, hour = 0, minute = 0, second = 0 } = part;
-  return Date.UTC(year, month - 1, day, hour, minute, second, date.getUTCMilliseconds());
+  return date.getTime() + zoneOffsetMs(date.getTime(), timeZone);
 }
 
 /** Naive local wall-clock text of `date` in `timeZone`, `YYYY-MM-DDTHH:MM:SS.mmm`: what a naive now() reads there. */

@@ -3,7 +3,6 @@ import type Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { readConfig, type Config } from "@/lib/config";
 import { openDatabase } from "./connection";
-import { registerEventTimeFunction } from "./event-time-function";
 import * as schema from "./schema";
 
 type Handle = { config: Config; sqlite: Database.Database; db: BetterSQLite3Database<typeof schema> };
@@ -16,7 +15,6 @@ export function database(): Handle {
   if (!cache.agentDesk) {
     const config = readConfig();
     const sqlite = openDatabase(config.databasePath);
-    registerEventTimeFunction(sqlite, config.dataTimeZone);
     cache.agentDesk = { config, sqlite, db: drizzle(sqlite, { schema }) };
   }
   return cache.agentDesk;

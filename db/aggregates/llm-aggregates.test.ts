@@ -6,7 +6,6 @@ import { openDatabase } from "@/db/connection";
 import { makeUpstreamDb, tempDir } from "@/db/testing/upstream-file";
 import { migrateFile } from "@/migrations/migrate-file";
 import { bucketMidpointMs, latencyBucketSql } from "./llm-keys";
-import { registerEventTimeFunction } from "@/db/event-time-function";
 import { llmAggregatesComplete, rebuildLlmAggregates } from "./llm-backfill";
 import { LlmWindow } from "./llm-window";
 
@@ -126,7 +125,6 @@ describe("reading a window from the aggregates", () => {
     const file = path.join(tempDir(), "seeded.db");
     execFileSync(process.execPath, ["--import", "tsx", "scripts/db-seed.ts", "--db", file, "--days", "60"], { stdio: "pipe" });
     const db = openDatabase(file);
-    registerEventTimeFunction(db, "Asia/Seoul");
     const now = Date.now();
     for (const hours of [0.5, 1.5, 5, 24, 36.25, 24 * 7 + 0.3, 24 * 30, 24 * 59.9]) {
       const since = now - hours * 3_600_000;

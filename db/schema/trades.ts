@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { TRADE_ACTIONS } from "./enums";
 
 export const trades = sqliteTable(
   "trades",
@@ -8,7 +9,7 @@ export const trades = sqliteTable(
     tradeId: text("trade_id").primaryKey(),
     timestamp: text("timestamp").notNull(),
     ticker: text("ticker").notNull(),
-    action: text("action", { enum: ["buy", "sell"] }).notNull(),
+    action: text("action", { enum: TRADE_ACTIONS }).notNull(),
     quantity: integer("quantity").notNull(),
     price: real("price").notNull(),
     justificationText: text("justification_text").notNull(),

@@ -1,6 +1,8 @@
 // How a model swap is judged. Stated plainly (README and /evolution say the same):
-// - Windows: the swap's validation window is [swap, swap + validation_period_days); it is compared with the
-//   equal window just before the swap.
+// - Windows: the swap's validation window is validation_period_days long and starts at the first whole hour after
+//   the swap (the trading system picks up a new model at its next run); it is compared with the equal window that
+//   ends at the start of the swap's hour. Calls in the swap's own hour count in neither. A window still running is
+//   measured up to the last whole hour. (Whole hours are also what the aggregates hold, so this reads no raw rows.)
 // - Score: for an agent that takes part in trades, the contribution-weighted 7-day PnL per trade it took part
 //   in (Σ contribution × pnl / trades, only trades whose PnL is known); for any other agent, its LLM success rate.
 // - Realized improvement: (after − before) / |before|, clamped to −1..1, the same fraction as the swap's expected
@@ -8,10 +10,34 @@
 // - Enough data: at least MIN_TRADES trades with known PnL in each window for the PnL score; else at least
 //   min_requests_for_evaluation LLM calls (the agent config's guide) in each window for the success rate.
 
+import { wallClockToInstant, zoneOffsetMs } from "./event-time";
+
 export const SWAP_STATUSES = ["validating", "passed", "breached", "inconclusive", "rolled_back", "superseded"] as const;
 export type SwapStatus = (typeof SWAP_STATUSES)[number];
 
 export const MIN_TRADES = 5;
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+export type ValidationWindows = { before: [number, number]; after: [number, number]; end: number; ended: boolean; progress: number };
+
+/** The windows a swap at `atMs` is judged on, by the rule above; hours are wall-clock hours in `zone`. */
+export function validationWindows(atMs: number, days: number, nowMs: number, zone: string): ValidationWindows {
+  const wall = (instant: number) => instant + zoneOffsetMs(instant, zone);
+  const hourStart = (instant: number) => wallClockToInstant(Math.floor(wall(instant) / HOUR_MS) * HOUR_MS, zone);
+  const swapHour = hourStart(atMs);
+  const start = swapHour === atMs ? atMs : hourStart(atMs + HOUR_MS);
+  const end = start + days * DAY_MS;
+  const ended = nowMs >= end;
+  return {
+    before: [swapHour - days * DAY_MS, swapHour],
+    after: [start, ended ? end : Math.max(start, hourStart(nowMs))],
+    end,
+    ended,
+    progress: Math.max(0, Math.min(1, (nowMs - start) / (end - start))),
+  };
+}
 
 export type WindowMeasure = { trades: number; pnlScore: number | null; calls: number; successRate: number | null; costUsd: number };
 

@@ -2,7 +2,7 @@ import type Database from "better-sqlite3";
 import { and, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { llmUsageLog } from "@/db/schema";
-import { within } from "@/db/queries/event-window";
+import { llmCallWithin } from "@/db/queries/event-window";
 import { calendarDate, wallClockToInstant, zoneOffsetMs } from "@/lib/event-time";
 import { bucketMidpointMs, dayKeySql, hourKeySql, latencyBucketSql } from "./llm-keys";
 
@@ -62,17 +62,12 @@ export class LlmWindow {
       sum.cost += row.cost;
       sum.latency_sum += row.latency_sum;
     };
-    if (this.hours) {
-      const rows = this.sqlite
-        .prepare(
-          `SELECT agent_name, provider, model, request_type, sum(calls) AS calls, sum(successes) AS successes, sum(tokens) AS tokens,
-                  total(cost_usd) AS cost, total(latency_ms_sum) AS latency_sum
-           FROM agent_desk_llm_hourly WHERE ((hour >= ? AND hour < ?) OR (hour >= ? AND hour < ?)) AND (? IS NULL OR agent_name = ?)
-           GROUP BY 1, 2, 3, 4`,
-        )
-        .all(...this.hours.naive.keys, ...this.hours.zoned.keys, agent ?? null, agent ?? null) as LlmGroup[];
-      rows.forEach(add);
-    }
+    const query = this.sqlite.prepare(
+      `SELECT agent_name, provider, model, request_type, sum(calls) AS calls, sum(successes) AS successes, sum(tokens) AS tokens,
+              total(cost_usd) AS cost, total(latency_ms_sum) AS latency_sum
+       FROM agent_desk_llm_hourly WHERE hour >= ? AND hour < ? AND (? IS NULL OR agent_name = ?) GROUP BY 1, 2, 3, 4`,
+    );
+    for (const keys of this.keyRanges(this.hours)) (query.all(...keys, agent ?? null, agent ?? null) as LlmGroup[]).forEach(add);
     for (const row of this.edgeSums(agent)) add(row);
     return [...sums.values()];
   }
@@ -89,13 +84,12 @@ export class LlmWindow {
       sum.cost += cost;
       sums.set(key, sum);
     };
-    if (this.hours) {
-      const rows = this.sqlite
-        .prepare(
-          `SELECT hour, provider, sum(calls) AS calls, sum(successes) AS successes, sum(tokens) AS tokens, total(cost_usd) AS cost
-           FROM agent_desk_llm_hourly WHERE (hour >= ? AND hour < ?) OR (hour >= ? AND hour < ?) GROUP BY 1, 2`,
-        )
-        .all(...this.hours.naive.keys, ...this.hours.zoned.keys) as { hour: string; provider: string; calls: number; successes: number; tokens: number; cost: number }[];
+    const query = this.sqlite.prepare(
+      `SELECT hour, provider, sum(calls) AS calls, sum(successes) AS successes, sum(tokens) AS tokens, total(cost_usd) AS cost
+       FROM agent_desk_llm_hourly WHERE hour >= ? AND hour < ? GROUP BY 1, 2`,
+    );
+    for (const keys of this.keyRanges(this.hours)) {
+      const rows = query.all(...keys) as { hour: string; provider: string; calls: number; successes: number; tokens: number; cost: number }[];
       for (const r of rows) add(this.dateOfHour(r.hour), r.provider, r.calls, r.successes, r.tokens, r.cost);
     }
     for (const r of this.edgeSums()) add(this.dateOfHour(r.hour), r.provider, r.calls, r.successes, r.tokens, r.cost);
@@ -105,11 +99,9 @@ export class LlmWindow {
   /** Failed calls per error message ('' when none), most frequent first. */
   errors(): { message: string; count: number }[] {
     const counts = new Map<string, number>();
-    if (this.hours) {
-      const rows = this.sqlite
-        .prepare("SELECT error_message AS message, sum(calls) AS count FROM agent_desk_llm_errors WHERE (hour >= ? AND hour < ?) OR (hour >= ? AND hour < ?) GROUP BY 1")
-        .all(...this.hours.naive.keys, ...this.hours.zoned.keys) as { message: string; count: number }[];
-      for (const r of rows) counts.set(r.message, r.count);
+    const query = this.sqlite.prepare("SELECT error_message AS message, sum(calls) AS count FROM agent_desk_llm_errors WHERE hour >= ? AND hour < ? GROUP BY 1");
+    for (const keys of this.keyRanges(this.hours)) {
+      for (const r of query.all(...keys) as { message: string; count: number }[]) counts.set(r.message, (counts.get(r.message) ?? 0) + r.count);
     }
     const edges = this.edges(this.hours, 13);
     for (const [from, to] of edges.ranges) {
@@ -127,14 +119,17 @@ export class LlmWindow {
   /** Latencies as (ms, calls) pairs of bucket midpoints (within 5 % of every latency they stand for). */
   latencies(): [number, number][] {
     const pairs: [number, number][] = [];
-    if (this.days) {
-      const rows = this.sqlite
-        .prepare("SELECT bucket, sum(calls) AS calls FROM agent_desk_llm_latency WHERE (day >= ? AND day < ?) OR (day >= ? AND day < ?) GROUP BY 1")
-        .all(...this.days.naive.keys, ...this.days.zoned.keys) as { bucket: number; calls: number }[];
-      for (const r of rows) pairs.push([bucketMidpointMs(r.bucket), r.calls]);
+    const query = this.sqlite.prepare("SELECT bucket, sum(calls) AS calls FROM agent_desk_llm_latency WHERE day >= ? AND day < ? GROUP BY 1");
+    for (const keys of this.keyRanges(this.days)) {
+      for (const r of query.all(...keys) as { bucket: number; calls: number }[]) pairs.push([bucketMidpointMs(r.bucket), r.calls]);
     }
     pairs.push(...this.edgeLatencies(this.days));
     return pairs.sort((a, b) => a[0] - b[0]);
+  }
+
+  /** The key ranges of the whole buckets, naive and zoned: one query each, since an OR of two ranges costs SQLite a de-duplication. */
+  private keyRanges(inner: Inner | null): [string, string][] {
+    return inner ? [inner.naive.keys, inner.zoned.keys] : [];
   }
 
   /**
@@ -216,13 +211,13 @@ export class LlmWindow {
     const outside = ([lo, hi]: [string, string]) => sql`NOT (${key} >= ${lo} AND ${key} < ${hi})`;
     return {
       key,
-      ranges: [[this.sinceMs, firstEnd], [secondStart, this.nowMs]] as [number, number][],
+      ranges: ([[this.sinceMs, firstEnd], [secondStart, this.nowMs]] as [number, number][]).filter(([from, to]) => from < to),
       uncounted: sql`${outside(inner.naive.keys)} AND ${outside(inner.zoned.keys)}`,
     };
   }
 
   private between(from: number, to: number) {
-    return within(llmUsageLog.timestamp, from, to, this.zone);
+    return llmCallWithin(from, to, this.zone);
   }
 
   private db() {

@@ -1,6 +1,7 @@
 import { getTableName, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { naiveSql, zonedSql } from "@/db/aggregates/llm-keys";
+import { llmUsageLog } from "@/db/schema";
 import { zoneOffsetMs } from "@/lib/event-time";
 
 const HOUR_MS = 3_600_000;
@@ -25,21 +26,21 @@ export function before(column: SQLiteColumn, instantMs: number, zone: string): S
 }
 
 /**
- * `column` holds an event time in [fromMs, toMs), for short spans such as a window's edge hours. Naive times (the
- * trading system's) are compared as wall-clock text directly, one index range per separator (a space sorts before
- * a T, so each range admits only its own form); only times written with Z or an offset need a band of ±15 h of
- * text around the span, checked by their instant.
+ * `llm_usage_log.timestamp` holds an event time in [fromMs, toMs), for short spans such as a window's edge hours.
+ * Naive times (the trading system's) are compared as wall-clock text directly, one index range per separator (a
+ * space sorts before a T, so each range admits only its own form); times written with Z or an offset are found by
+ * their instant through migrations/0004's partial index (same expressions, so SQLite uses it), then compared exactly.
  */
-export function within(column: SQLiteColumn, fromMs: number, toMs: number, zone: string): SQL {
+export function llmCallWithin(fromMs: number, toMs: number, zone: string): SQL {
+  const column = llmUsageLog.timestamp;
   const naive = (separator: "T" | " ") =>
     sql`(${column} >= ${wallText(fromMs, zone, separator)} AND ${column} < ${wallText(toMs, zone, separator)} AND substr(${column}, 11, 1) = ${separator}
       AND NOT ${sql.raw(zonedSql(ref(column)))} AND ${sql.raw(naiveSql(ref(column)))})`;
-  const hour = (ms: number, separator: "T" | " ") => new Date(ms).toISOString().slice(0, 13).replace("T", separator);
-  const zoned = (separator: "T" | " ") =>
-    sql`(${column} >= ${hour(fromMs - 15 * HOUR_MS, separator)} AND ${column} < ${hour(toMs + 16 * HOUR_MS, separator)} AND substr(${column}, 11, 1) = ${separator}
-      AND ${sql.raw(zonedSql(ref(column)))}
-      AND unixepoch(${column}, 'subsec') * 1000 >= ${fromMs} AND unixepoch(${column}, 'subsec') * 1000 < ${toMs})`;
-  return sql`(${naive("T")} OR ${naive(" ")} OR ${zoned("T")} OR ${zoned(" ")})`;
+  const julianDay = (ms: number) => ms / DAY_MS + 2_440_587.5;
+  const zoned = sql`(${sql.raw(zonedSql(ref(column)))}
+    AND julianday(${column}) >= ${julianDay(fromMs - 1)} AND julianday(${column}) < ${julianDay(toMs + 1)}
+    AND unixepoch(${column}, 'subsec') * 1000 >= ${fromMs} AND unixepoch(${column}, 'subsec') * 1000 < ${toMs})`;
+  return sql`(${naive("T")} OR ${naive(" ")} OR ${zoned})`;
 }
 
 /** The row's time compared with the instant: negative before, 0 or more at or after, NULL when it is not a time. */

@@ -2,11 +2,10 @@ import "server-only";
 import { database } from "@/db";
 import { agentDeskSwapAudit } from "@/db/schema";
 import { loadAgentConfig } from "@/lib/agent-config";
-import { judgeSwap } from "@/lib/swap-status";
+import { judgeSwap, validationWindows } from "@/lib/swap-status";
 import { getSwapLog } from "./swap-log";
 import { measureWindow } from "./swap-window";
 
-const DAY_MS = 86_400_000;
 type Swap = ReturnType<typeof getSwapLog>[number];
 
 /** `get_model_evolution_history(agent)`, newest first, each swap judged (lib/swap-status.ts says how). */
@@ -33,12 +32,12 @@ export function getEvolution({ agent }: { agent?: string } = {}, now = Date.now(
     .filter((swap) => agent === undefined || swap.agentName === agent)
     .map((swap) => {
       const days = swap.validationPeriodDays ?? 7;
-      const start = swap.atMs ?? now;
-      const end = start + days * DAY_MS;
-      const beforeWindow = measureWindow(swap.agentName, start - days * DAY_MS, start);
-      const afterWindow = measureWindow(swap.agentName, start, Math.min(end, now));
+      const windows = swap.atMs === null ? null : validationWindows(swap.atMs, days, now, config.dataTimeZone);
+      const noWindow: [number, number] = [now, now];
+      const beforeWindow = measureWindow(swap.agentName, ...(windows?.before ?? noWindow));
+      const afterWindow = measureWindow(swap.agentName, ...(windows?.after ?? noWindow));
       const judged = judgeSwap({
-        windowEnded: swap.atMs === null || now >= end,
+        windowEnded: windows?.ended ?? true,
         rolledBack: rolledBack.has(swap.id),
         superseded: laterSwap.has(swap.id),
         before: beforeWindow,
@@ -64,9 +63,9 @@ export function getEvolution({ agent }: { agent?: string } = {}, now = Date.now(
         realized_improvement: judged.realizedImprovement,
         rollback_of: rollbackOf.get(swap.id) ?? null,
         validation: {
-          window_start: swap.atMs === null ? null : new Date(start).toISOString(),
-          window_end: swap.atMs === null ? null : new Date(end).toISOString(),
-          progress: swap.atMs === null ? null : Math.max(0, Math.min(1, (now - start) / (end - start))),
+          window_start: windows ? new Date(windows.after[0]).toISOString() : null,
+          window_end: windows ? new Date(windows.end).toISOString() : null,
+          progress: windows?.progress ?? null,
           basis: judged.basis,
           before: beforeWindow,
           after: afterWindow,

@@ -1,5 +1,6 @@
 // No ranged query may scan the whole of llm_usage_log or trades: each is run on a seeded file with planner
-// statistics (ANALYZE), its statements are captured, and EXPLAIN QUERY PLAN must show an index SEARCH.
+// statistics (ANALYZE), its statements are captured, and EXPLAIN QUERY PLAN must show an index SEARCH (for the
+// zoned event times of an LLM window's edges, migrations/0004's index).
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import type Database from "better-sqlite3";
@@ -48,6 +49,7 @@ describe("ranged queries use the timestamp indexes", () => {
         const details = plan.map((p) => p.detail);
         expect(details.filter((d) => /^SCAN (llm_usage_log|trades)\b/.test(d)), `${query.sql}\n${details.join("\n")}`).toEqual([]);
         expect(details.some((d) => /^SEARCH (llm_usage_log|trades) USING (COVERING )?INDEX idx_\w+_timestamp/.test(d))).toBe(true);
+        if (query.sql.includes("julianday(")) expect(details.some((d) => d.includes("USING INDEX agent_desk_llm_zoned_time")), details.join("\n")).toBe(true);
       }
       for (const query of executed.filter((q) => /\bfrom\s+agent_desk_llm_/i.test(q.sql))) {
         const details = (database().sqlite.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(...query.args) as { detail: string }[]).map((p) => p.detail);

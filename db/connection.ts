@@ -13,5 +13,7 @@ export function openDatabase(file: string, options: { readonly?: boolean } = {})
   db.pragma("busy_timeout = 5000");
   // The trading system declares no foreign keys; keep enforcement off explicitly rather than by build default.
   db.pragma("foreign_keys = OFF");
+  // 32 MB of page cache (SQLite's default is 2 MB): the aggregates and the hot index pages stay in memory.
+  db.pragma("cache_size = -32768");
   return db;
 }

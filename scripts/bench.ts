@@ -10,10 +10,11 @@ import { openDatabase } from "@/db/connection";
 import { buildIfNeeded } from "./steps/build";
 
 const SIZES = (process.env.BENCH_SIZES ?? "1000000,10000000").split(",").map(Number);
+const TRADES = 100_000;
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 15);
 const DIR = path.resolve(".bench");
 const PORT = 3190;
-const PAGES = ["/", "/?days=365", "/agents", "/agents/cio", "/costs", "/costs?days=365", "/evolution", "/review", "/trades", "/system"];
+const PAGES = ["/", "/?days=365", "/agents", "/agents/cio", "/costs", "/costs?days=365", "/evolution", "/review", "/trades", "/trades?days=365", "/system"];
 const APIS = ["/api/health", "/api/llm/usage?days=7", "/api/llm/usage?days=365", "/api/llm/breakdown?days=30", "/api/agents/contribution", "/api/trades/stats", "/api/evolution"];
 
 // The trading system's own queries (SPEC.md): UTC 'now' against naive times, no index can serve them.
@@ -55,11 +56,11 @@ async function main() {
   buildIfNeeded();
   const report: string[] = [`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`, ""];
   for (const size of SIZES) {
-    const file = path.join(DIR, `llm-${size}.db`);
+    const file = path.join(DIR, `llm-${size}-trades-${TRADES}.db`);
     let seedSeconds: number | null = null;
     if (!fs.existsSync(file)) {
       const t = performance.now();
-      execFileSync(process.execPath, ["--import", "tsx", "scripts/db-seed.ts", "--db", file, "--days", "365", "--llm-rows", String(size)], { stdio: "inherit" });
+      execFileSync(process.execPath, ["--import", "tsx", "scripts/db-seed.ts", "--db", file, "--days", "365", "--llm-rows", String(size), "--trades", String(TRADES)], { stdio: "inherit" });
       seedSeconds = (performance.now() - t) / 1000;
     }
     const backfillSeconds = timeBackfill(file);
@@ -77,7 +78,7 @@ async function main() {
     const sizes = fileSizes(file);
     const overhead = insertOverhead(file);
     report.push(
-      `## ${size.toLocaleString("en-US")} LLM calls (365 days)`,
+      `## ${size.toLocaleString("en-US")} LLM calls, ${TRADES.toLocaleString("en-US")} trades (365 days)`,
       "",
       "| path | median ms | p95 ms | trading system's own query, median ms | speed-up |",
       "| --- | ---: | ---: | ---: | ---: |",
@@ -86,7 +87,7 @@ async function main() {
       `- seed: ${seedSeconds === null ? "reused" : `${seedSeconds.toFixed(0)} s`}; aggregates rebuilt from scratch (what adopting a file costs): ${backfillSeconds.toFixed(1)} s`,
       `- server RSS after the run: ${(Number(rss) / 1024).toFixed(0)} MB`,
       `- file: ${(sizes.total / 2 ** 20).toFixed(0)} MB, of which Agent Desk's aggregates ${(sizes.aggregates / 2 ** 20).toFixed(1)} MB (${((sizes.aggregates / sizes.total) * 100).toFixed(1)} %)`,
-      `- Python insert (one connection per insert, as the trading system writes): ${overhead.with.toFixed(3)} ms with the triggers, ${overhead.without.toFixed(3)} ms without (${((overhead.with / overhead.without - 1) * 100).toFixed(0)} % added)`,
+      `- Python insert (one connection per insert, as the trading system writes): ${overhead.with.toFixed(3)} ms with Agent Desk's triggers and index, ${overhead.without.toFixed(3)} ms without (${((overhead.with / overhead.without - 1) * 100).toFixed(0)} % added)`,
       "",
     );
     console.log(report.slice(-rows.length - 11).join("\n"));
@@ -135,17 +136,29 @@ function trading(file: string, days: number): Record<string, number> {
   return Object.fromEntries(out.trim().split("\n").map((l) => [l.split(" ")[0]!, Number(l.split(" ")[1])]));
 }
 
+/**
+ * What Agent Desk adds to each of the trading system's INSERTs: the same inserts into two copies of the file, one
+ * without Agent Desk's triggers and index, in alternating rounds (the disk's noise hits both alike), medians compared.
+ */
 function insertOverhead(file: string) {
-  const copy = path.join(DIR, "insert-copy.db");
-  const time = () => Number(execFileSync("python3", ["-c", INSERTS, copy, "2000"], { encoding: "utf8" }));
-  fs.copyFileSync(file, copy);
-  const withTriggers = time();
-  const db = new Database(copy);
-  for (const { name } of db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all() as { name: string }[]) db.exec(`DROP TRIGGER ${name}`);
+  const withCopy = path.join(DIR, "insert-with.db");
+  const withoutCopy = path.join(DIR, "insert-without.db");
+  fs.copyFileSync(file, withCopy);
+  fs.copyFileSync(file, withoutCopy);
+  const db = new Database(withoutCopy);
+  for (const { type, name } of db.prepare("SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'index') AND name LIKE 'agent_desk_%'").all() as { type: string; name: string }[]) {
+    db.exec(`DROP ${type.toUpperCase()} ${name}`);
+  }
   db.close();
-  const without = time();
-  fs.rmSync(copy);
-  return { with: withTriggers, without };
+  const time = (copy: string) => Number(execFileSync("python3", ["-c", INSERTS, copy, "400"], { encoding: "utf8" }));
+  const rounds = { with: [] as number[], without: [] as number[] };
+  for (let i = 0; i < 7; i++) {
+    rounds.with.push(time(withCopy));
+    rounds.without.push(time(withoutCopy));
+  }
+  fs.rmSync(withCopy);
+  fs.rmSync(withoutCopy);
+  return { with: median(rounds.with), without: median(rounds.without) };
 }
 
 function fileSizes(file: string) {

@@ -4,11 +4,11 @@ import { loadAgentConfig } from "@/lib/agent-config";
 import { readConfig } from "@/lib/config";
 import { databaseArg, readArgs, runCli, UsageError } from "./cli";
 
-const USAGE = "npm run db:seed -- --db PATH [--days 90] [--llm-rows N] [--seed S] [--end YYYY-MM-DD]";
+const USAGE = "npm run db:seed -- --db PATH [--days 90] [--llm-rows N] [--trades N] [--seed S] [--end YYYY-MM-DD]";
 
 runCli(async () => {
   const text = { type: "string" } as const;
-  const args = readArgs({ db: text, days: text, "llm-rows": text, seed: text, end: text }, USAGE);
+  const args = readArgs({ db: text, days: text, "llm-rows": text, trades: text, seed: text, end: text }, USAGE);
   const file = databaseArg(args.db);
   // The other variables (DATA_TIMEZONE, AGENT_CONFIG_PATH) are checked as the dashboard checks them.
   const config = readConfig({ ...process.env, DATABASE_PATH: file });

@@ -36,7 +36,7 @@ describe("db:seed never writes into a file that holds the trading system's data"
     const file = tradingSystemFile("real.db");
     const before = checksum(file);
     const agentConfig = loadAgentConfig(BUNDLED_AGENT_CONFIG_PATH);
-    const seeding = seedFile(file, { days: 90, llmRows: undefined, seed: 1, end: "2025-09-19", timeZone: "Asia/Seoul", agentConfig });
+    const seeding = seedFile(file, { days: 90, llmRows: undefined, trades: undefined, seed: 1, end: "2025-09-19", timeZone: "Asia/Seoul", agentConfig });
     await expect(seeding).rejects.toThrow(`${file} already holds rows in trades; db:seed writes demo data only into a new or empty database`);
     expect(checksum(file)).toBe(before);
     expect(fs.existsSync(path.join(dir, "backups"))).toBe(false);

@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { openDatabase } from "@/db/connection";
 import { loadAgentConfig } from "@/lib/agent-config";
+import { parseEventTime } from "@/lib/event-time";
 import { BUNDLED_AGENT_CONFIG_PATH } from "@/lib/config";
 import { seedFile, type SeedOptions } from ".";
 import { TRADING_TABLES } from "./guard";
@@ -13,7 +14,7 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const base: SeedOptions = {
   days: 30,
-  llmRows: undefined,
+  llmRows: undefined, trades: undefined,
   seed: 11,
   end: "2025-09-19",
   timeZone: "Asia/Seoul",
@@ -53,6 +54,22 @@ describe("a seed and an end date fix the data", () => {
       expect(daily).toBeCloseTo(logged, 2);
       const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'llm_usage_log' ORDER BY name").pluck().all();
       expect(indexes).toEqual(["agent_desk_llm_zoned_time", "idx_llm_usage_agent", "idx_llm_usage_provider", "idx_llm_usage_timestamp"]);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe("--trades", () => {
+  test("spreads that many trades over the trading days, in time order, with unique ids, and the metrics count them", async () => {
+    const file = await seeded("trades.db", { days: 90, llmRows: 30_000, trades: 5_000 });
+    const db = openDatabase(file, { readonly: true });
+    try {
+      expect(db.prepare("SELECT count(*) FROM trades").pluck().get()).toBe(5_000); // an end date in the past: no cut at now
+      expect(db.prepare("SELECT count(DISTINCT trade_id) FROM trades").pluck().get()).toBe(4_999); // and the one without an id
+      const instants = (db.prepare("SELECT timestamp FROM trades ORDER BY rowid").pluck().all() as string[]).map((t) => parseEventTime(t, "Asia/Seoul")!);
+      expect(instants.every((t, i) => i === 0 || t >= instants[i - 1]!)).toBe(true);
+      expect(db.prepare("SELECT sum(total_trades) FROM system_metrics").pluck().get()).toBe(5_000);
     } finally {
       db.close();
     }

@@ -64,7 +64,7 @@ export function seedDatabase(db: Database.Database, options: SeedOptions): SeedS
   if (options.llmRows !== undefined && runs.length === 0) {
     throw new SeedError(`the ${options.days} day(s) up to ${options.end} hold no agent runs to spread --llm-rows over`);
   }
-  const trades = generateTrades(period, runs, timeline, random("trades"));
+  const trades = generateTrades(period, runs, timeline, random("trades"), options.trades);
 
   const synchronous = db.pragma("synchronous", { simple: true });
   db.pragma("synchronous = OFF"); // a demo file that a crash corrupts is simply generated again

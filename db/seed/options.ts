@@ -4,13 +4,16 @@ const DEFAULT_DAYS = 90;
 const DEFAULT_SEED = 42;
 const MAX_DAYS = 3650;
 const MAX_LLM_ROWS = 100_000_000;
+const MAX_TRADES = 10_000_000;
 
-export type SeedArgs = { days?: string; "llm-rows"?: string; seed?: string; end?: string };
+export type SeedArgs = { days?: string; "llm-rows"?: string; trades?: string; seed?: string; end?: string };
 
 export type SeedSettings = {
   days: number;
   /** Exactly this many llm_usage_log rows; undefined: as many as the story's runs make. */
   llmRows: number | undefined;
+  /** About this many trades, spread over the trading days (today's cut at the current time may drop a few); undefined: 1-4 a day. */
+  trades: number | undefined;
   seed: number;
   /** The last day of data, `YYYY-MM-DD` in the data zone. */
   end: string;
@@ -21,6 +24,7 @@ export function parseSeedArgs(args: SeedArgs, today: string): SeedSettings {
   return {
     days: args.days === undefined ? DEFAULT_DAYS : wholeNumber("--days", args.days, 1, MAX_DAYS),
     llmRows: args["llm-rows"] === undefined ? undefined : wholeNumber("--llm-rows", args["llm-rows"], 1, MAX_LLM_ROWS),
+    trades: args.trades === undefined ? undefined : wholeNumber("--trades", args.trades, 1, MAX_TRADES),
     seed: args.seed === undefined ? DEFAULT_SEED : seedNumber(args.seed),
     end: args.end === undefined ? today : endDate(args.end, today),
   };

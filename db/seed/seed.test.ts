@@ -73,7 +73,7 @@ let weekly: AgentPerformance[];
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "agent-desk-seed-"));
   const file = path.join(dir, "demo.db");
-  await seedFile(file, { days: 90, llmRows: undefined, seed: 7, end: END, timeZone: "Asia/Seoul", agentConfig: config });
+  await seedFile(file, { days: 90, llmRows: undefined, trades: undefined, seed: 7, end: END, timeZone: "Asia/Seoul", agentConfig: config });
   db = openDatabase(file, { readonly: true });
   const orm = drizzle(db);
   trades = orm.select().from(tradesTable).all();

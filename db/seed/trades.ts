@@ -38,21 +38,37 @@ const DAY_US = 86_400 * SECOND_US;
 /** A trade that reached the file without an id, as one did in the real system. */
 const TRADE_WITHOUT_ID_DAYS_BEFORE_END = 61;
 
-/** One to four trades a trading day (three or four on heavy days), each born of one of the day's trading runs. */
-export function generateTrades(period: Period, runs: readonly Run[], timeline: ModelTimeline, random: Random): SeededTrade[] {
+/**
+ * One to four trades a trading day (three or four on heavy days), each born of one of the day's trading runs; with
+ * `target` (--trades, for benchmarks), that many spread evenly over the trading days, several per run.
+ */
+export function generateTrades(period: Period, runs: readonly Run[], timeline: ModelTimeline, random: Random, target?: number): SeededTrade[] {
   const desk = new TradingDesk(period, timeline, random);
   const withoutId = dayBeforeEnd(period, TRADE_WITHOUT_ID_DAYS_BEFORE_END)?.index ?? Infinity;
   const trades: SeededTrade[] = [];
-  for (const [day, dayRuns] of tradingRunsByDay(runs)) {
-    const count = dayRuns[0]!.heavyDay ? random.int(3, 4) : random.weighted([[1, 20], [2, 35], [3, 30], [4, 15]] as const);
-    const chosen = random.shuffle([...dayRuns]).slice(0, count).sort((a, b) => a.startUs - b.startUs);
-    chosen.forEach((run, i) => {
-      const wallUs = run.startUs + Math.floor(random.between(150, 320) * SECOND_US);
+  const byDay = tradingRunsByDay(runs);
+  let dayNumber = 0;
+  let idLost = false;
+  for (const [day, dayRuns] of byDay) {
+    const count =
+      target !== undefined
+        ? Math.floor(((dayNumber + 1) * target) / byDay.size) - Math.floor((dayNumber * target) / byDay.size)
+        : dayRuns[0]!.heavyDay
+          ? random.int(3, 4)
+          : random.weighted([[1, 20], [2, 35], [3, 30], [4, 15]] as const);
+    dayNumber += 1;
+    // The demo's draws interleave (a run, its time, its trade), kept so that its data stays as it was.
+    const demoRuns = target === undefined ? random.shuffle([...dayRuns]).slice(0, count).sort((a, b) => a.startUs - b.startUs) : [];
+    const benchTimes =
+      target === undefined ? [] : Array.from({ length: count }, (_, i) => dayRuns[i % dayRuns.length]!.startUs + Math.floor(random.between(150, 1500) * SECOND_US)).sort((a, b) => a - b);
+    for (let i = 0; i < count; i++) {
+      const wallUs = target === undefined ? demoRuns[i]!.startUs + Math.floor(random.between(150, 320) * SECOND_US) : benchTimes[i]!;
       const trade = desk.trade(wallUs, day.index); // drawn even when it falls after the cutoff, so earlier days never change
-      if (wallUs > period.cutoffUs) return;
-      const lostId = day.index >= withoutId && !trades.some((t) => t.tradeId === null);
+      if (wallUs > period.cutoffUs) continue;
+      const lostId: boolean = day.index >= withoutId && !idLost;
+      idLost ||= lostId;
       trades.push({ ...trade, tradeId: lostId ? null : `ORD-${day.date.replaceAll("-", "")}-${String(i + 1).padStart(3, "0")}` });
-    });
+    }
   }
   return trades;
 }

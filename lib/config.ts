@@ -18,6 +18,8 @@ export type Config = {
   host: string;
   dataTimeZone: string;
   agentConfigPath: string;
+  /** AGENT_CONFIG_PATH names the trading system's own file, which swaps rewrite (the bundled default is never rewritten). */
+  agentConfigIsTradingSystems: boolean;
   pnlCurrency: string;
   dashboardPassword: string | undefined;
   publicDashboard: boolean;
@@ -64,6 +66,7 @@ export function readConfig(env: Env = process.env): Config {
     host: dashboardPassword ? "0.0.0.0" : "127.0.0.1",
     dataTimeZone,
     agentConfigPath,
+    agentConfigIsTradingSystems: given("AGENT_CONFIG_PATH") !== undefined,
     pnlCurrency,
     dashboardPassword,
     publicDashboard: readSwitch("PUBLIC_DASHBOARD", given("PUBLIC_DASHBOARD")),

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { signOut } from "@/app/login/actions";
+import { database } from "@/db";
 import { NavLinks } from "./nav-links";
 
 export function Sidebar() {
@@ -12,6 +14,13 @@ export function Sidebar() {
         Agent Desk
       </Link>
       <NavLinks />
+      {database().config.dashboardPassword ? (
+        <form action={signOut} className="px-3 md:mt-auto">
+          <button type="submit" className="text-sm text-zinc-600 underline hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100">
+            Sign out
+          </button>
+        </form>
+      ) : null}
     </nav>
   );
 }

@@ -4,32 +4,26 @@ import { agentDeskSwapAudit } from "@/db/schema";
 import { loadAgentConfig } from "@/lib/agent-config";
 import { judgeSwap, validationWindows } from "@/lib/swap-status";
 import { getSwapLog } from "./swap-log";
+import { linkSwaps } from "./swap-links";
 import { measureWindow } from "./swap-window";
 
-type Swap = ReturnType<typeof getSwapLog>[number];
+export type EvolutionFilters = { agent?: string; trigger?: string; status?: string; days?: number };
 
-/** `get_model_evolution_history(agent)`, newest first, each swap judged (lib/swap-status.ts says how). */
-export function getEvolution({ agent }: { agent?: string } = {}, now = Date.now()) {
-  const { db, config } = database();
+/**
+ * `get_model_evolution_history(agent)`, newest first, each swap judged (lib/swap-status.ts says how); the page's
+ * filters narrow it by trigger, status, and swaps of the last `days` days.
+ */
+export function getEvolution({ agent, trigger, status, days: sinceDays }: EvolutionFilters = {}, now = Date.now()) {
+  const { config } = database();
   const minRequests = loadAgentConfig(config.agentConfigPath).minRequestsForEvaluation;
   const all = getSwapLog();
-  const recordedRollbacks = new Map(
-    db.select({ id: agentDeskSwapAudit.evolutionId, of: agentDeskSwapAudit.rollbackOf }).from(agentDeskSwapAudit).all().filter((a) => a.of !== null).map((a) => [a.id, a.of!]),
-  );
-  const rollbackOf = new Map<number, number>(); // rollback swap id → the swap it undoes
-  const laterSwap = new Map<number, Swap>(); // swap id → the agent's next swap
-  const chronological = [...all].reverse();
-  for (const [i, swap] of chronological.entries()) {
-    const next = chronological.slice(i + 1).find((s) => s.agentName === swap.agentName);
-    if (!next) continue;
-    laterSwap.set(swap.id, next);
-    const reverses = next.newProvider === swap.oldProvider && next.newModel === swap.oldModel && next.oldProvider === swap.newProvider && next.oldModel === swap.newModel;
-    if (recordedRollbacks.get(next.id) === swap.id || (!recordedRollbacks.has(next.id) && reverses)) rollbackOf.set(next.id, swap.id);
-  }
-  const rolledBack = new Set(rollbackOf.values());
+  const { rollbackOf, laterSwap, rolledBack } = linkSwaps(all);
+  const audit = new Map(database().db.select().from(agentDeskSwapAudit).all().map((a) => [a.evolutionId, a]));
 
+  const since = sinceDays === undefined ? null : now - sinceDays * 86_400_000;
   return all
-    .filter((swap) => agent === undefined || swap.agentName === agent)
+    .filter((swap) => (agent === undefined || swap.agentName === agent) && (trigger === undefined || swap.triggeredBy === trigger))
+    .filter((swap) => since === null || (swap.atMs !== null && swap.atMs >= since))
     .map((swap) => {
       const days = swap.validationPeriodDays ?? 7;
       const windows = swap.atMs === null ? null : validationWindows(swap.atMs, days, now, config.dataTimeZone);
@@ -62,6 +56,12 @@ export function getEvolution({ agent }: { agent?: string } = {}, now = Date.now(
         status: judged.status,
         realized_improvement: judged.realizedImprovement,
         rollback_of: rollbackOf.get(swap.id) ?? null,
+        /** Only an agent's latest swap, not yet undone and not itself a rollback, can be rolled back. */
+        can_roll_back: !laterSwap.has(swap.id) && !rolledBack.has(swap.id) && !rollbackOf.has(swap.id),
+        /** Agent Desk's audit entry for swaps recorded through it: who, when (UTC), and what happened to the config. */
+        recorded_by: audit.has(swap.id)
+          ? { actor: audit.get(swap.id)!.actor, acted_at: audit.get(swap.id)!.actedAt, config_written: audit.get(swap.id)!.configWritten === 1, config_note: audit.get(swap.id)!.configNote }
+          : null,
         validation: {
           window_start: windows ? new Date(windows.after[0]).toISOString() : null,
           window_end: windows ? new Date(windows.end).toISOString() : null,
@@ -71,5 +71,6 @@ export function getEvolution({ agent }: { agent?: string } = {}, now = Date.now(
           after: afterWindow,
         },
       };
-    });
+    })
+    .filter((swap) => status === undefined || swap.status === status);
 }

@@ -8,7 +8,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/connection";
 import { makeUpstreamDb, tempDir } from "@/db/testing/upstream-file";
-import { naiveIso } from "@/db/testing/wall-clock";
+import { naiveIso } from "@/lib/event-time";
 import { migrate } from "@/migrations/runner";
 import { getAgentContribution, getUnderperformingAgents } from "./agent-contribution";
 import { getAgentPerformance } from "./agent-performance";

@@ -1,23 +1,33 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { isNotNull, sql } from "drizzle-orm";
 import { database } from "@/db";
 import { trades } from "@/db/schema";
 
-/** `get_trade_statistics()` of SPEC.md, all time, with the win-rate fix: wins / (wins + losses), 0 only when both are 0. */
+/**
+ * `get_trade_statistics()` of SPEC.md, all time, with the win-rate fix: wins / (wins + losses), 0 only when both are 0.
+ * Two reads that each need one column, so SQLite answers them from the trading system's own indexes on `action`
+ * and `pnl_7_days` without touching a trade row (100k trades: milliseconds instead of a table scan).
+ */
 export function getTradeStats() {
   const { db } = database();
-  const row = db
+  const actions = db.select({ action: trades.action, count: sql<number>`count(*)` }).from(trades).groupBy(trades.action).all();
+  const pnl = db
     .select({
-      total_trades: sql<number>`count(*)`,
-      buy_trades: sql<number>`total(${trades.action} = 'buy')`,
-      sell_trades: sql<number>`total(${trades.action} = 'sell')`,
       avg_pnl_7d: sql<number>`coalesce(avg(${trades.pnl7Days}), 0)`,
       total_pnl_7d: sql<number>`total(${trades.pnl7Days})`,
       winning_trades: sql<number>`total(${trades.pnl7Days} > 0)`,
       losing_trades: sql<number>`total(${trades.pnl7Days} < 0)`,
     })
     .from(trades)
+    .where(isNotNull(trades.pnl7Days))
     .get()!;
-  const decided = row.winning_trades + row.losing_trades;
-  return { ...row, win_rate: decided > 0 ? (row.winning_trades / decided) * 100 : 0 };
+  const count = (action: string) => actions.find((a) => a.action === action)?.count ?? 0;
+  const decided = pnl.winning_trades + pnl.losing_trades;
+  return {
+    total_trades: actions.reduce((sum, a) => sum + a.count, 0),
+    buy_trades: count("buy"),
+    sell_trades: count("sell"),
+    ...pnl,
+    win_rate: decided > 0 ? (pnl.winning_trades / decided) * 100 : 0,
+  };
 }

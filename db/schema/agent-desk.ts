@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 // Agent Desk's own tables (migrations/0002), kept apart from the trading system's by their prefix.
 
@@ -19,8 +19,9 @@ export const agentDeskSwapAudit = sqliteTable(
     rollbackOf: integer("rollback_of").unique(),
     configWritten: integer("config_written").notNull().default(0),
     configNote: text("config_note"),
+    requestId: text("request_id"), // migrations/0005
   },
-  (t) => [check("agent_desk_swap_audit_config_written", sql`${t.configWritten} IN (0, 1)`)],
+  (t) => [check("agent_desk_swap_audit_config_written", sql`${t.configWritten} IN (0, 1)`), uniqueIndex("agent_desk_swap_audit_request").on(t.requestId)],
 );
 
 export const agentDeskReviews = sqliteTable(

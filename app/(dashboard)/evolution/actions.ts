@@ -1,0 +1,33 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { recordSwap, rollbackSwap, type SwapOutcome } from "@/db/commands/model-swaps";
+import { readSwapForm, SWAP_FIELDS } from "@/db/commands/swap-input";
+import { currentOperator } from "@/lib/operator";
+
+export type SwapFormState = { outcome: SwapOutcome | null; values: Partial<Record<string, string>> };
+
+/** The manual swap form: checks the operator, records the swap, and hands back what was typed when it failed. */
+export async function recordSwapAction(_previous: SwapFormState, form: FormData): Promise<SwapFormState> {
+  const values = Object.fromEntries(Object.values(SWAP_FIELDS).map((name) => [name, String(form.get(name) ?? "").slice(0, 5000)]));
+  const operator = await currentOperator();
+  if (!operator.ok) return { outcome: { ok: false, error: operator.error }, values };
+  const outcome = recordSwap(readSwapForm(form), { name: operator.name, trigger: "manual" });
+  if (outcome.ok) revalidatePath("/", "layout");
+  return { outcome, values: outcome.ok ? {} : values };
+}
+
+export type RollbackState = { outcome: SwapOutcome | null };
+
+/** `Confirm rollback`: checks the operator, then rolls back the swap whose id the button carries. */
+export async function rollbackAction(_previous: RollbackState, form: FormData): Promise<RollbackState> {
+  const operator = await currentOperator();
+  if (!operator.ok) return { outcome: { ok: false, error: operator.error } };
+  const id = Number(form.get("swap_id"));
+  if (!Number.isSafeInteger(id) || id < 1) return { outcome: { ok: false, error: "No swap given to roll back" } };
+  const note = form.get("note");
+  const requestId = form.get("request_id");
+  const outcome = rollbackSwap(id, { name: operator.name, trigger: "manual" }, { note: typeof note === "string" ? note : undefined, requestId: typeof requestId === "string" ? requestId : undefined });
+  if (outcome.ok) revalidatePath("/", "layout");
+  return { outcome };
+}

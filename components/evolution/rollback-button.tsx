@@ -1,0 +1,56 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { rollbackAction, type RollbackState } from "@/app/(dashboard)/evolution/actions";
+
+/**
+ * `Roll back` for one swap: first shows exactly what will change (the model, the new swap row, the config file),
+ * then `Confirm rollback` sends the swap's id.
+ */
+export function RollbackButton({ swapId, changes, requestId }: { swapId: number; changes: string[]; requestId: string }) {
+  const [open, setOpen] = useState(false);
+  const [state, action, pending] = useActionState<RollbackState, FormData>(rollbackAction, { outcome: null });
+  if (state.outcome?.ok) {
+    return (
+      <p role="status" className="text-xs text-emerald-800 dark:text-emerald-300">
+        Rolled back: swap #{state.outcome.id} recorded
+      </p>
+    );
+  }
+  if (!open) {
+    return (
+      <button type="button" onClick={() => setOpen(true)} className="rounded border border-rose-300 px-2 py-1 text-xs font-medium text-rose-800 hover:bg-rose-50 dark:border-rose-800 dark:text-rose-300 dark:hover:bg-rose-950">
+        Roll back
+      </button>
+    );
+  }
+  return (
+    <form action={action} className="w-72 space-y-2 rounded-md border border-rose-300 bg-rose-50 p-3 text-left whitespace-normal dark:border-rose-900 dark:bg-rose-950/40" aria-label={`Roll back swap #${swapId}`}>
+      <input type="hidden" name="swap_id" value={swapId} />
+      <input type="hidden" name="request_id" value={requestId} />
+      <p className="text-xs font-semibold">Rolling back swap #{swapId} will:</p>
+      <ul className="list-disc space-y-1 pl-4 text-xs">
+        {changes.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+      <label className="block text-xs">
+        <span className="font-medium">Note (optional)</span>
+        <input name="note" maxLength={2000} className="mt-1 w-full rounded border border-zinc-300 bg-white px-2 py-1 text-xs dark:border-zinc-700 dark:bg-zinc-950" />
+      </label>
+      {state.outcome && !state.outcome.ok ? (
+        <p role="alert" className="text-xs text-rose-800 dark:text-rose-300">
+          {state.outcome.error}
+        </p>
+      ) : null}
+      <div className="flex gap-2">
+        <button type="submit" disabled={pending} className="rounded bg-rose-700 px-2 py-1 text-xs font-semibold text-white hover:bg-rose-800 disabled:opacity-60">
+          {pending ? "Rolling back…" : "Confirm rollback"}
+        </button>
+        <button type="button" onClick={() => setOpen(false)} className="rounded px-2 py-1 text-xs underline">
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

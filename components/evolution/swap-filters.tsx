@@ -1,0 +1,33 @@
+import { SWAP_STATUSES } from "@/lib/swap-status";
+
+export type SwapFilterValues = { agent?: string; trigger?: string; status?: string; days?: string };
+
+const SELECT = "rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-950";
+
+/** The timeline's filters, as a GET form: every filtered view is a link. */
+export function SwapFilters({ agents, values }: { agents: string[]; values: SwapFilterValues }) {
+  const select = (name: keyof SwapFilterValues, label: string, options: [string, string][]) => (
+    <label className="flex flex-col text-xs font-medium text-zinc-600 dark:text-zinc-400">
+      {label}
+      <select name={name} defaultValue={values[name] ?? ""} className={SELECT}>
+        <option value="">All</option>
+        {options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  return (
+    <form method="get" action="/evolution" className="flex flex-wrap items-end gap-3" aria-label="Filter swaps">
+      {select("agent", "Filter by agent", agents.map((a) => [a, a]))}
+      {select("trigger", "Filter by trigger", [["manual", "manual"], ["automatic", "automatic"], ["scheduled", "scheduled"]])}
+      {select("status", "Filter by status", SWAP_STATUSES.map((s) => [s, s.replace("_", " ")]))}
+      {select("days", "Filter by period", [["7", "last 7 days"], ["30", "last 30 days"], ["90", "last 90 days"], ["365", "last year"]])}
+      <button type="submit" className="rounded-md border border-zinc-300 px-3 py-1 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
+        Filter
+      </button>
+    </form>
+  );
+}

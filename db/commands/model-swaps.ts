@@ -1,0 +1,146 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { database } from "@/db";
+import { agentDeskSwapAudit, modelEvolutionHistory } from "@/db/schema";
+import { getAgentMapping } from "@/db/queries/agent-mapping";
+import { getSwapLog } from "@/db/queries/swap-log";
+import { linkSwaps } from "@/db/queries/swap-links";
+import { loadAgentConfig } from "@/lib/agent-config";
+import { naiveIso } from "@/lib/event-time";
+import { planConfigChange, type ConfigChange } from "./agent-config-change";
+import { parseSwapInput, type FieldErrors } from "./swap-input";
+
+export type SwapOutcome =
+  | { ok: true; id: number; agent: string; from: string; to: string; configWritten: boolean; configNote: string | null; repeated: boolean }
+  | { ok: false; error: string; fieldErrors?: FieldErrors };
+
+/** Who acted: the operator's session (or local mode), or Agent Desk itself for AUTO_ROLLBACK. */
+export type Actor = { name: string; trigger: "manual" | "automatic" };
+
+/**
+ * Records a manual swap: the old model is the agent's current one on the server, triggered_by is 'manual', and the
+ * row, its audit entry and the trading system's config change together in one short immediate transaction or not
+ * at all. A request id already recorded (a double click, a retry) answers with the swap it recorded.
+ */
+export function recordSwap(values: unknown, actor: Actor): SwapOutcome {
+  const parsed = parseSwapInput(values);
+  if (!parsed.ok) return { ok: false, error: "Check the highlighted fields", fieldErrors: parsed.fieldErrors };
+  const input = parsed.input;
+  const { config } = database();
+  const known = new Set([...Object.keys(loadAgentConfig(config.agentConfigPath).agents), ...Object.keys(getAgentMapping().agents)]);
+  if (!known.has(input.agent)) return { ok: false, error: "Check the highlighted fields", fieldErrors: { agent: `There is no agent '${input.agent}'` } };
+
+  return write(actor, input.requestId, () => {
+    const current = getAgentMapping().agents[input.agent]!;
+    if (current.provider === input.provider && current.model === input.model) {
+      return { refused: { ok: false, error: "Nothing to change", fieldErrors: { model: `${input.agent} already runs ${input.provider} ${input.model}` } } };
+    }
+    return {
+      row: {
+        agentName: input.agent,
+        oldProvider: current.provider,
+        oldModel: current.model,
+        newProvider: input.provider,
+        newModel: input.model,
+        reason: input.reason,
+        performanceImprovement: input.expectedImprovement,
+        validationPeriodDays: input.validationDays,
+        rollbackThreshold: input.rollbackThreshold,
+      },
+      rollbackOf: null,
+    };
+  });
+}
+
+/**
+ * Rolls back swap `id`: a new row with old and new swapped, linked to it. Only an agent's latest swap can be rolled
+ * back, once, and not a rollback itself (going back again is a new swap).
+ */
+export function rollbackSwap(id: number, actor: Actor, options: { requestId?: string; note?: string } = {}): SwapOutcome {
+  const { requestId = null, note } = options;
+  if (requestId !== null && !/^[A-Za-z0-9_-]{8,64}$/.test(requestId)) return { ok: false, error: "The page is out of date: reload it" };
+  return write(actor, requestId, () => {
+    const log = getSwapLog();
+    const swap = log.find((s) => s.id === id);
+    if (!swap) return { refused: { ok: false, error: `There is no swap #${id}` } };
+    const { rollbackOf, rolledBack } = linkSwaps(log);
+    const latest = log.find((s) => s.agentName === swap.agentName)!;
+    if (rolledBack.has(id)) return { refused: { ok: false, error: `Swap #${id} is already rolled back` } };
+    if (latest.id !== id) return { refused: { ok: false, error: `Swap #${id} is not ${swap.agentName}'s latest swap (#${latest.id} is): record a new swap instead` } };
+    if (rollbackOf.has(id)) return { refused: { ok: false, error: `Swap #${id} is itself a rollback (of #${rollbackOf.get(id)}): record a new swap instead` } };
+    const why = actor.trigger === "automatic" ? "its validation window breached the rollback threshold (AUTO_ROLLBACK)" : note?.trim().slice(0, 2000) || "rolled back by an operator";
+    return {
+      row: {
+        agentName: swap.agentName,
+        oldProvider: swap.newProvider,
+        oldModel: swap.newModel,
+        newProvider: swap.oldProvider,
+        newModel: swap.oldModel,
+        reason: `Rollback of swap #${id} (${swap.oldProvider} ${swap.oldModel} → ${swap.newProvider} ${swap.newModel}): ${why}`,
+        performanceImprovement: 0,
+        validationPeriodDays: swap.validationPeriodDays ?? 7,
+        rollbackThreshold: swap.rollbackThreshold ?? -0.1,
+      },
+      rollbackOf: id,
+    };
+  });
+}
+
+type Planned = { refused: SwapOutcome } | { row: Omit<typeof modelEvolutionHistory.$inferInsert, "timestamp" | "triggeredBy">; rollbackOf: number | null };
+
+function write(actor: Actor, requestId: string | null, plan: () => Planned): SwapOutcome {
+  const { db, sqlite, config } = database();
+  let change: ConfigChange | null = null;
+  const transaction = sqlite.transaction((): SwapOutcome => {
+    if (requestId !== null) {
+      const earlier = db.select().from(agentDeskSwapAudit).where(eq(agentDeskSwapAudit.requestId, requestId)).get();
+      if (earlier) return repeated(earlier.evolutionId, earlier.configWritten === 1, earlier.configNote);
+    }
+    const planned = plan();
+    if ("refused" in planned) return planned.refused;
+    const { row } = planned;
+    const inserted = db
+      .insert(modelEvolutionHistory)
+      .values({ ...row, timestamp: naiveIso(Date.now(), config.dataTimeZone), triggeredBy: actor.trigger })
+      .returning({ id: modelEvolutionHistory.id })
+      .get();
+    change = planConfigChange(config, row.agentName, { provider: row.newProvider, model: row.newModel });
+    db.insert(agentDeskSwapAudit)
+      .values({ evolutionId: inserted.id, actor: actor.name, rollbackOf: planned.rollbackOf, configWritten: change.note === null ? 1 : 0, configNote: change.note, requestId })
+      .run();
+    if (change.note === null) change.apply(); // throws: the transaction rolls back, nothing is recorded
+    return { ok: true, id: inserted.id, agent: row.agentName, from: `${row.oldProvider} ${row.oldModel}`, to: `${row.newProvider} ${row.newModel}`, configWritten: change.note === null, configNote: change.note, repeated: false };
+  });
+  try {
+    return transaction.immediate();
+  } catch (error) {
+    const written = change as ConfigChange | null;
+    if (written && written.note === null) undoQuietly(written);
+    return { ok: false, error: `Nothing was recorded: ${describe(error)}` };
+  }
+}
+
+function repeated(id: number, configWritten: boolean, configNote: string | null): SwapOutcome {
+  const swap = getSwapLog().find((s) => s.id === id)!;
+  return { ok: true, id, agent: swap.agentName, from: `${swap.oldProvider} ${swap.oldModel}`, to: `${swap.newProvider} ${swap.newModel}`, configWritten, configNote, repeated: true };
+}
+
+/** Puts the config back after the database refused the commit; the file was replaced whole, so this is exact. */
+function undoQuietly(change: { undo(): void }) {
+  try {
+    change.undo();
+  } catch {
+    // The original error is the one to report; the file then holds the new model, which the page's mapping shows.
+  }
+}
+
+function describe(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "SQLITE_BUSY") return "the database stayed busy for 5 s; try again";
+  if (code === "SQLITE_READONLY") return "the database file is read-only";
+  if (code === "SQLITE_FULL" || code === "ENOSPC") return "the disk is full";
+  if (code === "EACCES" || code === "EPERM" || code === "EROFS") return "the agent config could not be written (permission denied)";
+  if (code && /^E[A-Z]+$/.test(code)) return `the agent config could not be written (${code})`;
+  if (code === "SQLITE_CONSTRAINT_UNIQUE") return "that swap was rolled back at the same moment by someone else";
+  return "the write failed";
+}

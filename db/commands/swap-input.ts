@@ -1,0 +1,73 @@
+import { z } from "zod";
+import { PROVIDERS } from "@/db/schema/enums";
+
+// What an operator may send to record a swap, checked field by field; the messages are shown beside the fields.
+// Anything else in the form (an id, triggered_by, an old model) is ignored: the server decides those itself.
+
+const fraction = (label: string) =>
+  z.coerce
+    .number({ error: `${label} must be a number` })
+    .refine(Number.isFinite, `${label} must be a number`)
+    .min(-1, `${label} is a fraction from -1 to 1 (-0.1 = 10 % worse)`)
+    .max(1, `${label} is a fraction from -1 to 1 (0.15 = 15 % better)`);
+
+const text = (label: string, max: number) =>
+  z
+    .string({ error: `${label} is required` })
+    .transform((s) => s.normalize("NFC").trim())
+    .refine((s) => s.length > 0, `${label} is required`)
+    .refine((s) => s.length <= max, `${label} is too long (at most ${max} characters)`)
+    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/.test(s), `${label} holds control or text-direction characters`)
+    .refine((s) => !/[\uD800-\uDFFF]/.test(s.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, "")), `${label} holds a broken character`);
+
+export const swapInputSchema = z.object({
+  agent: z.string({ error: "Choose an agent" }).min(1, "Choose an agent").max(100, "Choose an agent"),
+  provider: z.enum(PROVIDERS, { error: `New provider must be one of ${PROVIDERS.join(", ")}` }),
+  model: text("New model", 100).refine((s) => !/\s/.test(s), "New model is a model name without spaces, such as sonnet-4"),
+  reason: text("Reason", 2000),
+  expectedImprovement: fraction("Expected improvement"),
+  validationDays: z.coerce
+    .number({ error: "Validation period must be a whole number of days" })
+    .int("Validation period must be a whole number of days")
+    .min(1, "Validation period is 1 to 90 days")
+    .max(90, "Validation period is 1 to 90 days"),
+  rollbackThreshold: fraction("Rollback threshold"),
+  requestId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "The form is out of date: reload the page"),
+});
+
+export type SwapInput = z.infer<typeof swapInputSchema>;
+
+/** The form's fields, by the names the form uses. */
+export const SWAP_FIELDS = {
+  agent: "agent",
+  provider: "new_provider",
+  model: "new_model",
+  reason: "reason",
+  expectedImprovement: "expected_improvement",
+  validationDays: "validation_period_days",
+  rollbackThreshold: "rollback_threshold",
+  requestId: "request_id",
+} as const satisfies Record<keyof SwapInput, string>;
+
+export type FieldErrors = Partial<Record<keyof SwapInput, string>>;
+
+/** The form's values as the schema reads them (the last of a repeated field, empty ones as missing). */
+export function readSwapForm(form: FormData): Record<keyof SwapInput, unknown> {
+  const value = (name: string) => {
+    const all = form.getAll(name);
+    const last = all[all.length - 1];
+    return typeof last === "string" && last.trim() !== "" ? last : undefined;
+  };
+  return Object.fromEntries(Object.entries(SWAP_FIELDS).map(([key, name]) => [key, value(name)])) as Record<keyof SwapInput, unknown>;
+}
+
+export function parseSwapInput(values: unknown): { ok: true; input: SwapInput } | { ok: false; fieldErrors: FieldErrors } {
+  const parsed = swapInputSchema.safeParse(values);
+  if (parsed.success) return { ok: true, input: parsed.data };
+  const fieldErrors: FieldErrors = {};
+  for (const issue of parsed.error.issues) {
+    const key = issue.path[0] as keyof SwapInput;
+    fieldErrors[key] ??= issue.message;
+  }
+  return { ok: false, fieldErrors };
+}

@@ -1,8 +1,9 @@
 import { defineConfig } from "@playwright/test";
 import { CHROMIUM_ARGS, chromiumPath } from "./scripts/steps/chromium";
 
-// Two production servers over fresh files: the demo dataset, and an empty database with the full schema.
-const SERVERS = { demo: 3100, empty: 3101 } as const;
+// Production servers over fresh files: the demo dataset, an empty database with the full schema, and the demo
+// behind a password with a writable agent config, where e2e/control/ signs in and changes models.
+const SERVERS = { demo: 3100, empty: 3101, control: 3102 } as const;
 
 export default defineConfig({
   testDir: "e2e",
@@ -18,7 +19,11 @@ export default defineConfig({
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },
-  projects: Object.entries(SERVERS).map(([name, port]) => ({ name, use: { baseURL: `http://127.0.0.1:${port}` } })),
+  projects: Object.entries(SERVERS).map(([name, port]) => ({
+    name,
+    use: { baseURL: `http://127.0.0.1:${port}` },
+    ...(name === "control" ? { testMatch: /control\/.*\.spec\.ts/ } : { testIgnore: /control\// }),
+  })),
   webServer: Object.entries(SERVERS).map(([name, port]) => ({
     command: `node --import tsx e2e/serve.ts ${name} ${port}`,
     url: `http://127.0.0.1:${port}/api/health`,

@@ -23,6 +23,8 @@ export function proxy(request: NextRequest) {
   if (pathname === "/login" || pathname === "/api/health") return NextResponse.next();
   if (verifySession(request.cookies.get(SESSION_COOKIE)?.value, secret)) return NextResponse.next();
   if (open && (request.method === "GET" || request.method === "HEAD")) return NextResponse.next();
+  // A server action answers for itself: it refuses without a session, and sends no page data back then.
+  if (request.method === "POST" && request.headers.has("next-action")) return NextResponse.next();
   if (pathname.startsWith("/api/")) return NextResponse.json({ error: "sign in first: this dashboard needs an operator session" }, { status: 401 });
   const login = new URL("/login", request.url);
   if (pathname !== "/") login.searchParams.set("next", pathname + search);

@@ -1,15 +1,19 @@
-// Starts a production server over a fresh database for the end-to-end tests: `demo` (seeded) or `empty`.
+// Starts a production server over a fresh database for the end-to-end tests: `demo` (seeded), `empty`, or
+// `control`: the demo behind a password, with a writable copy of the trading system's agent config to rewrite.
 import fs from "node:fs";
 import path from "node:path";
 import { readConfig } from "@/lib/config";
 import { migrateFile } from "@/migrations/migrate-file";
 import { seedDemo } from "@/scripts/steps/seed-demo";
 import { serve } from "@/scripts/steps/serve";
+import { BUNDLED_AGENT_CONFIG, CONTROL_AGENT_CONFIG, CONTROL_PASSWORD } from "./control/settings";
 
 const [kind, port] = process.argv.slice(2);
 const file = path.resolve("e2e", ".data", `${kind}.db`);
 for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(file + suffix, { force: true });
 
-const env = { ...process.env, DATABASE_PATH: file, PORT: port };
+if (kind === "control") fs.copyFileSync(BUNDLED_AGENT_CONFIG, CONTROL_AGENT_CONFIG);
+const control = kind === "control" ? { DASHBOARD_PASSWORD: CONTROL_PASSWORD, AGENT_CONFIG_PATH: CONTROL_AGENT_CONFIG } : {};
+const env = { ...process.env, DATABASE_PATH: file, PORT: port, ...control };
 const config = readConfig(env);
-(kind === "demo" ? seedDemo(config) : migrateFile(file, { log: () => {} })).then(() => serve(config, env));
+(kind !== "empty" ? seedDemo(config) : migrateFile(file, { log: () => {} })).then(() => serve(config, env));

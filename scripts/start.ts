@@ -11,9 +11,7 @@ runCli(async () => {
   buildIfNeeded();
   if (config.isDemo && !fs.existsSync(config.databasePath)) await seedDemo(config);
   else await migrateFile(config.databasePath);
-  // Sign-in is not built yet: a password must not open the dashboard to the network unprotected.
-  const served = config.dashboardPassword ? { ...config, host: "127.0.0.1" } : config;
-  if (config.dashboardPassword) console.warn("note: DASHBOARD_PASSWORD is set, but sign-in is not available yet: serving on 127.0.0.1 only");
-  console.log(`Agent Desk on http://${served.host}:${served.port} (local single-user mode) over ${config.databasePath}`);
-  serve(served);
+  const mode = config.dashboardPassword ? (config.publicDashboard ? "operators sign in; pages open read-only" : "operators sign in") : "local single-user mode";
+  console.log(`Agent Desk on http://${config.host}:${config.port} (${mode}) over ${config.databasePath}`);
+  serve(config);
 });

@@ -32,7 +32,7 @@ export function SwapForm({ agents, providers, models, requestId, agent }: { agen
   );
 
   return (
-    <form action={action} noValidate className="grid gap-4 md:grid-cols-2" aria-label="Manual swap">
+    <form action={action} onReset={() => setChosen(agent ?? "")} noValidate className="grid gap-4 md:grid-cols-2" aria-label="Manual swap">
       <input type="hidden" name="request_id" value={requestId} />
       {field("agent", "agent", "Agent", (p) => (
         <select {...p} defaultValue={values.agent ?? agent ?? ""} key={`agent-${values.agent ?? agent}`} onChange={(e) => setChosen(e.target.value)}>

@@ -19,9 +19,14 @@ export default async function AgentPage({ params }: { params: Promise<{ agent: s
   return (
     <>
       <PageHeader title={name} subtitle={`${agent.workflow} workflow · runs ${agent.provider ?? "?"} · ${agent.model ?? "?"} now`}>
-        <Link href={`/evolution?agent=${encodeURIComponent(name)}`} className="text-sm font-medium text-emerald-700 underline dark:text-emerald-400">
-          Swap history
-        </Link>
+        <div className="flex gap-4">
+          <Link href={`/evolution?agent=${encodeURIComponent(name)}`} className="text-sm font-medium text-emerald-700 underline dark:text-emerald-400">
+            Swap history
+          </Link>
+          <Link href={`/evolution?swap=${encodeURIComponent(name)}#swap-form`} className="rounded-md bg-emerald-700 px-3 py-1 text-sm font-semibold text-white hover:bg-emerald-800">
+            Swap this agent&apos;s model
+          </Link>
+        </div>
       </PageHeader>
       <div className="space-y-6">
         <dl className="grid grid-cols-2 gap-3 text-sm lg:grid-cols-4">

@@ -142,3 +142,21 @@ test("a swap sent from a foreign Origin, or after the session is gone, writes no
   expect((await swaps(page)).length).toBe(before.length);
   expect(fs.readFileSync(CONTROL_AGENT_CONFIG, "utf8")).toBe(ORIGINAL);
 });
+
+test("review: every flagged agent has its reasons, a Swap model that opens the filled-in form, and Mark reviewed with a note", async ({ page }) => {
+  await signIn(page, "/review?min_trades=1&threshold=1000000000");
+  const card = page.getByRole("region").filter({ has: page.getByRole("button", { name: "Mark reviewed" }) }).first();
+  const agent = (await card.getByRole("heading").first().textContent())!.trim();
+  await expect(card).toContainText("Efficiency score");
+  await expect(card).toContainText("not reviewed yet");
+  await card.getByRole("button", { name: "Mark reviewed" }).click();
+  await expect(card.getByLabel("Review note")).toHaveAccessibleDescription(/Write a note/);
+  await card.getByLabel("Review note").fill("E2E: looked at its losing trades; swapping to a stronger model");
+  await card.getByRole("button", { name: "Mark reviewed" }).click();
+  const reviewed = page.getByRole("region", { name: agent });
+  await expect(reviewed).toContainText("by operator");
+  await expect(reviewed).toContainText("Last note: E2E: looked at its losing trades");
+  await reviewed.getByRole("link", { name: "Swap model" }).click();
+  await expect(page).toHaveURL(new RegExp(`/evolution\\?swap=${agent}#swap-form`));
+  await expect(page.getByRole("form", { name: "Manual swap" }).getByLabel("Agent")).toHaveValue(agent);
+});

@@ -1,0 +1,17 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { markReviewed } from "@/db/commands/reviews";
+import { currentOperator } from "@/lib/operator";
+
+export type ReviewState = { error: string | null; done: boolean };
+
+export async function markReviewedAction(_previous: ReviewState, form: FormData): Promise<ReviewState> {
+  const operator = await currentOperator();
+  if (!operator.ok) return { error: operator.error, done: false };
+  const score = Number(form.get("efficiency_score"));
+  const outcome = markReviewed(String(form.get("agent") ?? ""), String(form.get("note") ?? "").slice(0, 5000), Number.isFinite(score) ? score : null, operator.name);
+  if (!outcome.ok) return { error: outcome.error, done: false };
+  revalidatePath("/review");
+  return { error: null, done: true };
+}

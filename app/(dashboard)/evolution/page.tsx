@@ -138,7 +138,7 @@ function WindowProgress({ swap }: { swap: Swap }) {
 function Reason({ swap }: { swap: Swap }) {
   const note = swap.recorded_by && !swap.recorded_by.config_written ? `Config not changed: ${swap.recorded_by.config_note}` : null;
   return (
-    <div className="w-72 whitespace-normal text-xs text-zinc-600 dark:text-zinc-400">
+    <div className="w-56 whitespace-normal text-xs text-zinc-600 dark:text-zinc-400">
       <p className="line-clamp-3" title={swap.reason}>{swap.reason}</p>
       {note ? <p className="mt-1 text-amber-800 dark:text-amber-300">{note}</p> : null}
     </div>

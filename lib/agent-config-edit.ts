@@ -30,9 +30,12 @@ function isBlock(node: Scalar): boolean {
   return node.type === Scalar.BLOCK_FOLDED || node.type === Scalar.BLOCK_LITERAL;
 }
 
-/** A value written the way the old one was: plain when it stays a plain string, else quoted. */
+/**
+ * A value written the way the old one was: plain when it stays a plain string, else quoted. "Plain string" under
+ * YAML 1.1 too, which the trading system's Python reader (PyYAML) follows: there `no`, `on` or `y` are booleans.
+ */
 function scalarText(value: string, type: Scalar["type"]): string {
   if (type === Scalar.QUOTE_SINGLE) return `'${value.replaceAll("'", "''")}'`;
-  if (type === Scalar.PLAIN && /^[A-Za-z][\w.\/-]*$/.test(value) && parse(value) === value) return value;
+  if (type === Scalar.PLAIN && /^[A-Za-z][\w.\/-]*$/.test(value) && parse(value) === value && parse(value, { version: "1.1" }) === value) return value;
   return JSON.stringify(value);
 }

@@ -75,3 +75,14 @@ describe("--trades", () => {
     }
   });
 });
+
+test("a demo seeded early on a trading day, when only its first run has started, has that day's trades so far", async () => {
+  const file = await seeded("early.db", { now: new Date("2025-09-19T09:20:00+09:00") });
+  const db = openDatabase(file, { readonly: true });
+  try {
+    const today = db.prepare("SELECT count(*) FROM trades WHERE timestamp >= '2025-09-19'").pluck().get() as number;
+    expect(today).toBeLessThanOrEqual(1);
+  } finally {
+    db.close();
+  }
+});

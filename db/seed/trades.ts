@@ -61,7 +61,8 @@ export function generateTrades(period: Period, runs: readonly Run[], timeline: M
     const demoRuns = target === undefined ? random.shuffle([...dayRuns]).slice(0, count).sort((a, b) => a.startUs - b.startUs) : [];
     const benchTimes =
       target === undefined ? [] : Array.from({ length: count }, (_, i) => dayRuns[i % dayRuns.length]!.startUs + Math.floor(random.between(150, 1500) * SECOND_US)).sort((a, b) => a - b);
-    for (let i = 0; i < count; i++) {
+    // A day cut short at the current time may have fewer runs than the demo's draw of trades.
+    for (let i = 0; i < (target === undefined ? demoRuns.length : count); i++) {
       const wallUs = target === undefined ? demoRuns[i]!.startUs + Math.floor(random.between(150, 320) * SECOND_US) : benchTimes[i]!;
       const trade = desk.trade(wallUs, day.index); // drawn even when it falls after the cutoff, so earlier days never change
       if (wallUs > period.cutoffUs) continue;

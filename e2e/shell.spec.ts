@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { readMigrations } from "../migrations/migration-files";
 
 const PAGES = ["Overview", "Agents", "Costs", "Model swaps", "Review", "Trades", "System"];
 
@@ -21,7 +22,7 @@ test("/api/health answers ok with the schema version and no path", async ({ requ
   const response = await request.get("/api/health");
   expect(response.status()).toBe(200);
   const body = await response.json();
-  expect(body).toMatchObject({ status: "ok", schema_version: 3, database: { journal_mode: expect.any(String) } });
+  expect(body).toMatchObject({ status: "ok", schema_version: readMigrations().length, database: { journal_mode: expect.any(String) } });
   expect(body.database.size_bytes).toBeGreaterThan(0);
   expect(JSON.stringify(body)).not.toContain(".db");
 });

@@ -7,6 +7,7 @@ import { getSwapLog } from "@/db/queries/swap-log";
 import { linkSwaps } from "@/db/queries/swap-links";
 import { loadAgentConfig } from "@/lib/agent-config";
 import { naiveIso } from "@/lib/event-time";
+import { REQUEST_ID } from "@/lib/form-text";
 import { planConfigChange, type ConfigChange } from "./agent-config-change";
 import { parseSwapInput, type FieldErrors } from "./swap-input";
 
@@ -58,16 +59,13 @@ export function recordSwap(values: unknown, actor: Actor): SwapOutcome {
  */
 export function rollbackSwap(id: number, actor: Actor, options: { requestId?: string; note?: string } = {}): SwapOutcome {
   const { requestId = null, note } = options;
-  if (requestId !== null && !/^[A-Za-z0-9_-]{8,64}$/.test(requestId)) return { ok: false, error: "The page is out of date: reload it" };
+  if (requestId !== null && !REQUEST_ID.test(requestId)) return { ok: false, error: "The page is out of date: reload it" };
   return write(actor, requestId, () => {
     const log = getSwapLog();
     const swap = log.find((s) => s.id === id);
     if (!swap) return { refused: { ok: false, error: `There is no swap #${id}` } };
-    const { rollbackOf, rolledBack } = linkSwaps(log);
-    const latest = log.find((s) => s.agentName === swap.agentName)!;
-    if (rolledBack.has(id)) return { refused: { ok: false, error: `Swap #${id} is already rolled back` } };
-    if (latest.id !== id) return { refused: { ok: false, error: `Swap #${id} is not ${swap.agentName}'s latest swap (#${latest.id} is): record a new swap instead` } };
-    if (rollbackOf.has(id)) return { refused: { ok: false, error: `Swap #${id} is itself a rollback (of #${rollbackOf.get(id)}): record a new swap instead` } };
+    const refusal = linkSwaps(log).whyNotRollBack(swap);
+    if (refusal) return { refused: { ok: false, error: refusal } };
     const why = actor.trigger === "automatic" ? "its validation window breached the rollback threshold (AUTO_ROLLBACK)" : note?.trim().slice(0, 2000) || "rolled back by an operator";
     return {
       row: {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PROVIDERS } from "@/db/schema/enums";
+import { formText, REQUEST_ID } from "@/lib/form-text";
 
 // What an operator may send to record a swap, checked field by field; the messages are shown beside the fields.
 // Anything else in the form (an id, triggered_by, an old model) is ignored: the server decides those itself.
@@ -11,20 +12,11 @@ const fraction = (label: string) =>
     .min(-1, `${label} is a fraction from -1 to 1 (-0.1 = 10 % worse)`)
     .max(1, `${label} is a fraction from -1 to 1 (0.15 = 15 % better)`);
 
-const text = (label: string, max: number) =>
-  z
-    .string({ error: `${label} is required` })
-    .transform((s) => s.normalize("NFC").trim())
-    .refine((s) => s.length > 0, `${label} is required`)
-    .refine((s) => s.length <= max, `${label} is too long (at most ${max} characters)`)
-    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/.test(s), `${label} holds control or text-direction characters`)
-    .refine((s) => !/[\uD800-\uDFFF]/.test(s.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, "")), `${label} holds a broken character`);
-
 export const swapInputSchema = z.object({
   agent: z.string({ error: "Choose an agent" }).min(1, "Choose an agent").max(100, "Choose an agent"),
   provider: z.enum(PROVIDERS, { error: `New provider must be one of ${PROVIDERS.join(", ")}` }),
-  model: text("New model", 100).refine((s) => !/\s/.test(s), "New model is a model name without spaces, such as sonnet-4"),
-  reason: text("Reason", 2000),
+  model: formText("New model", 100).refine((s) => !/\s/.test(s), "New model is a model name without spaces, such as sonnet-4"),
+  reason: formText("Reason", 2000),
   expectedImprovement: fraction("Expected improvement"),
   validationDays: z.coerce
     .number({ error: "Validation period must be a whole number of days" })
@@ -32,7 +24,7 @@ export const swapInputSchema = z.object({
     .min(1, "Validation period is 1 to 90 days")
     .max(90, "Validation period is 1 to 90 days"),
   rollbackThreshold: fraction("Rollback threshold"),
-  requestId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "The form is out of date: reload the page"),
+  requestId: z.string().regex(REQUEST_ID, "The form is out of date: reload the page"),
 });
 
 export type SwapInput = z.infer<typeof swapInputSchema>;

@@ -1,6 +1,5 @@
 import "server-only";
 import { database } from "@/db";
-import { agentDeskSwapAudit } from "@/db/schema";
 import { loadAgentConfig } from "@/lib/agent-config";
 import { judgeSwap, validationWindows } from "@/lib/swap-status";
 import { getSwapLog } from "./swap-log";
@@ -17,8 +16,7 @@ export function getEvolution({ agent, trigger, status, days: sinceDays }: Evolut
   const { config } = database();
   const minRequests = loadAgentConfig(config.agentConfigPath).minRequestsForEvaluation;
   const all = getSwapLog();
-  const { rollbackOf, laterSwap, rolledBack } = linkSwaps(all);
-  const audit = new Map(database().db.select().from(agentDeskSwapAudit).all().map((a) => [a.evolutionId, a]));
+  const { rollbackOf, laterSwap, rolledBack, audit, whyNotRollBack } = linkSwaps(all);
 
   const since = sinceDays === undefined ? null : now - sinceDays * 86_400_000;
   return all
@@ -26,6 +24,7 @@ export function getEvolution({ agent, trigger, status, days: sinceDays }: Evolut
     .filter((swap) => since === null || (swap.atMs !== null && swap.atMs >= since))
     .map((swap) => {
       const days = swap.validationPeriodDays ?? 7;
+      const recorded = audit.get(swap.id);
       const windows = swap.atMs === null ? null : validationWindows(swap.atMs, days, now, config.dataTimeZone);
       const noWindow: [number, number] = [now, now];
       const beforeWindow = measureWindow(swap.agentName, ...(windows?.before ?? noWindow));
@@ -57,11 +56,9 @@ export function getEvolution({ agent, trigger, status, days: sinceDays }: Evolut
         realized_improvement: judged.realizedImprovement,
         rollback_of: rollbackOf.get(swap.id) ?? null,
         /** Only an agent's latest swap, not yet undone and not itself a rollback, can be rolled back. */
-        can_roll_back: !laterSwap.has(swap.id) && !rolledBack.has(swap.id) && !rollbackOf.has(swap.id),
+        can_roll_back: whyNotRollBack(swap) === null,
         /** Agent Desk's audit entry for swaps recorded through it: who, when (UTC), and what happened to the config. */
-        recorded_by: audit.has(swap.id)
-          ? { actor: audit.get(swap.id)!.actor, acted_at: audit.get(swap.id)!.actedAt, config_written: audit.get(swap.id)!.configWritten === 1, config_note: audit.get(swap.id)!.configNote }
-          : null,
+        recorded_by: recorded ? { actor: recorded.actor, acted_at: recorded.actedAt, config_written: recorded.configWritten === 1, config_note: recorded.configNote } : null,
         validation: {
           window_start: windows ? new Date(windows.after[0]).toISOString() : null,
           window_end: windows ? new Date(windows.end).toISOString() : null,

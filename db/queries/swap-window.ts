@@ -2,7 +2,7 @@ import "server-only";
 import { and, isNotNull, sql } from "drizzle-orm";
 import { database } from "@/db";
 import { trades } from "@/db/schema";
-import { parsePythonJson } from "@/lib/lenient-json";
+import { numberAt } from "@/lib/lenient-json";
 import type { WindowMeasure } from "@/lib/swap-status";
 import { atOrAfter, before } from "./event-window";
 import { llmCallsBetween } from "./llm-window";
@@ -18,9 +18,8 @@ export function measureWindow(agent: string, fromMs: number, toMs: number): Wind
   let count = 0;
   let weighted = 0;
   for (const row of rows) {
-    const parsed = parsePythonJson(row.contributions);
-    const value = parsed.ok && parsed.value && typeof parsed.value === "object" ? (parsed.value as Record<string, unknown>)[agent] : undefined;
-    if (typeof value !== "number" || !Number.isFinite(value)) continue;
+    const value = numberAt(row.contributions, agent);
+    if (value === null) continue;
     count += 1;
     weighted += value * row.pnl!;
   }

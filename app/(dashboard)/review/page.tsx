@@ -2,10 +2,10 @@ import Link from "next/link";
 import { ReviewForm } from "@/components/review/review-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { latestReviews } from "@/db/commands/reviews";
 import { getUnderperformingAgents } from "@/db/queries/agent-contribution";
 import { getAgentMapping } from "@/db/queries/agent-mapping";
 import { getReviewDetails } from "@/db/queries/agent-review";
+import { latestReviews } from "@/db/queries/reviews";
 import { getDisplaySettings } from "@/db/queries/display-settings";
 import { getSwapLog } from "@/db/queries/swap-log";
 import { formatCount, formatMoney, formatPercent, formatUsd } from "@/lib/format";
@@ -29,6 +29,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   const agents = getUnderperformingAgents({ minTrades, days: DAYS, threshold });
   const reviews = latestReviews();
   const { agents: mapping } = getAgentMapping();
+  const detailsOf = getReviewDetails(agents.map((a) => a.agent_name), DAYS);
   return (
     <>
       <PageHeader title="Agents to review" subtitle={`Agents in at least ${minTrades} trades over the last ${DAYS} days whose efficiency score is below ${threshold}: their contributions lost money on balance`}>
@@ -53,7 +54,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
       ) : null}
       <div className="space-y-4">
         {agents.map((agent) => {
-          const details = getReviewDetails(agent.agent_name, DAYS);
+          const details = detailsOf.get(agent.agent_name)!;
           const review = reviews.get(agent.agent_name);
           const model = mapping[agent.agent_name];
           const swaps = getSwapLog({ agent: agent.agent_name, limit: 3 });

@@ -25,32 +25,35 @@ export function RollbackButton({ swapId, changes, requestId }: { swapId: number;
     );
   }
   return (
-    <form action={action} className="w-72 space-y-2 rounded-md border border-rose-300 bg-rose-50 p-3 text-left whitespace-normal dark:border-rose-900 dark:bg-rose-950/40" aria-label={`Roll back swap #${swapId}`}>
-      <input type="hidden" name="swap_id" value={swapId} />
-      <input type="hidden" name="request_id" value={requestId} />
-      <p className="text-xs font-semibold">Rolling back swap #{swapId} will:</p>
-      <ul className="list-disc space-y-1 pl-4 text-xs">
-        {changes.map((line) => (
-          <li key={line}>{line}</li>
-        ))}
-      </ul>
-      <label className="block text-xs">
-        <span className="font-medium">Note (optional)</span>
-        <input name="note" maxLength={2000} className="mt-1 w-full rounded border border-zinc-300 bg-white px-2 py-1 text-xs dark:border-zinc-700 dark:bg-zinc-950" />
-      </label>
-      {state.outcome && !state.outcome.ok ? (
-        <p role="alert" className="text-xs text-rose-800 dark:text-rose-300">
-          {state.outcome.error}
-        </p>
-      ) : null}
-      <div className="flex gap-2">
-        <button type="submit" disabled={pending} className="rounded bg-rose-700 px-2 py-1 text-xs font-semibold text-white hover:bg-rose-800 disabled:opacity-60">
-          {pending ? "Rolling back…" : "Confirm rollback"}
-        </button>
-        <button type="button" onClick={() => setOpen(false)} className="rounded px-2 py-1 text-xs underline">
-          Cancel
-        </button>
-      </div>
-    </form>
+    // A dialog over the page, so the timeline keeps its width; Escape or Cancel closes it.
+    <div className="fixed inset-0 z-30 grid place-items-center bg-black/40 p-4" onKeyDown={(e) => e.key === "Escape" && setOpen(false)}>
+      <form action={action} role="dialog" aria-modal="true" className="w-full max-w-md space-y-3 rounded-lg border border-rose-300 bg-white p-4 text-left whitespace-normal shadow-xl dark:border-rose-900 dark:bg-zinc-900" aria-label={`Roll back swap #${swapId}`}>
+        <input type="hidden" name="swap_id" value={swapId} />
+        <input type="hidden" name="request_id" value={requestId} />
+        <p className="text-sm font-semibold">Rolling back swap #{swapId} will:</p>
+        <ul className="list-disc space-y-1 pl-5 text-sm">
+          {changes.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+        <label className="block text-xs">
+          <span className="font-medium">Note (optional)</span>
+          <input name="note" maxLength={2000} autoFocus className="mt-1 w-full rounded border border-zinc-300 bg-white px-2 py-1 text-xs dark:border-zinc-700 dark:bg-zinc-950" />
+        </label>
+        {state.outcome && !state.outcome.ok ? (
+          <p role="alert" className="text-xs text-rose-800 dark:text-rose-300">
+            {state.outcome.error}
+          </p>
+        ) : null}
+        <div className="flex gap-2">
+          <button type="submit" disabled={pending} className="rounded bg-rose-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-rose-800 disabled:opacity-60">
+            {pending ? "Rolling back…" : "Confirm rollback"}
+          </button>
+          <button type="button" onClick={() => setOpen(false)} className="rounded px-3 py-1.5 text-sm underline">
+            Cancel
+          </button>
+        </div>
+      </form>
+    </div>
   );
 }

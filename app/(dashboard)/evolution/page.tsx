@@ -54,30 +54,40 @@ export default async function EvolutionPage({ searchParams }: { searchParams: Pr
                 : "No model swaps recorded: they appear when the reflection loop or an operator changes an agent's model."
             }
             columns={[
-              { header: "#", numeric: true, cell: (s) => s.id },
-              { header: "When", cell: (s) => formatDateTime(parseEventTime(s.timestamp, zone), zone) },
-              { header: "Agent", cell: (s) => <Link className="font-medium hover:underline" href={`/agents/${encodeURIComponent(s.agent_name)}`}>{s.agent_name}</Link> },
               {
-                header: "From → to",
+                header: "When",
                 cell: (s) => (
                   <span>
-                    {s.old_provider} {s.old_model} → <strong className="font-semibold">{s.new_provider} {s.new_model}</strong>
-                    {s.rollback_of !== null ? <span className="block text-xs text-amber-800 dark:text-amber-300">undoes #{s.rollback_of}</span> : null}
+                    {formatDateTime(parseEventTime(s.timestamp, zone), zone)}
+                    <span className="block text-xs text-zinc-500 dark:text-zinc-400">#{s.id}</span>
                   </span>
+                ),
+              },
+              {
+                header: "Agent and change",
+                cell: (s) => (
+                  <div className="max-w-xs whitespace-normal">
+                    <Link className="font-medium hover:underline" href={`/agents/${encodeURIComponent(s.agent_name)}`}>{s.agent_name}</Link>{" "}
+                    <span className="whitespace-nowrap">{s.old_provider} {s.old_model} → <strong className="font-semibold">{s.new_provider} {s.new_model}</strong></span>
+                    {s.rollback_of !== null ? <span className="ml-1 text-xs text-amber-800 dark:text-amber-300">undoes #{s.rollback_of}</span> : null}
+                    <Reason swap={s} />
+                  </div>
                 ),
               },
               { header: "Triggered by", cell: (s) => <span>{s.triggered_by}{s.recorded_by ? <span className="block text-xs text-zinc-500 dark:text-zinc-400">{s.recorded_by.actor}</span> : null}</span> },
               { header: "Status", cell: (s) => <StatusBadge status={s.status} /> },
-              { header: "Expected", numeric: true, cell: (s) => formatPercent(s.performance_improvement * 100, 0) },
-              { header: "Realized", numeric: true, cell: (s) => (s.realized_improvement === null ? "—" : formatPercent(s.realized_improvement * 100, 0)) },
+              {
+                header: "Expected → realized",
+                numeric: true,
+                cell: (s) => `${formatPercent(s.performance_improvement * 100, 0)} → ${s.realized_improvement === null ? "—" : formatPercent(s.realized_improvement * 100, 0)}`,
+              },
               { header: "Window", cell: (s) => <WindowProgress swap={s} /> },
-              { header: "Reason", cell: (s) => <Reason swap={s} /> },
               { header: "Action", cell: (s) => (s.can_roll_back ? <RollbackButton swapId={s.id} changes={rollbackChanges(s)} requestId={randomUUID()} /> : null) },
             ]}
           />
         </Card>
 
-        <div id="swap-form" className="scroll-mt-20">
+        <div id="swap-form" className="scroll-mt-32 md:scroll-mt-4">
           <Card title="Record a manual swap" caption="the old model is the agent's current one; triggered_by is set to manual">
             <SwapForm
               key={filters.swap ?? ""}
@@ -126,7 +136,7 @@ function WindowProgress({ swap }: { swap: Swap }) {
   const progress = swap.validation.progress ?? 1;
   const days = swap.validation_period_days ?? 7;
   return (
-    <div className="w-24" title={swap.validation.window_end ? `window ends ${swap.validation.window_end}` : undefined}>
+    <div className="w-20" title={swap.validation.window_end ? `window ends ${swap.validation.window_end}` : undefined}>
       <div className="h-1.5 rounded bg-zinc-200 dark:bg-zinc-700" role="progressbar" aria-label={`Validation window of swap #${swap.id}`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress * 100)}>
         <div className="h-1.5 rounded bg-sky-600" style={{ width: `${progress * 100}%` }} />
       </div>
@@ -138,8 +148,8 @@ function WindowProgress({ swap }: { swap: Swap }) {
 function Reason({ swap }: { swap: Swap }) {
   const note = swap.recorded_by && !swap.recorded_by.config_written ? `Config not changed: ${swap.recorded_by.config_note}` : null;
   return (
-    <div className="w-56 whitespace-normal text-xs text-zinc-600 dark:text-zinc-400">
-      <p className="line-clamp-3" title={swap.reason}>{swap.reason}</p>
+    <div className="mt-0.5 text-xs text-zinc-600 dark:text-zinc-400">
+      <p className="line-clamp-2" title={swap.reason}>{swap.reason}</p>
       {note ? <p className="mt-1 text-amber-800 dark:text-amber-300">{note}</p> : null}
     </div>
   );

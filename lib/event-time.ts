@@ -1,12 +1,15 @@
 // Event times in the file: naive local `2025-09-19T14:23:11[.123456]`, the space form, `...Z`, `...+09:00`.
 const EVENT_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
-/** Milliseconds since the epoch for an event time; naive times are wall-clock times in `zone`. */
+/**
+ * Milliseconds since the epoch for an event time; naive times are wall-clock times in `zone`. Fractions are cut
+ * to the millisecond, not rounded, so comparing with a millisecond bound agrees with comparing the text.
+ */
 export function parseEventTime(text: string, zone: string): number | null {
   const m = EVENT_TIME.exec(text.trim());
   if (!m) return null;
   const [, y, mo, d, h, mi, s = "0", frac = "0", offset] = m;
-  const wall = Date.UTC(+y!, +mo! - 1, +d!, +h!, +mi!, +s!, Math.round(Number(`0.${frac}`) * 1000));
+  const wall = Date.UTC(+y!, +mo! - 1, +d!, +h!, +mi!, +s!, Number(frac.padEnd(3, "0").slice(0, 3)));
   if (Number.isNaN(wall)) return null;
   if (offset === "Z") return wall;
   if (offset) {

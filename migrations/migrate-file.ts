@@ -1,14 +1,18 @@
 import fs from "node:fs";
 import Database from "better-sqlite3";
 import { backfillLlmAggregates } from "@/db/aggregates/llm-backfill";
+import { catchUpTradeAggregates } from "@/db/aggregates/trade-facts";
 import { openDatabase } from "@/db/connection";
 import { migrate, MigrationError } from "./runner";
 import { verify, type Drift } from "./verify";
 
 type Log = (line: string) => void;
 
-/** `db:migrate`: brings the file at `file` to the current schema (creating it and its folders when missing) and fills the aggregates. */
-export async function migrateFile(file: string, { dryRun = false, log = console.log }: { dryRun?: boolean; log?: Log } = {}) {
+/**
+ * `db:migrate`: brings the file at `file` to the current schema (creating it and its folders when missing) and fills
+ * the LLM aggregates; given the DATA_TIMEZONE to cut days in (npm start), the trade aggregates too.
+ */
+export async function migrateFile(file: string, { dryRun = false, log = console.log, timeZone }: { dryRun?: boolean; log?: Log; timeZone?: string } = {}) {
   if (dryRun) {
     if (!fs.existsSync(file)) log(`would create ${file} with the full schema`);
     const db = fs.existsSync(file) ? openDatabase(file, { readonly: true }) : new Database(":memory:");
@@ -24,6 +28,7 @@ export async function migrateFile(file: string, { dryRun = false, log = console.
     await migrate(db, { log });
     reportDrift(await verify(db), log);
     backfillLlmAggregates(db, log); // resumes where an interrupted one stopped; nothing to do when complete
+    if (timeZone) catchUpTradeAggregates(db, timeZone, log);
   } finally {
     db.close();
   }

@@ -100,6 +100,38 @@ describe("JSON API bodies", () => {
   });
 });
 
+describe("what the trading system commits is in the next answer", () => {
+  it("a trade, a 7-day PnL arriving and an LLM call, each within a second of its commit", async () => {
+    const contributionOf = async () => (await get(contribution, "?days=30")).body as { total_trades_analyzed: number; agent_impact: Record<string, { trades_involved: number }> };
+    const callsOf = async () => ((await get(usage, "?days=1")).body as { agent_stats: Record<string, { total_requests: number }> }).agent_stats.cio!.total_requests;
+    const [before, callsBefore] = [await contributionOf(), await callsOf()];
+    const python = `
+import json, sqlite3, sys
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+seoul = datetime.now(ZoneInfo("Asia/Seoul")).replace(tzinfo=None)
+def write(sql, args=()):
+    with sqlite3.connect(sys.argv[1]) as c:
+        c.execute(sql, args)
+write("INSERT INTO trades (trade_id, timestamp, ticker, action, quantity, price, justification_text, market_snapshot, portfolio_before, "
+      "pnl_7_days, agent_contributions, decision_confidence) VALUES ('T-fresh', ?, '005930', 'buy', 1, 70000, '테스트', '{}', '{}', 1234.5, ?, 0.8)",
+      ((seoul - timedelta(days=10)).isoformat(), json.dumps({"technical_analyst": 0.7, "newcomer_agent": 0.3})))
+write("INSERT INTO llm_usage_log (timestamp, agent_name, provider, model, tokens_used, cost_usd, response_time_ms, request_type, success) "
+      "VALUES (?, 'cio', 'claude', 'opus-4.1', 900, 0.05, 4200, 'final_decision', 1)", (seoul.isoformat(),))`;
+    execFileSync("python3", ["-c", python, file]);
+    const committed = Date.now();
+    const after = await contributionOf();
+    expect(await callsOf()).toBe(callsBefore + 1);
+    expect(Date.now() - committed).toBeLessThan(1000);
+    expect(after.total_trades_analyzed).toBe(before.total_trades_analyzed + 1);
+    expect(after.agent_impact.newcomer_agent?.trades_involved).toBe(1);
+    expect(after.agent_impact.technical_analyst!.trades_involved).toBe(before.agent_impact.technical_analyst!.trades_involved + 1);
+
+    execFileSync("python3", ["-c", "import sqlite3, sys\nwith sqlite3.connect(sys.argv[1]) as c: c.execute(\"UPDATE trades SET pnl_7_days = NULL WHERE trade_id = 'T-fresh'\")", file]);
+    expect((await contributionOf()).total_trades_analyzed).toBe(before.total_trades_analyzed);
+  });
+});
+
 describe("a bad parameter answers 400 with what is wrong", () => {
   const cases: [string, { GET: (r: Request) => Response | Promise<Response> }, string, RegExp][] = [
     ["days=0", usage, "?days=0", /days must be between 1 and 3650, not 0/],

@@ -1,13 +1,12 @@
 import "server-only";
 import { database } from "@/db";
 import { llmAggregatesComplete } from "@/db/aggregates/llm-backfill";
+import { catchUpTradeAggregates, TRADE_JSON_COLUMNS } from "@/db/aggregates/trade-facts";
 import { loadAgentConfig } from "@/lib/agent-config";
-import { parsePythonJson } from "@/lib/lenient-json";
 
 export type DataQualityNote = { subject: string; count: number; detail: string };
 
 const EVENT_TIME_GLOB = "[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9][T ][0-2][0-9]:[0-5][0-9]*";
-const JSON_COLUMNS = ["agent_contributions", "analysis_metadata", "market_snapshot", "portfolio_before"] as const;
 
 /**
  * What in the file is odd but not fatal, counted so it can be shown: Agent Desk reads around all of it.
@@ -38,17 +37,15 @@ export function getDataQuality(): DataQualityNote[] {
   }
   add("trades.trade_id", count("SELECT count(*) FROM trades WHERE trade_id IS NULL"), "trade(s) without an id (SQLite lets NULL into this primary key)");
 
-  for (const column of JSON_COLUMNS) {
-    const invalid = sqlite.prepare(`SELECT ${column} FROM trades WHERE ${column} IS NOT NULL AND NOT json_valid(${column})`).pluck().all() as string[];
-    const pythonOnly = invalid.filter((text) => parsePythonJson(text).ok).length;
-    add(`trades.${column}`, pythonOnly, "JSON holding NaN or Infinity (Python's json.dumps): read as empty values");
-    add(`trades.${column}`, invalid.length - pythonOnly, "JSON that cannot be read at all: shown as text, left out of figures");
-  }
-  add(
-    "trades.agent_contributions",
-    count("SELECT count(*) FROM trades, json_each(trades.agent_contributions) WHERE json_valid(agent_contributions) AND json_each.type NOT IN ('integer', 'real')"),
-    "contributions that are not numbers: skipped in the contribution figures",
-  );
+  // The trades' JSON as the trade aggregates classified it (see migrations/0006), instead of parsing every trade here.
+  catchUpTradeAggregates(sqlite, config.dataTimeZone);
+  const bits = TRADE_JSON_COLUMNS.flatMap((_, bit) => [`total(nan_json & ${1 << bit} > 0)`, `total(broken_json & ${1 << bit} > 0)`]);
+  const odd = sqlite.prepare(`SELECT ${bits.join(", ")}, total(non_numeric) FROM agent_desk_trades`).raw().get() as number[];
+  TRADE_JSON_COLUMNS.forEach((column, bit) => {
+    add(`trades.${column}`, odd[2 * bit]!, "JSON holding NaN or Infinity (Python's json.dumps): read as empty values");
+    add(`trades.${column}`, odd[2 * bit + 1]!, "JSON that cannot be read at all: shown as text, left out of figures");
+  });
+  add("trades.agent_contributions", odd[2 * TRADE_JSON_COLUMNS.length]!, "contributions that are not numbers: skipped in the contribution figures");
 
   const roster = new Set(Object.keys(loadAgentConfig(config.agentConfigPath).agents));
   const seen = sqlite.prepare(`SELECT DISTINCT agent_name FROM ${fromAggregates ? "agent_desk_llm_hourly" : "llm_usage_log"}`).pluck().all() as string[];

@@ -1,14 +1,13 @@
 import "server-only";
-import { count, desc, sql } from "drizzle-orm";
+import { desc } from "drizzle-orm";
 import { database } from "@/db";
-import { schemaVersion, trades } from "@/db/schema";
-import { atOrAfter } from "./event-window";
+import { schemaVersion } from "@/db/schema";
 import { llmWindow } from "./llm-window";
+import { tradeWindow } from "./trade-window";
 
 /** The overview's figures for the last `days` days (event time ≥ now − days × 24 h). */
 export function getPeriodSummary(days: number, now = Date.now()) {
   const { db, config } = database();
-  const since = now - days * 86_400_000;
 
   const llm = { calls: 0, costUsd: 0, successes: 0, tokens: 0 };
   for (const group of llmWindow(days, now).groups()) {
@@ -18,17 +17,8 @@ export function getPeriodSummary(days: number, now = Date.now()) {
     llm.tokens += group.tokens;
   }
 
-  const trading = db
-    .select({
-      trades: count(),
-      withPnl: count(trades.pnl7Days),
-      pnl: sql<number>`coalesce(sum(${trades.pnl7Days}), 0)`,
-      wins: sql<number>`coalesce(sum(${trades.pnl7Days} > 0), 0)`,
-      losses: sql<number>`coalesce(sum(${trades.pnl7Days} < 0), 0)`,
-    })
-    .from(trades)
-    .where(atOrAfter(trades.timestamp, since, config.dataTimeZone))
-    .get()!;
+  const { trades, with_pnl: withPnl, pnl, wins, losses } = tradeWindow(days, now).totals();
+  const trading = { trades, withPnl, pnl, wins, losses };
 
   const version = db.select({ version: schemaVersion.version }).from(schemaVersion).orderBy(desc(schemaVersion.version)).limit(1).get();
 

@@ -142,7 +142,7 @@ describe("data quality", () => {
     expect(find("trades.trade_id", /without an id/)).toBe(1);
     expect(find("trades.agent_contributions", /NaN or Infinity/)).toBe(1);
     expect(find("trades.agent_contributions", /cannot be read/)).toBe(1);
-    expect(find("trades.agent_contributions", /not numbers/)).toBe(1);
+    expect(find("trades.agent_contributions", /not numbers/)).toBe(2); // a string, and the NaN of the NaN row
     expect(find("trades.analysis_metadata", /NaN or Infinity/)).toBe(2); // the Python writer's own NaN row too
     expect(find("trades.analysis_metadata", /cannot be read/)).toBe(1);
     expect(find("llm_usage_log.timestamp", /with a zone/)).toBe(3);

@@ -92,3 +92,66 @@ export const agentDeskBackfill = sqliteTable("agent_desk_backfill", {
   nextId: integer("next_id").notNull(),
   lastId: integer("last_id").notNull(),
 });
+
+// migrations/0006: the trade aggregates; see that file (and db/aggregates/trade-facts.ts) for what each holds.
+export const agentDeskTradeChanges = sqliteTable("agent_desk_trade_changes", {
+  tradeRowid: integer("trade_rowid").primaryKey(),
+});
+
+export const agentDeskTrades = sqliteTable(
+  "agent_desk_trades",
+  {
+    tradeRowid: integer("trade_rowid").primaryKey(),
+    eventMs: integer("event_ms"),
+    day: text("day"),
+    pnl7Days: real("pnl_7_days"),
+    decisionConfidence: real("decision_confidence"),
+    contributions: integer("contributions").notNull(),
+    nonNumeric: integer("non_numeric").notNull(),
+    nanJson: integer("nan_json").notNull(),
+    brokenJson: integer("broken_json").notNull(),
+  },
+  (t) => [index("agent_desk_trades_time").on(t.eventMs), index("agent_desk_trades_day").on(t.day)],
+);
+
+export const agentDeskTradeContributions = sqliteTable(
+  "agent_desk_trade_contributions",
+  {
+    tradeRowid: integer("trade_rowid").notNull(),
+    agentName: text("agent_name").notNull(),
+    contribution: real("contribution").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tradeRowid, t.agentName] })],
+);
+
+export const agentDeskTradeDays = sqliteTable("agent_desk_trade_days", {
+  day: text("day").primaryKey(),
+  trades: integer("trades").notNull(),
+  withPnl: integer("with_pnl").notNull(),
+  pnl: real("pnl").notNull(),
+  wins: integer("wins").notNull(),
+  losses: integer("losses").notNull(),
+  analysed: integer("analysed").notNull(),
+  unreadable: integer("unreadable").notNull(),
+  nonNumeric: integer("non_numeric").notNull(),
+});
+
+export const agentDeskTradeAgentDays = sqliteTable(
+  "agent_desk_trade_agent_days",
+  {
+    day: text("day").notNull(),
+    agentName: text("agent_name").notNull(),
+    trades: integer("trades").notNull(),
+    contribution: real("contribution").notNull(),
+    positive: real("positive").notNull(),
+    negative: real("negative").notNull(),
+    weightedPnl: real("weighted_pnl").notNull(),
+    confidenceSum: real("confidence_sum").notNull(),
+    confidenceCount: integer("confidence_count").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.agentName] })],
+);
+
+export const agentDeskTradeZone = sqliteTable("agent_desk_trade_zone", {
+  timeZone: text("time_zone").notNull(),
+});

@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import { backfillLlmAggregates } from "@/db/aggregates/llm-backfill";
+import { catchUpTradeAggregates } from "@/db/aggregates/trade-facts";
 import { openDatabase } from "@/db/connection";
 import type { AgentConfig } from "@/lib/agent-config";
 import { migrateFile } from "@/migrations/migrate-file";
@@ -42,6 +43,7 @@ export async function seedFile(file: string, options: SeedOptions): Promise<Seed
   try {
     const summary = seedDatabase(db, options);
     backfillLlmAggregates(db, options.log);
+    catchUpTradeAggregates(db, options.timeZone, options.log);
     return summary;
   } finally {
     db.close();

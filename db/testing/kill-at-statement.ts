@@ -1,7 +1,8 @@
-// Test helper run as a child process: migrates, rolls back or backfills a file and SIGKILLs itself at the Nth
-// database statement, to prove that work killed at any instant leaves an intact file. Not part of the product.
+// Test helper run as a child process: migrates, rolls back, backfills (LLM) or catches up (trades, in Asia/Seoul)
+// a file and SIGKILLs itself at the Nth database statement, to prove that work killed at any instant leaves an intact file. Not part of the product.
 import Database from "better-sqlite3";
 import { backfillLlmAggregates } from "@/db/aggregates/llm-backfill";
+import { catchUpTradeAggregates } from "@/db/aggregates/trade-facts";
 import { openDatabase } from "@/db/connection";
 import { migrate, rollback } from "@/migrations/runner";
 
@@ -32,7 +33,8 @@ const work = {
   migrate: () => migrate(db, { log }).then(() => undefined),
   rollback: () => rollback(db, { log }),
   backfill: async () => backfillLlmAggregates(db),
-}[command as "migrate" | "rollback" | "backfill"];
+  trades: async () => catchUpTradeAggregates(db, "Asia/Seoul"),
+}[command as "migrate" | "rollback" | "backfill" | "trades"];
 work().then(() => {
   db.close();
   console.log(`completed after ${statements} statements`);

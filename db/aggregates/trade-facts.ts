@@ -1,0 +1,171 @@
+import type Database from "better-sqlite3";
+import { calendarDate, parseEventTime } from "@/lib/event-time";
+import { parsePythonJson } from "@/lib/lenient-json";
+
+/** The JSON columns of a trade, in the order of their bits in agent_desk_trades.nan_json / broken_json. */
+export const TRADE_JSON_COLUMNS = ["agent_contributions", "analysis_metadata", "market_snapshot", "portfolio_before"] as const;
+
+const BATCH_TRADES = 2_000;
+
+/** A trade as the catch-up reads it: JSON columns that SQLite finds valid come back NULL (nothing to classify). */
+type TradeRow = {
+  timestamp: string;
+  pnl_7_days: number | null;
+  decision_confidence: number | null;
+  agent_contributions: string | null;
+} & Record<`invalid_${(typeof TRADE_JSON_COLUMNS)[number]}`, string | null>;
+
+type TradeFacts = {
+  eventMs: number | null;
+  day: string | null;
+  contributions: 0 | 1 | 2;
+  values: [string, number][];
+  nonNumeric: number;
+  nanJson: number;
+  brokenJson: number;
+};
+
+/** What Agent Desk reads out of one trade: its instant and day in `zone`, its readable contributions, its odd JSON. */
+function factsOf(row: TradeRow, zone: string): TradeFacts {
+  const eventMs = typeof row.timestamp === "string" ? parseEventTime(row.timestamp, zone) : null;
+  let nanJson = 0;
+  let brokenJson = 0;
+  TRADE_JSON_COLUMNS.forEach((column, bit) => {
+    const text = row[`invalid_${column}`];
+    if (text === null) return;
+    const parsed = parsePythonJson(text);
+    if (parsed.ok) nanJson |= 1 << bit;
+    else brokenJson |= 1 << bit;
+  });
+  const parsed = row.agent_contributions === null ? null : parsePythonJson(row.agent_contributions);
+  const object = parsed?.ok && parsed.value !== null && typeof parsed.value === "object" && !Array.isArray(parsed.value) ? (parsed.value as Record<string, unknown>) : null;
+  const values: [string, number][] = [];
+  let nonNumeric = 0;
+  for (const [agent, value] of Object.entries(object ?? {})) {
+    if (typeof value === "number" && Number.isFinite(value)) values.push([agent, value]);
+    else nonNumeric++;
+  }
+  return {
+    eventMs,
+    day: eventMs === null ? null : calendarDate(eventMs, zone),
+    contributions: parsed === null ? 0 : object ? 1 : 2,
+    values,
+    nonNumeric,
+    nanJson,
+    brokenJson,
+  };
+}
+
+// The sums of a day (or of a period's partial edge), over the trades whose 7-day PnL is known: one text shared by
+// the day tables and the edge reads, so the two can never disagree about what a figure means.
+export const TRADE_TOTALS_SQL = `count(*) AS trades, count(t.pnl_7_days) AS with_pnl, total(t.pnl_7_days) AS pnl,
+  total(t.pnl_7_days > 0) AS wins, total(t.pnl_7_days < 0) AS losses,
+  total(t.pnl_7_days IS NOT NULL AND t.contributions = 1) AS analysed,
+  total(t.pnl_7_days IS NOT NULL AND t.contributions = 2) AS unreadable,
+  total(iif(t.pnl_7_days IS NOT NULL AND t.contributions = 1, t.non_numeric, 0)) AS non_numeric`;
+export const TRADE_AGENT_SQL = `c.agent_name AS agent_name, count(*) AS trades, total(c.contribution) AS contribution,
+  total(iif(t.pnl_7_days > 0, c.contribution * t.pnl_7_days, 0)) AS positive,
+  total(iif(t.pnl_7_days > 0, 0, c.contribution * abs(t.pnl_7_days))) AS negative,
+  total(c.contribution * t.pnl_7_days) AS weighted_pnl,
+  total(iif(t.decision_confidence <> 0, t.decision_confidence, 0)) AS confidence_sum,
+  total(t.decision_confidence <> 0) AS confidence_count`;
+export const TRADE_AGENT_FROM = `agent_desk_trades AS t JOIN agent_desk_trade_contributions AS c USING (trade_rowid)
+  WHERE t.pnl_7_days IS NOT NULL AND t.contributions = 1`;
+
+/** True when no trade change is waiting to be read into the aggregates. */
+export function tradeAggregatesCurrent(db: Database.Database): boolean {
+  return db.prepare("SELECT 1 FROM agent_desk_trade_changes LIMIT 1").get() === undefined;
+}
+
+/**
+ * Reads every queued trade change into the aggregates, in short immediate transactions of 2,000 trades (the
+ * Python writer waits at most one), each removing what it read from the queue: killed at any point, the next
+ * call goes on where this one stopped. Days are cut in `zone`; a different zone than last time, or trades
+ * renumbered behind Agent Desk's back, queues every trade again first.
+ */
+export function catchUpTradeAggregates(db: Database.Database, zone: string, log: (line: string) => void = () => {}): void {
+  if (stale(db, zone)) db.transaction(() => stale(db, zone) && requeueAll(db, zone)).immediate();
+  const pending = db.prepare("SELECT count(*) FROM agent_desk_trade_changes").pluck().get() as number;
+  if (pending === 0) return;
+  const began = performance.now();
+  const loud = pending > BATCH_TRADES;
+  if (loud) log(`reading ${pending.toLocaleString("en-US")} trades into the trade aggregates…`);
+  const batch = db.transaction(() => readChanges(db, zone));
+  let done = 0;
+  let reported = 0;
+  for (let read = batch.immediate(); read > 0; read = batch.immediate()) {
+    done += read;
+    if (loud && done / pending - reported >= 0.1) {
+      reported = done / pending;
+      log(`  ${Math.min(100, Math.round(reported * 100))}% (${((performance.now() - began) / 1000).toFixed(1)} s)`);
+    }
+  }
+}
+
+/** Empties the trade aggregates and reads every trade again (tests compare this with the incremental path). */
+export function rebuildTradeAggregates(db: Database.Database, zone: string): void {
+  db.transaction(() => {
+    requeueAll(db, zone);
+  }).immediate();
+  catchUpTradeAggregates(db, zone);
+}
+
+/** The aggregates were cut in another zone, or trades were renumbered behind Agent Desk's back (read-only check). */
+function stale(db: Database.Database, zone: string): boolean {
+  if (db.prepare("SELECT time_zone FROM agent_desk_trade_zone").pluck().get() !== zone) return true;
+  // Every trade has a facts row once the queue is empty; a VACUUM after a delete renumbers rowids and moves the newest.
+  return tradeAggregatesCurrent(db) && db.prepare("SELECT (SELECT max(rowid) FROM trades) IS NOT (SELECT max(trade_rowid) FROM agent_desk_trades)").pluck().get() === 1;
+}
+
+function requeueAll(db: Database.Database, zone: string): void {
+  db.exec(`DELETE FROM agent_desk_trades; DELETE FROM agent_desk_trade_contributions; DELETE FROM agent_desk_trade_days;
+    DELETE FROM agent_desk_trade_agent_days; DELETE FROM agent_desk_trade_zone;
+    INSERT OR IGNORE INTO agent_desk_trade_changes SELECT rowid FROM trades;`);
+  db.prepare("INSERT INTO agent_desk_trade_zone (time_zone) VALUES (?)").run(zone);
+}
+
+/** One batch: replaces the facts of up to 2,000 queued trades, then recomputes every day they left or entered. */
+function readChanges(db: Database.Database, zone: string): number {
+  const ids = db.prepare("SELECT trade_rowid FROM agent_desk_trade_changes ORDER BY trade_rowid LIMIT ?").pluck().all(BATCH_TRADES) as number[];
+  if (ids.length === 0) return 0;
+  const statements = prepared(db);
+  const days = new Set<string>();
+  for (const id of ids) {
+    const oldDay = statements.oldDay.get(id) as string | null | undefined;
+    if (oldDay) days.add(oldDay);
+    statements.forgetContributions.run(id);
+    statements.forgetTrade.run(id);
+    const row = statements.trade.get(id) as TradeRow | undefined;
+    if (row) {
+      const facts = factsOf(row, zone);
+      statements.keepTrade.run(id, facts.eventMs, facts.day, row.pnl_7_days, row.decision_confidence, facts.contributions, facts.nonNumeric, facts.nanJson, facts.brokenJson);
+      for (const [agent, value] of facts.values) statements.keepContribution.run(id, agent, value);
+      if (facts.day) days.add(facts.day);
+    }
+    statements.dequeue.run(id);
+  }
+  for (const day of days) {
+    statements.forgetDay.run(day);
+    statements.forgetAgentDay.run(day);
+    statements.sumDay.run({ day });
+    statements.sumAgentDay.run({ day });
+  }
+  return ids.length;
+}
+
+function prepared(db: Database.Database) {
+  const invalid = TRADE_JSON_COLUMNS.map((c) => `iif(${c} IS NULL OR json_valid(${c}), NULL, ${c}) AS invalid_${c}`).join(", ");
+  return {
+    oldDay: db.prepare("SELECT day FROM agent_desk_trades WHERE trade_rowid = ?").pluck(),
+    forgetContributions: db.prepare("DELETE FROM agent_desk_trade_contributions WHERE trade_rowid = ?"),
+    forgetTrade: db.prepare("DELETE FROM agent_desk_trades WHERE trade_rowid = ?"),
+    trade: db.prepare(`SELECT timestamp, pnl_7_days, decision_confidence, agent_contributions, ${invalid} FROM trades WHERE rowid = ?`),
+    keepTrade: db.prepare("INSERT INTO agent_desk_trades VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+    keepContribution: db.prepare("INSERT INTO agent_desk_trade_contributions VALUES (?, ?, ?)"),
+    dequeue: db.prepare("DELETE FROM agent_desk_trade_changes WHERE trade_rowid = ?"),
+    forgetDay: db.prepare("DELETE FROM agent_desk_trade_days WHERE day = ?"),
+    forgetAgentDay: db.prepare("DELETE FROM agent_desk_trade_agent_days WHERE day = ?"),
+    sumDay: db.prepare(`INSERT INTO agent_desk_trade_days SELECT @day, ${TRADE_TOTALS_SQL} FROM agent_desk_trades AS t WHERE t.day = @day HAVING count(*) > 0`),
+    sumAgentDay: db.prepare(`INSERT INTO agent_desk_trade_agent_days SELECT @day, ${TRADE_AGENT_SQL} FROM ${TRADE_AGENT_FROM} AND t.day = @day GROUP BY c.agent_name`),
+  };
+}

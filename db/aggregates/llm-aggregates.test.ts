@@ -7,6 +7,7 @@ import { makeUpstreamDb, tempDir } from "@/db/testing/upstream-file";
 import { migrateFile } from "@/migrations/migrate-file";
 import { bucketMidpointMs, latencyBucketSql } from "./llm-keys";
 import { llmAggregatesComplete, rebuildLlmAggregates } from "./llm-backfill";
+import { LlmRangeCache } from "./llm-range-cache";
 import { LlmWindow } from "./llm-window";
 
 type Snapshot = { hourly: unknown[][]; latency: unknown[][]; errors: unknown[][] };
@@ -141,6 +142,44 @@ describe("reading a window from the aggregates", () => {
       expect(count(fast.latencies())).toBe(count(slow.latencies()));
       expect(fast.errors()).toEqual(slow.errors());
     }
+    db.close();
+  });
+});
+
+describe("the range cache", () => {
+  it("keeps a window's figures until a call lands in one of its hours, however late it is written", () => {
+    const file = path.join(tempDir(), "seeded.db");
+    execFileSync(process.execPath, ["--import", "tsx", "scripts/db-seed.ts", "--db", file, "--days", "40"], { stdio: "pipe" });
+    const db = openDatabase(file);
+    const cache = new LlmRangeCache();
+    const now = Date.now();
+    const figures = (useCache: boolean) => {
+      if (useCache) cache.sync(db);
+      const window = new LlmWindow(db, "Asia/Seoul", now - 30 * 86_400_000, now, true, useCache ? cache : undefined);
+      const calls = window.groups().reduce((sum, g) => sum + g.calls, 0);
+      const latencies = window.latencies().reduce((sum, [, n]) => sum + n, 0);
+      const failed = window.errors().reduce((sum, e) => sum + e.count, 0);
+      return { calls, latencies, failed, days: window.daily().length };
+    };
+    const first = figures(true);
+    expect(figures(true)).toEqual(first);
+    expect(first).toEqual(figures(false));
+
+    // Late writes: a call dated ten days back (naive, Seoul) and a failed one twenty days back (UTC).
+    execFileSync("python3", ["-c", `
+import sqlite3, sys
+from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+insert = ("INSERT INTO llm_usage_log (timestamp, agent_name, provider, model, tokens_used, cost_usd, response_time_ms, request_type, success, error_message) "
+          "VALUES (?, 'cio', 'claude', 'opus-4.1', 100, 0.01, 1234, 'final_decision', ?, ?)")
+with sqlite3.connect(sys.argv[1]) as c:
+    c.execute(insert, ((datetime.now(ZoneInfo("Asia/Seoul")) - timedelta(days=10)).replace(tzinfo=None).isoformat(), 1, None))
+with sqlite3.connect(sys.argv[1]) as c:
+    c.execute(insert, ((datetime.now(timezone.utc) - timedelta(days=20)).isoformat(), 0, "late"))
+`, file]);
+    const later = figures(true);
+    expect(later).toEqual({ ...first, calls: first.calls + 2, latencies: first.latencies + 2, failed: first.failed + 1 });
+    expect(later).toEqual(figures(false));
     db.close();
   });
 });

@@ -5,6 +5,7 @@ import { llmUsageLog } from "@/db/schema";
 import { llmCallWithin } from "@/db/queries/event-window";
 import { calendarDate, wallClockToInstant, zoneOffsetMs } from "@/lib/event-time";
 import { bucketMidpointMs, dayKeySql, hourKeySql, latencyBucketSql } from "./llm-keys";
+import type { KeyRange, LlmRangeCache } from "./llm-range-cache";
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -33,14 +34,19 @@ type Inner = { naive: Span; zoned: Span };
 export class LlmWindow {
   private readonly hours: Inner | null;
   private readonly days: Inner | null;
+  private hourEdges: (LlmGroup & { hour: string })[] | undefined;
 
-  /** `useAggregates` false (a backfill still running) reads every call of the window from raw rows. */
+  /**
+   * `useAggregates` false (a backfill still running) reads every call of the window from raw rows; a `cache` (synced
+   * by the caller) keeps the reads of whole hours and days that no newer call touched.
+   */
   constructor(
     private readonly sqlite: Database.Database,
     private readonly zone: string,
     private readonly sinceMs: number,
     private readonly nowMs: number,
     useAggregates: boolean,
+    private readonly cache?: LlmRangeCache,
   ) {
     this.hours = useAggregates ? this.inner(HOUR_MS, 13) : null;
     this.days = useAggregates ? this.inner(DAY_MS, 10) : null;
@@ -67,7 +73,7 @@ export class LlmWindow {
               total(cost_usd) AS cost, total(latency_ms_sum) AS latency_sum
        FROM agent_desk_llm_hourly WHERE hour >= ? AND hour < ? AND (? IS NULL OR agent_name = ?) GROUP BY 1, 2, 3, 4`,
     );
-    for (const keys of this.keyRanges(this.hours)) (query.all(...keys, agent ?? null, agent ?? null) as LlmGroup[]).forEach(add);
+    for (const keys of this.keyRanges(this.hours)) this.kept(`groups ${agent}`, keys, () => query.all(...keys, agent ?? null, agent ?? null) as LlmGroup[]).forEach(add);
     for (const row of this.edgeSums(agent)) add(row);
     return [...sums.values()];
   }
@@ -89,7 +95,7 @@ export class LlmWindow {
        FROM agent_desk_llm_hourly WHERE hour >= ? AND hour < ? GROUP BY 1, 2`,
     );
     for (const keys of this.keyRanges(this.hours)) {
-      const rows = query.all(...keys) as { hour: string; provider: string; calls: number; successes: number; tokens: number; cost: number }[];
+      const rows = this.kept("daily", keys, () => query.all(...keys) as { hour: string; provider: string; calls: number; successes: number; tokens: number; cost: number }[]);
       for (const r of rows) add(this.dateOfHour(r.hour), r.provider, r.calls, r.successes, r.tokens, r.cost);
     }
     for (const r of this.edgeSums()) add(this.dateOfHour(r.hour), r.provider, r.calls, r.successes, r.tokens, r.cost);
@@ -101,7 +107,7 @@ export class LlmWindow {
     const counts = new Map<string, number>();
     const query = this.sqlite.prepare("SELECT error_message AS message, sum(calls) AS count FROM agent_desk_llm_errors WHERE hour >= ? AND hour < ? GROUP BY 1");
     for (const keys of this.keyRanges(this.hours)) {
-      for (const r of query.all(...keys) as { message: string; count: number }[]) counts.set(r.message, (counts.get(r.message) ?? 0) + r.count);
+      for (const r of this.kept("errors", keys, () => query.all(...keys) as { message: string; count: number }[])) counts.set(r.message, (counts.get(r.message) ?? 0) + r.count);
     }
     const edges = this.edges(this.hours, 13);
     for (const [from, to] of edges.ranges) {
@@ -121,7 +127,7 @@ export class LlmWindow {
     const pairs: [number, number][] = [];
     const query = this.sqlite.prepare("SELECT bucket, sum(calls) AS calls FROM agent_desk_llm_latency WHERE day >= ? AND day < ? GROUP BY 1");
     for (const keys of this.keyRanges(this.days)) {
-      for (const r of query.all(...keys) as { bucket: number; calls: number }[]) pairs.push([bucketMidpointMs(r.bucket), r.calls]);
+      for (const r of this.kept("latencies", keys, () => query.all(...keys) as { bucket: number; calls: number }[])) pairs.push([bucketMidpointMs(r.bucket), r.calls]);
     }
     pairs.push(...this.edgeLatencies(this.days));
     return pairs.sort((a, b) => a[0] - b[0]);
@@ -150,11 +156,18 @@ export class LlmWindow {
     };
   }
 
-  /** The calls of the window's edges (of one agent, if given) that no whole hour counted, summed per hour key. */
+  /**
+   * The calls of the window's edges (of one agent, if given) that no whole hour counted, summed per hour key. Read
+   * once per window for all agents (the agent is no index), so groups() and daily() share one pass.
+   */
   private edgeSums(agent?: string): (LlmGroup & { hour: string })[] {
+    this.hourEdges ??= this.readEdgeSums();
+    return agent === undefined ? this.hourEdges : this.hourEdges.filter((row) => row.agent_name === agent);
+  }
+
+  private readEdgeSums(): (LlmGroup & { hour: string })[] {
     const edges = this.edges(this.hours, 13);
     const t = llmUsageLog;
-    const ofAgent = agent === undefined ? sql`1` : sql`+${t.agentName} = ${agent}`;
     return edges.ranges.flatMap(([from, to]) =>
       this.db()
         .select({
@@ -170,7 +183,7 @@ export class LlmWindow {
           latency_sum: sql<number>`total(${t.responseTimeMs})`,
         })
         .from(t)
-        .where(and(this.between(from, to), ofAgent, edges.uncounted))
+        .where(and(this.between(from, to), edges.uncounted))
         .groupBy(sql`1`, sql`2`, sql`3`, sql`4`, sql`5`)
         .all(),
     );
@@ -181,19 +194,43 @@ export class LlmWindow {
     return hour.startsWith("U") ? calendarDate(Date.parse(`${hour.slice(1)}:00:00Z`), this.zone) : hour.slice(0, 10);
   }
 
-  /** Latency edges span up to a day on each side: counted per bucket in SQL, like the histograms they join. */
+  /**
+   * Latency edges span up to a day on each side: counted per bucket in SQL, like the histograms they join. Their
+   * whole hours are kept by the cache like whole days are; only the partial hours are read on every request.
+   */
   private edgeLatencies(inner: Inner | null): [number, number][] {
     const edges = this.edges(inner, 10);
     const bucket = sql<number>`${sql.raw(latencyBucketSql('"llm_usage_log"."response_time_ms"'))}`;
-    return edges.ranges.flatMap(([from, to]) =>
+    const read = (from: number, to: number) =>
       this.db()
         .select({ bucket, calls: sql<number>`count(*)` })
         .from(llmUsageLog)
         .where(and(this.between(from, to), edges.uncounted))
         .groupBy(sql`1`)
         .all()
-        .map((r): [number, number] => [bucketMidpointMs(r.bucket), r.calls]),
-    );
+        .map((r): [number, number] => [bucketMidpointMs(r.bucket), r.calls]);
+    return edges.ranges.flatMap(([from, to]) => {
+      const [wholeFrom, wholeTo] = [Math.ceil(from / HOUR_MS) * HOUR_MS, Math.floor(to / HOUR_MS) * HOUR_MS];
+      if (!this.cache || wholeFrom >= wholeTo) return read(from, to);
+      const name = `latency edge ${wholeFrom} ${wholeTo} ${this.keyRanges(inner).flat().join(" ")}`;
+      const whole = this.cache.read(name, this.hourKeyRanges(wholeFrom, wholeTo), () => read(wholeFrom, wholeTo));
+      return [...read(from, wholeFrom), ...whole, ...read(wholeTo, to)];
+    });
+  }
+
+  /** The hour keys, naive and zoned, of every call that can fall in [fromMs, toMs) (a little wider, never narrower). */
+  private hourKeyRanges(fromMs: number, toMs: number): KeyRange[] {
+    const key = (ms: number) => new Date(Math.floor(ms / HOUR_MS) * HOUR_MS).toISOString().slice(0, 13);
+    const wall = (ms: number) => ms + zoneOffsetMs(ms, this.zone);
+    return [
+      [key(wall(fromMs)), key(wall(toMs - 1) + HOUR_MS)],
+      [`U${key(fromMs)}`, `U${key(toMs - 1 + HOUR_MS)}`],
+    ];
+  }
+
+  /** A read of whole hours or days, from the cache when there is one. */
+  private kept<T>(kind: string, keys: KeyRange, read: () => T): T {
+    return this.cache ? this.cache.read(`${kind} ${keys.join(" ")}`, [keys], read) : read();
   }
 
   /**

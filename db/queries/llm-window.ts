@@ -1,7 +1,12 @@
 import "server-only";
+import type Database from "better-sqlite3";
 import { database } from "@/db";
 import { backfillLlmAggregates, llmAggregatesComplete } from "@/db/aggregates/llm-backfill";
+import { LlmRangeCache } from "@/db/aggregates/llm-range-cache";
 import { LlmWindow } from "@/db/aggregates/llm-window";
+
+// One cache per connection: the server process has one.
+const rangeCaches = new WeakMap<Database.Database, LlmRangeCache>();
 
 /** The LLM calls at or after now − days × 24 h: from the aggregates once they hold every row, else from raw rows. */
 export function llmWindow(days: number, now = Date.now()): LlmWindow {
@@ -15,5 +20,7 @@ export function llmWindow(days: number, now = Date.now()): LlmWindow {
 export function llmCallsBetween(fromMs: number, toMs: number): LlmWindow {
   const { sqlite, config } = database();
   if (!llmAggregatesComplete(sqlite)) backfillLlmAggregates(sqlite, undefined, 1);
-  return new LlmWindow(sqlite, config.dataTimeZone, fromMs, toMs, llmAggregatesComplete(sqlite));
+  const ranges = rangeCaches.get(sqlite) ?? rangeCaches.set(sqlite, new LlmRangeCache()).get(sqlite)!;
+  ranges.sync(sqlite);
+  return new LlmWindow(sqlite, config.dataTimeZone, fromMs, toMs, llmAggregatesComplete(sqlite), ranges);
 }

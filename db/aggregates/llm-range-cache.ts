@@ -1,0 +1,57 @@
+import type Database from "better-sqlite3";
+import { hourKeySql } from "./llm-keys";
+
+/** A range of aggregate keys, hour ('2026-01-05T09', 'U2026-01-05T00') or day ('2026-01-05', 'U2026-01-05'). */
+export type KeyRange = [string, string];
+
+type Entry = { ranges: KeyRange[]; value: unknown };
+
+// Periods move on every hour, so older entries stop being asked for; the oldest go first past this many.
+const MAX_ENTRIES = 500;
+
+/**
+ * Reads of the LLM aggregates over closed ranges of hours or days, kept per server process. A period's whole hours
+ * and days change only when a call lands in them, and the log only grows (AUTOINCREMENT ids; an update or delete
+ * resets the aggregates, which moves their backfill cursor): so before each read the calls with an id above the
+ * last one seen are looked up (a handful), and every kept read whose ranges hold one of their hours is dropped.
+ * Long periods then cost one merge instead of reading a year of aggregate rows on every request.
+ */
+export class LlmRangeCache {
+  private seenId = 0;
+  private cursor: string | undefined;
+  private readonly entries = new Map<string, Entry>();
+
+  /** Drops what new calls (or a reset of the aggregates) made stale; call before reading. */
+  sync(db: Database.Database): void {
+    const cursor = db.prepare("SELECT next_id || ':' || last_id FROM agent_desk_backfill WHERE name = 'llm_usage_log'").pluck().get() as string | undefined;
+    const newest = (db.prepare("SELECT coalesce(max(id), 0) FROM llm_usage_log").pluck().get() as number) ?? 0;
+    if (cursor !== this.cursor || newest < this.seenId) {
+      this.entries.clear();
+      this.cursor = cursor;
+      this.seenId = newest;
+      return;
+    }
+    if (newest === this.seenId) return;
+    const hours = db.prepare(`SELECT DISTINCT ${hourKeySql("timestamp")} FROM llm_usage_log WHERE id > ?`).pluck().all(this.seenId) as string[];
+    this.seenId = newest;
+    for (const [name, entry] of this.entries) {
+      if (hours.some((hour) => entry.ranges.some(([lo, hi]) => holds(lo, hi, hour)))) this.entries.delete(name);
+    }
+  }
+
+  /** The kept value of `name`, or `read()` kept until a call lands in one of `ranges`. */
+  read<T>(name: string, ranges: KeyRange[], read: () => T): T {
+    const kept = this.entries.get(name);
+    if (kept) return kept.value as T;
+    const value = read();
+    this.entries.set(name, { ranges, value });
+    if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+    return value;
+  }
+}
+
+/** An hour key falls in a range of hour keys, or (cut to a day key) of day keys; naive and 'U' keys never mix. */
+function holds(lo: string, hi: string, hour: string): boolean {
+  const key = hour.slice(0, lo.length);
+  return key >= lo && key < hi;
+}

@@ -6,7 +6,7 @@ import { openDatabase } from "@/db/connection";
 import { makeUpstreamDb, tempDir } from "@/db/testing/upstream-file";
 import { migrateFile } from "@/migrations/migrate-file";
 import { bucketMidpointMs, latencyBucketSql } from "./llm-keys";
-import { llmAggregatesComplete, rebuildLlmAggregates } from "./llm-backfill";
+import { backfillLlmAggregates, rebuildLlmAggregates, uncountedLlmCalls } from "./llm-backfill";
 import { LlmRangeCache } from "./llm-range-cache";
 import { LlmWindow } from "./llm-window";
 
@@ -70,7 +70,7 @@ describe("LLM aggregates", () => {
     await migrateFile(file, { log: () => {} });
     execFileSync("python3", ["-c", PYTHON_WRITES, file]);
     const check = openDatabase(file);
-    expect(llmAggregatesComplete(check)).toBe(false); // a counted row was deleted: counted again from scratch
+    expect(uncountedLlmCalls(check)).toBeGreaterThan(6); // a counted row was deleted: counted again from scratch
     check.close();
     await migrateFile(file, { log: () => {} });
     const kept = snapshot(file);
@@ -79,12 +79,14 @@ describe("LLM aggregates", () => {
     expectSame(kept, rebuilt(file));
   });
 
-  it("are current after the Python writer's inserts alone, without any backfill", async () => {
+  it("count the Python writer's new calls, and only those, at the next read", async () => {
     const file = makeUpstreamDb(path.join(tempDir(), "t.db"), ["--days", "5"]);
     await migrateFile(file, { log: () => {} });
     execFileSync("python3", ["-c", PYTHON_WRITES.split("write(\"DELETE")[0]!, file]);
     const check = openDatabase(file);
-    expect(llmAggregatesComplete(check)).toBe(true);
+    expect(uncountedLlmCalls(check)).toBe(6);
+    backfillLlmAggregates(check, undefined, 1); // what each read does first
+    expect(uncountedLlmCalls(check)).toBe(0);
     check.close();
     expectSame(snapshot(file), rebuilt(file));
   });
@@ -101,7 +103,7 @@ describe("LLM aggregates", () => {
       const child = spawnSync(process.execPath, ["--import", "tsx", "db/testing/kill-at-statement.ts", file, "backfill", String(killAt)]);
       expect(child.signal).toBe("SIGKILL");
       const check = openDatabase(file);
-      expect(llmAggregatesComplete(check)).toBe(false);
+      expect(uncountedLlmCalls(check)).toBeGreaterThan(0);
       check.close();
       await migrateFile(file, { log: () => {} }); // what npm start runs: completes the backfill
       expectSame(snapshot(file), complete);
@@ -154,6 +156,7 @@ describe("the range cache", () => {
     const cache = new LlmRangeCache();
     const now = Date.now();
     const figures = (useCache: boolean) => {
+      backfillLlmAggregates(db, undefined, 1); // what each read does: count the new calls, then sync the cache
       if (useCache) cache.sync(db);
       const window = new LlmWindow(db, "Asia/Seoul", now - 30 * 86_400_000, now, true, useCache ? cache : undefined);
       const calls = window.groups().reduce((sum, g) => sum + g.calls, 0);

@@ -3,30 +3,33 @@ import { dayKeySql, hourKeySql, latencyBucketSql } from "./llm-keys";
 
 const CHUNK_ROWS = 50_000;
 
+/** next_id: the first call not yet counted (the watermark of migrations/0007); last_id: the newest call in the log. */
 type Cursor = { next_id: number; last_id: number };
 
 function cursor(db: Database.Database): Cursor | undefined {
-  return db.prepare("SELECT next_id, last_id FROM agent_desk_backfill WHERE name = 'llm_usage_log'").get() as Cursor | undefined;
+  return db.prepare("SELECT next_id, (SELECT coalesce(max(id), 0) FROM llm_usage_log) AS last_id FROM agent_desk_backfill WHERE name = 'llm_usage_log'").get() as Cursor | undefined;
 }
 
-/** True when every row of the LLM log is in the aggregates (and pages may read them). */
-export function llmAggregatesComplete(db: Database.Database): boolean {
+/** How many calls of the LLM log are above the watermark, not yet in the aggregates. */
+export function uncountedLlmCalls(db: Database.Database): number {
   const c = cursor(db);
-  return c !== undefined && c.next_id > c.last_id;
+  return c ? Math.max(0, c.last_id - c.next_id + 1) : Infinity;
 }
+
 
 /**
- * Adds the rows that were in the file before the aggregates existed (or after someone deleted or changed a counted
- * row), 50,000 ids per short immediate transaction (the Python writer waits at most one chunk), moving the cursor
- * in the same transaction: a backfill killed at any point resumes where it stopped. `maxChunks` bounds one call,
- * for the server's background steps.
+ * Counts the calls above the watermark: the few written since the last read, everything written while Agent Desk
+ * was down, or the whole log of a file just adopted (or after someone deleted or changed a counted row). 50,000 ids
+ * per short immediate transaction (the Python writer waits at most one chunk), moving the watermark in the same
+ * transaction: a backfill killed at any point resumes where it stopped. `maxChunks` bounds one call, for reads.
  */
 export function backfillLlmAggregates(db: Database.Database, log: (line: string) => void = () => {}, maxChunks = Infinity): void {
   const start = cursor(db);
   if (!start || start.next_id > start.last_id) return;
   const total = start.last_id - start.next_id + 1;
   const began = performance.now();
-  log(`aggregating ${total.toLocaleString("en-US")} LLM calls already in the file…`);
+  const loud = total > CHUNK_ROWS;
+  if (loud) log(`aggregating ${total.toLocaleString("en-US")} LLM calls already in the file…`);
   const hourly = db.prepare(`
     INSERT INTO agent_desk_llm_hourly (hour, agent_name, provider, model, request_type, calls, successes, tokens, cost_usd, latency_ms_sum)
     SELECT ${hourKeySql("l.timestamp")}, agent_name, provider, model, request_type,
@@ -44,7 +47,7 @@ export function backfillLlmAggregates(db: Database.Database, log: (line: string)
     SELECT ${hourKeySql("l.timestamp")}, agent_name, provider, model, coalesce(error_message, ''), count(*)
     FROM llm_usage_log AS l WHERE id BETWEEN ? AND ? AND success = 0 GROUP BY 1, 2, 3, 4, 5
     ON CONFLICT DO UPDATE SET calls = calls + excluded.calls`);
-  const advance = db.prepare("UPDATE agent_desk_backfill SET next_id = ? WHERE name = 'llm_usage_log'");
+  const advance = db.prepare("UPDATE agent_desk_backfill SET next_id = ?, last_id = ? WHERE name = 'llm_usage_log'");
   // The cursor is read inside each chunk's transaction: a delete elsewhere may have restarted the backfill.
   const chunk = db.transaction((): Cursor => {
     const c = cursor(db)!;
@@ -53,7 +56,7 @@ export function backfillLlmAggregates(db: Database.Database, log: (line: string)
     hourly.run(c.next_id, to);
     latency.run(c.next_id, to);
     errors.run(c.next_id, to);
-    advance.run(to + 1);
+    advance.run(to + 1, to);
     return { next_id: to + 1, last_id: c.last_id };
   });
 
@@ -61,22 +64,22 @@ export function backfillLlmAggregates(db: Database.Database, log: (line: string)
   for (let chunks = 0; chunks < maxChunks; chunks++) {
     const c = chunk.immediate();
     if (c.next_id > c.last_id) {
-      log(`  100% (${((performance.now() - began) / 1000).toFixed(1)} s)`);
+      if (loud) log(`  100% (${((performance.now() - began) / 1000).toFixed(1)} s)`);
       return;
     }
     const done = (c.next_id - start.next_id) / total;
-    if (done - reported >= 0.1) {
+    if (loud && done - reported >= 0.1) {
       reported = done;
       log(`  ${Math.round(done * 100)}% (${((performance.now() - began) / 1000).toFixed(1)} s)`);
     }
   }
 }
 
-/** Empties the aggregates and counts every row again from the LLM log (tests compare this with the triggers'). */
+/** Empties the aggregates and counts every row again from the LLM log (tests compare this with the catch-up's). */
 export function rebuildLlmAggregates(db: Database.Database): void {
   db.transaction(() => {
     db.exec("DELETE FROM agent_desk_llm_hourly; DELETE FROM agent_desk_llm_latency; DELETE FROM agent_desk_llm_errors");
-    db.exec("UPDATE agent_desk_backfill SET next_id = (SELECT coalesce(min(id), 1) FROM llm_usage_log), last_id = (SELECT coalesce(max(id), 0) FROM llm_usage_log) WHERE name = 'llm_usage_log'");
+    db.exec("UPDATE agent_desk_backfill SET next_id = (SELECT coalesce(min(id), 1) FROM llm_usage_log), resets = resets + 1 WHERE name = 'llm_usage_log'");
   }).immediate();
   backfillLlmAggregates(db);
 }

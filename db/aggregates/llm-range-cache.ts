@@ -11,29 +11,27 @@ const MAX_ENTRIES = 500;
 
 /**
  * Reads of the LLM aggregates over closed ranges of hours or days, kept per server process. A period's whole hours
- * and days change only when a call lands in them, and the log only grows (AUTOINCREMENT ids; an update or delete
- * resets the aggregates, which moves their backfill cursor): so before each read the calls with an id above the
- * last one seen are looked up (a handful), and every kept read whose ranges hold one of their hours is dropped.
- * Long periods then cost one merge instead of reading a year of aggregate rows on every request.
+ * and days change only when a call counted into the aggregates lands in them, and calls are counted in id order
+ * (AUTOINCREMENT; an update or delete empties the aggregates and adds one to agent_desk_backfill.resets): so before
+ * each read the calls counted since the last one are looked up (a handful), and every kept read whose ranges hold
+ * one of their hours is dropped. Long periods then cost one merge instead of reading a year of aggregate rows.
  */
 export class LlmRangeCache {
-  private seenId = 0;
-  private cursor: string | undefined;
+  private counted = 0;
+  private resets: number | undefined;
   private readonly entries = new Map<string, Entry>();
 
-  /** Drops what new calls (or a reset of the aggregates) made stale; call before reading. */
+  /** Drops what newly counted calls (or a reset of the aggregates) made stale; call before reading. */
   sync(db: Database.Database): void {
-    const cursor = db.prepare("SELECT next_id || ':' || last_id FROM agent_desk_backfill WHERE name = 'llm_usage_log'").pluck().get() as string | undefined;
-    const newest = (db.prepare("SELECT coalesce(max(id), 0) FROM llm_usage_log").pluck().get() as number) ?? 0;
-    if (cursor !== this.cursor || newest < this.seenId) {
+    const { next_id: counted, resets } = (db.prepare("SELECT next_id, resets FROM agent_desk_backfill WHERE name = 'llm_usage_log'").get() as { next_id: number; resets: number } | undefined) ?? { next_id: 0, resets: -1 };
+    if (resets !== this.resets || counted < this.counted) {
       this.entries.clear();
-      this.cursor = cursor;
-      this.seenId = newest;
+      [this.resets, this.counted] = [resets, counted];
       return;
     }
-    if (newest === this.seenId) return;
-    const hours = db.prepare(`SELECT DISTINCT ${hourKeySql("timestamp")} FROM llm_usage_log WHERE id > ?`).pluck().all(this.seenId) as string[];
-    this.seenId = newest;
+    if (counted === this.counted) return;
+    const hours = db.prepare(`SELECT DISTINCT ${hourKeySql("timestamp")} FROM llm_usage_log WHERE id >= ? AND id < ?`).pluck().all(this.counted, counted) as string[];
+    this.counted = counted;
     for (const [name, entry] of this.entries) {
       if (hours.some((hour) => entry.ranges.some(([lo, hi]) => holds(lo, hi, hour)))) this.entries.delete(name);
     }

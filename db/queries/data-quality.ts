@@ -1,8 +1,9 @@
 import "server-only";
 import { database } from "@/db";
-import { llmAggregatesComplete } from "@/db/aggregates/llm-backfill";
-import { catchUpTradeAggregates, TRADE_JSON_COLUMNS } from "@/db/aggregates/trade-facts";
+import { TRADE_JSON_COLUMNS } from "@/db/aggregates/trade-facts";
 import { loadAgentConfig } from "@/lib/agent-config";
+import { countNewLlmCalls } from "./llm-window";
+import { readTradeChanges } from "./trade-window";
 
 export type DataQualityNote = { subject: string; count: number; detail: string };
 
@@ -18,8 +19,8 @@ export function getDataQuality(): DataQualityNote[] {
   const notes: DataQualityNote[] = [];
   const add = (subject: string, n: number, detail: string) => n > 0 && notes.push({ subject, count: n, detail });
 
-  // The LLM log is counted from its aggregates (keyed '?' and 'U…' exactly for these rows) once they are complete.
-  const fromAggregates = llmAggregatesComplete(sqlite);
+  // The LLM log is counted from its aggregates (keyed '?' and 'U…' exactly for these rows) once they hold it.
+  const fromAggregates = countNewLlmCalls(sqlite);
   for (const table of ["llm_usage_log", "trades", "model_evolution_history"]) {
     const aggregated = fromAggregates && table === "llm_usage_log";
     add(
@@ -38,7 +39,12 @@ export function getDataQuality(): DataQualityNote[] {
   add("trades.trade_id", count("SELECT count(*) FROM trades WHERE trade_id IS NULL"), "trade(s) without an id (SQLite lets NULL into this primary key)");
 
   // The trades' JSON as the trade aggregates classified it (see migrations/0006), instead of parsing every trade here.
-  catchUpTradeAggregates(sqlite, config.dataTimeZone);
+  readTradeChanges();
+  add(
+    "agent_desk_trade_changes",
+    count("SELECT count(*) FROM agent_desk_trade_changes"),
+    "trade change(s) not yet in the figures: the file refused Agent Desk's write (read-only, full or locked)",
+  );
   const bits = TRADE_JSON_COLUMNS.flatMap((_, bit) => [`total(nan_json & ${1 << bit} > 0)`, `total(broken_json & ${1 << bit} > 0)`]);
   const odd = sqlite.prepare(`SELECT ${bits.join(", ")}, total(non_numeric) FROM agent_desk_trades`).raw().get() as number[];
   TRADE_JSON_COLUMNS.forEach((column, bit) => {

@@ -91,6 +91,7 @@ export const agentDeskBackfill = sqliteTable("agent_desk_backfill", {
   name: text("name").primaryKey(),
   nextId: integer("next_id").notNull(),
   lastId: integer("last_id").notNull(),
+  resets: integer("resets").notNull().default(0), // migrations/0007
 });
 
 // migrations/0006: the trade aggregates; see that file (and db/aggregates/trade-facts.ts) for what each holds.

@@ -1,0 +1,31 @@
+import { StatSkeleton } from "./stat";
+
+const bar = "animate-pulse rounded bg-zinc-100 dark:bg-zinc-900";
+
+/**
+ * The shape of a dashboard page while its figures are read: a header, a row of figures and a table. Shown at
+ * once on every navigation, so a page that takes long never leaves a blank screen.
+ */
+export function PageSkeleton() {
+  return (
+    <div role="status" aria-live="polite">
+      <span className="sr-only">Reading the database…</span>
+      <div aria-hidden className="space-y-6">
+        <div className="space-y-2">
+          <div className={`h-7 w-48 ${bar}`} />
+          <div className={`h-4 w-72 ${bar}`} />
+        </div>
+        <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
+          {[0, 1, 2, 3].map((i) => (
+            <StatSkeleton key={i} />
+          ))}
+        </div>
+        <div className="space-y-2">
+          {Array.from({ length: 8 }, (_, i) => (
+            <div key={i} className={`h-8 ${bar}`} />
+          ))}
+        </div>
+      </div>
+    </div>
+  );
+}

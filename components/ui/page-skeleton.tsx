@@ -3,8 +3,9 @@ import { StatSkeleton } from "./stat";
 const bar = "animate-pulse rounded bg-zinc-100 dark:bg-zinc-900";
 
 /**
- * The shape of a dashboard page while its figures are read: a header, a row of figures and a table. Shown at
- * once on every navigation, so a page that takes long never leaves a blank screen.
+ * The shape of a dashboard page while its figures are read: a header, a row of figures and a table. The routes
+ * that read the most re-export it as their loading.tsx, so they never leave a blank screen. The agent pages have
+ * none: an unknown agent's 404 must be decided before anything is streamed (the overview streams its own parts).
  */
 export function PageSkeleton() {
   return (

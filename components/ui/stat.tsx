@@ -1,4 +1,4 @@
-type Tone = "neutral" | "good" | "bad";
+import type { Change, Tone } from "@/lib/change";
 
 const TONES: Record<Tone, string> = {
   neutral: "",
@@ -6,12 +6,13 @@ const TONES: Record<Tone, string> = {
   bad: "text-rose-700 dark:text-rose-400",
 };
 
-/** One key figure: a label, its value, and a line of context. */
-export function Stat({ label, value, detail, tone = "neutral" }: { label: string; value: string; detail?: string; tone?: Tone }) {
+/** One key figure: a label, its value, its change against the previous period, and a line of context. */
+export function Stat({ label, value, detail, tone = "neutral", change }: { label: string; value: string; detail?: string; tone?: Tone; change?: Change }) {
   return (
     <div className="rounded-lg border border-zinc-200 bg-white px-4 py-3 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
       <dt className="text-xs font-medium text-zinc-500 dark:text-zinc-400">{label}</dt>
       <dd className={`mt-1 text-2xl font-semibold tracking-tight tabular-nums ${TONES[tone]}`}>{value}</dd>
+      {change ? <dd className={`text-xs font-medium tabular-nums ${TONES[change.tone]}`}>{change.text}</dd> : null}
       {detail ? <dd className="mt-0.5 text-xs text-zinc-500 dark:text-zinc-400">{detail}</dd> : null}
     </div>
   );

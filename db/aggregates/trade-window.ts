@@ -70,6 +70,23 @@ export class TradeWindow {
     return sum;
   }
 
+  /** The totals per calendar day (in the zone) that has trades, oldest first. */
+  daily(): (TradeTotals & { day: string })[] {
+    const rows: (TradeTotals & { day: string })[] = [];
+    if (this.days) {
+      rows.push(...(this.sqlite.prepare("SELECT * FROM agent_desk_trade_days WHERE day >= ? AND day < ?").all(...this.days.keys) as (TradeTotals & { day: string })[]));
+    }
+    const edge = this.sqlite.prepare(`SELECT t.day AS day, ${TRADE_TOTALS_SQL} FROM agent_desk_trades AS t WHERE t.event_ms >= ? AND t.event_ms < ? AND ${this.uncounted()} GROUP BY t.day`);
+    for (const [from, to] of this.edgeRanges()) rows.push(...(edge.all(from, to, ...this.uncountedKeys()) as (TradeTotals & { day: string })[]));
+    const byDay = new Map<string, TradeTotals & { day: string }>();
+    for (const row of rows) {
+      const sum = byDay.get(row.day);
+      if (!sum) byDay.set(row.day, { ...row });
+      else for (const key of Object.keys(row) as (keyof TradeTotals)[]) if (key !== ("day" as string)) sum[key] += row[key];
+    }
+    return [...byDay.values()].sort((a, b) => a.day.localeCompare(b.day));
+  }
+
   /** Per-agent sums (of one agent, if given). */
   agents(agent?: string): AgentTradeSums[] {
     const sums = new Map<string, AgentTradeSums>();

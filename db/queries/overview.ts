@@ -34,3 +34,8 @@ export function getPeriodSummary(days: number, now = Date.now()) {
     pnlCurrency: config.pnlCurrency,
   };
 }
+
+/** The period's figures and those of the period of the same length just before it. */
+export function getPeriodComparison(days: number, now = Date.now()) {
+  return { current: getPeriodSummary(days, now), previous: getPeriodSummary(days, now - days * 86_400_000) };
+}

@@ -1,0 +1,55 @@
+import { formatUnit } from "@/lib/chart-units";
+import { TimeSeriesChart } from "./time-series-chart";
+
+type ChartProps = React.ComponentProps<typeof TimeSeriesChart>;
+
+/**
+ * A chart with its text equivalent: a one-line summary for screen readers and a "Show the numbers" table that
+ * everyone can open. The chart itself is hidden from assistive technology; the table says the same.
+ */
+export function ChartFigure({ title, summary, empty, ...chart }: ChartProps & { title: string; summary: string; empty?: string }) {
+  if (chart.data.length === 0) {
+    return <p className="py-8 text-center text-sm text-zinc-500 dark:text-zinc-400">{empty ?? "Nothing in this period yet."}</p>;
+  }
+  return (
+    <figure aria-label={title}>
+      <figcaption className="sr-only">{summary}</figcaption>
+      <div aria-hidden>
+        <TimeSeriesChart {...chart} />
+      </div>
+      <details className="mt-2 text-xs">
+        <summary className="cursor-pointer text-zinc-500 select-none dark:text-zinc-400">Show the numbers</summary>
+        <div className="mt-2 max-h-64 overflow-auto">
+          <table className="w-full text-right tabular-nums">
+            <thead className="sticky top-0 bg-white dark:bg-zinc-900">
+              <tr>
+                <th scope="col" className="py-1 text-left font-medium">
+                  Date
+                </th>
+                {chart.series.map((s) => (
+                  <th key={s.key} scope="col" className="px-2 py-1 font-medium">
+                    {s.label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {chart.data.map((row) => (
+                <tr key={row.date} className="border-t border-zinc-100 dark:border-zinc-800">
+                  <th scope="row" className="py-1 text-left font-normal">
+                    {row.date}
+                  </th>
+                  {chart.series.map((s) => (
+                    <td key={s.key} className="px-2 py-1">
+                      {formatUnit(typeof row[s.key] === "number" ? (row[s.key] as number) : null, chart.unit, chart.currency)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </figure>
+  );
+}

@@ -1,0 +1,41 @@
+import { ChartFigure } from "@/components/charts/chart-figure";
+import { Card } from "@/components/ui/card";
+import { getDailySeries } from "@/db/queries/overview-series";
+import { formatMoney, formatUsd, zoneLabel } from "@/lib/format";
+import { GOOD, providerColour } from "@/lib/palette";
+
+/** Daily PnL, and daily LLM cost stacked by provider, over the period. */
+export async function DailyCharts({ days, dataTimeZone }: { days: number; dataTimeZone: string }) {
+  const { providers, rows, pnlCurrency } = getDailySeries(days);
+  const totalPnl = rows.reduce((sum, r) => sum + (r.pnl ?? 0), 0);
+  const totalCost = rows.reduce((sum, r) => sum + (r.cost ?? 0), 0);
+  const caption = `per day in ${zoneLabel(dataTimeZone)}`;
+  return (
+    <div className="grid gap-6 xl:grid-cols-2">
+      <Card title={`Daily PnL (7-day, ${pnlCurrency})`} caption={`${caption}, by the day each trade was made`}>
+        <ChartFigure
+          title="Daily PnL"
+          summary={`7-day PnL of the trades made each day: ${formatMoney(totalPnl, pnlCurrency)} over ${rows.length} days.`}
+          data={rows}
+          series={[{ key: "pnl", label: `PnL (${pnlCurrency})`, colour: GOOD }]}
+          kind="bar"
+          unit="money"
+          currency={pnlCurrency}
+          empty="No trades in this period yet: the trading system's trades appear here as they are made."
+        />
+      </Card>
+      <Card title="Daily LLM cost by provider (USD)" caption={caption}>
+        <ChartFigure
+          title="Daily LLM cost by provider"
+          summary={`LLM cost per day, stacked by provider (${providers.join(", ") || "none"}): ${formatUsd(totalCost)} in all.`}
+          data={providers.length > 0 ? rows : []}
+          series={providers.map((p, i) => ({ key: `cost_${p}`, label: p, colour: providerColour(p, i) }))}
+          kind="bar"
+          stacked
+          unit="usd"
+          empty="No LLM calls in this period yet: every call the agents make is counted here."
+        />
+      </Card>
+    </div>
+  );
+}

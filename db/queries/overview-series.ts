@@ -1,0 +1,91 @@
+import "server-only";
+import { and, gte, lt } from "drizzle-orm";
+import { database } from "@/db";
+import { systemMetrics } from "@/db/schema";
+import { loadAgentConfig } from "@/lib/agent-config";
+import { calendarDate, wallClockToInstant, zoneOffsetMs } from "@/lib/event-time";
+import { firstCalendarDay } from "./calendar-window";
+import { llmCallsBetween, llmWindow } from "./llm-window";
+import { tradeWindow } from "./trade-window";
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Per calendar day (in DATA_TIMEZONE) of the last `days` days: the 7-day PnL of the day's trades, the day's trades,
+ * and its LLM cost per provider. Every day of the period has a row, so quiet days show as zero, not as a gap.
+ */
+export function getDailySeries(days: number, now = Date.now()) {
+  const { config } = database();
+  const trades = new Map(tradeWindow(days, now).daily().map((d) => [d.day, d]));
+  const costs = llmWindow(days, now).daily();
+  const providers = [...new Set(costs.map((c) => c.provider))].sort();
+  const rows = calendarDays(now - days * DAY_MS, now, config.dataTimeZone).map((date) => {
+    const day = trades.get(date);
+    const row: Record<string, number | null> = { pnl: day && day.with_pnl > 0 ? day.pnl : null, trades: day?.trades ?? 0, cost: 0 };
+    for (const provider of providers) row[`cost_${provider}`] = 0;
+    return { date, ...row } as { date: string } & Record<string, number | null>;
+  });
+  const byDate = new Map(rows.map((r) => [r.date, r]));
+  for (const c of costs) {
+    const row = byDate.get(c.date);
+    if (!row) continue;
+    row[`cost_${c.provider}`] = (row[`cost_${c.provider}`] ?? 0) + c.cost;
+    row.cost = (row.cost ?? 0) + c.cost;
+  }
+  return { providers, rows, pnlCurrency: config.pnlCurrency };
+}
+
+/** LLM spend today (since midnight in DATA_TIMEZONE) and over the last 7 days, against the agent config's limits. */
+export function getSpend(now = Date.now()) {
+  const { config } = database();
+  const limits = loadAgentConfig(config.agentConfigPath);
+  const wall = now + zoneOffsetMs(now, config.dataTimeZone);
+  const midnight = wallClockToInstant(Math.floor(wall / DAY_MS) * DAY_MS, config.dataTimeZone);
+  const cost = (groups: { cost: number }[]) => groups.reduce((sum, g) => sum + g.cost, 0);
+  return {
+    today: cost(llmCallsBetween(midnight, now).groups()),
+    week: cost(llmWindow(7, now).groups()),
+    dailyLimit: limits.costLimitDaily,
+    weeklyLimit: limits.costLimitWeekly,
+    alertAt: limits.costAlertThreshold,
+  };
+}
+
+/**
+ * The reflection loop's daily system metrics over the calendar days of the period and of the one before it:
+ * averages of decision time, agent efficiency and model diversity, and the sums of automatic improvements and
+ * human interventions. Null when no day of the period has a row yet (today's is written when the day ends).
+ */
+export function getMetricsSummary(days: number, now = Date.now()) {
+  const { db, config } = database();
+  const summarise = (from: string, to: string | null) => {
+    const rows = db
+      .select()
+      .from(systemMetrics)
+      .where(to === null ? gte(systemMetrics.date, from) : and(gte(systemMetrics.date, from), lt(systemMetrics.date, to)))
+      .all();
+    if (rows.length === 0) return null;
+    const mean = (pick: (r: (typeof rows)[number]) => number) => rows.reduce((sum, r) => sum + pick(r), 0) / rows.length;
+    return {
+      days: rows.length,
+      decisionSeconds: mean((r) => r.avgDecisionTimeSeconds),
+      efficiency: mean((r) => r.agentEfficiencyScore),
+      diversity: mean((r) => r.modelDiversityIndex),
+      autoImprovements: rows.reduce((sum, r) => sum + r.autoImprovements, 0),
+      humanInterventions: rows.reduce((sum, r) => sum + r.humanInterventions, 0),
+    };
+  };
+  const first = firstCalendarDay(days, config.dataTimeZone, now);
+  return { current: summarise(first, null), previous: summarise(firstCalendarDay(2 * days, config.dataTimeZone, now), first) };
+}
+
+/** Every calendar date in the zone from the one holding `fromMs` to the one holding `toMs`. */
+function calendarDays(fromMs: number, toMs: number, zone: string): string[] {
+  const dates: string[] = [];
+  const last = calendarDate(toMs, zone);
+  for (let d = new Date(`${calendarDate(fromMs, zone)}T00:00:00Z`); ; d.setUTCDate(d.getUTCDate() + 1)) {
+    const date = d.toISOString().slice(0, 10);
+    dates.push(date);
+    if (date >= last) return dates;
+  }
+}

@@ -23,7 +23,7 @@ export function formatUnit(value: number | null, unit: ChartUnit, currency = "KR
 
 /** Axis ticks: short. */
 export function formatTick(value: number, unit: ChartUnit, currency = "KRW"): string {
-  if (unit === "usd") return `$${formatCompact(value)}`;
+  if (unit === "usd") return Math.abs(value) < 10 && value !== 0 ? `$${value.toFixed(2)}` : `$${formatCompact(value)}`;
   if (unit === "money") return currency === "KRW" ? `₩${formatCompact(value)}` : formatCompact(value);
   if (unit === "percent") return `${value}%`;
   if (unit === "ms") return `${formatCompact(value)}ms`;

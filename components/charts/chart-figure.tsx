@@ -8,7 +8,8 @@ type ChartProps = React.ComponentProps<typeof TimeSeriesChart>;
  * everyone can open. The chart itself is hidden from assistive technology; the table says the same.
  */
 export function ChartFigure({ title, summary, empty, ...chart }: ChartProps & { title: string; summary: string; empty?: string }) {
-  if (chart.data.length === 0) {
+  const hasValues = chart.data.some((row) => chart.series.some((s) => typeof row[s.key] === "number"));
+  if (!hasValues) {
     return <p className="py-8 text-center text-sm text-zinc-500 dark:text-zinc-400">{empty ?? "Nothing in this period yet."}</p>;
   }
   return (

@@ -1,4 +1,4 @@
-export type Column<Row> = { header: string; cell: (row: Row) => React.ReactNode; numeric?: boolean };
+export type Column<Row> = { header: string; cell: (row: Row) => React.ReactNode; numeric?: boolean; /** long text that wraps */ wrap?: boolean };
 
 /** A plain, readable table; `empty` says what would fill it. */
 export function Table<Row>({ caption, columns, rows, rowKey, empty }: { caption: string; columns: Column<Row>[]; rows: Row[]; rowKey: (row: Row) => string | number; empty: string }) {
@@ -20,7 +20,7 @@ export function Table<Row>({ caption, columns, rows, rowKey, empty }: { caption:
           {rows.map((row) => (
             <tr key={rowKey(row)} className="hover:bg-zinc-50 dark:hover:bg-zinc-800/40">
               {columns.map((c) => (
-                <td key={c.header} className={`px-2 py-1.5 whitespace-nowrap ${c.numeric ? "text-right tabular-nums" : ""}`}>
+                <td key={c.header} className={`px-2 py-1.5 ${c.wrap ? "min-w-64" : "whitespace-nowrap"} ${c.numeric ? "text-right tabular-nums" : ""}`}>
                   {c.cell(row)}
                 </td>
               ))}

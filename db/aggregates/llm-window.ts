@@ -102,6 +102,27 @@ export class LlmWindow {
     return [...sums.values()].sort((a, b) => a.date.localeCompare(b.date) || a.provider.localeCompare(b.provider));
   }
 
+  /** One agent's calls and cost per calendar day (in the zone) and model as written. */
+  agentDaily(agent: string): { date: string; model: string; calls: number; cost: number }[] {
+    const sums = new Map<string, { date: string; model: string; calls: number; cost: number }>();
+    const add = (date: string, model: string, calls: number, cost: number) => {
+      const key = `${date}\0${model}`;
+      const sum = sums.get(key) ?? { date, model, calls: 0, cost: 0 };
+      sum.calls += calls;
+      sum.cost += cost;
+      sums.set(key, sum);
+    };
+    const query = this.sqlite.prepare(
+      "SELECT hour, model, sum(calls) AS calls, total(cost_usd) AS cost FROM agent_desk_llm_hourly WHERE hour >= ? AND hour < ? AND agent_name = ? GROUP BY 1, 2",
+    );
+    for (const keys of this.keyRanges(this.hours)) {
+      const rows = this.kept(`agent daily ${agent}`, keys, () => query.all(...keys, agent) as { hour: string; model: string; calls: number; cost: number }[]);
+      for (const r of rows) add(this.dateOfHour(r.hour), r.model, r.calls, r.cost);
+    }
+    for (const r of this.edgeSums(agent)) add(this.dateOfHour(r.hour), r.model, r.calls, r.cost);
+    return [...sums.values()].sort((a, b) => a.date.localeCompare(b.date) || a.model.localeCompare(b.model));
+  }
+
   /** Failed calls per error message ('' when none), most frequent first. */
   errors(): { message: string; count: number }[] {
     const counts = new Map<string, number>();

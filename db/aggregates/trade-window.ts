@@ -87,6 +87,30 @@ export class TradeWindow {
     return [...byDay.values()].sort((a, b) => a.day.localeCompare(b.day));
   }
 
+  /** One agent's trades (with a known PnL and readable contributions) and contribution-weighted PnL per day. */
+  agentDaily(agent: string): { day: string; trades: number; weighted_pnl: number }[] {
+    type Row = { day: string; trades: number; weighted_pnl: number };
+    const rows: Row[] = [];
+    if (this.days) {
+      rows.push(...(this.sqlite.prepare("SELECT day, trades, weighted_pnl FROM agent_desk_trade_agent_days WHERE day >= ? AND day < ? AND agent_name = ?").all(...this.days.keys, agent) as Row[]));
+    }
+    const edge = this.sqlite.prepare(
+      `SELECT t.day AS day, count(*) AS trades, total(c.contribution * t.pnl_7_days) AS weighted_pnl FROM ${TRADE_AGENT_FROM}
+         AND t.event_ms >= ? AND t.event_ms < ? AND ${this.uncounted()} AND c.agent_name = ? GROUP BY t.day`,
+    );
+    for (const [from, to] of this.edgeRanges()) rows.push(...(edge.all(from, to, ...this.uncountedKeys(), agent) as Row[]));
+    const byDay = new Map<string, Row>();
+    for (const row of rows) {
+      const sum = byDay.get(row.day);
+      if (!sum) byDay.set(row.day, { ...row });
+      else {
+        sum.trades += row.trades;
+        sum.weighted_pnl += row.weighted_pnl;
+      }
+    }
+    return [...byDay.values()].sort((a, b) => a.day.localeCompare(b.day));
+  }
+
   /** Per-agent sums (of one agent, if given). */
   agents(agent?: string): AgentTradeSums[] {
     const sums = new Map<string, AgentTradeSums>();

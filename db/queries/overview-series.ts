@@ -4,7 +4,7 @@ import { database } from "@/db";
 import { systemMetrics } from "@/db/schema";
 import { loadAgentConfig } from "@/lib/agent-config";
 import { calendarDate, wallClockToInstant, zoneOffsetMs } from "@/lib/event-time";
-import { firstCalendarDay } from "./calendar-window";
+import { eachCalendarDay, firstCalendarDay } from "./calendar-window";
 import { llmCallsBetween, llmWindow } from "./llm-window";
 import { tradeWindow } from "./trade-window";
 
@@ -19,7 +19,7 @@ export function getDailySeries(days: number, now = Date.now()) {
   const trades = new Map(tradeWindow(days, now).daily().map((d) => [d.day, d]));
   const costs = llmWindow(days, now).daily();
   const providers = [...new Set(costs.map((c) => c.provider))].sort();
-  const rows = calendarDays(now - days * DAY_MS, now, config.dataTimeZone).map((date) => {
+  const rows = eachCalendarDay(calendarDate(now - days * DAY_MS, config.dataTimeZone), calendarDate(now, config.dataTimeZone)).map((date) => {
     const day = trades.get(date);
     const row: Record<string, number | null> = { pnl: day && day.with_pnl > 0 ? day.pnl : null, trades: day?.trades ?? 0, cost: 0 };
     for (const provider of providers) row[`cost_${provider}`] = 0;
@@ -77,15 +77,4 @@ export function getMetricsSummary(days: number, now = Date.now()) {
   };
   const first = firstCalendarDay(days, config.dataTimeZone, now);
   return { current: summarise(first, null), previous: summarise(firstCalendarDay(2 * days, config.dataTimeZone, now), first) };
-}
-
-/** Every calendar date in the zone from the one holding `fromMs` to the one holding `toMs`. */
-function calendarDays(fromMs: number, toMs: number, zone: string): string[] {
-  const dates: string[] = [];
-  const last = calendarDate(toMs, zone);
-  for (let d = new Date(`${calendarDate(fromMs, zone)}T00:00:00Z`); ; d.setUTCDate(d.getUTCDate() + 1)) {
-    const date = d.toISOString().slice(0, 10);
-    dates.push(date);
-    if (date >= last) return dates;
-  }
 }

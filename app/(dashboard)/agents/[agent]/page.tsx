@@ -7,19 +7,28 @@ import { getAgentPerformance } from "@/db/queries/agent-performance";
 import { getAgentRoster } from "@/db/queries/agent-roster";
 import { getDisplaySettings } from "@/db/queries/display-settings";
 import { getSwapLog } from "@/db/queries/swap-log";
-import { formatCount, formatDateTime, formatMoney, formatUsd } from "@/lib/format";
+import { ChartFigure } from "@/components/charts/chart-figure";
+import { PeriodPicker } from "@/components/ui/period-picker";
+import { getAgentStory } from "@/db/queries/agent-story";
+import { formatCount, formatDateTime, formatMoney, formatPercent, formatUsd, zoneLabel } from "@/lib/format";
+import { GOOD, seriesColour } from "@/lib/palette";
+import { readPeriod } from "@/lib/period";
 
-export default async function AgentPage({ params }: { params: Promise<{ agent: string }> }) {
+export default async function AgentPage({ params, searchParams }: { params: Promise<{ agent: string }>; searchParams: Promise<{ days?: string | string[] }> }) {
   const name = decodeURIComponent((await params).agent);
-  const agent = getAgentRoster(90).find((a) => a.name === name);
+  const period = readPeriod((await searchParams).days ?? "90");
+  const agent = getAgentRoster(period.days).find((a) => a.name === name);
   if (!agent) notFound();
   const { dataTimeZone, pnlCurrency } = getDisplaySettings();
-  const performance = getAgentPerformance(90, name);
+  const performance = getAgentPerformance(period.days, name);
   const swaps = getSwapLog({ agent: name });
+  const story = getAgentStory(name, period.days);
+  const p = period.label;
   return (
     <>
       <PageHeader title={name} subtitle={`${agent.workflow} workflow · runs ${agent.provider ?? "?"} · ${agent.model ?? "?"} now`}>
-        <div className="flex gap-4">
+        <div className="flex flex-wrap items-center gap-4">
+          <PeriodPicker path={`/agents/${encodeURIComponent(name)}`} days={period.days} />
           <Link href={`/evolution?agent=${encodeURIComponent(name)}`} className="text-sm font-medium text-emerald-700 underline dark:text-emerald-400">
             Swap history
           </Link>
@@ -31,10 +40,10 @@ export default async function AgentPage({ params }: { params: Promise<{ agent: s
       <div className="space-y-6">
         <dl className="grid grid-cols-2 gap-3 text-sm lg:grid-cols-4">
           {[
-            ["LLM calls (90d)", formatCount(agent.calls)],
-            ["LLM cost (90d)", formatUsd(agent.costUsd)],
-            ["Trades involved (90d)", formatCount(agent.tradesInvolved)],
-            ["Efficiency (90d)", agent.efficiencyScore === null ? "—" : formatCount(Math.round(agent.efficiencyScore))],
+            [`LLM calls (${p})`, formatCount(agent.calls)],
+            [`LLM cost (${p})`, formatUsd(agent.costUsd)],
+            [`Trades involved (${p})`, formatCount(agent.tradesInvolved)],
+            [`Efficiency (${p})`, agent.efficiencyScore === null ? "—" : formatCount(Math.round(agent.efficiencyScore))],
           ].map(([label, value]) => (
             <div key={label} className="rounded-lg border border-zinc-200 bg-white px-4 py-3 dark:border-zinc-800 dark:bg-zinc-900">
               <dt className="text-xs text-zinc-500 dark:text-zinc-400">{label}</dt>
@@ -42,6 +51,76 @@ export default async function AgentPage({ params }: { params: Promise<{ agent: s
             </div>
           ))}
         </dl>
+        <Card title="Performance over time" caption={`per day in ${zoneLabel(dataTimeZone)} · dashed lines: model swaps · shaded: their validation windows`}>
+          <ChartFigure
+            title={`${name}'s performance over time`}
+            summary={`${name}'s contribution-weighted 7-day PnL per day and the reflection loop's weekly rating, with ${story.markers.length} model swap(s) marked.`}
+            data={story.daily}
+            series={[{ key: "score", label: `Contribution × PnL per trade (${pnlCurrency})`, colour: GOOD }]}
+            kind="bar"
+            unit="money"
+            currency={pnlCurrency}
+            markers={story.markers}
+            bands={story.bands}
+            empty="No trade with a known 7-day PnL carries a contribution from this agent in this period."
+          />
+          <ChartFigure
+            title={`${name}'s weekly rating`}
+            summary={`The reflection loop's weekly performance rating of ${name}.`}
+            data={story.daily}
+            series={[{ key: "rating", label: "Weekly rating", colour: seriesColour(1) }]}
+            kind="line"
+            unit="score"
+            markers={story.markers}
+            bands={story.bands}
+            height={160}
+            empty="No weekly rating from the reflection loop in this period."
+          />
+        </Card>
+        <Card title="LLM cost by model (USD)" caption={`per day · ${story.models.length} model(s) in the period`}>
+          <ChartFigure
+            title={`${name}'s LLM cost by model`}
+            summary={`${name}'s LLM cost per day, stacked by model (${story.models.join(", ") || "none"}).`}
+            data={story.models.length > 0 ? story.daily : []}
+            series={story.models.map((m, i) => ({ key: `cost_${m}`, label: m, colour: seriesColour(i) }))}
+            kind="bar"
+            stacked
+            unit="usd"
+            markers={story.markers}
+            empty="No LLM calls by this agent in this period."
+          />
+          <Table
+            caption={`${name}'s calls by model`}
+            rows={story.usage}
+            rowKey={(u) => u.model}
+            empty="No LLM calls by this agent in this period."
+            columns={[
+              { header: "Model", cell: (u) => `${u.provider} · ${u.model}` },
+              { header: "Calls", numeric: true, cell: (u) => formatCount(u.calls) },
+              { header: "Succeeded", numeric: true, cell: (u) => formatPercent((u.successes / u.calls) * 100) },
+              { header: "Cost", numeric: true, cell: (u) => formatUsd(u.cost) },
+              { header: "Cost per call", numeric: true, cell: (u) => formatUsd(u.cost / u.calls) },
+              { header: "Avg latency", numeric: true, cell: (u) => `${formatCount(Math.round(u.latency_sum / u.calls))} ms` },
+              { header: "Tokens", numeric: true, cell: (u) => formatCount(u.tokens) },
+            ]}
+          />
+        </Card>
+        <Card title="Newest trades it contributed to" caption={`times in ${zoneLabel(dataTimeZone)}`}>
+          <Table
+            caption={`Trades ${name} contributed to`}
+            rows={story.recentTrades}
+            rowKey={(t) => `${t.tradeId}-${t.atMs}`}
+            empty="No trades with a contribution from this agent in this period."
+            columns={[
+              { header: "When", cell: (t) => formatDateTime(t.atMs, dataTimeZone) },
+              { header: "Trade", cell: (t) => (t.tradeId ? <Link href={`/trades/${encodeURIComponent(t.tradeId)}`} className="hover:underline">{`${t.action} ${t.ticker}`}</Link> : `${t.action} ${t.ticker}`) },
+              { header: "Contribution", numeric: true, cell: (t) => t.contribution.toFixed(3) },
+              { header: "CIO confidence", numeric: true, cell: (t) => (t.confidence === null ? "—" : formatPercent(t.confidence * 100, 0)) },
+              { header: `7-day PnL (${pnlCurrency})`, numeric: true, cell: (t) => (t.pnl === null ? "pending" : formatMoney(t.pnl, pnlCurrency)) },
+              { header: "Contribution × PnL", numeric: true, cell: (t) => (t.pnl === null ? "—" : formatMoney(t.contribution * t.pnl, pnlCurrency)) },
+            ]}
+          />
+        </Card>
         <Card title="Weekly performance" caption="the reflection loop's agent_performance rows, newest first">
           <Table
             caption={`${name}'s performance by week`}
@@ -66,7 +145,7 @@ export default async function AgentPage({ params }: { params: Promise<{ agent: s
               { header: "When", cell: (s) => formatDateTime(s.atMs, dataTimeZone) },
               { header: "From → to", cell: (s) => `${s.oldModel} → ${s.newModel}` },
               { header: "Trigger", cell: (s) => s.triggeredBy },
-              { header: "Reason", cell: (s) => s.reason },
+              { header: "Reason", wrap: true, cell: (s) => s.reason },
             ]}
           />
         </Card>

@@ -1,0 +1,77 @@
+import "server-only";
+import { database } from "@/db";
+import { calendarDate } from "@/lib/event-time";
+import { canonicalModel } from "@/lib/model-names";
+import { getAgentPerformance } from "./agent-performance";
+import { eachCalendarDay } from "./calendar-window";
+import { llmWindow } from "./llm-window";
+import { getSwapLog } from "./swap-log";
+import { tradeWindow } from "./trade-window";
+
+const DAY_MS = 86_400_000;
+
+/**
+ * One agent over the last `days` days, as its page tells it: per day its contribution-weighted PnL score and LLM
+ * cost by model, its weekly ratings, its swaps as markers with their validation windows, its calls by model,
+ * and its newest trades with its contribution to each.
+ */
+export function getAgentStory(agent: string, days: number, now = Date.now()) {
+  const { sqlite, config } = database();
+  const zone = config.dataTimeZone;
+  const first = calendarDate(now - days * DAY_MS, zone);
+  const last = calendarDate(now, zone);
+
+  const llm = llmWindow(days, now);
+  const costs = llm.agentDaily(agent);
+  const models = [...new Set(costs.map((c) => canonicalModel(c.model)))].sort();
+  const trades = new Map(tradeWindow(days, now).agentDaily(agent).map((d) => [d.day, d]));
+  const daily = eachCalendarDay(first, last).map((date) => {
+    const t = trades.get(date);
+    const row: Record<string, number | null> = { score: t && t.trades > 0 ? t.weighted_pnl / t.trades : null, trades: t?.trades ?? 0, rating: null };
+    for (const m of models) row[`cost_${m}`] = 0;
+    return { date, ...row } as { date: string } & Record<string, number | null>;
+  });
+  const byDate = new Map(daily.map((d) => [d.date, d]));
+  for (const c of costs) {
+    const row = byDate.get(c.date);
+    const key = `cost_${canonicalModel(c.model)}`;
+    if (row) row[key] = (row[key] ?? 0) + c.cost;
+  }
+
+  // The reflection loop's weekly rating, drawn at the end of its week.
+  for (const r of getAgentPerformance(days, agent, now)) {
+    const row = byDate.get(r.period_end);
+    if (row) row.rating = r.performance_rating;
+  }
+
+  const swaps = getSwapLog({ agent }).filter((s) => s.atMs !== null && s.atMs >= now - days * DAY_MS);
+  const markers = swaps.map((s) => ({ date: calendarDate(s.atMs!, zone), label: `→ ${s.newModel}` }));
+  const bands = swaps.map((s) => {
+    const end = calendarDate(s.atMs! + (s.validationPeriodDays ?? 7) * DAY_MS, zone);
+    return { from: calendarDate(s.atMs!, zone), to: end > last ? last : end, label: `validating ${s.newModel}` };
+  });
+
+  const byModel = new Map<string, { model: string; provider: string; calls: number; successes: number; cost: number; latency_sum: number; tokens: number }>();
+  for (const g of llm.groups(agent)) {
+    const model = canonicalModel(g.model);
+    const m = byModel.get(model) ?? { model, provider: g.provider, calls: 0, successes: 0, cost: 0, latency_sum: 0, tokens: 0 };
+    m.calls += g.calls;
+    m.successes += g.successes;
+    m.cost += g.cost;
+    m.latency_sum += g.latency_sum;
+    m.tokens += g.tokens;
+    byModel.set(model, m);
+  }
+
+  const recentTrades = sqlite
+    .prepare(
+      `SELECT t.trade_id AS tradeId, t.ticker, t.action, f.event_ms AS atMs, f.pnl_7_days AS pnl, c.contribution, t.decision_confidence AS confidence
+       FROM agent_desk_trades AS f
+       JOIN agent_desk_trade_contributions AS c ON c.trade_rowid = f.trade_rowid AND c.agent_name = ?
+       JOIN trades AS t ON t.rowid = f.trade_rowid
+       WHERE f.event_ms >= ? ORDER BY f.event_ms DESC LIMIT 20`,
+    )
+    .all(agent, now - days * DAY_MS) as { tradeId: string | null; ticker: string; action: string; atMs: number; pnl: number | null; contribution: number; confidence: number | null }[];
+
+  return { daily, models, markers, bands, usage: [...byModel.values()].sort((a, b) => b.cost - a.cost), recentTrades };
+}

@@ -102,6 +102,28 @@ export class LlmWindow {
     return [...sums.values()].sort((a, b) => a.date.localeCompare(b.date) || a.provider.localeCompare(b.provider));
   }
 
+  /** Calls, tokens and cost per calendar day (in the zone) and value of one dimension (the model as written). */
+  dailyBy(dimension: "provider" | "model" | "agent_name" | "request_type"): { date: string; group: string; calls: number; tokens: number; cost: number }[] {
+    const sums = new Map<string, { date: string; group: string; calls: number; tokens: number; cost: number }>();
+    const add = (date: string, group: string, calls: number, tokens: number, cost: number) => {
+      const key = `${date}\0${group}`;
+      const sum = sums.get(key) ?? { date, group, calls: 0, tokens: 0, cost: 0 };
+      sum.calls += calls;
+      sum.tokens += tokens;
+      sum.cost += cost;
+      sums.set(key, sum);
+    };
+    const query = this.sqlite.prepare(
+      `SELECT hour, ${dimension} AS "group", sum(calls) AS calls, sum(tokens) AS tokens, total(cost_usd) AS cost FROM agent_desk_llm_hourly WHERE hour >= ? AND hour < ? GROUP BY 1, 2`,
+    );
+    for (const keys of this.keyRanges(this.hours)) {
+      const rows = this.kept(`daily by ${dimension}`, keys, () => query.all(...keys) as { hour: string; group: string; calls: number; tokens: number; cost: number }[]);
+      for (const r of rows) add(this.dateOfHour(r.hour), r.group, r.calls, r.tokens, r.cost);
+    }
+    for (const r of this.edgeSums()) add(this.dateOfHour(r.hour), r[dimension], r.calls, r.tokens, r.cost);
+    return [...sums.values()];
+  }
+
   /** One agent's calls and cost per calendar day (in the zone) and model as written. */
   agentDaily(agent: string): { date: string; model: string; calls: number; cost: number }[] {
     const sums = new Map<string, { date: string; model: string; calls: number; cost: number }>();

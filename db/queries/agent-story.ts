@@ -28,13 +28,13 @@ export function getAgentStory(agent: string, days: number, now = Date.now()) {
   const daily = eachCalendarDay(first, last).map((date) => {
     const t = trades.get(date);
     const row: Record<string, number | null> = { score: t && t.trades > 0 ? t.weighted_pnl / t.trades : null, trades: t?.trades ?? 0, rating: null };
-    for (const m of models) row[`cost_${m}`] = 0;
+    models.forEach((_, i) => (row[`m${i}`] = 0)); // keyed by index: Recharts reads dots in a key as a path
     return { date, ...row } as { date: string } & Record<string, number | null>;
   });
   const byDate = new Map(daily.map((d) => [d.date, d]));
   for (const c of costs) {
     const row = byDate.get(c.date);
-    const key = `cost_${canonicalModel(c.model)}`;
+    const key = `m${models.indexOf(canonicalModel(c.model))}`;
     if (row) row[key] = (row[key] ?? 0) + c.cost;
   }
 

@@ -1,55 +1,160 @@
+import Link from "next/link";
+import { ChartFigure } from "@/components/charts/chart-figure";
 import { Card } from "@/components/ui/card";
+import { LinkSwitch } from "@/components/ui/link-switch";
 import { PageHeader } from "@/components/ui/page-header";
 import { PeriodPicker } from "@/components/ui/period-picker";
+import { Stat } from "@/components/ui/stat";
 import { Table } from "@/components/ui/table";
+import { getDisplaySettings } from "@/db/queries/display-settings";
+import { COST_DIMENSIONS, getCostSeries, type CostDimension } from "@/db/queries/cost-series";
+import { getUsageBreakdown } from "@/db/queries/llm-usage-breakdown";
 import { getLlmUsageStats } from "@/db/queries/llm-usage";
-import { formatCount, formatPercent, formatUsd } from "@/lib/format";
+import { formatCount, formatPercent, formatUsd, zoneLabel } from "@/lib/format";
+import { providerColour, seriesColour } from "@/lib/palette";
 import { readPeriod } from "@/lib/period";
 
 export const metadata = { title: "Costs" };
 
-export default async function CostsPage({ searchParams }: { searchParams: Promise<{ days?: string }> }) {
-  const period = readPeriod((await searchParams).days);
+const BY_LABELS: Record<CostDimension, string> = { provider: "Provider", model: "Model", agent: "Agent", request_type: "Request type" };
+
+export default async function CostsPage({ searchParams }: { searchParams: Promise<{ days?: string; by?: string }> }) {
+  const search = await searchParams;
+  const period = readPeriod(search.days);
+  const by: CostDimension = search.by !== undefined && search.by in COST_DIMENSIONS ? (search.by as CostDimension) : "provider";
+  const { dataTimeZone } = getDisplaySettings();
   const usage = getLlmUsageStats(period.days);
+  const breakdown = getUsageBreakdown(period.days);
+  const series = getCostSeries(period.days, by);
   const providers = Object.entries(usage.provider_stats).map(([provider, s]) => ({ provider, ...s })).sort((a, b) => b.total_cost - a.total_cost);
   const agents = Object.entries(usage.agent_stats).map(([agent, s]) => ({ agent, ...s })).sort((a, b) => b.total_cost - a.total_cost);
+  const total = providers.reduce((sum, p) => ({ calls: sum.calls + p.total_requests, tokens: sum.tokens + p.total_tokens, cost: sum.cost + p.total_cost }), { calls: 0, tokens: 0, cost: 0 });
+  const colour = (group: string, i: number) => (by === "provider" ? providerColour(group, i) : seriesColour(i));
+  const chartSeries = series.groups.map((g, i) => ({ key: `g${i}`, label: g, colour: colour(g, i) }));
   const empty = "No LLM calls in this period: the trading system logs every call to llm_usage_log as its agents run.";
+  const { p50, p95, p99 } = breakdown.latency_ms;
   return (
     <>
       <PageHeader title="LLM usage and cost" subtitle={`Calls of the last ${period.label}; costs in USD, failed calls included`}>
-        <PeriodPicker path="/costs" days={period.days} />
+        <PeriodPicker path="/costs" keep={by === "provider" ? undefined : `by=${by}`} days={period.days} />
       </PageHeader>
       <div className="space-y-6">
-        <Card title="By provider">
+        <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4 xl:grid-cols-6">
+          <Stat label="LLM cost (USD)" value={formatUsd(total.cost)} detail={`${formatUsd(breakdown.cost_per_successful_call)} per successful call`} />
+          <Stat label="Calls" value={formatCount(total.calls)} detail={`${formatPercent(total.calls > 0 ? 100 - breakdown.errors.error_rate : null)} succeeded`} />
+          <Stat label="Tokens" value={formatCount(total.tokens)} detail={total.tokens > 0 ? `${formatUsd((total.cost / total.tokens) * 1000)} per 1K tokens` : undefined} />
+          <Stat label="Failed calls" value={formatCount(breakdown.errors.failed_requests)} detail={`${formatPercent(breakdown.errors.error_rate)} of calls`} tone={breakdown.errors.failed_requests > 0 ? "bad" : "neutral"} />
+          <Stat label="Latency p50 / p95" value={p50 === null ? "—" : `${formatCount(Math.round(p50))} ms`} detail={p95 === null ? undefined : `p95 ${formatCount(Math.round(p95))} ms`} />
+          <Stat label="Latency p99" value={p99 === null ? "—" : `${formatCount(Math.round(p99))} ms`} detail="within 5 % (histogram buckets)" />
+        </dl>
+        <Card title={`Cost over time by ${BY_LABELS[by].toLowerCase()} (USD)`} caption={`per day in ${zoneLabel(dataTimeZone)}`}>
+          <div className="mb-3">
+            <LinkSwitch
+              label="Group the charts by"
+              options={(Object.keys(BY_LABELS) as CostDimension[]).map((d) => ({ label: BY_LABELS[d], href: `/costs?days=${period.days}&by=${d}`, current: d === by }))}
+            />
+          </div>
+          <ChartFigure
+            title={`LLM cost per day by ${BY_LABELS[by].toLowerCase()}`}
+            summary={`LLM cost per day of the last ${period.label}, stacked by ${BY_LABELS[by].toLowerCase()}: ${series.groups.join(", ") || "none"}.`}
+            data={series.cost}
+            series={chartSeries}
+            kind="bar"
+            stacked
+            unit="usd"
+            empty={empty}
+          />
+          <h3 className="mt-4 mb-1 text-xs font-semibold text-zinc-500 dark:text-zinc-400">Tokens per day</h3>
+          <ChartFigure
+            title={`Tokens per day by ${BY_LABELS[by].toLowerCase()}`}
+            summary={`Tokens used per day, stacked by ${BY_LABELS[by].toLowerCase()}.`}
+            data={series.tokens}
+            series={chartSeries}
+            kind="area"
+            stacked
+            unit="count"
+            height={180}
+            empty={empty}
+          />
+        </Card>
+        <div className="grid gap-6 xl:grid-cols-2">
+          <Card title="By provider">
+            <Table
+              caption="LLM usage by provider"
+              rows={providers}
+              rowKey={(r) => r.provider}
+              empty={empty}
+              columns={[
+                { header: "Provider", cell: (r) => r.provider },
+                { header: "Calls", numeric: true, cell: (r) => formatCount(r.total_requests) },
+                { header: "Tokens", numeric: true, cell: (r) => formatCount(r.total_tokens) },
+                { header: "Cost", numeric: true, cell: (r) => formatUsd(r.total_cost) },
+                { header: "Avg latency", numeric: true, cell: (r) => `${formatCount(Math.round(r.avg_response_time))} ms` },
+                { header: "Success rate", numeric: true, cell: (r) => formatPercent(r.success_rate) },
+              ]}
+            />
+          </Card>
+          <Card title="By request type">
+            <Table
+              caption="LLM usage by request type"
+              rows={breakdown.by_request_type}
+              rowKey={(r) => r.request_type}
+              empty={empty}
+              columns={[
+                { header: "Request type", cell: (r) => r.request_type },
+                { header: "Calls", numeric: true, cell: (r) => formatCount(r.calls) },
+                { header: "Tokens", numeric: true, cell: (r) => formatCount(r.tokens) },
+                { header: "Cost", numeric: true, cell: (r) => formatUsd(r.cost) },
+                { header: "Success rate", numeric: true, cell: (r) => formatPercent((r.successes / r.calls) * 100) },
+              ]}
+            />
+          </Card>
+        </div>
+        <Card title="By model" caption="models by canonical name; the names written in the log are listed with them">
           <Table
-            caption="LLM usage by provider"
-            rows={providers}
-            rowKey={(r) => r.provider}
+            caption="LLM usage by model"
+            rows={breakdown.by_model}
+            rowKey={(r) => `${r.provider}/${r.model}`}
             empty={empty}
             columns={[
-              { header: "Provider", cell: (r) => r.provider },
-              { header: "Calls", numeric: true, cell: (r) => formatCount(r.total_requests) },
-              { header: "Tokens", numeric: true, cell: (r) => formatCount(r.total_tokens) },
-              { header: "Cost", numeric: true, cell: (r) => formatUsd(r.total_cost) },
-              { header: "Avg latency", numeric: true, cell: (r) => `${formatCount(Math.round(r.avg_response_time))} ms` },
-              { header: "Success rate", numeric: true, cell: (r) => formatPercent(r.success_rate) },
+              { header: "Model", cell: (r) => `${r.provider} · ${r.model}` },
+              { header: "Written as", wrap: true, cell: (r) => r.raw_names.join(", ") },
+              { header: "Calls", numeric: true, cell: (r) => formatCount(r.calls) },
+              { header: "Tokens", numeric: true, cell: (r) => formatCount(r.tokens) },
+              { header: "Cost", numeric: true, cell: (r) => formatUsd(r.cost) },
+              { header: "Per 1K tokens", numeric: true, cell: (r) => (r.tokens > 0 ? formatUsd((r.cost / r.tokens) * 1000) : "—") },
+              { header: "Success rate", numeric: true, cell: (r) => formatPercent((r.successes / r.calls) * 100) },
             ]}
           />
         </Card>
-        <Card title="By agent">
-          <Table
-            caption="LLM usage by agent"
-            rows={agents}
-            rowKey={(r) => r.agent}
-            empty={empty}
-            columns={[
-              { header: "Agent", cell: (r) => r.agent },
-              { header: "Calls", numeric: true, cell: (r) => formatCount(r.total_requests) },
-              { header: "Cost", numeric: true, cell: (r) => formatUsd(r.total_cost) },
-              { header: "Avg latency", numeric: true, cell: (r) => `${formatCount(Math.round(r.avg_response_time))} ms` },
-            ]}
-          />
-        </Card>
+        <div className="grid gap-6 xl:grid-cols-2">
+          <Card title="By agent">
+            <Table
+              caption="LLM usage by agent"
+              rows={agents}
+              rowKey={(r) => r.agent}
+              empty={empty}
+              columns={[
+                { header: "Agent", cell: (r) => <Link href={`/agents/${encodeURIComponent(r.agent)}?days=${period.days}`} className="hover:underline">{r.agent}</Link> },
+                { header: "Calls", numeric: true, cell: (r) => formatCount(r.total_requests) },
+                { header: "Cost", numeric: true, cell: (r) => formatUsd(r.total_cost) },
+                { header: "Avg latency", numeric: true, cell: (r) => `${formatCount(Math.round(r.avg_response_time))} ms` },
+              ]}
+            />
+          </Card>
+          <Card title="Failing calls" caption={`${formatCount(breakdown.errors.failed_requests)} failed · ${formatPercent(breakdown.errors.error_rate)}`}>
+            <Table
+              caption="The most frequent errors of failed LLM calls"
+              rows={breakdown.errors.most_frequent}
+              rowKey={(e) => e.message}
+              empty="No call failed in this period."
+              columns={[
+                { header: "Error", wrap: true, cell: (e) => e.message },
+                { header: "Calls", numeric: true, cell: (e) => formatCount(e.count) },
+              ]}
+            />
+          </Card>
+        </div>
       </div>
     </>
   );

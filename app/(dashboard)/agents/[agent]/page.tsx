@@ -82,7 +82,7 @@ export default async function AgentPage({ params, searchParams }: { params: Prom
             title={`${name}'s LLM cost by model`}
             summary={`${name}'s LLM cost per day, stacked by model (${story.models.join(", ") || "none"}).`}
             data={story.models.length > 0 ? story.daily : []}
-            series={story.models.map((m, i) => ({ key: `cost_${m}`, label: m, colour: seriesColour(i) }))}
+            series={story.models.map((m, i) => ({ key: `m${i}`, label: m, colour: seriesColour(i) }))}
             kind="bar"
             stacked
             unit="usd"

@@ -1,0 +1,43 @@
+import "server-only";
+import { database } from "@/db";
+import { calendarDate } from "@/lib/event-time";
+import { canonicalModel } from "@/lib/model-names";
+import { eachCalendarDay } from "./calendar-window";
+import { llmWindow } from "./llm-window";
+
+export const COST_DIMENSIONS = { provider: "provider", model: "model", agent: "agent_name", request_type: "request_type" } as const;
+export type CostDimension = keyof typeof COST_DIMENSIONS;
+
+const DAY_MS = 86_400_000;
+// Beyond this many groups the smallest are summed as "other", so a stacked chart stays readable.
+const MAX_GROUPS = 7;
+
+/**
+ * LLM cost and tokens per calendar day of the period, one series per provider, canonical model, agent or request
+ * type (the biggest seven by cost, the rest as "other"). Rows are keyed g0, g1… (names hold dots, which charts
+ * would read as paths); `groups` names them in order.
+ */
+export function getCostSeries(days: number, by: CostDimension, now = Date.now()) {
+  const { config } = database();
+  const raw = llmWindow(days, now)
+    .dailyBy(COST_DIMENSIONS[by])
+    .map((r) => ({ ...r, group: by === "model" ? canonicalModel(r.group) : r.group }));
+  const totals = new Map<string, number>();
+  for (const r of raw) totals.set(r.group, (totals.get(r.group) ?? 0) + r.cost);
+  const ranked = [...totals].sort((a, b) => b[1] - a[1]).map(([group]) => group);
+  const groups = ranked.length > MAX_GROUPS ? [...ranked.slice(0, MAX_GROUPS - 1), "other"] : ranked;
+  const keyOf = (group: string) => `g${Math.min(ranked.indexOf(group), groups.length - 1)}`;
+
+  const dates = eachCalendarDay(calendarDate(now - days * DAY_MS, config.dataTimeZone), calendarDate(now, config.dataTimeZone));
+  const empty = () => Object.fromEntries(groups.map((_, i) => [`g${i}`, 0])) as Record<string, number>;
+  const cost = new Map(dates.map((date) => [date, { date, ...empty() }]));
+  const tokens = new Map(dates.map((date) => [date, { date, ...empty() }]));
+  for (const r of raw) {
+    const c = cost.get(r.date) as Record<string, number> | undefined;
+    const t = tokens.get(r.date) as Record<string, number> | undefined;
+    if (!c || !t) continue;
+    c[keyOf(r.group)]! += r.cost;
+    t[keyOf(r.group)]! += r.tokens;
+  }
+  return { groups, cost: [...cost.values()], tokens: [...tokens.values()] };
+}

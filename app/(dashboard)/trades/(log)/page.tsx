@@ -1,0 +1,113 @@
+import Link from "next/link";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table } from "@/components/ui/table";
+import { getDisplaySettings } from "@/db/queries/display-settings";
+import { getTradeLog } from "@/db/queries/trade-log";
+import { formatCount, formatDateTime, formatMoney, formatPercent, zoneLabel } from "@/lib/format";
+import { PERIOD_LINKS } from "@/lib/period";
+import { readTradeFilters, tradeQuery, type TradeSearch } from "@/lib/trade-filters";
+
+export const metadata = { title: "Trades" };
+
+const select = "rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900";
+
+export default async function TradesPage({ searchParams }: { searchParams: Promise<TradeSearch> }) {
+  const { filters, after } = readTradeFilters(await searchParams);
+  const { dataTimeZone, pnlCurrency } = getDisplaySettings();
+  const log = getTradeLog(filters, after);
+  const query = tradeQuery(filters);
+  return (
+    <>
+      <PageHeader title="Trades" subtitle="Every order the trading system placed; the 7-day PnL arrives a week after each trade" />
+      <Card title="Trade log" caption={`${formatCount(log.total)} trade(s) match · times in ${zoneLabel(dataTimeZone)}`}>
+        <form method="get" action="/trades" className="mb-4 flex flex-wrap items-end gap-3 text-sm">
+          <label className="flex flex-col gap-1">
+            <span className="text-xs text-zinc-500 dark:text-zinc-400">Period</span>
+            <select name="days" defaultValue={String(filters.days)} className={select}>
+              {PERIOD_LINKS.map((p) => (
+                <option key={p.days} value={p.days}>
+                  {p.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="flex flex-col gap-1">
+            <span className="text-xs text-zinc-500 dark:text-zinc-400">Ticker</span>
+            <select name="ticker" defaultValue={filters.ticker ?? ""} className={select}>
+              <option value="">all</option>
+              {log.tickers.map((t) => (
+                <option key={t}>{t}</option>
+              ))}
+            </select>
+          </label>
+          <label className="flex flex-col gap-1">
+            <span className="text-xs text-zinc-500 dark:text-zinc-400">Action</span>
+            <select name="action" defaultValue={filters.action ?? ""} className={select}>
+              <option value="">buy and sell</option>
+              <option value="buy">buy</option>
+              <option value="sell">sell</option>
+            </select>
+          </label>
+          <label className="flex flex-col gap-1">
+            <span className="text-xs text-zinc-500 dark:text-zinc-400">Agent involved</span>
+            <select name="agent" defaultValue={filters.agent ?? ""} className={select}>
+              <option value="">any</option>
+              {log.agents.map((a) => (
+                <option key={a}>{a}</option>
+              ))}
+            </select>
+          </label>
+          <label className="flex flex-col gap-1">
+            <span className="text-xs text-zinc-500 dark:text-zinc-400">7-day PnL</span>
+            <select name="pnl" defaultValue={filters.pnl ?? ""} className={select}>
+              <option value="">known or pending</option>
+              <option value="known">known</option>
+              <option value="pending">pending</option>
+            </select>
+          </label>
+          <button type="submit" className="rounded-md bg-zinc-900 px-3 py-1 font-medium text-white dark:bg-zinc-100 dark:text-zinc-900">
+            Filter
+          </button>
+          <a href={`/trades/export?${query}`} download className="ml-auto text-sm text-emerald-700 underline dark:text-emerald-400">
+            Download CSV
+          </a>
+        </form>
+        <Table
+          caption="Trades, newest first"
+          rows={log.rows}
+          rowKey={(t) => t.rowid}
+          empty={
+            log.total === 0 && query === "days=90"
+              ? "No trades yet: the trading system records each order it places in the trades table."
+              : "No trade matches these filters; widen the period or clear a filter."
+          }
+          columns={[
+            { header: "When", cell: (t) => formatDateTime(t.atMs, dataTimeZone) },
+            { header: "Trade", cell: (t) => (t.tradeId ? <Link href={`/trades/${encodeURIComponent(t.tradeId)}`} className="font-medium hover:underline">{t.tradeId}</Link> : "(no id)") },
+            { header: "Ticker", cell: (t) => t.ticker },
+            { header: "Action", cell: (t) => t.action },
+            { header: "Quantity", numeric: true, cell: (t) => formatCount(t.quantity) },
+            { header: `Price (${pnlCurrency})`, numeric: true, cell: (t) => formatMoney(t.price, pnlCurrency).replace(/^\+/, "") },
+            { header: `7-day PnL (${pnlCurrency})`, numeric: true, cell: (t) => (t.pnl7Days === null ? "pending" : formatMoney(t.pnl7Days, pnlCurrency)) },
+            { header: "CIO confidence", numeric: true, cell: (t) => (t.decisionConfidence === null ? "—" : formatPercent(t.decisionConfidence * 100, 0)) },
+          ]}
+        />
+        <nav aria-label="Pages" className="mt-3 flex justify-between text-sm">
+          {after ? (
+            <Link href={`/trades?${query}`} className="text-emerald-700 underline dark:text-emerald-400">
+              ← Newest
+            </Link>
+          ) : (
+            <span />
+          )}
+          {log.next ? (
+            <Link href={`/trades?${tradeQuery(filters, { after: `${log.next.atMs}.${log.next.rowid}` })}`} className="text-emerald-700 underline dark:text-emerald-400">
+              Older →
+            </Link>
+          ) : null}
+        </nav>
+      </Card>
+    </>
+  );
+}

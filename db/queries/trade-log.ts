@@ -1,0 +1,91 @@
+import "server-only";
+import { database } from "@/db";
+import { parseEventTime } from "@/lib/event-time";
+import { readTradeChanges } from "./trade-window";
+
+export type TradeFilters = { days: number; ticker?: string; action?: "buy" | "sell"; agent?: string; pnl?: "known" | "pending" };
+export type TradeCursor = { atMs: number; rowid: number };
+
+const PAGE = 50;
+
+/**
+ * One page of the trade log, newest first, filtered; `after` is the last row of the previous page. Served from
+ * the trade facts' time index and keyset-paged, so a page costs the same on the first page as on the thousandth.
+ */
+export function getTradeLog(filters: TradeFilters, after?: TradeCursor, now = Date.now(), limit = PAGE) {
+  const { sqlite, config } = database();
+  readTradeChanges();
+  const where = ["f.event_ms >= @since"];
+  if (filters.ticker) where.push("t.ticker = @ticker");
+  if (filters.action) where.push("t.action = @action");
+  if (filters.agent) where.push("EXISTS (SELECT 1 FROM agent_desk_trade_contributions AS c WHERE c.trade_rowid = f.trade_rowid AND c.agent_name = @agent)");
+  if (filters.pnl) where.push(filters.pnl === "known" ? "f.pnl_7_days IS NOT NULL" : "f.pnl_7_days IS NULL");
+  const params = { since: now - filters.days * 86_400_000, ticker: filters.ticker, action: filters.action, agent: filters.agent };
+  const from = `FROM agent_desk_trades AS f JOIN trades AS t ON t.rowid = f.trade_rowid WHERE ${where.join(" AND ")}`;
+  const page = after ? " AND (f.event_ms < @atMs OR (f.event_ms = @atMs AND f.trade_rowid < @rowid))" : "";
+  const rows = sqlite
+    .prepare(
+      `SELECT f.trade_rowid AS rowid, f.event_ms AS atMs, t.trade_id AS tradeId, t.timestamp, t.ticker, t.action, t.quantity, t.price,
+              t.pnl_7_days AS pnl7Days, t.decision_confidence AS decisionConfidence
+       ${from}${page} ORDER BY f.event_ms DESC, f.trade_rowid DESC LIMIT ${Number.isFinite(limit) ? limit + 1 : -1}`,
+    )
+    .all({ ...definedOnly(params), ...(after ?? {}) }) as TradeLogRow[];
+  // Without a ticker or action the count needs no trade row: the facts alone answer it.
+  const countFrom = filters.ticker || filters.action ? from : `FROM agent_desk_trades AS f WHERE ${where.join(" AND ")}`;
+  const total = sqlite.prepare(`SELECT count(*) ${countFrom}`).pluck().get(definedOnly(params)) as number;
+  const tickers = sqlite.prepare("SELECT DISTINCT ticker FROM trades ORDER BY ticker").pluck().all() as string[];
+  const agents = sqlite.prepare("SELECT DISTINCT agent_name FROM agent_desk_trade_agent_days ORDER BY agent_name").pluck().all() as string[];
+  const last = rows.length > limit ? rows[limit - 1]! : undefined;
+  return {
+    rows: rows.slice(0, limit),
+    total,
+    next: last ? { atMs: last.atMs, rowid: last.rowid } : undefined,
+    tickers,
+    agents,
+    zone: config.dataTimeZone,
+  };
+}
+
+export type TradeLogRow = {
+  rowid: number;
+  atMs: number;
+  tradeId: string | null;
+  timestamp: string;
+  ticker: string;
+  action: string;
+  quantity: number;
+  price: number;
+  pnl7Days: number | null;
+  decisionConfidence: number | null;
+};
+
+/** One trade by its id, with everything the trading system wrote about it, as stored. */
+export function getTrade(tradeId: string) {
+  const { sqlite, config } = database();
+  const row = sqlite.prepare("SELECT * FROM trades WHERE trade_id = ?").get(tradeId) as Record<string, string | number | null> | undefined;
+  if (!row) return undefined;
+  return { ...row, atMs: parseEventTime(String(row.timestamp), config.dataTimeZone) } as TradeRecord;
+}
+
+export type TradeRecord = {
+  trade_id: string;
+  timestamp: string;
+  atMs: number | null;
+  ticker: string;
+  action: string;
+  quantity: number;
+  price: number;
+  justification_text: string;
+  market_snapshot: string;
+  portfolio_before: string;
+  pnl_7_days: number | null;
+  pnl_30_days: number | null;
+  agent_contributions: string | null;
+  decision_confidence: number | null;
+  analysis_metadata: string | null;
+  created_at: string | null;
+};
+
+function definedOnly<T extends Record<string, unknown>>(values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -172,8 +172,25 @@ export class LlmWindow {
     for (const keys of this.keyRanges(this.days)) {
       for (const r of this.kept("latencies", keys, () => query.all(...keys) as { bucket: number; calls: number }[])) pairs.push([bucketMidpointMs(r.bucket), r.calls]);
     }
-    pairs.push(...this.edgeLatencies(this.days));
+    pairs.push(...this.edgeLatencies(this.days).map((r): [number, number] => [bucketMidpointMs(r.bucket), r.calls]));
     return pairs.sort((a, b) => a[0] - b[0]);
+  }
+
+  /** Latencies per agent, as (ms, calls) pairs of bucket midpoints sorted by ms. */
+  latenciesByAgent(): Map<string, [number, number][]> {
+    const byAgent = new Map<string, [number, number][]>();
+    const add = (agent: string, bucket: number, calls: number) => {
+      const pairs = byAgent.get(agent) ?? [];
+      pairs.push([bucketMidpointMs(bucket), calls]);
+      byAgent.set(agent, pairs);
+    };
+    const query = this.sqlite.prepare("SELECT agent_name AS agent, bucket, sum(calls) AS calls FROM agent_desk_llm_latency WHERE day >= ? AND day < ? GROUP BY 1, 2");
+    for (const keys of this.keyRanges(this.days)) {
+      for (const r of this.kept("latencies by agent", keys, () => query.all(...keys) as { agent: string; bucket: number; calls: number }[])) add(r.agent, r.bucket, r.calls);
+    }
+    for (const r of this.edgeLatencies(this.days, true)) add(r.agent, r.bucket, r.calls);
+    for (const pairs of byAgent.values()) pairs.sort((a, b) => a[0] - b[0]);
+    return byAgent;
   }
 
   /** The key ranges of the whole buckets, naive and zoned: one query each, since an OR of two ranges costs SQLite a de-duplication. */
@@ -238,24 +255,25 @@ export class LlmWindow {
   }
 
   /**
-   * Latency edges span up to a day on each side: counted per bucket in SQL, like the histograms they join. Their
-   * whole hours are kept by the cache like whole days are; only the partial hours are read on every request.
+   * Latency edges span up to a day on each side: counted per bucket (and agent, if asked) in SQL, like the
+   * histograms they join. Their whole hours are kept by the cache like whole days are; only the partial hours are
+   * read on every request.
    */
-  private edgeLatencies(inner: Inner | null): [number, number][] {
+  private edgeLatencies(inner: Inner | null, perAgent = false): { agent: string; bucket: number; calls: number }[] {
     const edges = this.edges(inner, 10);
     const bucket = sql<number>`${sql.raw(latencyBucketSql('"llm_usage_log"."response_time_ms"'))}`;
+    const agent = perAgent ? llmUsageLog.agentName : sql<string>`''`;
     const read = (from: number, to: number) =>
       this.db()
-        .select({ bucket, calls: sql<number>`count(*)` })
+        .select({ agent, bucket, calls: sql<number>`count(*)` })
         .from(llmUsageLog)
         .where(and(this.between(from, to), edges.uncounted))
-        .groupBy(sql`1`)
-        .all()
-        .map((r): [number, number] => [bucketMidpointMs(r.bucket), r.calls]);
+        .groupBy(sql`1`, sql`2`)
+        .all();
     return edges.ranges.flatMap(([from, to]) => {
       const [wholeFrom, wholeTo] = [Math.ceil(from / HOUR_MS) * HOUR_MS, Math.floor(to / HOUR_MS) * HOUR_MS];
       if (!this.cache || wholeFrom >= wholeTo) return read(from, to);
-      const name = `latency edge ${wholeFrom} ${wholeTo} ${this.keyRanges(inner).flat().join(" ")}`;
+      const name = `latency edge ${perAgent} ${wholeFrom} ${wholeTo} ${this.keyRanges(inner).flat().join(" ")}`;
       const whole = this.cache.read(name, this.hourKeyRanges(wholeFrom, wholeTo), () => read(wholeFrom, wholeTo));
       return [...read(from, wholeFrom), ...whole, ...read(wholeTo, to)];
     });

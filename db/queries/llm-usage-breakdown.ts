@@ -1,5 +1,6 @@
 import "server-only";
 import { canonicalModel } from "@/lib/model-names";
+import { percentiles } from "@/lib/percentiles";
 import { llmWindow } from "./llm-window";
 
 /** What the costs page needs beyond SPEC.md's figures: by model and request type, latency percentiles, errors, days. */
@@ -35,23 +36,4 @@ export function getUsageBreakdown(days: number, now = Date.now()) {
     cost_per_successful_call: total.successes > 0 ? total.cost / total.successes : null,
     daily: calls.daily(),
   };
-}
-
-/** Nearest-rank percentiles over (value, count) pairs sorted by value. */
-function percentiles(pairs: [number, number][], ranks: number[]) {
-  const total = pairs.reduce((sum, [, n]) => sum + n, 0);
-  const out: Record<string, number | null> = {};
-  for (const p of ranks) {
-    const rank = Math.max(1, Math.ceil((p / 100) * total));
-    let seen = 0;
-    out[`p${p}`] = null;
-    for (const [value, n] of pairs) {
-      seen += n;
-      if (seen >= rank) {
-        out[`p${p}`] = value;
-        break;
-      }
-    }
-  }
-  return out as { p50: number | null; p95: number | null; p99: number | null };
 }

@@ -1,39 +1,42 @@
-import Link from "next/link";
+import { Leaderboard, leaderboardColumns, sortRoster } from "@/components/agents/leaderboard";
 import { Card } from "@/components/ui/card";
+import { LinkSwitch } from "@/components/ui/link-switch";
 import { PageHeader } from "@/components/ui/page-header";
 import { PeriodPicker } from "@/components/ui/period-picker";
-import { Table } from "@/components/ui/table";
 import { getAgentRoster } from "@/db/queries/agent-roster";
-import { formatCount, formatUsd } from "@/lib/format";
+import { getDisplaySettings } from "@/db/queries/display-settings";
 import { readPeriod } from "@/lib/period";
 
 export const metadata = { title: "Agents" };
 
-export default async function AgentsPage({ searchParams }: { searchParams: Promise<{ days?: string }> }) {
-  const period = readPeriod((await searchParams).days);
-  const roster = getAgentRoster(period.days).sort((a, b) => (b.efficiencyScore ?? -Infinity) - (a.efficiencyScore ?? -Infinity));
+const WORKFLOWS = ["all", "trading", "reflection"] as const;
+
+type Search = { days?: string; sort?: string; dir?: string; workflow?: string };
+
+export default async function AgentsPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const search = await searchParams;
+  const period = readPeriod(search.days);
+  const { pnlCurrency } = getDisplaySettings();
+  const columns = leaderboardColumns(pnlCurrency);
+  const column = columns.find((c) => c.key === search.sort) ?? columns.find((c) => c.key === "rating")!;
+  const direction = search.dir === "asc" ? "asc" : "desc";
+  const workflow = WORKFLOWS.find((w) => w === search.workflow) ?? "all";
+  const roster = getAgentRoster(period.days).filter((a) => workflow === "all" || a.workflow === workflow);
+  const query = (params: Record<string, string>) => {
+    const all = new URLSearchParams({ days: String(period.days), sort: column.key, dir: direction, workflow, ...params });
+    if (all.get("workflow") === "all") all.delete("workflow");
+    return `/agents?${all}`;
+  };
   return (
     <>
-      <PageHeader title="Agents" subtitle={`Every agent's model, LLM use and trade contribution over the last ${period.label}`}>
-        <PeriodPicker path="/agents" days={period.days} />
+      <PageHeader title="Agents" subtitle={`Every agent's model, results and LLM use over the last ${period.label}`}>
+        <PeriodPicker path="/agents" keep={new URLSearchParams({ sort: column.key, dir: direction, ...(workflow === "all" ? {} : { workflow }) }).toString()} days={period.days} />
       </PageHeader>
-      <Card title="Leaderboard" caption="efficiency = (Σ contribution × gain − Σ contribution × loss) / trades, in PnL units">
-        <Table
-          caption="Agents by efficiency score"
-          rows={roster}
-          rowKey={(a) => a.name}
-          empty="No agents: the agent config is empty and the file holds no activity."
-          columns={[
-            { header: "Agent", cell: (a) => <Link className="font-medium hover:underline" href={`/agents/${encodeURIComponent(a.name)}`}>{a.name}</Link> },
-            { header: "Workflow", cell: (a) => a.workflow },
-            { header: "Model now", cell: (a) => (a.model ? `${a.provider} · ${a.model}` : "—") },
-            { header: "Trades", numeric: true, cell: (a) => formatCount(a.tradesInvolved) },
-            { header: "Efficiency", numeric: true, cell: (a) => (a.efficiencyScore === null ? "—" : formatCount(Math.round(a.efficiencyScore))) },
-            { header: "LLM calls", numeric: true, cell: (a) => formatCount(a.calls) },
-            { header: "LLM cost", numeric: true, cell: (a) => formatUsd(a.costUsd) },
-            { header: "Avg latency", numeric: true, cell: (a) => (a.avgLatencyMs === null ? "—" : `${formatCount(Math.round(a.avgLatencyMs))} ms`) },
-          ]}
-        />
+      <Card title="Leaderboard" caption="rating, wins and PnL from the reflection loop's weekly rows; efficiency = (Σ contribution × gain − Σ contribution × loss) / trades">
+        <div className="mb-3">
+          <LinkSwitch label="Workflow" options={WORKFLOWS.map((w) => ({ label: w === "all" ? "All agents" : `${w[0]!.toUpperCase()}${w.slice(1)}`, href: query({ workflow: w }), current: w === workflow }))} />
+        </div>
+        <Leaderboard rows={sortRoster(roster, column, direction)} columns={columns} sort={column.key} direction={direction} href={(sort, dir) => query({ sort, dir })} />
       </Card>
     </>
   );

@@ -2,7 +2,9 @@ import "server-only";
 import fs from "node:fs";
 import type Database from "better-sqlite3";
 import { database } from "@/db";
+import { uncountedLlmCalls } from "@/db/aggregates/llm-backfill";
 import { parseEventTime } from "@/lib/event-time";
+import { countNewLlmCalls } from "./llm-window";
 
 const EVENT_TABLES = ["llm_usage_log", "trades", "model_evolution_history"] as const;
 const DAY_MS = 86_400_000;
@@ -21,6 +23,30 @@ export function getHealth(): Health {
       size_bytes: fs.statSync(sqlite.name).size,
       last_event_at: Number.isFinite(newest) ? new Date(newest).toISOString() : null,
     },
+  };
+}
+
+/**
+ * Rows per table of the trading system, and the newest event of those that log events. The LLM log is counted from
+ * its aggregates and the calls not yet in them (counting 10M rows would take a second); the rest directly.
+ */
+export function getTableStats() {
+  const { sqlite, config } = database();
+  countNewLlmCalls(sqlite);
+  const count = (sql: string) => (sqlite.prepare(sql).pluck().get() as number | null) ?? 0;
+  const rows: Record<string, number> = {
+    llm_usage_log: count("SELECT total(calls) FROM agent_desk_llm_hourly") + uncountedLlmCalls(sqlite),
+    trades: count("SELECT count(*) FROM trades"),
+    agent_performance: count("SELECT count(*) FROM agent_performance"),
+    model_evolution_history: count("SELECT count(*) FROM model_evolution_history"),
+    system_metrics: count("SELECT count(*) FROM system_metrics"),
+  };
+  return {
+    path: config.databasePath,
+    tables: Object.entries(rows).map(([table, n]) => {
+      const newest = (EVENT_TABLES as readonly string[]).includes(table) ? newestEventMs(sqlite, table as (typeof EVENT_TABLES)[number]) : null;
+      return { table, rows: n, newestMs: newest };
+    }),
   };
 }
 

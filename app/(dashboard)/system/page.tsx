@@ -4,9 +4,11 @@ import { PeriodPicker } from "@/components/ui/period-picker";
 import { Table } from "@/components/ui/table";
 import { getDisplaySettings } from "@/db/queries/display-settings";
 import { getDataQuality } from "@/db/queries/data-quality";
-import { getHealth } from "@/db/queries/health";
+import { getHealth, getTableStats } from "@/db/queries/health";
 import { getSystemMetrics } from "@/db/queries/system-metrics";
-import { formatCompact, formatDateTime, formatMoney, formatPercent, formatUsd } from "@/lib/format";
+import { ChartFigure } from "@/components/charts/chart-figure";
+import { formatCompact, formatCount, formatDateTime, formatMoney, formatPercent, formatUsd } from "@/lib/format";
+import { GOOD, seriesColour } from "@/lib/palette";
 import { readPeriod } from "@/lib/period";
 
 export const metadata = { title: "System" };
@@ -17,6 +19,8 @@ export default async function SystemPage({ searchParams }: { searchParams: Promi
   const health = getHealth();
   const metrics = getSystemMetrics(period.days);
   const quality = getDataQuality();
+  const { path, tables } = getTableStats();
+  const series = [...metrics].reverse();
   return (
     <>
       <PageHeader title="System" subtitle="Daily system metrics and the database's health">
@@ -24,19 +28,82 @@ export default async function SystemPage({ searchParams }: { searchParams: Promi
       </PageHeader>
       <div className="space-y-6">
         <Card title="Database">
-          <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
+          <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-5">
             {[
+              ["File", path],
               ["Schema version", String(health.schema_version ?? "—")],
               ["Journal mode", health.database.journal_mode],
               ["Size", `${formatCompact(health.database.size_bytes)}B`],
               ["Newest event", health.database.last_event_at ? formatDateTime(Date.parse(health.database.last_event_at), dataTimeZone) : "none"],
             ].map(([label, value]) => (
-              <div key={label}>
+              <div key={label} className={label === "File" ? "col-span-2 min-w-0 break-all" : ""}>
                 <dt className="text-xs text-zinc-500 dark:text-zinc-400">{label}</dt>
                 <dd className="font-medium tabular-nums">{value}</dd>
               </div>
             ))}
           </dl>
+          <div className="mt-4">
+            <Table
+              caption="Rows per table"
+              rows={tables}
+              rowKey={(t) => t.table}
+              empty="No tables."
+              columns={[
+                { header: "Table", cell: (t) => <span className="font-mono text-xs">{t.table}</span> },
+                { header: "Rows", numeric: true, cell: (t) => formatCount(t.rows) },
+                { header: `Newest event (${dataTimeZone})`, numeric: true, cell: (t) => (t.newestMs === null ? "—" : formatDateTime(t.newestMs, dataTimeZone)) },
+              ]}
+            />
+          </div>
+        </Card>
+        <Card title="Metrics over time" caption={`one row a day, written when the trading day ends · dates in ${dataTimeZone}`}>
+          <div className="grid gap-6 xl:grid-cols-2">
+            <ChartFigure
+              title="Daily PnL"
+              summary={`The system's daily PnL over ${series.length} day(s).`}
+              data={series}
+              series={[{ key: "total_pnl", label: `PnL (${pnlCurrency})`, colour: GOOD }]}
+              kind="bar"
+              unit="money"
+              currency={pnlCurrency}
+              height={200}
+              showTitle
+              empty="No daily metrics in this period yet."
+            />
+            <ChartFigure
+              title="Daily LLM cost"
+              summary="The system's daily LLM cost in USD."
+              data={series}
+              series={[{ key: "total_cost_usd", label: "LLM cost (USD)", colour: seriesColour(1) }]}
+              kind="bar"
+              unit="usd"
+              height={200}
+              showTitle
+              empty="No daily metrics in this period yet."
+            />
+            <ChartFigure
+              title="Win rate"
+              summary="The system's daily win rate in percent."
+              data={series}
+              series={[{ key: "win_rate", label: "Win rate", colour: seriesColour(2) }]}
+              kind="line"
+              unit="percent"
+              height={200}
+              showTitle
+              empty="No daily metrics in this period yet."
+            />
+            <ChartFigure
+              title="Average decision time"
+              summary="The system's average decision time per day, in seconds."
+              data={series}
+              series={[{ key: "avg_decision_time_seconds", label: "Decision time (s)", colour: seriesColour(3) }]}
+              kind="line"
+              unit="score"
+              height={200}
+              showTitle
+              empty="No daily metrics in this period yet."
+            />
+          </div>
         </Card>
         <Card title="Data quality" caption="odd rows Agent Desk reads around">
           {quality.length === 0 ? (

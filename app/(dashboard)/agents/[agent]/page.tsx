@@ -74,6 +74,7 @@ export default async function AgentPage({ params, searchParams }: { params: Prom
             markers={story.markers}
             bands={story.bands}
             height={160}
+            showTitle
             empty="No weekly rating from the reflection loop in this period."
           />
         </Card>

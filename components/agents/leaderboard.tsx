@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Sparkline } from "@/components/charts/sparkline";
+import { CsvLink } from "@/components/ui/table";
 import type { RosterRow } from "@/db/queries/agent-roster";
 import { formatCount, formatMoney, formatPercent, formatUsd } from "@/lib/format";
 
@@ -41,6 +42,12 @@ export function Leaderboard({ rows, columns, sort, direction, href }: { rows: Ro
   if (rows.length === 0) return <p className="py-6 text-center text-sm text-zinc-500 dark:text-zinc-400">No agents: the agent config is empty and the file holds no activity.</p>;
   let rank = 0;
   return (
+    <div>
+      <CsvLink
+        name="agents"
+        header={["preliminary", ...columns.map((c) => c.header)]}
+        lines={rows.map((a) => [a.preliminary ? "yes" : "no", ...columns.map((c) => (c.key === "trend" ? a.ratings.map((r) => r.toFixed(1)).join(" ") : c.value(a)))])}
+      />
     <div className="overflow-x-auto">
       <table className="w-full text-sm">
         <caption className="sr-only">Agents, sortable by every column; preliminary agents last</caption>
@@ -84,6 +91,7 @@ export function Leaderboard({ rows, columns, sort, direction, href }: { rows: Ro
           ))}
         </tbody>
       </table>
+    </div>
     </div>
   );
 }

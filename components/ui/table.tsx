@@ -1,33 +1,64 @@
-export type Column<Row> = { header: string; cell: (row: Row) => React.ReactNode; numeric?: boolean; /** long text that wraps */ wrap?: boolean };
+import { csvLine } from "@/lib/csv";
 
-/** A plain, readable table; `empty` says what would fill it. */
-export function Table<Row>({ caption, columns, rows, rowKey, empty }: { caption: string; columns: Column<Row>[]; rows: Row[]; rowKey: (row: Row) => string | number; empty: string }) {
+export type Column<Row> = {
+  header: string;
+  cell: (row: Row) => React.ReactNode;
+  numeric?: boolean;
+  /** long text that wraps */
+  wrap?: boolean;
+  /** the cell as CSV text, when `cell` draws more than text (a link) */
+  text?: (row: Row) => string | number | null;
+};
+
+/** A plain, readable table; `empty` says what would fill it; `csv` (a file name) offers the rows shown as CSV. */
+export function Table<Row>({ caption, columns, rows, rowKey, empty, csv }: { caption: string; columns: Column<Row>[]; rows: Row[]; rowKey: (row: Row) => string | number; empty: string; csv?: string }) {
   if (rows.length === 0) return <p className="py-6 text-center text-sm text-zinc-500 dark:text-zinc-400">{empty}</p>;
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr className="border-b border-zinc-200 text-left text-xs text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
-            {columns.map((c) => (
-              <th key={c.header} scope="col" className={`px-2 py-2 font-medium whitespace-nowrap ${c.numeric ? "text-right" : ""}`}>
-                {c.header}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800/70">
-          {rows.map((row) => (
-            <tr key={rowKey(row)} className="hover:bg-zinc-50 dark:hover:bg-zinc-800/40">
+    <div>
+      {csv ? <CsvLink name={csv} header={columns.map((c) => c.header)} lines={rows.map((row) => columns.map((c) => cellText(c, row)))} /> : null}
+      <div className="overflow-x-auto">
+        <table className="w-full text-sm">
+          <caption className="sr-only">{caption}</caption>
+          <thead>
+            <tr className="border-b border-zinc-200 text-left text-xs text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
               {columns.map((c) => (
-                <td key={c.header} className={`px-2 py-1.5 ${c.wrap ? "min-w-64" : "whitespace-nowrap"} ${c.numeric ? "text-right tabular-nums" : ""}`}>
-                  {c.cell(row)}
-                </td>
+                <th key={c.header} scope="col" className={`px-2 py-2 font-medium whitespace-nowrap ${c.numeric ? "text-right" : ""}`}>
+                  {c.header}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800/70">
+            {rows.map((row) => (
+              <tr key={rowKey(row)} className="hover:bg-zinc-50 dark:hover:bg-zinc-800/40">
+                {columns.map((c) => (
+                  <td key={c.header} className={`px-2 py-1.5 ${c.wrap ? "min-w-64" : "whitespace-nowrap"} ${c.numeric ? "text-right tabular-nums" : ""}`}>
+                    {c.cell(row)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
+  );
+}
+
+function cellText<Row>(column: Column<Row>, row: Row): string | number | null {
+  if (column.text) return column.text(row);
+  const cell = column.cell(row);
+  return typeof cell === "string" || typeof cell === "number" ? cell : null;
+}
+
+/** The table as shown (filters and period applied), as a CSV download built on the server. */
+export function CsvLink({ name, header, lines }: { name: string; header: string[]; lines: (string | number | null)[][] }) {
+  const text = [csvLine(header), ...lines.map(csvLine)].join("\r\n") + "\r\n";
+  return (
+    <p className="mb-1 text-right text-xs">
+      <a download={`${name}.csv`} href={`data:text/csv;charset=utf-8,${encodeURIComponent(text)}`} className="text-emerald-700 underline dark:text-emerald-400">
+        Download CSV
+      </a>
+    </p>
   );
 }

@@ -81,6 +81,7 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
           <Card title="By provider">
             <Table
               caption="LLM usage by provider"
+              csv={`llm-by-provider-${period.days}d`}
               rows={providers}
               rowKey={(r) => r.provider}
               empty={empty}
@@ -97,6 +98,7 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
           <Card title="By request type">
             <Table
               caption="LLM usage by request type"
+              csv={`llm-by-request-type-${period.days}d`}
               rows={breakdown.by_request_type}
               rowKey={(r) => r.request_type}
               empty={empty}
@@ -113,6 +115,7 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
         <Card title="By model" caption="models by canonical name; the names written in the log are listed with them">
           <Table
             caption="LLM usage by model"
+            csv={`llm-by-model-${period.days}d`}
             rows={breakdown.by_model}
             rowKey={(r) => `${r.provider}/${r.model}`}
             empty={empty}
@@ -131,11 +134,12 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
           <Card title="By agent">
             <Table
               caption="LLM usage by agent"
+              csv={`llm-by-agent-${period.days}d`}
               rows={agents}
               rowKey={(r) => r.agent}
               empty={empty}
               columns={[
-                { header: "Agent", cell: (r) => <Link href={`/agents/${encodeURIComponent(r.agent)}?days=${period.days}`} className="hover:underline">{r.agent}</Link> },
+                { header: "Agent", text: (r) => r.agent, cell: (r) => <Link href={`/agents/${encodeURIComponent(r.agent)}?days=${period.days}`} className="hover:underline">{r.agent}</Link> },
                 { header: "Calls", numeric: true, cell: (r) => formatCount(r.total_requests) },
                 { header: "Cost", numeric: true, cell: (r) => formatUsd(r.total_cost) },
                 { header: "Avg latency", numeric: true, cell: (r) => `${formatCount(Math.round(r.avg_response_time))} ms` },
@@ -145,6 +149,7 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
           <Card title="Failing calls" caption={`${formatCount(breakdown.errors.failed_requests)} failed · ${formatPercent(breakdown.errors.error_rate)}`}>
             <Table
               caption="The most frequent errors of failed LLM calls"
+              csv={`llm-errors-${period.days}d`}
               rows={breakdown.errors.most_frequent}
               rowKey={(e) => e.message}
               empty="No call failed in this period."

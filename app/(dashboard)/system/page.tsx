@@ -45,11 +45,12 @@ export default async function SystemPage({ searchParams }: { searchParams: Promi
           <div className="mt-4">
             <Table
               caption="Rows per table"
+              csv="tables"
               rows={tables}
               rowKey={(t) => t.table}
               empty="No tables."
               columns={[
-                { header: "Table", cell: (t) => <span className="font-mono text-xs">{t.table}</span> },
+                { header: "Table", text: (t) => t.table, cell: (t) => <span className="font-mono text-xs">{t.table}</span> },
                 { header: "Rows", numeric: true, cell: (t) => formatCount(t.rows) },
                 { header: `Newest event (${dataTimeZone})`, numeric: true, cell: (t) => (t.newestMs === null ? "—" : formatDateTime(t.newestMs, dataTimeZone)) },
               ]}
@@ -121,6 +122,7 @@ export default async function SystemPage({ searchParams }: { searchParams: Promi
         <Card title="Daily metrics" caption="newest first">
           <Table
             caption="Daily system metrics"
+            csv={`system-metrics-${period.days}d`}
             rows={metrics}
             rowKey={(m) => m.date}
             empty="No daily metrics in this period: the trading system writes one system_metrics row a day."

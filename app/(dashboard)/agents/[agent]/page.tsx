@@ -92,6 +92,7 @@ export default async function AgentPage({ params, searchParams }: { params: Prom
           />
           <Table
             caption={`${name}'s calls by model`}
+            csv={`${name}-llm-by-model-${period.days}d`}
             rows={story.usage}
             rowKey={(u) => u.model}
             empty="No LLM calls by this agent in this period."
@@ -109,12 +110,13 @@ export default async function AgentPage({ params, searchParams }: { params: Prom
         <Card title="Newest trades it contributed to" caption={`times in ${zoneLabel(dataTimeZone)}`}>
           <Table
             caption={`Trades ${name} contributed to`}
+            csv={`${name}-trades-${period.days}d`}
             rows={story.recentTrades}
             rowKey={(t) => `${t.tradeId}-${t.atMs}`}
             empty="No trades with a contribution from this agent in this period."
             columns={[
               { header: "When", cell: (t) => formatDateTime(t.atMs, dataTimeZone) },
-              { header: "Trade", cell: (t) => (t.tradeId ? <Link href={`/trades/${encodeURIComponent(t.tradeId)}`} className="hover:underline">{`${t.action} ${t.ticker}`}</Link> : `${t.action} ${t.ticker}`) },
+              { header: "Trade", text: (t) => `${t.tradeId ?? ""} ${t.action} ${t.ticker}`, cell: (t) => (t.tradeId ? <Link href={`/trades/${encodeURIComponent(t.tradeId)}`} className="hover:underline">{`${t.action} ${t.ticker}`}</Link> : `${t.action} ${t.ticker}`) },
               { header: "Contribution", numeric: true, cell: (t) => t.contribution.toFixed(3) },
               { header: "CIO confidence", numeric: true, cell: (t) => (t.confidence === null ? "—" : formatPercent(t.confidence * 100, 0)) },
               { header: `7-day PnL (${pnlCurrency})`, numeric: true, cell: (t) => (t.pnl === null ? "pending" : formatMoney(t.pnl, pnlCurrency)) },
@@ -125,6 +127,7 @@ export default async function AgentPage({ params, searchParams }: { params: Prom
         <Card title="Weekly performance" caption="the reflection loop's agent_performance rows, newest first">
           <Table
             caption={`${name}'s performance by week`}
+            csv={`${name}-weekly-${period.days}d`}
             rows={performance}
             rowKey={(r) => r.id}
             empty="No performance rows for this agent in the last 90 days; the reflection loop writes them weekly."
@@ -139,6 +142,7 @@ export default async function AgentPage({ params, searchParams }: { params: Prom
         <Card title="Model swaps" caption={`times in ${dataTimeZone}`}>
           <Table
             caption={`${name}'s model swaps`}
+            csv={`${name}-swaps`}
             rows={swaps}
             rowKey={(s) => s.id}
             empty="This agent has run its configured model throughout."

@@ -75,7 +75,7 @@ export function Leaderboard({ rows, columns, sort, direction, href }: { rows: Ro
             <tr key={a.name} className={`hover:bg-zinc-50 dark:hover:bg-zinc-800/40 ${a.preliminary ? "text-zinc-500 dark:text-zinc-400" : ""}`}>
               <td className="px-2 py-1.5 text-xs tabular-nums">
                 {a.preliminary ? (
-                  <span title="too little data to rank: fewer than 2 weekly ratings, or under 10 trades with a result" className="rounded bg-zinc-100 px-1 py-0.5 dark:bg-zinc-800">
+                  <span title="too little data to rank: fewer than 2 weekly ratings, or under 10 trades with a result" className="rounded bg-zinc-100 px-1 py-0.5 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
                     preliminary
                   </span>
                 ) : (

@@ -30,7 +30,7 @@ export function TimeSeriesChart({ data, series, kind, unit, currency, stacked = 
   return (
     <div className="text-zinc-500 dark:text-zinc-400" style={{ height }}>
       <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 4 }}>
+        <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 4 }} accessibilityLayer={false}>
           <CartesianGrid stroke="currentColor" strokeOpacity={0.15} vertical={false} />
           <XAxis dataKey="date" stroke="currentColor" tick={{ fill: "currentColor", fontSize: 11 }} tickFormatter={(d: string) => d.slice(5)} minTickGap={24} />
           <YAxis stroke="currentColor" tick={{ fill: "currentColor", fontSize: 11 }} tickFormatter={tick} width={64} />

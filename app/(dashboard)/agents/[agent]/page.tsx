@@ -130,7 +130,7 @@ export default async function AgentPage({ params, searchParams }: { params: Prom
             csv={`${name}-weekly-${period.days}d`}
             rows={performance}
             rowKey={(r) => r.id}
-            empty="No performance rows for this agent in the last 90 days; the reflection loop writes them weekly."
+            empty={`No performance rows for this agent in the last ${p}; the reflection loop writes them weekly.`}
             columns={[
               { header: "Week", cell: (r) => `${r.period_start} – ${r.period_end}` },
               { header: "Rating", numeric: true, cell: (r) => r.performance_rating.toFixed(1) },

@@ -27,7 +27,7 @@ export function proxy(request: NextRequest) {
   if (request.method === "POST" && request.headers.has("next-action")) return NextResponse.next();
   if (pathname.startsWith("/api/")) return NextResponse.json({ error: "sign in first: this dashboard needs an operator session" }, { status: 401 });
   const login = new URL("/login", request.url);
-  if (pathname !== "/") login.searchParams.set("next", pathname + search);
+  if (pathname + search !== "/") login.searchParams.set("next", pathname + search);
   return NextResponse.redirect(login, 303);
 }
 

@@ -5,6 +5,7 @@ import { LatestSwaps } from "@/components/overview/latest-swaps";
 import { OverviewStats, OverviewStatsSkeleton } from "@/components/overview/overview-stats";
 import { SpendLimits } from "@/components/overview/spend-limits";
 import { PageHeader } from "@/components/ui/page-header";
+import { SectionBoundary } from "@/components/ui/section-boundary";
 import { PeriodPicker } from "@/components/ui/period-picker";
 import { getDisplaySettings } from "@/db/queries/display-settings";
 import { readPeriod } from "@/lib/period";
@@ -20,22 +21,32 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <PeriodPicker path="/" days={period.days} />
       </PageHeader>
       <div className="space-y-6">
-        <Suspense key={`stats-${period.days}`} fallback={<OverviewStatsSkeleton />}>
-          <OverviewStats days={period.days} label={period.label} />
-        </Suspense>
-        <Suspense key={`charts-${period.days}`} fallback={block}>
-          <DailyCharts days={period.days} dataTimeZone={dataTimeZone} />
-        </Suspense>
+        <SectionBoundary title="The key figures">
+          <Suspense key={`stats-${period.days}`} fallback={<OverviewStatsSkeleton />}>
+            <OverviewStats days={period.days} label={period.label} />
+          </Suspense>
+        </SectionBoundary>
+        <SectionBoundary title="The daily charts">
+          <Suspense key={`charts-${period.days}`} fallback={block}>
+            <DailyCharts days={period.days} dataTimeZone={dataTimeZone} />
+          </Suspense>
+        </SectionBoundary>
         <div className="grid gap-6 lg:grid-cols-3">
-          <Suspense fallback={block}>
-            <SpendLimits />
-          </Suspense>
-          <Suspense fallback={block}>
-            <AgentsToReview />
-          </Suspense>
-          <Suspense fallback={block}>
-            <LatestSwaps dataTimeZone={dataTimeZone} />
-          </Suspense>
+          <SectionBoundary title="The spend against the limits">
+            <Suspense fallback={block}>
+              <SpendLimits />
+            </Suspense>
+          </SectionBoundary>
+          <SectionBoundary title="The agents needing review">
+            <Suspense fallback={block}>
+              <AgentsToReview />
+            </Suspense>
+          </SectionBoundary>
+          <SectionBoundary title="The latest model swaps">
+            <Suspense fallback={block}>
+              <LatestSwaps dataTimeZone={dataTimeZone} />
+            </Suspense>
+          </SectionBoundary>
         </div>
       </div>
     </>

@@ -160,3 +160,18 @@ test("review: every flagged agent has its reasons, a Swap model that opens the f
   await expect(page).toHaveURL(new RegExp(`/evolution\\?swap=${agent}#swap-form`));
   await expect(page.getByRole("form", { name: "Manual swap" }).getByLabel("Agent")).toHaveValue(agent);
 });
+
+test("a section that fails to load says so in its place; the rest of the page stays", async ({ page }) => {
+  await signIn(page);
+  fs.writeFileSync(CONTROL_AGENT_CONFIG, "agents: [this is not the mapping\n");
+  try {
+    await page.goto("/");
+    await expect(page.getByRole("alert").filter({ hasText: "The spend against the limits could not be loaded just now" })).toBeVisible();
+    await expect(page.getByRole("alert").filter({ hasText: /Reference: \w+/ })).toBeVisible();
+    await expect(page.getByText(/AGENT_CONFIG_PATH|control-agents\.yaml/)).toHaveCount(0); // no message or path reaches the page
+    await expect(page.locator("dt", { hasText: "LLM cost (USD)" })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Latest model swaps" })).toBeVisible();
+  } finally {
+    fs.writeFileSync(CONTROL_AGENT_CONFIG, ORIGINAL);
+  }
+});

@@ -1,0 +1,25 @@
+"use client";
+
+import { Component, type ReactNode } from "react";
+
+/**
+ * Keeps the rest of a page when one of its sections fails to load: the section says so in its place (with the
+ * server's error reference, never its message or a path) and the other sections render as usual.
+ */
+export class SectionBoundary extends Component<{ title: string; children: ReactNode }, { digest: string | null | undefined }> {
+  state = { digest: undefined as string | null | undefined };
+
+  static getDerivedStateFromError(error: Error & { digest?: string }) {
+    return { digest: error.digest ?? null };
+  }
+
+  render() {
+    if (this.state.digest === undefined) return this.props.children;
+    return (
+      <div role="alert" className="rounded-lg border border-rose-300 bg-rose-50 p-4 text-sm dark:border-rose-900 dark:bg-rose-950/40">
+        <p className="font-medium">{this.props.title} could not be loaded just now; reload the page to try again.</p>
+        {this.state.digest ? <p className="mt-1 font-mono text-xs">Reference: {this.state.digest}</p> : null}
+      </div>
+    );
+  }
+}

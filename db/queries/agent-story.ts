@@ -73,5 +73,29 @@ export function getAgentStory(agent: string, days: number, now = Date.now()) {
     )
     .all(agent, now - days * DAY_MS) as { tradeId: string | null; ticker: string; action: string; atMs: number; pnl: number | null; contribution: number; confidence: number | null }[];
 
-  return { daily, models, markers, bands, usage: [...byModel.values()].sort((a, b) => b.cost - a.cost), recentTrades };
+  // Contribution against the trade's PnL, newest 1,000 trades with a known PnL: does a bigger say mean a better trade?
+  const points = sqlite
+    .prepare(
+      `SELECT c.contribution AS x, f.pnl_7_days AS y FROM agent_desk_trades AS f
+       JOIN agent_desk_trade_contributions AS c ON c.trade_rowid = f.trade_rowid AND c.agent_name = ?
+       WHERE f.event_ms >= ? AND f.pnl_7_days IS NOT NULL ORDER BY f.event_ms DESC LIMIT 1000`,
+    )
+    .all(agent, now - days * DAY_MS) as { x: number; y: number }[];
+
+  return { daily, models, points, correlation: correlation(points), markers, bands, usage: [...byModel.values()].sort((a, b) => b.cost - a.cost), recentTrades };
+}
+
+/** Pearson's r of the points; null when there are fewer than three or either side does not vary. */
+function correlation(points: { x: number; y: number }[]): number | null {
+  const n = points.length;
+  if (n < 3) return null;
+  const mean = (pick: (p: { x: number; y: number }) => number) => points.reduce((sum, p) => sum + pick(p), 0) / n;
+  const [mx, my] = [mean((p) => p.x), mean((p) => p.y)];
+  let [sxy, sxx, syy] = [0, 0, 0];
+  for (const p of points) {
+    sxy += (p.x - mx) * (p.y - my);
+    sxx += (p.x - mx) ** 2;
+    syy += (p.y - my) ** 2;
+  }
+  return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : null;
 }

@@ -8,6 +8,7 @@ import { getAgentRoster } from "@/db/queries/agent-roster";
 import { getDisplaySettings } from "@/db/queries/display-settings";
 import { getSwapLog } from "@/db/queries/swap-log";
 import { ChartFigure } from "@/components/charts/chart-figure";
+import { ScatterPlot } from "@/components/charts/scatter-plot";
 import { PeriodPicker } from "@/components/ui/period-picker";
 import { getAgentStory } from "@/db/queries/agent-story";
 import { formatCount, formatDateTime, formatMoney, formatPercent, formatUsd, zoneLabel } from "@/lib/format";
@@ -106,6 +107,21 @@ export default async function AgentPage({ params, searchParams }: { params: Prom
               { header: "Tokens", numeric: true, cell: (u) => formatCount(u.tokens) },
             ]}
           />
+        </Card>
+        <Card
+          title="Contribution against PnL"
+          caption={`each dot a trade with a known 7-day PnL (newest ${formatCount(story.points.length)}) · correlation r = ${story.correlation === null ? "—" : story.correlation.toFixed(2)}`}
+        >
+          {story.points.length === 0 ? (
+            <p className="py-8 text-center text-sm text-zinc-500 dark:text-zinc-400">No trade with a known 7-day PnL carries a contribution from this agent in this period.</p>
+          ) : (
+            <figure aria-label={`${name}'s contribution against PnL`}>
+              <figcaption className="sr-only">{`${story.points.length} trades; the correlation between ${name}'s contribution and the trade's 7-day PnL is ${story.correlation === null ? "undefined" : story.correlation.toFixed(2)}.`}</figcaption>
+              <div aria-hidden>
+                <ScatterPlot points={story.points} xLabel="Contribution" yLabel={`7-day PnL (${pnlCurrency})`} yUnit="money" currency={pnlCurrency} colour={GOOD} />
+              </div>
+            </figure>
+          )}
         </Card>
         <Card title="Newest trades it contributed to" caption={`times in ${zoneLabel(dataTimeZone)}`}>
           <Table

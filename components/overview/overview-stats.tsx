@@ -13,7 +13,7 @@ export async function OverviewStats({ days, label }: { days: number; label: stri
   const p = metrics.previous;
   const pnl = trading.withPnl > 0 ? trading.pnl : null;
   return (
-    <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4 xl:grid-cols-5">
+    <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4 2xl:grid-cols-5">
       <Stat
         label={`PnL (7-day, ${pnlCurrency})`}
         value={formatMoney(pnl, pnlCurrency)}
@@ -51,7 +51,7 @@ export async function OverviewStats({ days, label }: { days: number; label: stri
 
 export function OverviewStatsSkeleton() {
   return (
-    <div className="grid grid-cols-2 gap-3 lg:grid-cols-4 xl:grid-cols-5">
+    <div className="grid grid-cols-2 gap-3 lg:grid-cols-4 2xl:grid-cols-5">
       {Array.from({ length: 10 }, (_, i) => (
         <StatSkeleton key={i} />
       ))}

@@ -11,7 +11,7 @@ export function Stat({ label, value, detail, tone = "neutral", change }: { label
   return (
     <div className="rounded-lg border border-zinc-200 bg-white px-4 py-3 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
       <dt className="text-xs font-medium text-zinc-500 dark:text-zinc-400">{label}</dt>
-      <dd className={`mt-1 text-2xl font-semibold tracking-tight tabular-nums ${TONES[tone]}`}>{value}</dd>
+      <dd className={`mt-1 text-xl font-semibold tracking-tight whitespace-nowrap sm:text-2xl tabular-nums ${TONES[tone]}`}>{value}</dd>
       {change ? <dd className={`text-xs font-medium tabular-nums ${TONES[change.tone]}`}>{change.text}</dd> : null}
       {detail ? <dd className="mt-0.5 text-xs text-zinc-500 dark:text-zinc-400">{detail}</dd> : null}
     </div>

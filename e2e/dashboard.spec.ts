@@ -1,6 +1,8 @@
 // Every dashboard page on the demo data and on an empty file: accessible (axe-core: no serious or critical
 // violation, light and dark), no console error, usable at phone width; and on the demo, figures that match the API.
+import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
+import Database from "better-sqlite3";
 import { expect, test, type Page } from "@playwright/test";
 
 const PAGES = ["/", "/?days=365", "/agents", "/agents/cio", "/costs", "/costs?by=model", "/trades", "/system", "/evolution", "/review"];
@@ -115,4 +117,15 @@ test("the costs charts switch their grouping in the URL", async ({ page }) => {
   await expect(page.getByRole("heading", { name: /Cost over time by agent/ })).toBeVisible();
   await page.getByRole("navigation", { name: "Period" }).getByRole("link", { name: "30d" }).click();
   await expect(page).toHaveURL(/by=agent&days=30/);
+});
+
+test("a trade whose JSON holds Python's NaN shows it as written, with a note", async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== "demo", "needs the demo's NaN trade");
+  const db = new Database(path.resolve("e2e", ".data", "demo.db"), { readonly: true });
+  const id = db.prepare("SELECT trade_id FROM trades WHERE analysis_metadata LIKE '%NaN%' AND trade_id IS NOT NULL LIMIT 1").pluck().get() as string;
+  db.close();
+  await page.goto(`/trades/${id}`);
+  const metadata = page.getByRole("region", { name: "Analysis metadata" });
+  await expect(metadata).toContainText("holds NaN or Infinity");
+  await expect(metadata.locator("pre")).toContainText("NaN");
 });

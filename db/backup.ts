@@ -14,17 +14,34 @@ export async function backupDatabase(db: Database.Database, reason: string): Pro
   const base = path.basename(db.name, path.extname(db.name));
   let target = path.join(dir, `${base}-${stamp}-${reason}.db`);
   for (let n = 2; fs.existsSync(target); n++) target = path.join(dir, `${base}-${stamp}-${reason}-${n}.db`);
-
-  // Written under a temporary name, renamed once checked: a backup interrupted half-way is never mistaken for one.
-  const partial = `${target}.partial`;
-  await db.backup(partial);
-  const copy = new Database(partial, { readonly: true, fileMustExist: true });
-  try {
-    const check = copy.pragma("quick_check", { simple: true });
-    if (check !== "ok") throw new Error(`backup ${target} failed its integrity check: ${String(check)}`);
-  } finally {
-    copy.close();
-  }
-  fs.renameSync(partial, target);
+  await backupTo(db, target, "quick_check");
   return target;
+}
+
+/**
+ * Copies `db` to `target` (which must not exist) and checks the copy: written under a temporary name and renamed
+ * once `check` says ok, so a backup interrupted half-way is never mistaken for one. Returns the copy's row counts.
+ */
+export async function backupTo(db: Database.Database, target: string, check: "quick_check" | "integrity_check" = "integrity_check"): Promise<Record<string, number>> {
+  if (fs.existsSync(target)) throw new Error(`${target} already exists; choose another --out`);
+  const partial = `${target}.partial`;
+  fs.rmSync(partial, { force: true });
+  try {
+    await db.backup(partial);
+    const copy = new Database(partial, { readonly: true, fileMustExist: true });
+    let counts: Record<string, number>;
+    try {
+      const result = copy.pragma(check, { simple: true });
+      if (result !== "ok") throw new Error(`backup ${target} failed its ${check}: ${String(result)}`);
+      const tables = copy.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+      counts = Object.fromEntries(tables.map((t) => [t, copy.prepare(`SELECT count(*) FROM "${t}"`).pluck().get() as number]));
+    } finally {
+      copy.close();
+    }
+    fs.renameSync(partial, target);
+    return counts;
+  } catch (error) {
+    fs.rmSync(partial, { force: true });
+    throw error;
+  }
 }

@@ -26,3 +26,22 @@ test("/api/health answers ok with the schema version and no path", async ({ requ
   expect(body.database.size_bytes).toBeGreaterThan(0);
   expect(JSON.stringify(body)).not.toContain(".db");
 });
+
+test("pages and the API carry the security headers, and the pages work under the content security policy", async ({ page, request }) => {
+  const csp: string[] = [];
+  page.on("console", (message) => /Content Security Policy/i.test(message.text()) && csp.push(message.text()));
+  for (const response of [await page.goto("/"), await request.get("/api/health")]) {
+    const headers = response!.headers();
+    expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(headers["content-security-policy"]).toContain("default-src 'self'");
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["x-frame-options"]).toBe("DENY");
+    expect(headers["referrer-policy"]).toBe("same-origin");
+    expect(headers["x-powered-by"]).toBeUndefined();
+  }
+  await page.getByRole("navigation", { name: "Period" }).getByRole("link", { name: "7d" }).click(); // client navigation runs scripts
+  await expect(page).toHaveURL(/days=7/);
+  await page.goto("/costs");
+  await page.getByText("Show the numbers").first().click();
+  expect(csp).toEqual([]);
+});

@@ -25,6 +25,7 @@ export async function migrateFile(file: string, { dryRun = false, log = console.
   }
   const db = openDatabase(file);
   try {
+    useWal(db, log);
     await migrate(db, { log });
     reportDrift(await verify(db), log);
     backfillLlmAggregates(db, log); // resumes where an interrupted one stopped; nothing to do when complete
@@ -32,6 +33,18 @@ export async function migrateFile(file: string, { dryRun = false, log = console.
   } finally {
     db.close();
   }
+}
+
+/**
+ * Puts the file in WAL mode, on purpose and once (the mode is kept in the file): readers never block the trading
+ * system's writer and it never blocks them, so a dashboard under load cannot make its INSERTs wait or fail with
+ * "database is locked". What it means for the trading system is in the README ("Beside a live trading system").
+ */
+function useWal(db: Database.Database, log: Log) {
+  const mode = String(db.pragma("journal_mode", { simple: true }));
+  if (mode === "wal" || mode === "memory") return;
+  db.pragma("journal_mode = WAL");
+  log(`journal mode: wal (was ${mode})`);
 }
 
 /** `db:migrate --verify`: throws when a migration is pending or the schema differs from the migrations'. */

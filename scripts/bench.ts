@@ -9,6 +9,7 @@ import { rebuildLlmAggregates } from "@/db/aggregates/llm-backfill";
 import { rebuildTradeAggregates } from "@/db/aggregates/trade-facts";
 import { openDatabase } from "@/db/connection";
 import { migrateFile } from "@/migrations/migrate-file";
+import { writeBenchSection } from "./steps/benchmarks-file";
 import { buildIfNeeded } from "./steps/build";
 
 const SIZES = (process.env.BENCH_SIZES ?? "1000000,10000000").split(",").map(Number);
@@ -97,8 +98,7 @@ async function main() {
     );
     console.log(report.slice(-rows.length - 11).join("\n"));
   }
-  fs.writeFileSync(
-    "BENCHMARKS.md",
+  writeBenchSection(
     `# Benchmarks\n\n\`npm run bench\`; times are server response times over loopback, production build: the first request after start-up (it fills the range cache of db/aggregates/llm-range-cache.ts, which a new hour or a late call refills), then ${REPEAT} more.\n\n${report.join("\n")}`,
   );
   console.log("written to BENCHMARKS.md");

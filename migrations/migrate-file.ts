@@ -25,7 +25,7 @@ export async function migrateFile(file: string, { dryRun = false, log = console.
   }
   const db = openDatabase(file);
   try {
-    useWal(db, log);
+    switchToWal(db, log);
     await migrate(db, { log });
     reportDrift(await verify(db), log);
     backfillLlmAggregates(db, log); // resumes where an interrupted one stopped; nothing to do when complete
@@ -40,7 +40,7 @@ export async function migrateFile(file: string, { dryRun = false, log = console.
  * system's writer and it never blocks them, so a dashboard under load cannot make its INSERTs wait or fail with
  * "database is locked". What it means for the trading system is in the README ("Beside a live trading system").
  */
-function useWal(db: Database.Database, log: Log) {
+function switchToWal(db: Database.Database, log: Log) {
   const mode = String(db.pragma("journal_mode", { simple: true }));
   if (mode === "wal" || mode === "memory") return;
   db.pragma("journal_mode = WAL");

@@ -1,0 +1,172 @@
+// Bad input, everywhere: property-based tests over every server action's input and every API parameter, on a file
+// the trading system's Python writer made. Each answer is a clear error or a correct write; nothing crashes, and a
+// refused input writes nothing (rows, audit, the agent config all unchanged).
+import fs from "node:fs";
+import path from "node:path";
+import fc from "fast-check";
+import { beforeAll, describe, expect, it } from "vitest";
+import * as contribution from "@/app/api/agents/contribution/route";
+import * as performance from "@/app/api/agents/performance/route";
+import * as underperforming from "@/app/api/agents/underperforming/route";
+import * as evolution from "@/app/api/evolution/route";
+import * as breakdown from "@/app/api/llm/breakdown/route";
+import * as usage from "@/app/api/llm/usage/route";
+import * as metrics from "@/app/api/system/metrics/route";
+import { database } from "@/db";
+import { makeUpstreamDb, tempDir } from "@/db/testing/upstream-file";
+import { BUNDLED_AGENT_CONFIG_PATH } from "@/lib/config";
+import { migrateFile } from "@/migrations/migrate-file";
+import { recordSwap } from "./model-swaps";
+import { markReviewed } from "./reviews";
+import { readSwapForm, SWAP_FIELDS } from "./swap-input";
+
+const ORIGINAL = fs.readFileSync(BUNDLED_AGENT_CONFIG_PATH, "utf8");
+let configFile = "";
+
+beforeAll(async () => {
+  const dir = tempDir();
+  const file = makeUpstreamDb(path.join(dir, "trading.db"));
+  await migrateFile(file, { log: () => {} });
+  configFile = path.join(dir, "agent_llm_mapping.yaml");
+  fs.writeFileSync(configFile, ORIGINAL);
+  Object.assign(process.env, { DATABASE_PATH: file, AGENT_CONFIG_PATH: configFile, DATA_TIMEZONE: "Asia/Seoul" });
+});
+
+// What an attacker or a broken client sends: any text (lone surrogates included), control characters, RTL
+// overrides, SQL and HTML, numbers at and past their limits, and a megabyte.
+const nasty = fc.oneof(
+  fc.string({ unit: "binary", maxLength: 40 }),
+  fc.constantFrom(
+    "",
+    " ",
+    "\u0000",
+    "a\u0007b",
+    "\u202Egpt-5",
+    "\uD800",
+    "\uDFFF",
+    "'; DROP TABLE trades; --",
+    "1 OR 1=1",
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "NaN",
+    "Infinity",
+    "-Infinity",
+    "1e309",
+    "-0",
+    "0x1F",
+    "1.5",
+    "-1.0000001",
+    "2",
+    "91",
+    "0",
+    "9".repeat(400),
+    "x".repeat(1_000_000),
+  ),
+  fc.integer().map(String),
+  fc.double().map(String),
+);
+// Sometimes a valid value, so refusals are tested field by field and not only all at once.
+const field = (valid: string[]) => fc.oneof({ weight: 1, arbitrary: fc.constantFrom(...valid) }, { weight: 2, arbitrary: nasty });
+
+const count = (table: string) => database().sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+const operator = { name: "property test", trigger: "manual" } as const;
+
+describe("the Record swap action", () => {
+  it("answers any form with a clear error and writes nothing, or records exactly what was valid", () => {
+    const VALID = {
+      agent: ["cio", "technical_analyst", "risk_analyst"],
+      new_provider: ["claude", "gpt", "gemini", "perplexity"],
+      new_model: ["gpt-5", "sonnet-4", "flash-2.5", "model-" + "x".repeat(20)],
+      reason: ["Slower than the others", "비용 절감: 22%", "Costs <b>too</b> much; '; DROP TABLE trades; --"],
+      expected_improvement: ["0.1", "-0.05", "1", "-1"],
+      validation_period_days: ["7", "1", "90"],
+      rollback_threshold: ["-0.1", "0"],
+    };
+    const names = Object.keys(VALID) as (keyof typeof VALID)[];
+    const outcomes = { recorded: 0, refused: 0 };
+    fc.assert(
+      fc.property(
+        fc.record(Object.fromEntries(names.map((n) => [n, fc.constantFrom(...VALID[n])])) as { [K in keyof typeof VALID]: fc.Arbitrary<string> }),
+        fc.dictionary(fc.constantFrom(...names), nasty, { maxKeys: 2 }), // up to two fields spoiled
+        fc.array(fc.constantFrom(...Object.values(SWAP_FIELDS)), { maxLength: 2 }),
+        (valid, spoiled, repeated) => {
+          const form = new FormData();
+          for (const name of names) form.append(name, spoiled[name] ?? valid[name]);
+          for (const name of repeated) form.append(name, "repeated");
+          form.append("triggered_by", "automatic"); // fields the server decides itself are ignored
+          form.append("id", "1");
+          form.set("request_id", crypto.randomUUID()); // a fresh form each time: idempotency is tested elsewhere
+          const rows = count("model_evolution_history");
+          const audit = count("agent_desk_swap_audit");
+          const config = fs.readFileSync(configFile, "utf8");
+          const outcome = recordSwap(readSwapForm(form), operator);
+          if (!outcome.ok) {
+            outcomes.refused++;
+            expect(outcome.error).toMatch(/\S/);
+            for (const message of Object.values(outcome.fieldErrors ?? {})) expect(message).toMatch(/^[^\n]{1,200}$/);
+            expect(count("model_evolution_history")).toBe(rows);
+            expect(count("agent_desk_swap_audit")).toBe(audit);
+            expect(fs.readFileSync(configFile, "utf8")).toBe(config);
+            return;
+          }
+          outcomes.recorded++;
+          expect(count("model_evolution_history")).toBe(rows + 1);
+          const stored = database().sqlite.prepare("SELECT * FROM model_evolution_history ORDER BY id DESC LIMIT 1").get() as Record<string, unknown>;
+          expect(stored.triggered_by).toBe("manual");
+          expect(stored.reason).toBe(String(form.getAll("reason").at(-1)).trim());
+          expect(stored.new_model).toBe(String(form.getAll("new_model").at(-1)).trim());
+        },
+      ),
+      { numRuns: 200 },
+    );
+    expect(outcomes.recorded).toBeGreaterThan(10);
+    expect(outcomes.refused).toBeGreaterThan(10);
+  });
+});
+
+describe("the Mark reviewed action", () => {
+  it("answers any note and agent with a clear error and writes nothing, or stores the note as written", () => {
+    fc.assert(
+      fc.property(field(["cio", "flow_analyst"]), field(["Checked the prompts; swapping to sonnet-4.", "메모"]), (agent, note) => {
+        const before = count("agent_desk_reviews");
+        const outcome = markReviewed(agent, note, -0.2, "property test");
+        if (!outcome.ok) {
+          expect(outcome.error).toMatch(/^[^\n]{1,200}$/);
+          expect(count("agent_desk_reviews")).toBe(before);
+          return;
+        }
+        const stored = database().sqlite.prepare("SELECT agent_name, note FROM agent_desk_reviews ORDER BY id DESC LIMIT 1").get() as { agent_name: string; note: string };
+        expect(stored).toEqual({ agent_name: agent, note: note.trim() });
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe("every API parameter", () => {
+  const ROUTES = { usage, breakdown, contribution, underperforming, performance, metrics, evolution };
+  const NAMES = ["days", "min_trades", "threshold", "agent", "trigger", "status", "x"];
+
+  it("answers 200 or a 400 that says what is wrong, never a crash or a stack", async () => {
+    const config = fs.readFileSync(configFile, "utf8");
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...(Object.keys(ROUTES) as (keyof typeof ROUTES)[])),
+        fc.array(fc.tuple(fc.constantFrom(...NAMES), nasty.filter((v) => v.length < 5000)), { maxLength: 4 }),
+        async (route, params) => {
+          const url = new URL("http://localhost/api");
+          for (const [name, value] of params) url.searchParams.append(name, value);
+          const response = await ROUTES[route].GET(new Request(url));
+          expect([200, 400]).toContain(response.status);
+          const body = await response.json();
+          if (response.status === 400) {
+            expect(body.error).toMatch(/^[^\n]{1,300}$/);
+            expect(JSON.stringify(body)).not.toMatch(/at \w+ \(|\/work\/|node_modules|\.db\b/);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+    expect(fs.readFileSync(configFile, "utf8")).toBe(config); // reads never touch the agent config
+  });
+});

@@ -1,21 +1,63 @@
 import "server-only";
+import fs from "node:fs";
 import type Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { readConfig, type Config } from "@/lib/config";
 import { openDatabase } from "./connection";
 import * as schema from "./schema";
 
-type Handle = { config: Config; sqlite: Database.Database; db: BetterSQLite3Database<typeof schema> };
+type Handle = { config: Config; sqlite: Database.Database; db: BetterSQLite3Database<typeof schema>; file: { dev: number; ino: number } };
 
 // One connection per server process, kept across hot reloads in development.
-const cache = globalThis as typeof globalThis & { agentDesk?: Handle };
+const cache = globalThis as typeof globalThis & { agentDesk?: Handle; agentDeskConfig?: Config };
 
-/** The process's connection, opened on first use (never at build time) after the configuration is checked. */
+/** The checked configuration, read once per process; reading it never touches the database file. */
+export function appConfig(): Config {
+  cache.agentDeskConfig ??= readConfig();
+  return cache.agentDeskConfig;
+}
+
+/** The database file is not there: pages say so, writes are refused, and the server carries on until it is back. */
+export class DatabaseUnavailable extends Error {
+  readonly code = "ENOENT";
+}
+
+/**
+ * The process's connection, opened on first use (never at build time). The file can be removed, restored or
+ * replaced while the server runs: a missing file throws DatabaseUnavailable (it is never created again behind the
+ * trading system's back), and a different file at the path (a restored backup) is opened in place of the old one.
+ */
 export function database(): Handle {
+  const config = appConfig();
+  const stat = statOf(config.databasePath);
+  if (!stat) throw new DatabaseUnavailable(`the database file ${config.databasePath} is missing`);
+  const open = cache.agentDesk;
+  if (open && (open.file.dev !== stat.dev || open.file.ino !== stat.ino)) {
+    cache.agentDesk = undefined;
+    open.sqlite.close();
+  }
   if (!cache.agentDesk) {
-    const config = readConfig();
     const sqlite = openDatabase(config.databasePath);
-    cache.agentDesk = { config, sqlite, db: drizzle(sqlite, { schema }) };
+    cache.agentDesk = { config, sqlite, db: drizzle(sqlite, { schema }), file: { dev: stat.dev, ino: stat.ino } };
   }
   return cache.agentDesk;
+}
+
+export type DatabaseProblem = { kind: "missing" | "read-only"; message: string };
+
+/** What is wrong with the database file right now, in words for the pages; null when nothing is. */
+export function databaseProblem(): DatabaseProblem | null {
+  const stat = statOf(appConfig().databasePath);
+  if (!stat) return { kind: "missing", message: "The database file is missing. Agent Desk picks it up again as soon as it is back; nothing can be recorded until then." };
+  // Mode bits, not access(2): as root every file is writable, yet a file marked read-only is someone's intent.
+  if ((stat.mode & 0o222) === 0) return { kind: "read-only", message: "The database file is read-only. Pages show what it holds; swaps, rollbacks and reviews cannot be recorded until it is writable again." };
+  return null;
+}
+
+function statOf(file: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(file);
+  } catch {
+    return undefined;
+  }
 }

@@ -1,12 +1,12 @@
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
-import { database } from "@/db";
+import { appConfig } from "@/db";
 
 export const metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
-  if (!database().config.dashboardPassword) redirect("/"); // local single-user mode: nothing to sign in to
+  if (!appConfig().dashboardPassword) redirect("/"); // local single-user mode: nothing to sign in to
   const next = (await searchParams).next ?? "/";
   return (
     <main className="grid min-h-screen place-items-center p-4">

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { signOut } from "@/app/login/actions";
-import { database } from "@/db";
+import { appConfig } from "@/db";
 import { NavLinks } from "./nav-links";
 
 export function Sidebar() {
@@ -14,7 +14,7 @@ export function Sidebar() {
         Agent Desk
       </Link>
       <NavLinks />
-      {database().config.dashboardPassword ? (
+      {appConfig().dashboardPassword ? (
         <form action={signOut} className="px-3 md:mt-auto">
           <button type="submit" className="text-sm text-zinc-600 underline hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100">
             Sign out

@@ -1,6 +1,6 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { database } from "@/db";
+import { database, databaseProblem } from "@/db";
 import { agentDeskSwapAudit, modelEvolutionHistory } from "@/db/schema";
 import { getAgentMapping } from "@/db/queries/agent-mapping";
 import { getSwapLog } from "@/db/queries/swap-log";
@@ -24,6 +24,8 @@ export type Actor = { name: string; trigger: "manual" | "automatic" };
  * at all. A request id already recorded (a double click, a retry) answers with the swap it recorded.
  */
 export function recordSwap(values: unknown, actor: Actor): SwapOutcome {
+  const problem = refusal();
+  if (problem) return problem;
   const parsed = parseSwapInput(values);
   if (!parsed.ok) return { ok: false, error: "Check the highlighted fields", fieldErrors: parsed.fieldErrors };
   const input = parsed.input;
@@ -58,6 +60,8 @@ export function recordSwap(values: unknown, actor: Actor): SwapOutcome {
  * back, once, and not a rollback itself (going back again is a new swap).
  */
 export function rollbackSwap(id: number, actor: Actor, options: { requestId?: string; note?: string } = {}): SwapOutcome {
+  const problem = refusal();
+  if (problem) return problem;
   const { requestId = null, note } = options;
   if (requestId !== null && !REQUEST_ID.test(requestId)) return { ok: false, error: "The page is out of date: reload it" };
   return write(actor, requestId, () => {
@@ -85,6 +89,12 @@ export function rollbackSwap(id: number, actor: Actor, options: { requestId?: st
 }
 
 type Planned = { refused: SwapOutcome } | { row: Omit<typeof modelEvolutionHistory.$inferInsert, "timestamp" | "triggeredBy">; rollbackOf: number | null };
+
+/** A missing or read-only file refuses every write up front, in words for the operator. */
+function refusal(): SwapOutcome | null {
+  const problem = databaseProblem();
+  return problem ? { ok: false, error: `Nothing was recorded: ${problem.message}` } : null;
+}
 
 function write(actor: Actor, requestId: string | null, plan: () => Planned): SwapOutcome {
   const { db, sqlite, config } = database();

@@ -1,5 +1,5 @@
 import "server-only";
-import { database } from "@/db";
+import { database, databaseProblem } from "@/db";
 import { agentDeskReviews } from "@/db/schema";
 import { formText } from "@/lib/form-text";
 
@@ -10,6 +10,8 @@ export function markReviewed(agent: string, note: string, efficiencyScore: numbe
   const parsed = formText("The note", 2000, "Write a note: what was found, and what was done").safeParse(note);
   if (!parsed.success) return { ok: false, error: parsed.error.issues[0]!.message };
   if (!/^[\w.-]{1,100}$/.test(agent)) return { ok: false, error: "No agent given" };
+  const problem = databaseProblem();
+  if (problem) return { ok: false, error: `Nothing was recorded: ${problem.message}` };
   const { db, sqlite } = database();
   sqlite.transaction(() => db.insert(agentDeskReviews).values({ agentName: agent, note: parsed.data, actor, efficiencyScore }).run()).immediate();
   return { ok: true };

@@ -1,8 +1,8 @@
 import "server-only";
-import { database } from "@/db";
+import { appConfig } from "@/db";
 
 /** How pages show times and money: the data's time zone and the account currency. */
 export function getDisplaySettings() {
-  const { dataTimeZone, pnlCurrency } = database().config;
+  const { dataTimeZone, pnlCurrency } = appConfig();
   return { dataTimeZone, pnlCurrency };
 }

@@ -1,0 +1,84 @@
+// The file the trading system writes can disappear, come back, be replaced by a restored copy, or turn read-only
+// while Agent Desk runs: pages and the API say so, writes are refused with nothing written, and it recovers
+// without a restart.
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import * as usage from "@/app/api/llm/usage/route";
+import * as health from "@/app/api/health/route";
+import { database, databaseProblem, DatabaseUnavailable } from "@/db";
+import { makeUpstreamDb, tempDir } from "@/db/testing/upstream-file";
+import { BUNDLED_AGENT_CONFIG_PATH } from "@/lib/config";
+import { migrateFile } from "@/migrations/migrate-file";
+import { recordSwap } from "./commands/model-swaps";
+import { markReviewed } from "./commands/reviews";
+import { getLlmUsageStats } from "./queries/llm-usage";
+
+let file = "";
+const swap = () =>
+  recordSwap(
+    { agent: "cio", provider: "gpt", model: "gpt-5", reason: "fault test", expectedImprovement: "0.1", validationDays: "7", rollbackThreshold: "-0.1", requestId: crypto.randomUUID() },
+    { name: "fault test", trigger: "manual" },
+  );
+const rows = () => database().sqlite.prepare("SELECT count(*) FROM model_evolution_history").pluck().get() as number;
+const calls = () => Object.values(getLlmUsageStats(3650).provider_stats).reduce((sum, p) => sum + p.total_requests, 0);
+
+beforeAll(async () => {
+  const dir = tempDir();
+  file = makeUpstreamDb(path.join(dir, "trading.db"), ["--days", "10"]);
+  await migrateFile(file, { log: () => {} });
+  const config = path.join(dir, "agents.yaml");
+  fs.copyFileSync(BUNDLED_AGENT_CONFIG_PATH, config);
+  Object.assign(process.env, { DATABASE_PATH: file, AGENT_CONFIG_PATH: config, DATA_TIMEZONE: "Asia/Seoul" });
+});
+
+describe("when the database file", () => {
+  it("disappears, reads and writes say so and nothing is created; when it is back, all works again", async () => {
+    const before = calls();
+    fs.renameSync(file, `${file}.away`);
+    try {
+      expect(databaseProblem()?.kind).toBe("missing");
+      expect(() => database()).toThrow(DatabaseUnavailable);
+      expect(swap()).toMatchObject({ ok: false, error: expect.stringMatching(/^Nothing was recorded: The database file is missing/) });
+      expect(markReviewed("cio", "a note", null, "fault test")).toMatchObject({ ok: false });
+      const api = await usage.GET(new Request("http://localhost/api/llm/usage"));
+      expect(api.status).toBe(503);
+      expect(await api.json()).toEqual({ error: "the database file is missing" });
+      const ping = await health.GET();
+      expect(ping.status).toBe(503);
+      expect(JSON.stringify(await ping.json())).not.toContain(path.dirname(file));
+      expect(fs.existsSync(file)).toBe(false); // never created again behind the trading system's back
+    } finally {
+      fs.renameSync(`${file}.away`, file);
+    }
+    expect(databaseProblem()).toBeNull();
+    expect(calls()).toBe(before);
+  });
+
+  it("is replaced by another file (a restored copy), the new one is read without a restart", () => {
+    const before = calls();
+    const copy = `${file}.restored`;
+    fs.copyFileSync(file, copy);
+    execFileSync("python3", ["-c", "import sqlite3, sys\nwith sqlite3.connect(sys.argv[1]) as c: c.execute(\"INSERT INTO llm_usage_log (timestamp, agent_name, provider, model, tokens_used, cost_usd, response_time_ms, request_type, success) VALUES (datetime('now', '+9 hours'), 'cio', 'claude', 'opus-4.1', 1, 0.01, 100, 'final_decision', 1)\")", copy]);
+    for (const suffix of ["-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+    fs.renameSync(copy, file);
+    expect(calls()).toBe(before + 1);
+  });
+
+  it("turns read-only, writes are refused with nothing written and reads go on; writable again, writes work", () => {
+    const before = rows();
+    fs.chmodSync(file, 0o444);
+    try {
+      expect(databaseProblem()?.kind).toBe("read-only");
+      expect(swap()).toMatchObject({ ok: false, error: expect.stringMatching(/^Nothing was recorded: The database file is read-only/) });
+      expect(markReviewed("cio", "a note", null, "fault test")).toMatchObject({ ok: false, error: expect.stringMatching(/read-only/) });
+      expect(rows()).toBe(before);
+      expect(calls()).toBeGreaterThan(0);
+    } finally {
+      fs.chmodSync(file, 0o644);
+    }
+    expect(swap()).toMatchObject({ ok: true });
+    expect(rows()).toBe(before + 1);
+  });
+});

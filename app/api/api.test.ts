@@ -39,7 +39,7 @@ describe("JSON API bodies", () => {
   it("/api/health", async () => {
     const { status, body } = await get(health);
     expect(status).toBe(200);
-    expect(body).toEqual({ status: "ok", schema_version: readMigrations().length, database: { journal_mode: "delete", size_bytes: expect.any(Number), last_event_at: expect.any(String) } });
+    expect(body).toEqual({ status: "ok", schema_version: readMigrations().length, database: { journal_mode: "wal", size_bytes: expect.any(Number), last_event_at: expect.any(String) } });
   });
 
   it("/api/llm/usage defaults to 7 days and has the contract's keys", async () => {

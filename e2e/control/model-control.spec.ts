@@ -1,6 +1,8 @@
 import fs from "node:fs";
+import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { parse } from "yaml";
+import { SESSION_COOKIE, SESSION_HOURS, signSession } from "../../lib/session";
 import { BUNDLED_AGENT_CONFIG, CONTROL_AGENT_CONFIG, CONTROL_PASSWORD } from "./settings";
 
 // One operator's session against the `control` server; the tests change its data, so they run in order.
@@ -139,6 +141,24 @@ test("a swap sent from a foreign Origin, or after the session is gone, writes no
   await form.getByRole("button", { name: "Record swap" }).click();
   await expect(form.getByRole("alert")).toContainText("Sign in again");
   await signIn(page);
+  expect((await swaps(page)).length).toBe(before.length);
+  expect(fs.readFileSync(CONTROL_AGENT_CONFIG, "utf8")).toBe(ORIGINAL);
+});
+
+test("a swap sent with a tampered or an expired session cookie writes nothing", async ({ page, context }) => {
+  await signIn(page);
+  const before = await swaps(page);
+  const cookie = (await context.cookies()).find((c) => c.name === SESSION_COOKIE)!;
+  const secret = fs.readFileSync(path.resolve("e2e", ".data", ".agent-desk-session-secret"), "utf8").trim();
+  const tampered = `${cookie.value.slice(0, -1)}${cookie.value.endsWith("A") ? "B" : "A"}`;
+  const expired = signSession(secret, Date.now() - (SESSION_HOURS + 1) * 3_600_000).token;
+  for (const value of [tampered, expired]) {
+    const form = await fillSwap(page, "cio", "E2E: with a bad session");
+    await context.addCookies([{ ...cookie, value }]);
+    await form.getByRole("button", { name: "Record swap" }).click();
+    await expect(form.getByRole("alert")).toContainText("Sign in again");
+    await signIn(page);
+  }
   expect((await swaps(page)).length).toBe(before.length);
   expect(fs.readFileSync(CONTROL_AGENT_CONFIG, "utf8")).toBe(ORIGINAL);
 });

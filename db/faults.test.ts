@@ -4,7 +4,7 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import * as usage from "@/app/api/llm/usage/route";
 import * as health from "@/app/api/health/route";
 import { database, databaseProblem, DatabaseUnavailable } from "@/db";
@@ -80,5 +80,19 @@ describe("when the database file", () => {
     }
     expect(swap()).toMatchObject({ ok: true });
     expect(rows()).toBe(before + 1);
+  });
+
+  it("sits on a full disk, writes are refused with nothing written and reads go on; with space again, writes work", () => {
+    const before = rows();
+    const full = vi.spyOn(fs, "statfsSync").mockReturnValue({ bavail: 0, bsize: 4096 } as fs.StatsFs); // the fault, injected
+    try {
+      expect(databaseProblem()?.kind).toBe("disk-full");
+      expect(swap()).toMatchObject({ ok: false, error: expect.stringMatching(/^Nothing was recorded: The disk holding the database file is full/) });
+      expect(rows()).toBe(before);
+      expect(calls()).toBeGreaterThan(0);
+    } finally {
+      full.mockRestore();
+    }
+    expect(databaseProblem()).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import fs from "node:fs";
+import path from "node:path";
 import type Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { readConfig, type Config } from "@/lib/config";
@@ -43,7 +44,10 @@ export function database(): Handle {
   return cache.agentDesk;
 }
 
-export type DatabaseProblem = { kind: "missing" | "read-only"; message: string };
+export type DatabaseProblem = { kind: "missing" | "read-only" | "disk-full"; message: string };
+
+// Below this much free space a write (its journal pages and the WAL) may not fit: refuse it before SQLite has to.
+const MIN_FREE_BYTES = 8 * 2 ** 20;
 
 /** What is wrong with the database file right now, in words for the pages; null when nothing is. */
 export function databaseProblem(): DatabaseProblem | null {
@@ -51,6 +55,10 @@ export function databaseProblem(): DatabaseProblem | null {
   if (!stat) return { kind: "missing", message: "The database file is missing. Agent Desk picks it up again as soon as it is back; nothing can be recorded until then." };
   // Mode bits, not access(2): as root every file is writable, yet a file marked read-only is someone's intent.
   if ((stat.mode & 0o222) === 0) return { kind: "read-only", message: "The database file is read-only. Pages show what it holds; swaps, rollbacks and reviews cannot be recorded until it is writable again." };
+  const disk = fs.statfsSync(path.dirname(appConfig().databasePath));
+  if (disk.bavail * disk.bsize < MIN_FREE_BYTES) {
+    return { kind: "disk-full", message: "The disk holding the database file is full. Pages show what it holds; swaps, rollbacks and reviews cannot be recorded until there is space again." };
+  }
   return null;
 }
 

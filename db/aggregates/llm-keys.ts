@@ -30,3 +30,9 @@ export function bucketMidpointMs(bucket: number): number {
   if (digits <= 1) return lead + 0.5;
   return (lead + 0.5) * 10 ** (digits - 2);
 }
+
+/** The minute a row falls in, like the hour key ('2026-01-05T09:15', 'U2026-01-05T00:15', '?'): for the range cache. */
+export function minuteKeySql(ts: string): string {
+  return `CASE WHEN ${ZONED(ts)} THEN coalesce('U' || strftime('%Y-%m-%dT%H:%M', ${ts}), '?')
+    WHEN ${NAIVE(ts)} THEN substr(${ts}, 1, 10) || 'T' || substr(${ts}, 12, 5) ELSE '?' END`;
+}

@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
-import { hourKeySql } from "./llm-keys";
+import { minuteKeySql } from "./llm-keys";
 
-/** A range of aggregate keys, hour ('2026-01-05T09', 'U2026-01-05T00') or day ('2026-01-05', 'U2026-01-05'). */
+/** A range of keys: minute ('2026-01-05T09:15'), hour ('2026-01-05T09', 'U2026-01-05T00') or day ('2026-01-05'). */
 export type KeyRange = [string, string];
 
 type Entry = { ranges: KeyRange[]; value: unknown };
@@ -30,10 +30,10 @@ export class LlmRangeCache {
       return;
     }
     if (counted === this.counted) return;
-    const hours = db.prepare(`SELECT DISTINCT ${hourKeySql("timestamp")} FROM llm_usage_log WHERE id >= ? AND id < ?`).pluck().all(this.counted, counted) as string[];
+    const minutes = db.prepare(`SELECT DISTINCT ${minuteKeySql("timestamp")} FROM llm_usage_log WHERE id >= ? AND id < ?`).pluck().all(this.counted, counted) as string[];
     this.counted = counted;
     for (const [name, entry] of this.entries) {
-      if (hours.some((hour) => entry.ranges.some(([lo, hi]) => holds(lo, hi, hour)))) this.entries.delete(name);
+      if (minutes.some((minute) => entry.ranges.some(([lo, hi]) => holds(lo, hi, minute)))) this.entries.delete(name);
     }
   }
 
@@ -48,8 +48,8 @@ export class LlmRangeCache {
   }
 }
 
-/** An hour key falls in a range of hour keys, or (cut to a day key) of day keys; naive and 'U' keys never mix. */
-function holds(lo: string, hi: string, hour: string): boolean {
-  const key = hour.slice(0, lo.length);
+/** A minute key falls in a range of minute keys, or (cut to an hour or day key) of those; naive and 'U' never mix. */
+function holds(lo: string, hi: string, minute: string): boolean {
+  const key = minute.slice(0, lo.length);
   return key >= lo && key < hi;
 }

@@ -7,6 +7,7 @@ import { calendarDate, wallClockToInstant, zoneOffsetMs } from "@/lib/event-time
 import { bucketMidpointMs, dayKeySql, hourKeySql, latencyBucketSql } from "./llm-keys";
 import type { KeyRange, LlmRangeCache } from "./llm-range-cache";
 
+const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
@@ -153,15 +154,14 @@ export class LlmWindow {
       for (const r of this.kept("errors", keys, () => query.all(...keys) as { message: string; count: number }[])) counts.set(r.message, (counts.get(r.message) ?? 0) + r.count);
     }
     const edges = this.edges(this.hours, 13);
-    for (const [from, to] of edges.ranges) {
-      const rows = this.db()
+    const read = (from: number, to: number) =>
+      this.db()
         .select({ message: sql<string>`coalesce(${llmUsageLog.errorMessage}, '')`, count: sql<number>`count(*)` })
         .from(llmUsageLog)
         .where(and(this.between(from, to), sql`${llmUsageLog.success} = 0`, edges.uncounted))
         .groupBy(sql`1`)
         .all();
-      for (const r of rows) counts.set(r.message, (counts.get(r.message) ?? 0) + r.count);
-    }
+    for (const r of this.rawEdges("errors", this.hours, edges.ranges, read)) counts.set(r.message, (counts.get(r.message) ?? 0) + r.count);
     return [...counts].filter(([, n]) => n > 0).map(([message, count]) => ({ message, count })).sort((a, b) => b.count - a.count || a.message.localeCompare(b.message));
   }
 
@@ -228,7 +228,7 @@ export class LlmWindow {
   private readEdgeSums(): (LlmGroup & { hour: string })[] {
     const edges = this.edges(this.hours, 13);
     const t = llmUsageLog;
-    return edges.ranges.flatMap(([from, to]) =>
+    return this.rawEdges("sums", this.hours, edges.ranges, (from, to) =>
       this.db()
         .select({
           hour: edges.key,
@@ -270,22 +270,31 @@ export class LlmWindow {
         .where(and(this.between(from, to), edges.uncounted))
         .groupBy(sql`1`, sql`2`)
         .all();
-    return edges.ranges.flatMap(([from, to]) => {
-      const [wholeFrom, wholeTo] = [Math.ceil(from / HOUR_MS) * HOUR_MS, Math.floor(to / HOUR_MS) * HOUR_MS];
+    return this.rawEdges(`latency ${perAgent}`, inner, edges.ranges, read);
+  }
+
+  /**
+   * Raw rows of a period's edges, read through the cache in whole minutes: only the partial minutes at the very
+   * start and end of each edge are read on every request (a peak hour holds thousands of calls, a minute a hundred).
+   * A minute's read is kept until a call lands in it, so new calls in the current minute leave the others kept.
+   */
+  private rawEdges<Row>(kind: string, inner: Inner | null, ranges: [number, number][], read: (from: number, to: number) => Row[]): Row[] {
+    return ranges.flatMap(([from, to]) => {
+      const [wholeFrom, wholeTo] = [Math.ceil(from / MINUTE_MS) * MINUTE_MS, Math.floor(to / MINUTE_MS) * MINUTE_MS];
       if (!this.cache || wholeFrom >= wholeTo) return read(from, to);
-      const name = `latency edge ${perAgent} ${wholeFrom} ${wholeTo} ${this.keyRanges(inner).flat().join(" ")}`;
-      const whole = this.cache.read(name, this.hourKeyRanges(wholeFrom, wholeTo), () => read(wholeFrom, wholeTo));
+      const name = `edge ${kind} ${wholeFrom} ${wholeTo} ${this.keyRanges(inner).flat().join(" ")}`;
+      const whole = this.cache.read(name, this.minuteKeyRanges(wholeFrom, wholeTo), () => read(wholeFrom, wholeTo));
       return [...read(from, wholeFrom), ...whole, ...read(wholeTo, to)];
     });
   }
 
-  /** The hour keys, naive and zoned, of every call that can fall in [fromMs, toMs) (a little wider, never narrower). */
-  private hourKeyRanges(fromMs: number, toMs: number): KeyRange[] {
-    const key = (ms: number) => new Date(Math.floor(ms / HOUR_MS) * HOUR_MS).toISOString().slice(0, 13);
+  /** The minute keys, naive and zoned, of every call that can fall in [fromMs, toMs) (a little wider, never narrower). */
+  private minuteKeyRanges(fromMs: number, toMs: number): KeyRange[] {
+    const key = (ms: number) => new Date(Math.floor(ms / MINUTE_MS) * MINUTE_MS).toISOString().slice(0, 16);
     const wall = (ms: number) => ms + zoneOffsetMs(ms, this.zone);
     return [
-      [key(wall(fromMs)), key(wall(toMs - 1) + HOUR_MS)],
-      [`U${key(fromMs)}`, `U${key(toMs - 1 + HOUR_MS)}`],
+      [key(wall(fromMs)), key(wall(toMs - 1) + MINUTE_MS)],
+      [`U${key(fromMs)}`, `U${key(toMs - 1 + MINUTE_MS)}`],
     ];
   }
 

@@ -6,16 +6,17 @@ import { GOOD, providerColour } from "@/lib/palette";
 
 /** Daily PnL, and daily LLM cost stacked by provider, over the period. */
 export async function DailyCharts({ days, dataTimeZone }: { days: number; dataTimeZone: string }) {
-  const { providers, rows, pnlCurrency } = getDailySeries(days);
+  const { providers, rows, interval, pnlCurrency } = getDailySeries(days);
+  const every = interval === "week" ? "Weekly" : "Daily";
   const totalPnl = rows.reduce((sum, r) => sum + (r.pnl ?? 0), 0);
   const totalCost = rows.reduce((sum, r) => sum + (r.cost ?? 0), 0);
-  const caption = `per day in ${zoneLabel(dataTimeZone)}`;
+  const caption = `per ${interval} in ${zoneLabel(dataTimeZone)}`;
   return (
     <div className="grid gap-6 xl:grid-cols-2">
-      <Card title={`Daily PnL (7-day, ${pnlCurrency})`} caption={`${caption}, by the day each trade was made`}>
+      <Card title={`${every} PnL (7-day, ${pnlCurrency})`} caption={`${caption}, by the day each trade was made`}>
         <ChartFigure
-          title="Daily PnL"
-          summary={`7-day PnL of the trades made each day: ${formatMoney(totalPnl, pnlCurrency)} over ${rows.length} days.`}
+          title={`${every} PnL`}
+          summary={`7-day PnL of the trades made each ${interval}: ${formatMoney(totalPnl, pnlCurrency)} over ${rows.length} ${interval}s.`}
           data={rows}
           series={[{ key: "pnl", label: `PnL (${pnlCurrency})`, colour: GOOD }]}
           kind="bar"
@@ -24,10 +25,10 @@ export async function DailyCharts({ days, dataTimeZone }: { days: number; dataTi
           empty="No trades in this period yet: the trading system's trades appear here as they are made."
         />
       </Card>
-      <Card title="Daily LLM cost by provider (USD)" caption={caption}>
+      <Card title={`${every} LLM cost by provider (USD)`} caption={caption}>
         <ChartFigure
-          title="Daily LLM cost by provider"
-          summary={`LLM cost per day, stacked by provider (${providers.join(", ") || "none"}): ${formatUsd(totalCost)} in all.`}
+          title={`${every} LLM cost by provider`}
+          summary={`LLM cost per ${interval}, stacked by provider (${providers.join(", ") || "none"}): ${formatUsd(totalCost)} in all.`}
           data={providers.length > 0 ? rows : []}
           series={providers.map((p, i) => ({ key: `cost_${p}`, label: p, colour: providerColour(p, i) }))}
           kind="bar"

@@ -1,5 +1,6 @@
 import "server-only";
 import { database } from "@/db";
+import { byReadableInterval } from "@/lib/chart-buckets";
 import { calendarDate } from "@/lib/event-time";
 import { canonicalModel } from "@/lib/model-names";
 import { eachCalendarDay } from "./calendar-window";
@@ -30,8 +31,9 @@ export function getCostSeries(days: number, by: CostDimension, now = Date.now())
 
   const dates = eachCalendarDay(calendarDate(now - days * DAY_MS, config.dataTimeZone), calendarDate(now, config.dataTimeZone));
   const empty = () => Object.fromEntries(groups.map((_, i) => [`g${i}`, 0])) as Record<string, number>;
-  const cost = new Map(dates.map((date) => [date, { date, ...empty() }]));
-  const tokens = new Map(dates.map((date) => [date, { date, ...empty() }]));
+  type Row = { date: string } & Record<string, number>;
+  const cost = new Map(dates.map((date) => [date, { date, ...empty() } as Row]));
+  const tokens = new Map(dates.map((date) => [date, { date, ...empty() } as Row]));
   for (const r of raw) {
     const c = cost.get(r.date) as Record<string, number> | undefined;
     const t = tokens.get(r.date) as Record<string, number> | undefined;
@@ -39,5 +41,6 @@ export function getCostSeries(days: number, by: CostDimension, now = Date.now())
     c[keyOf(r.group)]! += r.cost;
     t[keyOf(r.group)]! += r.tokens;
   }
-  return { groups, cost: [...cost.values()], tokens: [...tokens.values()] };
+  const costRows = byReadableInterval([...cost.values()]);
+  return { groups, cost: costRows.rows, tokens: byReadableInterval([...tokens.values()]).rows, interval: costRows.interval };
 }

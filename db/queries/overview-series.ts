@@ -3,6 +3,7 @@ import { and, gte, lt } from "drizzle-orm";
 import { database } from "@/db";
 import { systemMetrics } from "@/db/schema";
 import { loadAgentConfig } from "@/lib/agent-config";
+import { byReadableInterval } from "@/lib/chart-buckets";
 import { calendarDate, wallClockToInstant, zoneOffsetMs } from "@/lib/event-time";
 import { eachCalendarDay, firstCalendarDay } from "./calendar-window";
 import { llmCallsBetween, llmWindow } from "./llm-window";
@@ -32,7 +33,7 @@ export function getDailySeries(days: number, now = Date.now()) {
     row[`cost_${c.provider}`] = (row[`cost_${c.provider}`] ?? 0) + c.cost;
     row.cost = (row.cost ?? 0) + c.cost;
   }
-  return { providers, rows, pnlCurrency: config.pnlCurrency };
+  return { providers, ...byReadableInterval(rows), pnlCurrency: config.pnlCurrency };
 }
 
 /** LLM spend today (since midnight in DATA_TIMEZONE) and over the last 7 days, against the agent config's limits. */

@@ -47,7 +47,7 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
           <Stat label="Latency p50 / p95" value={p50 === null ? "—" : `${formatCount(Math.round(p50))} ms`} detail={p95 === null ? undefined : `p95 ${formatCount(Math.round(p95))} ms`} />
           <Stat label="Latency p99" value={p99 === null ? "—" : `${formatCount(Math.round(p99))} ms`} detail="within 5 % (histogram buckets)" />
         </dl>
-        <Card title={`Cost over time by ${BY_LABELS[by].toLowerCase()} (USD)`} caption={`per day in ${zoneLabel(dataTimeZone)}`}>
+        <Card title={`Cost over time by ${BY_LABELS[by].toLowerCase()} (USD)`} caption={`per ${series.interval} in ${zoneLabel(dataTimeZone)}`}>
           <div className="mb-3">
             <LinkSwitch
               label="Group the charts by"
@@ -55,8 +55,8 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
             />
           </div>
           <ChartFigure
-            title={`LLM cost per day by ${BY_LABELS[by].toLowerCase()}`}
-            summary={`LLM cost per day of the last ${period.label}, stacked by ${BY_LABELS[by].toLowerCase()}: ${series.groups.join(", ") || "none"}.`}
+            title={`LLM cost per ${series.interval} by ${BY_LABELS[by].toLowerCase()}`}
+            summary={`LLM cost per ${series.interval} of the last ${period.label}, stacked by ${BY_LABELS[by].toLowerCase()}: ${series.groups.join(", ") || "none"}.`}
             data={series.cost}
             series={chartSeries}
             kind="bar"
@@ -64,10 +64,10 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
             unit="usd"
             empty={empty}
           />
-          <h3 className="mt-4 mb-1 text-xs font-semibold text-zinc-500 dark:text-zinc-400">Tokens per day</h3>
+          <h3 className="mt-4 mb-1 text-xs font-semibold text-zinc-500 dark:text-zinc-400">Tokens per {series.interval}</h3>
           <ChartFigure
-            title={`Tokens per day by ${BY_LABELS[by].toLowerCase()}`}
-            summary={`Tokens used per day, stacked by ${BY_LABELS[by].toLowerCase()}.`}
+            title={`Tokens per ${series.interval} by ${BY_LABELS[by].toLowerCase()}`}
+            summary={`Tokens used per ${series.interval}, stacked by ${BY_LABELS[by].toLowerCase()}.`}
             data={series.tokens}
             series={chartSeries}
             kind="area"

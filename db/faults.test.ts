@@ -8,9 +8,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import * as usage from "@/app/api/llm/usage/route";
 import * as health from "@/app/api/health/route";
 import { database, databaseProblem, DatabaseUnavailable } from "@/db";
-import { makeUpstreamDb, tempDir } from "@/db/testing/upstream-file";
-import { BUNDLED_AGENT_CONFIG_PATH } from "@/lib/config";
-import { migrateFile } from "@/migrations/migrate-file";
+import { useTradingFile } from "@/db/testing/upstream-file";
 import { recordSwap } from "./commands/model-swaps";
 import { markReviewed } from "./commands/reviews";
 import { getLlmUsageStats } from "./queries/llm-usage";
@@ -25,12 +23,7 @@ const rows = () => database().sqlite.prepare("SELECT count(*) FROM model_evoluti
 const calls = () => Object.values(getLlmUsageStats(3650).provider_stats).reduce((sum, p) => sum + p.total_requests, 0);
 
 beforeAll(async () => {
-  const dir = tempDir();
-  file = makeUpstreamDb(path.join(dir, "trading.db"), ["--days", "10"]);
-  await migrateFile(file, { log: () => {} });
-  const config = path.join(dir, "agents.yaml");
-  fs.copyFileSync(BUNDLED_AGENT_CONFIG_PATH, config);
-  Object.assign(process.env, { DATABASE_PATH: file, AGENT_CONFIG_PATH: config, DATA_TIMEZONE: "Asia/Seoul" });
+  ({ file } = await useTradingFile(["--days", "10"]));
 });
 
 describe("when the database file", () => {

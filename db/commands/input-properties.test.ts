@@ -2,7 +2,6 @@
 // the trading system's Python writer made. Each answer is a clear error or a correct write; nothing crashes, and a
 // refused input writes nothing (rows, audit, the agent config all unchanged).
 import fs from "node:fs";
-import path from "node:path";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as contribution from "@/app/api/agents/contribution/route";
@@ -13,23 +12,15 @@ import * as breakdown from "@/app/api/llm/breakdown/route";
 import * as usage from "@/app/api/llm/usage/route";
 import * as metrics from "@/app/api/system/metrics/route";
 import { database } from "@/db";
-import { makeUpstreamDb, tempDir } from "@/db/testing/upstream-file";
-import { BUNDLED_AGENT_CONFIG_PATH } from "@/lib/config";
-import { migrateFile } from "@/migrations/migrate-file";
+import { useTradingFile } from "@/db/testing/upstream-file";
 import { recordSwap } from "./model-swaps";
 import { markReviewed } from "./reviews";
 import { readSwapForm, SWAP_FIELDS } from "./swap-input";
 
-const ORIGINAL = fs.readFileSync(BUNDLED_AGENT_CONFIG_PATH, "utf8");
 let configFile = "";
 
 beforeAll(async () => {
-  const dir = tempDir();
-  const file = makeUpstreamDb(path.join(dir, "trading.db"));
-  await migrateFile(file, { log: () => {} });
-  configFile = path.join(dir, "agent_llm_mapping.yaml");
-  fs.writeFileSync(configFile, ORIGINAL);
-  Object.assign(process.env, { DATABASE_PATH: file, AGENT_CONFIG_PATH: configFile, DATA_TIMEZONE: "Asia/Seoul" });
+  ({ configFile } = await useTradingFile());
 });
 
 // What an attacker or a broken client sends: any text (lone surrogates included), control characters, RTL

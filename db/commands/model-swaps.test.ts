@@ -7,10 +7,9 @@ import { parse } from "yaml";
 import { database } from "@/db";
 import { getAgentMapping } from "@/db/queries/agent-mapping";
 import { getEvolution } from "@/db/queries/evolution";
-import { makeUpstreamDb, tempDir } from "@/db/testing/upstream-file";
+import { useTradingFile } from "@/db/testing/upstream-file";
 import { BUNDLED_AGENT_CONFIG_PATH } from "@/lib/config";
 import { naiveIso } from "@/lib/event-time";
-import { migrateFile } from "@/migrations/migrate-file";
 import { rollBackBreachedSwaps } from "./auto-rollback";
 import { recordSwap, rollbackSwap } from "./model-swaps";
 
@@ -19,12 +18,7 @@ const operator = { name: "test operator", trigger: "manual" } as const;
 let configFile = "";
 
 beforeAll(async () => {
-  const dir = tempDir();
-  const file = makeUpstreamDb(path.join(dir, "trading.db"));
-  await migrateFile(file, { log: () => {} });
-  configFile = path.join(dir, "agent_llm_mapping.yaml");
-  fs.writeFileSync(configFile, ORIGINAL);
-  Object.assign(process.env, { DATABASE_PATH: file, AGENT_CONFIG_PATH: configFile, DATA_TIMEZONE: "Asia/Seoul" });
+  ({ configFile } = await useTradingFile());
 });
 afterEach(() => vi.restoreAllMocks());
 

@@ -4,6 +4,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { BUNDLED_AGENT_CONFIG_PATH } from "@/lib/config";
+import { migrateFile } from "@/migrations/migrate-file";
 
 // The trading system's reference writer (shared/upstream/make_upstream_db.py), kept in the repository so the
 // tests run wherever the project is cloned.
@@ -43,4 +45,18 @@ export function tableChecksums(file: string, tables: readonly string[] = [...UPS
 
 export function fileSha(file: string): string {
   return createHash("sha256").update(fs.readFileSync(file)).digest("hex");
+}
+
+/**
+ * A file the trading system's writer made, migrated as npm start would, with a writable copy of the bundled agent
+ * config, set as this process's DATABASE_PATH and AGENT_CONFIG_PATH: what the command and fault tests run against.
+ */
+export async function useTradingFile(args: string[] = []): Promise<{ file: string; configFile: string }> {
+  const dir = tempDir();
+  const file = makeUpstreamDb(path.join(dir, "trading.db"), args);
+  await migrateFile(file, { log: () => {} });
+  const configFile = path.join(dir, "agent_llm_mapping.yaml");
+  fs.copyFileSync(BUNDLED_AGENT_CONFIG_PATH, configFile);
+  Object.assign(process.env, { DATABASE_PATH: file, AGENT_CONFIG_PATH: configFile, DATA_TIMEZONE: "Asia/Seoul" });
+  return { file, configFile };
 }

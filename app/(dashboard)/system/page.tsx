@@ -8,6 +8,7 @@ import { getHealth, getTableStats } from "@/db/queries/health";
 import { getSystemMetrics } from "@/db/queries/system-metrics";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { formatCompact, formatCount, formatDateTime, formatMoney, formatPercent, formatUsd } from "@/lib/format";
+import type { ChartUnit } from "@/lib/chart-units";
 import { GOOD, seriesColour } from "@/lib/palette";
 import { readPeriod } from "@/lib/period";
 
@@ -59,51 +60,26 @@ export default async function SystemPage({ searchParams }: { searchParams: Promi
         </Card>
         <Card title="Metrics over time" caption={`one row a day, written when the trading day ends · dates in ${dataTimeZone}`}>
           <div className="grid gap-6 xl:grid-cols-2">
-            <ChartFigure
-              title="Daily PnL"
-              summary={`The system's daily PnL over ${series.length} day(s).`}
-              data={series}
-              series={[{ key: "total_pnl", label: `PnL (${pnlCurrency})`, colour: GOOD }]}
-              kind="bar"
-              unit="money"
-              currency={pnlCurrency}
-              height={200}
-              showTitle
-              empty="No daily metrics in this period yet."
-            />
-            <ChartFigure
-              title="Daily LLM cost"
-              summary="The system's daily LLM cost in USD."
-              data={series}
-              series={[{ key: "total_cost_usd", label: "LLM cost (USD)", colour: seriesColour(1) }]}
-              kind="bar"
-              unit="usd"
-              height={200}
-              showTitle
-              empty="No daily metrics in this period yet."
-            />
-            <ChartFigure
-              title="Win rate"
-              summary="The system's daily win rate in percent."
-              data={series}
-              series={[{ key: "win_rate", label: "Win rate", colour: seriesColour(2) }]}
-              kind="line"
-              unit="percent"
-              height={200}
-              showTitle
-              empty="No daily metrics in this period yet."
-            />
-            <ChartFigure
-              title="Average decision time"
-              summary="The system's average decision time per day, in seconds."
-              data={series}
-              series={[{ key: "avg_decision_time_seconds", label: "Decision time (s)", colour: seriesColour(3) }]}
-              kind="line"
-              unit="score"
-              height={200}
-              showTitle
-              empty="No daily metrics in this period yet."
-            />
+            {[
+              { key: "total_pnl", title: "Daily PnL", label: `PnL (${pnlCurrency})`, summary: "The system's daily PnL.", kind: "bar", unit: "money", colour: GOOD },
+              { key: "total_cost_usd", title: "Daily LLM cost", label: "LLM cost (USD)", summary: "The system's daily LLM cost in USD.", kind: "bar", unit: "usd", colour: seriesColour(1) },
+              { key: "win_rate", title: "Win rate", label: "Win rate", summary: "The system's daily win rate in percent.", kind: "line", unit: "percent", colour: seriesColour(2) },
+              { key: "avg_decision_time_seconds", title: "Average decision time", label: "Decision time (s)", summary: "The system's average decision time per day, in seconds.", kind: "line", unit: "score", colour: seriesColour(3) },
+            ].map((chart) => (
+              <ChartFigure
+                key={chart.key}
+                title={chart.title}
+                summary={`${chart.summary} Over ${series.length} day(s).`}
+                data={series}
+                series={[{ key: chart.key, label: chart.label, colour: chart.colour }]}
+                kind={chart.kind as "bar" | "line"}
+                unit={chart.unit as ChartUnit}
+                currency={pnlCurrency}
+                height={200}
+                showTitle
+                empty="No daily metrics in this period yet."
+              />
+            ))}
           </div>
         </Card>
         <Card title="Data quality" caption="odd rows Agent Desk reads around">

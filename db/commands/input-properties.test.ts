@@ -35,6 +35,7 @@ const nasty = fc.oneof(
     "\u202Egpt-5",
     "\uD800",
     "\uDFFF",
+    "\u2126 e\u0301 \uF9EF", // text NFC changes: ohm sign, a decomposed é, a compatibility ideograph
     "'; DROP TABLE trades; --",
     "1 OR 1=1",
     "<script>alert(1)</script>",
@@ -104,8 +105,9 @@ describe("the Record swap action", () => {
           expect(count("model_evolution_history")).toBe(rows + 1);
           const stored = database().sqlite.prepare("SELECT * FROM model_evolution_history ORDER BY id DESC LIMIT 1").get() as Record<string, unknown>;
           expect(stored.triggered_by).toBe("manual");
-          expect(stored.reason).toBe(String(form.getAll("reason").at(-1)).trim());
-          expect(stored.new_model).toBe(String(form.getAll("new_model").at(-1)).trim());
+          const asTyped = (name: string) => String(form.getAll(name).at(-1)).normalize("NFC").trim(); // stored as one Unicode form
+          expect(stored.reason).toBe(asTyped("reason"));
+          expect(stored.new_model).toBe(asTyped("new_model"));
         },
       ),
       { numRuns: 200 },
@@ -127,7 +129,7 @@ describe("the Mark reviewed action", () => {
           return;
         }
         const stored = database().sqlite.prepare("SELECT agent_name, note FROM agent_desk_reviews ORDER BY id DESC LIMIT 1").get() as { agent_name: string; note: string };
-        expect(stored).toEqual({ agent_name: agent, note: note.trim() });
+        expect(stored).toEqual({ agent_name: agent, note: note.normalize("NFC").trim() });
       }),
       { numRuns: 150 },
     );

@@ -93,7 +93,7 @@ async function main() {
       `- seed: ${seedSeconds === null ? "reused" : `${seedSeconds.toFixed(0)} s`}; aggregates rebuilt from scratch (what adopting a file costs): LLM log ${rebuild.llm.toFixed(1)} s, trades ${rebuild.trades.toFixed(1)} s`,
       `- server RSS after the run: ${(Number(rss) / 1024).toFixed(0)} MB`,
       `- file: ${(sizes.total / 2 ** 20).toFixed(0)} MB, of which Agent Desk's tables and indexes ${(sizes.aggregates / 2 ** 20).toFixed(1)} MB (${((sizes.aggregates / sizes.total) * 100).toFixed(1)} %)`,
-      `- Python insert (one connection per insert, as the trading system writes): ${overhead.with.toFixed(3)} ms with Agent Desk's tables, triggers and indexes, ${overhead.without.toFixed(3)} ms without any of them (${((overhead.with / overhead.without - 1) * 100).toFixed(0)} % added)`,
+      `- Python insert (one connection per insert, as the trading system writes): ${overhead.with.toFixed(3)} ms with Agent Desk's tables, triggers and indexes, ${overhead.without.toFixed(3)} ms without any of them (${percent(overhead.with / overhead.without)} added by them); ${overhead.original.toFixed(3)} ms on the file as it was before Agent Desk (rollback journal, none of its objects: ${percent(overhead.with / overhead.original)} with Agent Desk)`,
       "",
     );
     console.log(report.slice(-rows.length - 11).join("\n"));
@@ -151,28 +151,26 @@ function trading(file: string, days: number): Record<string, number> {
 }
 
 /**
- * What Agent Desk adds to each of the trading system's INSERTs: the same inserts into two copies of the file, one
- * without anything of Agent Desk's, in alternating rounds (the disk's noise hits both alike), medians compared.
+ * What Agent Desk adds to each of the trading system's INSERTs: the same inserts into copies of the file, in
+ * alternating rounds (the disk's noise hits all alike), medians compared. `with`: the file as Agent Desk leaves it;
+ * `without`: the same file (WAL) without any of Agent Desk's objects, whose schema every new connection parses;
+ * `original`: without them and in the rollback journal the trading system's file had before Agent Desk opened it.
  */
 function insertOverhead(file: string) {
-  const withCopy = path.join(DIR, "insert-with.db");
-  const withoutCopy = path.join(DIR, "insert-without.db");
-  fs.copyFileSync(file, withCopy);
-  fs.copyFileSync(file, withoutCopy);
-  const db = new Database(withoutCopy);
-  // Every object of Agent Desk's: each new Python connection parses the whole schema, so its tables cost too.
-  const objects = db.prepare("SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'index', 'table') AND name LIKE 'agent_desk_%' ORDER BY type = 'table'").all() as { type: string; name: string }[];
-  for (const { type, name } of objects) db.exec(`DROP ${type.toUpperCase()} IF EXISTS ${name}`);
-  db.close();
-  const time = (copy: string) => Number(execFileSync("python3", ["-c", INSERTS, copy, "400"], { encoding: "utf8" }));
-  const rounds = { with: [] as number[], without: [] as number[] };
-  for (let i = 0; i < 7; i++) {
-    rounds.with.push(time(withCopy));
-    rounds.without.push(time(withoutCopy));
+  const copies = { with: path.join(DIR, "insert-with.db"), without: path.join(DIR, "insert-without.db"), original: path.join(DIR, "insert-original.db") };
+  for (const copy of Object.values(copies)) fs.copyFileSync(file, copy);
+  for (const copy of [copies.without, copies.original]) {
+    const db = new Database(copy);
+    const objects = db.prepare("SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'index', 'table') AND name LIKE 'agent_desk_%' ORDER BY type = 'table'").all() as { type: string; name: string }[];
+    for (const { type, name } of objects) db.exec(`DROP ${type.toUpperCase()} IF EXISTS ${name}`);
+    if (copy === copies.original) db.pragma("journal_mode = DELETE");
+    db.close();
   }
-  fs.rmSync(withCopy);
-  fs.rmSync(withoutCopy);
-  return { with: median(rounds.with), without: median(rounds.without) };
+  const time = (copy: string) => Number(execFileSync("python3", ["-c", INSERTS, copy, "400"], { encoding: "utf8" }));
+  const rounds = { with: [] as number[], without: [] as number[], original: [] as number[] };
+  for (let i = 0; i < 11; i++) for (const which of ["with", "without", "original"] as const) rounds[which].push(time(copies[which]));
+  for (const copy of Object.values(copies)) fs.rmSync(copy);
+  return { with: median(rounds.with), without: median(rounds.without), original: median(rounds.original) };
 }
 
 function fileSizes(file: string) {
@@ -183,6 +181,7 @@ function fileSizes(file: string) {
 }
 
 const median = (xs: number[]) => quantile(xs, 0.5);
+const percent = (ratio: number) => `${ratio >= 1 ? "+" : "−"}${Math.abs((ratio - 1) * 100).toFixed(0)} %`;
 function quantile(xs: number[], q: number): number {
   const sorted = [...xs].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;

@@ -77,6 +77,14 @@ describe("LLM aggregates", () => {
     expect(kept.hourly.some((row) => row[0] === "U2026-01-05T00")).toBe(true);
     expect(kept.hourly.some((row) => row[0] === "?")).toBe(true);
     expectSame(kept, rebuilt(file));
+
+    // Every call deleted: the next count empties the aggregates and waits for the next id.
+    execFileSync("python3", ["-c", "import sqlite3, sys\nwith sqlite3.connect(sys.argv[1]) as c: c.execute('DELETE FROM llm_usage_log')", file]);
+    const emptied = openDatabase(file);
+    backfillLlmAggregates(emptied);
+    expect(uncountedLlmCalls(emptied)).toBe(0);
+    emptied.close();
+    expect(snapshot(file)).toEqual({ hourly: [], latency: [], errors: [] });
   });
 
   it("count the Python writer's new calls, and only those, at the next read", async () => {

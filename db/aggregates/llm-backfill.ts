@@ -3,7 +3,10 @@ import { dayKeySql, hourKeySql, latencyBucketSql } from "./llm-keys";
 
 const CHUNK_ROWS = 50_000;
 
-/** next_id: the first call not yet counted (the watermark of migrations/0007); last_id: the newest call in the log. */
+/**
+ * next_id: the first call not yet counted (the watermark of migrations/0007), or 0 once a counted call was changed
+ * or deleted (migrations/0008): everything is to be counted again. last_id: the newest call in the log.
+ */
 type Cursor = { next_id: number; last_id: number };
 
 function cursor(db: Database.Database): Cursor | undefined {
@@ -48,9 +51,10 @@ export function backfillLlmAggregates(db: Database.Database, log: (line: string)
     FROM llm_usage_log AS l WHERE id BETWEEN ? AND ? AND success = 0 GROUP BY 1, 2, 3, 4, 5
     ON CONFLICT DO UPDATE SET calls = calls + excluded.calls`);
   const advance = db.prepare("UPDATE agent_desk_backfill SET next_id = ?, last_id = ? WHERE name = 'llm_usage_log'");
-  // The cursor is read inside each chunk's transaction: a delete elsewhere may have restarted the backfill.
+  // The cursor is read inside each chunk's transaction: a change elsewhere may have marked everything for a recount.
   const chunk = db.transaction((): Cursor => {
     const c = cursor(db)!;
+    if (c.next_id === 0) c.next_id = recountFromScratch(db);
     if (c.next_id > c.last_id) return c;
     const to = Math.min(c.next_id + CHUNK_ROWS - 1, c.last_id);
     hourly.run(c.next_id, to);
@@ -75,11 +79,14 @@ export function backfillLlmAggregates(db: Database.Database, log: (line: string)
   }
 }
 
+/** Empties the aggregates and moves the watermark to the first call (inside the caller's transaction); returns it. */
+function recountFromScratch(db: Database.Database): number {
+  db.exec("DELETE FROM agent_desk_llm_hourly; DELETE FROM agent_desk_llm_latency; DELETE FROM agent_desk_llm_errors");
+  return db.prepare("UPDATE agent_desk_backfill SET next_id = (SELECT coalesce(min(id), 1) FROM llm_usage_log) WHERE name = 'llm_usage_log' RETURNING next_id").pluck().get() as number;
+}
+
 /** Empties the aggregates and counts every row again from the LLM log (tests compare this with the catch-up's). */
 export function rebuildLlmAggregates(db: Database.Database): void {
-  db.transaction(() => {
-    db.exec("DELETE FROM agent_desk_llm_hourly; DELETE FROM agent_desk_llm_latency; DELETE FROM agent_desk_llm_errors");
-    db.exec("UPDATE agent_desk_backfill SET next_id = (SELECT coalesce(min(id), 1) FROM llm_usage_log), resets = resets + 1 WHERE name = 'llm_usage_log'");
-  }).immediate();
+  db.prepare("UPDATE agent_desk_backfill SET next_id = 0, resets = resets + 1 WHERE name = 'llm_usage_log'").run();
   backfillLlmAggregates(db);
 }

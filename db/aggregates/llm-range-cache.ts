@@ -8,6 +8,8 @@ type Entry = { ranges: KeyRange[]; value: unknown };
 
 // Periods move on every hour, so older entries stop being asked for; the oldest go first past this many.
 const MAX_ENTRIES = 500;
+// Past this many newly counted calls (a recount finished by another process) dropping everything is cheaper.
+const MAX_NEWLY_COUNTED = 100_000;
 
 /**
  * Reads of the LLM aggregates over closed ranges of hours or days, kept per server process. A period's whole hours
@@ -24,7 +26,7 @@ export class LlmRangeCache {
   /** Drops what newly counted calls (or a reset of the aggregates) made stale; call before reading. */
   sync(db: Database.Database): void {
     const { next_id: counted, resets } = (db.prepare("SELECT next_id, resets FROM agent_desk_backfill WHERE name = 'llm_usage_log'").get() as { next_id: number; resets: number } | undefined) ?? { next_id: 0, resets: -1 };
-    if (resets !== this.resets || counted < this.counted) {
+    if (resets !== this.resets || counted < this.counted || counted - this.counted > MAX_NEWLY_COUNTED) {
       this.entries.clear();
       [this.resets, this.counted] = [resets, counted];
       return;

@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import { dayKeySql, hourKeySql, latencyBucketSql } from "./llm-keys";
+import { dayKeySql, hourKeySql, latencyBucketSql, zonedSql } from "./llm-keys";
 
 const CHUNK_ROWS = 50_000;
 
@@ -50,6 +50,10 @@ export function backfillLlmAggregates(db: Database.Database, log: (line: string)
     SELECT ${hourKeySql("l.timestamp")}, agent_name, provider, model, coalesce(error_message, ''), count(*)
     FROM llm_usage_log AS l WHERE id BETWEEN ? AND ? AND success = 0 GROUP BY 1, 2, 3, 4, 5
     ON CONFLICT DO UPDATE SET calls = calls + excluded.calls`);
+  const zoned = db.prepare(`
+    INSERT OR IGNORE INTO agent_desk_llm_zoned (instant_ms, id)
+    SELECT unixepoch(l.timestamp, 'subsec') * 1000, id FROM llm_usage_log AS l
+    WHERE id BETWEEN ? AND ? AND ${zonedSql("l.timestamp")} AND unixepoch(l.timestamp, 'subsec') IS NOT NULL`);
   const advance = db.prepare("UPDATE agent_desk_backfill SET next_id = ?, last_id = ? WHERE name = 'llm_usage_log'");
   // The cursor is read inside each chunk's transaction: a change elsewhere may have marked everything for a recount.
   const chunk = db.transaction((): Cursor => {
@@ -60,6 +64,7 @@ export function backfillLlmAggregates(db: Database.Database, log: (line: string)
     hourly.run(c.next_id, to);
     latency.run(c.next_id, to);
     errors.run(c.next_id, to);
+    zoned.run(c.next_id, to);
     advance.run(to + 1, to);
     return { next_id: to + 1, last_id: c.last_id };
   });
@@ -81,7 +86,7 @@ export function backfillLlmAggregates(db: Database.Database, log: (line: string)
 
 /** Empties the aggregates and moves the watermark to the first call (inside the caller's transaction); returns it. */
 function recountFromScratch(db: Database.Database): number {
-  db.exec("DELETE FROM agent_desk_llm_hourly; DELETE FROM agent_desk_llm_latency; DELETE FROM agent_desk_llm_errors");
+  db.exec("DELETE FROM agent_desk_llm_hourly; DELETE FROM agent_desk_llm_latency; DELETE FROM agent_desk_llm_errors; DELETE FROM agent_desk_llm_zoned");
   return db.prepare("UPDATE agent_desk_backfill SET next_id = (SELECT coalesce(min(id), 1) FROM llm_usage_log) WHERE name = 'llm_usage_log' RETURNING next_id").pluck().get() as number;
 }
 

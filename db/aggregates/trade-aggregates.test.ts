@@ -117,6 +117,17 @@ describe("trade aggregates", () => {
     expect(facts("T-new-4")).toMatchObject({ day: null, event_ms: null });
     expect(db.prepare("SELECT count(*) FROM agent_desk_trade_contributions WHERE agent_name = 'risk_manager'").pluck().get()).toBe(0); // deleted
     db.close();
+
+    // The newest trade deleted and read, then a new one written into its rowid: found as new, not missed.
+    const newest = () => new Database(file, { readonly: true }).prepare("SELECT max(rowid) FROM trades").pluck().get();
+    const before = newest();
+    execFileSync("python3", ["-c", "import sqlite3, sys\nwith sqlite3.connect(sys.argv[1]) as c: c.execute('DELETE FROM trades WHERE rowid = (SELECT max(rowid) FROM trades)')", file]);
+    catchUp(file);
+    execFileSync("python3", ["-c", PYTHON_WRITES.replace(/^write\("(UPDATE|DELETE).*$/gm, "").replaceAll("T-new-", "T-again-"), file]);
+    expect(newest()).toBeGreaterThanOrEqual(before as number); // the deleted rowid is taken again
+    catchUp(file);
+    expect(snapshot(file).agent_desk_trades!.length).toBe(trades(file));
+    expect(snapshot(file)).toEqual(rebuilt(file));
   });
 
   it("give the figures of every raw trade, for periods of any length and edge", () => {

@@ -72,18 +72,35 @@ export const TRADE_AGENT_SQL = `c.agent_name AS agent_name, count(*) AS trades, 
 export const TRADE_AGENT_FROM = `agent_desk_trades AS t JOIN agent_desk_trade_contributions AS c USING (trade_rowid)
   WHERE t.pnl_7_days IS NOT NULL AND t.contributions = 1`;
 
+// Trades written since the last read (migrations/0009): a new trade always takes a rowid above every trade there
+// is, so above every trade read; a rowid reused after the newest trade was deleted is queued by the delete.
+const NEW_TRADES = `FROM trades WHERE rowid > (SELECT coalesce(max(trade_rowid), 0) FROM agent_desk_trades)
+  AND NOT EXISTS (SELECT 1 FROM agent_desk_trade_changes WHERE trade_rowid = trades.rowid)`;
+
+/** How many trade changes wait to be read into the aggregates: queued by a trigger, or trades new since. */
+export function waitingTradeChanges(db: Database.Database): number {
+  return db.prepare(`SELECT (SELECT count(*) FROM agent_desk_trade_changes) + (SELECT count(*) ${NEW_TRADES})`).pluck().get() as number;
+}
+
 /** True when no trade change is waiting to be read into the aggregates. */
 export function tradeAggregatesCurrent(db: Database.Database): boolean {
-  return db.prepare("SELECT 1 FROM agent_desk_trade_changes LIMIT 1").get() === undefined;
+  return db.prepare(`SELECT NOT EXISTS (SELECT 1 FROM agent_desk_trade_changes) AND NOT EXISTS (SELECT 1 ${NEW_TRADES})`).pluck().get() === 1;
+}
+
+/** Queues the trades written since the last read (a write only when there are some). */
+function queueNewTrades(db: Database.Database): void {
+  if (db.prepare(`SELECT EXISTS (SELECT 1 ${NEW_TRADES})`).pluck().get() === 0) return;
+  db.transaction(() => db.prepare(`INSERT OR IGNORE INTO agent_desk_trade_changes SELECT rowid ${NEW_TRADES}`).run()).immediate();
 }
 
 /**
- * Reads every queued trade change into the aggregates, in short immediate transactions of 2,000 trades (the
- * Python writer waits at most one), each removing what it read from the queue: killed at any point, the next
- * call goes on where this one stopped. Days are cut in `zone`; a different zone than last time, or trades
+ * Reads every trade change (queued by the update and delete triggers, or new since the last read) into the
+ * aggregates, in short immediate transactions of 2,000 trades (the Python writer waits at most one), each removing
+ * what it read from the queue: killed at any point, the next call goes on where this one stopped. Days are cut in `zone`; a different zone than last time, or trades
  * renumbered behind Agent Desk's back, queues every trade again first.
  */
 export function catchUpTradeAggregates(db: Database.Database, zone: string, log: (line: string) => void = () => {}): void {
+  queueNewTrades(db);
   if (stale(db, zone)) db.transaction(() => stale(db, zone) && requeueAll(db, zone)).immediate();
   const pending = db.prepare("SELECT count(*) FROM agent_desk_trade_changes").pluck().get() as number;
   if (pending === 0) return;

@@ -1,6 +1,6 @@
 import "server-only";
 import { database } from "@/db";
-import { TRADE_JSON_COLUMNS } from "@/db/aggregates/trade-facts";
+import { TRADE_JSON_COLUMNS, waitingTradeChanges } from "@/db/aggregates/trade-facts";
 import { loadAgentConfig } from "@/lib/agent-config";
 import { countNewLlmCalls } from "./llm-window";
 import { readTradeChanges } from "./trade-window";
@@ -42,7 +42,7 @@ export function getDataQuality(): DataQualityNote[] {
   readTradeChanges();
   add(
     "agent_desk_trade_changes",
-    count("SELECT count(*) FROM agent_desk_trade_changes"),
+    waitingTradeChanges(sqlite),
     "trade change(s) not yet in the figures: the file refused Agent Desk's write (read-only, full or locked)",
   );
   const bits = TRADE_JSON_COLUMNS.flatMap((_, bit) => [`total(nan_json & ${1 << bit} > 0)`, `total(broken_json & ${1 << bit} > 0)`]);

@@ -29,17 +29,18 @@ export function before(column: SQLiteColumn, instantMs: number, zone: string): S
  * `llm_usage_log.timestamp` holds an event time in [fromMs, toMs), for short spans such as a window's edge hours.
  * Naive times (the trading system's) are compared as wall-clock text directly, one index range per separator (a
  * space sorts before a T, so each range admits only its own form); times written with Z or an offset are found by
- * their instant through migrations/0004's partial index (same expressions, so SQLite uses it), then compared exactly.
+ * their instant in agent_desk_llm_zoned (migrations/0009) when counted, by id above the watermark when not yet, and
+ * each is then compared exactly on the row itself.
  */
 export function llmCallWithin(fromMs: number, toMs: number, zone: string): SQL {
   const column = llmUsageLog.timestamp;
   const naive = (separator: "T" | " ") =>
     sql`(${column} >= ${wallText(fromMs, zone, separator)} AND ${column} < ${wallText(toMs, zone, separator)} AND substr(${column}, 11, 1) = ${separator}
       AND NOT ${sql.raw(zonedSql(ref(column)))} AND ${sql.raw(naiveSql(ref(column)))})`;
-  const julianDay = (ms: number) => ms / DAY_MS + 2_440_587.5;
-  const zoned = sql`(${sql.raw(zonedSql(ref(column)))}
-    AND julianday(${column}) >= ${julianDay(fromMs - 1)} AND julianday(${column}) < ${julianDay(toMs + 1)}
-    AND unixepoch(${column}, 'subsec') * 1000 >= ${fromMs} AND unixepoch(${column}, 'subsec') * 1000 < ${toMs})`;
+  const instant = sql`unixepoch(${column}, 'subsec') * 1000`;
+  const zoned = sql`((${llmUsageLog.id} IN (SELECT id FROM agent_desk_llm_zoned WHERE instant_ms >= ${fromMs} AND instant_ms < ${toMs})
+      OR ${llmUsageLog.id} >= (SELECT next_id FROM agent_desk_backfill WHERE name = 'llm_usage_log'))
+    AND ${sql.raw(zonedSql(ref(column)))} AND ${instant} >= ${fromMs} AND ${instant} < ${toMs})`;
   return sql`(${naive("T")} OR ${naive(" ")} OR ${zoned})`;
 }
 

@@ -24,18 +24,14 @@ export const agentDeskSwapAudit = sqliteTable(
   (t) => [check("agent_desk_swap_audit_config_written", sql`${t.configWritten} IN (0, 1)`), uniqueIndex("agent_desk_swap_audit_request").on(t.requestId)],
 );
 
-export const agentDeskReviews = sqliteTable(
-  "agent_desk_reviews",
-  {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    agentName: text("agent_name").notNull(),
-    note: text("note").notNull(),
-    actor: text("actor").notNull(),
-    efficiencyScore: real("efficiency_score"),
-    reviewedAt: text("reviewed_at").notNull().default(sql`CURRENT_TIMESTAMP`),
-  },
-  (t) => [index("idx_agent_desk_reviews_agent").on(t.agentName, t.reviewedAt)],
-);
+export const agentDeskReviews = sqliteTable("agent_desk_reviews", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  agentName: text("agent_name").notNull(),
+  note: text("note").notNull(),
+  actor: text("actor").notNull(),
+  efficiencyScore: real("efficiency_score"),
+  reviewedAt: text("reviewed_at").notNull().default(sql`CURRENT_TIMESTAMP`),
+});
 
 export type AppliedMigration = typeof agentDeskMigrations.$inferSelect;
 export type SwapAudit = typeof agentDeskSwapAudit.$inferSelect;
@@ -85,6 +81,16 @@ export const agentDeskLlmErrors = sqliteTable(
     calls: integer("calls").notNull(),
   },
   (t) => [primaryKey({ columns: [t.hour, t.agentName, t.provider, t.model, t.errorMessage] })],
+);
+
+// migrations/0009: the counted calls written with Z or an offset, by instant (ms), for a period's edges.
+export const agentDeskLlmZoned = sqliteTable(
+  "agent_desk_llm_zoned",
+  {
+    instantMs: real("instant_ms").notNull(),
+    id: integer("id").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.instantMs, t.id] })],
 );
 
 export const agentDeskBackfill = sqliteTable("agent_desk_backfill", {

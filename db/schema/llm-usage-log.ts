@@ -24,8 +24,6 @@ export const llmUsageLog = sqliteTable(
     index("idx_llm_usage_agent").on(t.agentName),
     index("idx_llm_usage_provider").on(t.provider),
     index("idx_llm_usage_timestamp").on(t.timestamp),
-    // Agent Desk's own (migrations/0004): zoned event times by instant.
-    index("agent_desk_llm_zoned_time").on(sql`julianday(${t.timestamp})`).where(sql`substr(${t.timestamp}, 17) GLOB '*[Z+-]*'`),
   ],
 );
 

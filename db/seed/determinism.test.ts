@@ -53,7 +53,7 @@ describe("a seed and an end date fix the data", () => {
       const daily = db.prepare("SELECT sum(total_cost_usd) FROM system_metrics").pluck().get() as number;
       expect(daily).toBeCloseTo(logged, 2);
       const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'llm_usage_log' ORDER BY name").pluck().all();
-      expect(indexes).toEqual(["agent_desk_llm_zoned_time", "idx_llm_usage_agent", "idx_llm_usage_provider", "idx_llm_usage_timestamp"]);
+      expect(indexes).toEqual(["idx_llm_usage_agent", "idx_llm_usage_provider", "idx_llm_usage_timestamp"]);
     } finally {
       db.close();
     }

@@ -37,11 +37,12 @@ export function llmCallWithin(fromMs: number, toMs: number, zone: string): SQL {
   const naive = (separator: "T" | " ") =>
     sql`(${column} >= ${wallText(fromMs, zone, separator)} AND ${column} < ${wallText(toMs, zone, separator)} AND substr(${column}, 11, 1) = ${separator}
       AND NOT ${sql.raw(zonedSql(ref(column)))} AND ${sql.raw(naiveSql(ref(column)))})`;
-  const instant = sql`unixepoch(${column}, 'subsec') * 1000`;
-  const zoned = sql`((${llmUsageLog.id} IN (SELECT id FROM agent_desk_llm_zoned WHERE instant_ms >= ${fromMs} AND instant_ms < ${toMs})
-      OR ${llmUsageLog.id} >= (SELECT next_id FROM agent_desk_backfill WHERE name = 'llm_usage_log'))
-    AND ${sql.raw(zonedSql(ref(column)))} AND ${instant} >= ${fromMs} AND ${instant} < ${toMs})`;
-  return sql`(${naive("T")} OR ${naive(" ")} OR ${zoned})`;
+  // Four terms of one OR, each served by its own index (a nested OR would make SQLite scan the log).
+  const zoned = (candidates: SQL) =>
+    sql`(${candidates} AND ${sql.raw(zonedSql(ref(column)))} AND unixepoch(${column}, 'subsec') * 1000 >= ${fromMs} AND unixepoch(${column}, 'subsec') * 1000 < ${toMs})`;
+  const counted = sql`${llmUsageLog.id} IN (SELECT id FROM agent_desk_llm_zoned WHERE instant_ms >= ${fromMs} AND instant_ms < ${toMs})`;
+  const uncounted = sql`${llmUsageLog.id} >= (SELECT next_id FROM agent_desk_backfill WHERE name = 'llm_usage_log')`;
+  return sql`(${naive("T")} OR ${naive(" ")} OR ${zoned(counted)} OR ${zoned(uncounted)})`;
 }
 
 /** The row's time compared with the instant: negative before, 0 or more at or after, NULL when it is not a time. */

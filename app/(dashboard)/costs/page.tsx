@@ -10,7 +10,7 @@ import { getDisplaySettings } from "@/db/queries/display-settings";
 import { COST_DIMENSIONS, getCostSeries, type CostDimension } from "@/db/queries/cost-series";
 import { getUsageBreakdown } from "@/db/queries/llm-usage-breakdown";
 import { getLlmUsageStats } from "@/db/queries/llm-usage";
-import { formatCount, formatPercent, formatUsd, zoneLabel } from "@/lib/format";
+import { formatCompact, formatCount, formatPercent, formatUsd, zoneLabel } from "@/lib/format";
 import { providerColour, seriesColour } from "@/lib/palette";
 import { readPeriod } from "@/lib/period";
 
@@ -42,7 +42,7 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
         <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4 xl:grid-cols-6">
           <Stat label="LLM cost (USD)" value={formatUsd(total.cost)} detail={`${formatUsd(breakdown.cost_per_successful_call)} per successful call`} />
           <Stat label="Calls" value={formatCount(total.calls)} detail={`${formatPercent(total.calls > 0 ? 100 - breakdown.errors.error_rate : null)} succeeded`} />
-          <Stat label="Tokens" value={formatCount(total.tokens)} detail={total.tokens > 0 ? `${formatUsd((total.cost / total.tokens) * 1000)} per 1K tokens` : undefined} />
+          <Stat label="Tokens" value={formatCompact(total.tokens)} detail={total.tokens > 0 ? `${formatCount(total.tokens)} · ${formatUsd((total.cost / total.tokens) * 1000)} per 1K` : undefined} />
           <Stat label="Failed calls" value={formatCount(breakdown.errors.failed_requests)} detail={`${formatPercent(breakdown.errors.error_rate)} of calls`} tone={breakdown.errors.failed_requests > 0 ? "bad" : "neutral"} />
           <Stat label="Latency p50 / p95" value={p50 === null ? "—" : `${formatCount(Math.round(p50))} ms`} detail={p95 === null ? undefined : `p95 ${formatCount(Math.round(p95))} ms`} />
           <Stat label="Latency p99" value={p99 === null ? "—" : `${formatCount(Math.round(p99))} ms`} detail="within 5 % (histogram buckets)" />
@@ -77,7 +77,7 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
             empty={empty}
           />
         </Card>
-        <div className="grid gap-6 xl:grid-cols-2">
+        <div className="grid gap-6 2xl:grid-cols-2">
           <Card title="By provider">
             <Table
               caption="LLM usage by provider"

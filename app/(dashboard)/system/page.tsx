@@ -21,7 +21,9 @@ export default async function SystemPage({ searchParams }: { searchParams: Promi
   const metrics = getSystemMetrics(period.days);
   const quality = getDataQuality();
   const { path, tables } = getTableStats();
-  const series = [...metrics].reverse();
+  // A day without trades has no win rate or decision time (the trading system writes 0): a gap, not a fall to zero.
+  const tradedOrNull = (m: (typeof metrics)[number], value: number) => (m.total_trades > 0 ? value : null);
+  const series = [...metrics].reverse().map((m) => ({ ...m, win_rate: tradedOrNull(m, m.win_rate), avg_decision_time_seconds: tradedOrNull(m, m.avg_decision_time_seconds) }));
   return (
     <>
       <PageHeader title="System" subtitle="Daily system metrics and the database's health">
@@ -105,10 +107,10 @@ export default async function SystemPage({ searchParams }: { searchParams: Promi
             columns={[
               { header: "Date", cell: (m) => m.date },
               { header: "Trades", numeric: true, cell: (m) => m.total_trades },
-              { header: "Win rate", numeric: true, cell: (m) => formatPercent(m.win_rate) },
+              { header: "Win rate", numeric: true, cell: (m) => (m.total_trades > 0 ? formatPercent(m.win_rate) : "—") },
               { header: `PnL (${pnlCurrency})`, numeric: true, cell: (m) => formatMoney(m.total_pnl, pnlCurrency) },
               { header: "LLM cost", numeric: true, cell: (m) => formatUsd(m.total_cost_usd) },
-              { header: "Decision time", numeric: true, cell: (m) => `${m.avg_decision_time_seconds.toFixed(1)} s` },
+              { header: "Decision time", numeric: true, cell: (m) => (m.total_trades > 0 ? `${m.avg_decision_time_seconds.toFixed(1)} s` : "—") },
               { header: "Efficiency", numeric: true, cell: (m) => m.agent_efficiency_score.toFixed(2) },
               { header: "Auto / human", numeric: true, cell: (m) => `${m.auto_improvements} / ${m.human_interventions}` },
             ]}

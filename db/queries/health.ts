@@ -60,14 +60,20 @@ function newestEventMs(sqlite: Database.Database, table: (typeof EVENT_TABLES)[n
   if (top === null || !/^\d{4}-\d{2}-\d{2}/.test(top)) return null;
   const from = new Date(Date.parse(top.slice(0, 10)) - 3 * DAY_MS).toISOString().slice(0, 10);
   const zoned = "(substr(timestamp, 17) GLOB '*[Z+-]*')";
+  // The LLM log's counted zoned calls are listed by instant (migrations/0009); only the uncounted few are read.
+  const zonedMax =
+    table === "llm_usage_log"
+      ? `SELECT max(m) FROM (SELECT max(instant_ms) / 1000 AS m FROM agent_desk_llm_zoned UNION ALL SELECT max(unixepoch(timestamp, 'subsec')) FROM llm_usage_log
+           WHERE +timestamp >= @from AND ${zoned} AND id >= (SELECT next_id FROM agent_desk_backfill WHERE name = 'llm_usage_log'))`
+      : `SELECT max(unixepoch(timestamp, 'subsec')) FROM ${table} WHERE timestamp >= @from AND ${zoned}`;
   const candidates = sqlite
     .prepare(
-      `SELECT max(timestamp) FROM ${table} WHERE timestamp >= ? AND substr(timestamp, 11, 1) = 'T' AND NOT ${zoned}
-       UNION ALL SELECT max(timestamp) FROM ${table} WHERE timestamp >= ? AND substr(timestamp, 11, 1) = ' ' AND NOT ${zoned}
-       UNION ALL SELECT strftime('%Y-%m-%dT%H:%M:%fZ', max(unixepoch(timestamp, 'subsec')), 'unixepoch') FROM ${table} WHERE timestamp >= ? AND ${zoned}`,
+      `SELECT max(timestamp) FROM ${table} WHERE timestamp >= @from AND substr(timestamp, 11, 1) = 'T' AND NOT ${zoned}
+       UNION ALL SELECT max(timestamp) FROM ${table} WHERE timestamp >= @from AND substr(timestamp, 11, 1) = ' ' AND NOT ${zoned}
+       UNION ALL SELECT strftime('%Y-%m-%dT%H:%M:%fZ', (${zonedMax}), 'unixepoch')`,
     )
     .pluck()
-    .all(from, from, from) as (string | null)[];
+    .all({ from }) as (string | null)[];
   const instants = candidates.flatMap((text) => (text === null ? [] : [parseEventTime(text, database().config.dataTimeZone)])).filter((ms): ms is number => ms !== null);
   return instants.length > 0 ? Math.max(...instants) : null;
 }

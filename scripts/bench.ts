@@ -93,7 +93,7 @@ async function main() {
       `- seed: ${seedSeconds === null ? "reused" : `${seedSeconds.toFixed(0)} s`}; aggregates rebuilt from scratch (what adopting a file costs): LLM log ${rebuild.llm.toFixed(1)} s, trades ${rebuild.trades.toFixed(1)} s`,
       `- server RSS after the run: ${(Number(rss) / 1024).toFixed(0)} MB`,
       `- file: ${(sizes.total / 2 ** 20).toFixed(0)} MB, of which Agent Desk's tables and indexes ${(sizes.aggregates / 2 ** 20).toFixed(1)} MB (${((sizes.aggregates / sizes.total) * 100).toFixed(1)} %)`,
-      `- Python insert (one connection per insert, as the trading system writes): ${overhead.with.toFixed(3)} ms with Agent Desk's tables, triggers and indexes, ${overhead.without.toFixed(3)} ms without any of them (${percent(overhead.with / overhead.without)} added by them); ${overhead.original.toFixed(3)} ms on the file as it was before Agent Desk (rollback journal, none of its objects: ${percent(overhead.with / overhead.original)} with Agent Desk)`,
+      `- Python insert (one connection per insert, as the trading system writes; medians of 21 alternating rounds of 400): ${overhead.with.toFixed(3)} ms with Agent Desk's tables, triggers and indexes, ${overhead.without.toFixed(3)} ms without any of them: ${percent(overhead.added)} added by them (median of the rounds' ratios; quartiles ${overhead.addedQuartiles.map(percent).join(" and ")}); ${overhead.original.toFixed(3)} ms on the file as it was before Agent Desk (rollback journal, none of its objects): ${percent(overhead.againstOriginal)} with Agent Desk`,
       "",
     );
     console.log(report.slice(-rows.length - 11).join("\n"));
@@ -152,7 +152,7 @@ function trading(file: string, days: number): Record<string, number> {
 
 /**
  * What Agent Desk adds to each of the trading system's INSERTs: the same inserts into copies of the file, in
- * alternating rounds (the disk's noise hits all alike), medians compared. `with`: the file as Agent Desk leaves it;
+ * alternating rounds (the disk's noise hits all alike). `with`: the file as Agent Desk leaves it;
  * `without`: the same file (WAL) without any of Agent Desk's objects, whose schema every new connection parses;
  * `original`: without them and in the rollback journal the trading system's file had before Agent Desk opened it.
  */
@@ -168,9 +168,18 @@ function insertOverhead(file: string) {
   }
   const time = (copy: string) => Number(execFileSync("python3", ["-c", INSERTS, copy, "400"], { encoding: "utf8" }));
   const rounds = { with: [] as number[], without: [] as number[], original: [] as number[] };
-  for (let i = 0; i < 11; i++) for (const which of ["with", "without", "original"] as const) rounds[which].push(time(copies[which]));
+  for (let i = 0; i < 21; i++) for (const which of ["with", "without", "original"] as const) rounds[which].push(time(copies[which]));
   for (const copy of Object.values(copies)) fs.rmSync(copy);
-  return { with: median(rounds.with), without: median(rounds.without), original: median(rounds.original) };
+  // Each round's copies share that moment's disk: the ratio within a round, then the median of those ratios.
+  const ratios = (to: number[]) => rounds.with.map((ms, i) => ms / to[i]!);
+  return {
+    with: median(rounds.with),
+    without: median(rounds.without),
+    original: median(rounds.original),
+    added: median(ratios(rounds.without)),
+    addedQuartiles: [quantile(ratios(rounds.without), 0.25), quantile(ratios(rounds.without), 0.75)],
+    againstOriginal: median(ratios(rounds.original)),
+  };
 }
 
 function fileSizes(file: string) {

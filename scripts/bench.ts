@@ -172,12 +172,13 @@ function insertOverhead(file: string) {
   for (const copy of Object.values(copies)) fs.rmSync(copy);
   // Each round's copies share that moment's disk: the ratio within a round, then the median of those ratios.
   const ratios = (to: number[]) => rounds.with.map((ms, i) => ms / to[i]!);
+  const added = ratios(rounds.without);
   return {
     with: median(rounds.with),
     without: median(rounds.without),
     original: median(rounds.original),
-    added: median(ratios(rounds.without)),
-    addedQuartiles: [quantile(ratios(rounds.without), 0.25), quantile(ratios(rounds.without), 0.75)],
+    added: median(added),
+    addedQuartiles: [quantile(added, 0.25), quantile(added, 0.75)],
     againstOriginal: median(ratios(rounds.original)),
   };
 }

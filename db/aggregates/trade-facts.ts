@@ -96,8 +96,9 @@ function queueNewTrades(db: Database.Database): void {
 /**
  * Reads every trade change (queued by the update and delete triggers, or new since the last read) into the
  * aggregates, in short immediate transactions of 2,000 trades (the Python writer waits at most one), each removing
- * what it read from the queue: killed at any point, the next call goes on where this one stopped. Days are cut in `zone`; a different zone than last time, or trades
- * renumbered behind Agent Desk's back, queues every trade again first.
+ * what it read from the queue: killed at any point, the next call goes on where this one stopped. Days are cut in
+ * `zone`; a different zone than last time, or trades renumbered behind Agent Desk's back, queues every trade again
+ * first.
  */
 export function catchUpTradeAggregates(db: Database.Database, zone: string, log: (line: string) => void = () => {}): void {
   queueNewTrades(db);

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import type Database from "better-sqlite3";
 import { database } from "@/db";
 import { uncountedLlmCalls } from "@/db/aggregates/llm-backfill";
+import { zonedSql } from "@/db/aggregates/llm-keys";
 import { parseEventTime } from "@/lib/event-time";
 import { countNewLlmCalls } from "./llm-window";
 
@@ -59,7 +60,7 @@ function newestEventMs(sqlite: Database.Database, table: (typeof EVENT_TABLES)[n
   const top = sqlite.prepare(`SELECT max(timestamp) FROM ${table}`).pluck().get() as string | null;
   if (top === null || !/^\d{4}-\d{2}-\d{2}/.test(top)) return null;
   const from = new Date(Date.parse(top.slice(0, 10)) - 3 * DAY_MS).toISOString().slice(0, 10);
-  const zoned = "(substr(timestamp, 17) GLOB '*[Z+-]*')";
+  const zoned = zonedSql("timestamp");
   // The LLM log's counted zoned calls are listed by instant (migrations/0009); only the uncounted few are read.
   const zonedMax =
     table === "llm_usage_log"

@@ -22,8 +22,8 @@ export default async function SystemPage({ searchParams }: { searchParams: Promi
   const quality = getDataQuality();
   const { path, tables } = getTableStats();
   // A day without trades has no win rate or decision time (the trading system writes 0): a gap, not a fall to zero.
-  const tradedOrNull = (m: (typeof metrics)[number], value: number) => (m.total_trades > 0 ? value : null);
-  const series = [...metrics].reverse().map((m) => ({ ...m, win_rate: tradedOrNull(m, m.win_rate), avg_decision_time_seconds: tradedOrNull(m, m.avg_decision_time_seconds) }));
+  const days = metrics.map((m) => (m.total_trades > 0 ? m : { ...m, win_rate: null, avg_decision_time_seconds: null }));
+  const series = [...days].reverse();
   return (
     <>
       <PageHeader title="System" subtitle="Daily system metrics and the database's health">
@@ -101,16 +101,16 @@ export default async function SystemPage({ searchParams }: { searchParams: Promi
           <Table
             caption="Daily system metrics"
             csv={`system-metrics-${period.days}d`}
-            rows={metrics}
+            rows={days}
             rowKey={(m) => m.date}
             empty="No daily metrics in this period: the trading system writes one system_metrics row a day."
             columns={[
               { header: "Date", cell: (m) => m.date },
               { header: "Trades", numeric: true, cell: (m) => m.total_trades },
-              { header: "Win rate", numeric: true, cell: (m) => (m.total_trades > 0 ? formatPercent(m.win_rate) : "—") },
+              { header: "Win rate", numeric: true, cell: (m) => formatPercent(m.win_rate) },
               { header: `PnL (${pnlCurrency})`, numeric: true, cell: (m) => formatMoney(m.total_pnl, pnlCurrency) },
               { header: "LLM cost", numeric: true, cell: (m) => formatUsd(m.total_cost_usd) },
-              { header: "Decision time", numeric: true, cell: (m) => (m.total_trades > 0 ? `${m.avg_decision_time_seconds.toFixed(1)} s` : "—") },
+              { header: "Decision time", numeric: true, cell: (m) => (m.avg_decision_time_seconds === null ? "—" : `${m.avg_decision_time_seconds.toFixed(1)} s`) },
               { header: "Efficiency", numeric: true, cell: (m) => m.agent_efficiency_score.toFixed(2) },
               { header: "Auto / human", numeric: true, cell: (m) => `${m.auto_improvements} / ${m.human_interventions}` },
             ]}

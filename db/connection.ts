@@ -6,9 +6,10 @@ import Database from "better-sqlite3";
  * Opens the trading system's file with the settings every Agent Desk connection shares. The journal mode is left
  * as the file has it: switching it is a decision about the Python writer too, not a side effect of opening.
  */
-export function openDatabase(file: string, options: { readonly?: boolean } = {}): Database.Database {
-  if (!options.readonly) fs.mkdirSync(path.dirname(file), { recursive: true });
-  const db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+export function openDatabase(file: string, options: { readonly?: boolean; mustExist?: boolean } = {}): Database.Database {
+  const mustExist = options.readonly || options.mustExist || false;
+  if (!mustExist) fs.mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: mustExist });
   // Same patience as the Python side's default, so neither gives up on the other's short write transactions.
   db.pragma("busy_timeout = 5000");
   // The trading system declares no foreign keys; keep enforcement off explicitly rather than by build default.

@@ -4,13 +4,15 @@ import path from "node:path";
 import type Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { readConfig, type Config } from "@/lib/config";
+import { pendingMigrations } from "@/migrations/migrate-file";
 import { openDatabase } from "./connection";
 import * as schema from "./schema";
 
 type Handle = { config: Config; sqlite: Database.Database; db: BetterSQLite3Database<typeof schema>; file: { dev: number; ino: number } };
 
-// One connection per server process, kept across hot reloads in development.
-const cache = globalThis as typeof globalThis & { agentDesk?: Handle; agentDeskConfig?: Config };
+// Two connections per server process, kept across hot reloads in development: pages read through one opened
+// read-only (a read can never write, whoever sends it), and the operator's commands write through the other.
+const cache = globalThis as typeof globalThis & { agentDesk?: Handle; agentDeskWriter?: Handle; agentDeskConfig?: Config; agentDeskPending?: string; agentDeskCurrent?: string };
 
 /** The checked configuration, read once per process; reading it never touches the database file. */
 export function appConfig(): Config {
@@ -24,27 +26,51 @@ export class DatabaseUnavailable extends Error {
 }
 
 /**
- * The process's connection, opened on first use (never at build time). The file can be removed, restored or
- * replaced while the server runs: a missing file throws DatabaseUnavailable (it is never created again behind the
- * trading system's back), and a different file at the path (a restored backup) is opened in place of the old one.
+ * The read-only connection pages and the API read through, opened on first use (never at build time). The file can
+ * be removed, restored or replaced while the server runs: a missing file throws DatabaseUnavailable (it is never
+ * created again behind the trading system's back), and a different file at the path (a restored backup) is opened
+ * in place of the old one once it has Agent Desk's current schema (the background count migrates it first).
  */
 export function database(): Handle {
+  return connection("agentDesk", true);
+}
+
+/** The connection the operator's commands (swaps, rollbacks, reviews) write through; the same rules as database(). */
+export function writableDatabase(): Handle {
+  return connection("agentDeskWriter", false);
+}
+
+function connection(slot: "agentDesk" | "agentDeskWriter", readonly: boolean): Handle {
   const config = appConfig();
   const stat = statOf(config.databasePath);
   if (!stat) throw new DatabaseUnavailable(`the database file ${config.databasePath} is missing`);
-  const open = cache.agentDesk;
+  const open = cache[slot];
   if (open && (open.file.dev !== stat.dev || open.file.ino !== stat.ino)) {
-    cache.agentDesk = undefined;
+    cache[slot] = undefined;
     open.sqlite.close();
   }
-  if (!cache.agentDesk) {
-    const sqlite = openDatabase(config.databasePath);
-    cache.agentDesk = { config, sqlite, db: drizzle(sqlite, { schema }), file: { dev: stat.dev, ino: stat.ino } };
+  if (!cache[slot]) {
+    if (awaitsMigration(config.databasePath, stat)) throw new DatabaseUnavailable(`the database file at ${config.databasePath} is being brought to the current schema`);
+    const sqlite = openDatabase(config.databasePath, { readonly });
+    cache[slot] = { config, sqlite, db: drizzle(sqlite, { schema }), file: { dev: stat.dev, ino: stat.ino } };
   }
-  return cache.agentDesk;
+  return cache[slot];
 }
 
-export type DatabaseProblem = { kind: "missing" | "read-only" | "disk-full"; message: string };
+/**
+ * A file put at the path while the server runs may come from an older Agent Desk (a restored backup): it is read
+ * only once its pending migrations are applied. Asked only when a file is first opened, and remembered by identity.
+ */
+function awaitsMigration(file: string, stat: fs.Stats): boolean {
+  const id = `${stat.dev}:${stat.ino}`;
+  if (cache.agentDeskCurrent === id) return false;
+  const pending = pendingMigrations(file).length > 0;
+  cache.agentDeskPending = pending ? id : undefined;
+  if (!pending) cache.agentDeskCurrent = id;
+  return pending;
+}
+
+export type DatabaseProblem = { kind: "missing" | "migrating" | "read-only" | "disk-full"; message: string };
 
 // Below this much free space a write (its journal pages and the WAL) may not fit: refuse it before SQLite has to.
 const MIN_FREE_BYTES = 8 * 2 ** 20;
@@ -53,6 +79,9 @@ const MIN_FREE_BYTES = 8 * 2 ** 20;
 export function databaseProblem(): DatabaseProblem | null {
   const stat = statOf(appConfig().databasePath);
   if (!stat) return { kind: "missing", message: "The database file is missing. Agent Desk picks it up again as soon as it is back; nothing can be recorded until then." };
+  if (cache.agentDeskPending === `${stat.dev}:${stat.ino}`) {
+    return { kind: "migrating", message: "Another database file was put in place, from an older Agent Desk. It is being backed up and brought to the current schema; pages show it as soon as that is done." };
+  }
   // Mode bits, not access(2): as root every file is writable, yet a file marked read-only is someone's intent.
   if ((stat.mode & 0o222) === 0) return { kind: "read-only", message: "The database file is read-only. Pages show what it holds; swaps, rollbacks and reviews cannot be recorded until it is writable again." };
   const disk = fs.statfsSync(path.dirname(appConfig().databasePath));

@@ -3,30 +3,64 @@ import fs from "node:fs";
 import path from "node:path";
 
 /**
- * Replaces `file` with `text` so that no reader ever sees half a file: written beside it, flushed, given the old
- * file's mode, then renamed over it (atomic on one filesystem), and the folder flushed so the rename survives a crash.
+ * Replaces `file` with `text` so that no reader ever sees half a file: written beside it, flushed, then renamed over
+ * it (atomic on one filesystem), and the folder flushed so the rename survives a crash. A symlink is followed, so the
+ * link stays a link and its target changes; the new file keeps the old one's mode, owner and group.
  */
 export function replaceFileAtomically(file: string, text: string): void {
-  const dir = path.dirname(file);
-  const temp = path.join(dir, `.${path.basename(file)}.${randomBytes(6).toString("hex")}.tmp`);
-  const mode = fs.statSync(file).mode & 0o7777;
-  const fd = fs.openSync(temp, "wx", mode);
+  const real = fs.realpathSync(file);
+  const temp = path.join(path.dirname(real), `.${path.basename(real)}.${randomBytes(6).toString("hex")}.tmp`);
+  writeNewFile(temp, text, real);
   try {
-    fs.writeFileSync(fd, text);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  try {
-    fs.renameSync(temp, file);
+    fs.renameSync(temp, real);
   } catch (error) {
     fs.rmSync(temp, { force: true });
     throw error;
   }
-  const dirFd = fs.openSync(dir, "r");
+  syncFolder(path.dirname(real));
+}
+
+/** Creates `file` (it must not exist) holding `text`, with the mode, owner and group of `like`, flushed to disk. */
+export function createFileDurably(file: string, text: string, like: string): void {
+  writeNewFile(file, text, like);
+  syncFolder(path.dirname(file));
+}
+
+/**
+ * Removes the temporary files that a writer killed before its rename left beside `file`. Only while no writer can
+ * be running: the caller holds the lock every writer of the file takes.
+ */
+export function removeLeftoverTemps(file: string): void {
+  const dir = path.dirname(file);
+  const prefix = `.${path.basename(file)}.`;
+  for (const name of fs.readdirSync(dir)) {
+    if (name.startsWith(prefix) && /^[0-9a-f]{12}\.tmp$/.test(name.slice(prefix.length))) fs.rmSync(path.join(dir, name), { force: true });
+  }
+}
+
+function writeNewFile(file: string, text: string, like: string): void {
+  const { mode, uid, gid } = fs.statSync(like);
+  const fd = fs.openSync(file, "wx", 0o600);
   try {
-    fs.fsyncSync(dirFd);
+    // Set, not passed to open: the umask would narrow the mode. A file owned by someone else cannot be kept theirs
+    // without root, and fails here (EPERM) before anything is replaced.
+    fs.fchownSync(fd, uid, gid);
+    fs.fchmodSync(fd, mode & 0o7777);
+    fs.writeFileSync(fd, text);
+    fs.fsyncSync(fd);
+  } catch (error) {
+    fs.closeSync(fd);
+    fs.rmSync(file, { force: true });
+    throw error;
+  }
+  fs.closeSync(fd);
+}
+
+function syncFolder(dir: string): void {
+  const fd = fs.openSync(dir, "r");
+  try {
+    fs.fsyncSync(fd);
   } finally {
-    fs.closeSync(dirFd);
+    fs.closeSync(fd);
   }
 }

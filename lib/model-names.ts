@@ -28,3 +28,17 @@ export function canonicalModel(raw: string): string {
   }
   return name;
 }
+
+/**
+ * The model names an operator may write into the trading system's config: 1 to 100 characters, ASCII letters and
+ * digits and `.` `_` `-` `/` `:` `@` `+`, starting and ending with a letter or digit. That holds every real name
+ * (`claude-opus-4-1-20250805`, `gpt-4o-mini`, `gemini-2.5-pro`, `deepseek/deepseek-chat`,
+ * `meta-llama/Llama-3.1-70B-Instruct`, `qwen2.5:72b`, `claude-3-5-sonnet@20240620`) and keeps out what YAML readers
+ * disagree on or refuse: spaces, quotes, control characters (C0, DEL, C1 U+0080–U+009F), line breaks (U+0085,
+ * U+2028), noncharacters (U+FFFE, U+FFFF), anything beyond ASCII, and a YAML indicator (`-` `:` `&` `*` `!` `@` `#`
+ * `%` `|` `>` `?`) or a dot (`.inf`, `.nan`) at the start.
+ */
+export const MODEL_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9._:@+/-]{0,98}[A-Za-z0-9])?$/;
+
+/** MODEL_NAME in words, for the form. */
+export const MODEL_NAME_RULE = "letters, digits and . _ - / : @ +, starting and ending with a letter or digit";

@@ -12,7 +12,7 @@ import { verify } from "./verify";
 const quiet = { log: () => {} };
 // The baseline keeps the trading system's version 1; every later migration adds the next version.
 const ALL_VERSIONS = readMigrations().map((_, i) => i + 1);
-const ALL_OWN_TABLES = ["agent_desk_backfill", "agent_desk_llm_errors", "agent_desk_llm_hourly", "agent_desk_llm_latency", "agent_desk_llm_zoned", "agent_desk_migrations", "agent_desk_reviews", "agent_desk_swap_audit", "agent_desk_trade_agent_days", "agent_desk_trade_changes", "agent_desk_trade_contributions", "agent_desk_trade_days", "agent_desk_trade_zone", "agent_desk_trades"];
+const ALL_OWN_TABLES = ["agent_desk_backfill", "agent_desk_llm_corrections", "agent_desk_llm_dirty", "agent_desk_llm_errors", "agent_desk_llm_hourly", "agent_desk_llm_latency", "agent_desk_llm_zoned", "agent_desk_migrations", "agent_desk_reviews", "agent_desk_swap_audit", "agent_desk_trade_agent_days", "agent_desk_trade_changes", "agent_desk_trade_contributions", "agent_desk_trade_days", "agent_desk_trade_zone", "agent_desk_trades"];
 
 async function withDb<T>(file: string, work: (db: Database.Database) => Promise<T> | T): Promise<T> {
   const db = openDatabase(file);

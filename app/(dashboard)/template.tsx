@@ -1,12 +1,15 @@
 import { DatabaseBanner } from "@/components/nav/database-banner";
+import { CountingNotice } from "@/components/system/counting-notice";
 import { databaseProblem } from "@/db";
 
 // A template renders again on every navigation (a layout would not), so the banner follows the file's state.
 export default function DashboardTemplate({ children }: { children: React.ReactNode }) {
-  const missing = databaseProblem()?.kind === "missing";
+  const kind = databaseProblem()?.kind;
+  const missing = kind === "missing" || kind === "migrating";
   return (
     <>
       <DatabaseBanner />
+      {kind ? null : <CountingNotice />}
       {missing ? null : children}
     </>
   );

@@ -3,6 +3,7 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
+import { CountingLoop } from "@/db/background/counting-loop";
 import { tempDir } from "@/db/testing/upstream-file";
 import { readMigrations } from "@/migrations/migration-files";
 import * as contribution from "./agents/contribution/route";
@@ -39,7 +40,7 @@ describe("JSON API bodies", () => {
   it("/api/health", async () => {
     const { status, body } = await get(health);
     expect(status).toBe(200);
-    expect(body).toEqual({ status: "ok", schema_version: readMigrations().length, database: { journal_mode: "wal", size_bytes: expect.any(Number), last_event_at: expect.any(String) } });
+    expect(body).toEqual({ status: "ok", schema_version: readMigrations().length, database: { journal_mode: "wal", size_bytes: expect.any(Number), last_event_at: expect.any(String) }, counting: null }); // no background count runs outside a server
   });
 
   it("/api/llm/usage defaults to 7 days and has the contract's keys", async () => {
@@ -100,8 +101,9 @@ describe("JSON API bodies", () => {
   });
 });
 
-describe("what the trading system commits is in the next answer", () => {
-  it("a trade, a 7-day PnL arriving and an LLM call, each within a second of its commit", async () => {
+describe("what the trading system commits is in the answers within a second", () => {
+  it("a trade, a 7-day PnL arriving and an LLM call, each counted by the background count within a second of its commit", async () => {
+    const loop = new CountingLoop({ file, zone: "Asia/Seoul" }).start(); // the server's, started at boot (instrumentation.ts)
     const contributionOf = async () => (await get(contribution, "?days=30")).body as { total_trades_analyzed: number; agent_impact: Record<string, { trades_involved: number }> };
     const callsOf = async () => ((await get(usage, "?days=1")).body as { agent_stats: Record<string, { total_requests: number }> }).agent_stats.cio!.total_requests;
     const [before, callsBefore] = [await contributionOf(), await callsOf()];
@@ -120,15 +122,16 @@ write("INSERT INTO llm_usage_log (timestamp, agent_name, provider, model, tokens
       "VALUES (?, 'cio', 'claude', 'opus-4.1', 900, 0.05, 4200, 'final_decision', 1)", (seoul.isoformat(),))`;
     execFileSync("python3", ["-c", python, file]);
     const committed = Date.now();
-    const after = await contributionOf();
-    expect(await callsOf()).toBe(callsBefore + 1);
+    await expect.poll(callsOf, { timeout: 1000, interval: 50 }).toBe(callsBefore + 1);
+    await expect.poll(async () => (await contributionOf()).total_trades_analyzed, { timeout: 1000, interval: 50 }).toBe(before.total_trades_analyzed + 1);
     expect(Date.now() - committed).toBeLessThan(1000);
-    expect(after.total_trades_analyzed).toBe(before.total_trades_analyzed + 1);
+    const after = await contributionOf();
     expect(after.agent_impact.newcomer_agent?.trades_involved).toBe(1);
     expect(after.agent_impact.technical_analyst!.trades_involved).toBe(before.agent_impact.technical_analyst!.trades_involved + 1);
 
     execFileSync("python3", ["-c", "import sqlite3, sys\nwith sqlite3.connect(sys.argv[1]) as c: c.execute(\"UPDATE trades SET pnl_7_days = NULL WHERE trade_id = 'T-fresh'\")", file]);
-    expect((await contributionOf()).total_trades_analyzed).toBe(before.total_trades_analyzed);
+    await expect.poll(async () => (await contributionOf()).total_trades_analyzed, { timeout: 1000, interval: 50 }).toBe(before.total_trades_analyzed);
+    loop.stop();
   });
 });
 

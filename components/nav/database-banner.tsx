@@ -1,6 +1,6 @@
 import { databaseProblem } from "@/db";
 
-const TITLES = { missing: "The database file is missing", "read-only": "The database file is read-only", "disk-full": "The disk is full" } as const;
+const TITLES = { missing: "The database file is missing", migrating: "The database file is being migrated", "read-only": "The database file is read-only", "disk-full": "The disk is full" } as const;
 
 /** Says plainly, above every page, when the database file is missing or read-only, or its disk is full; nothing when all is well. */
 export function DatabaseBanner() {

@@ -5,7 +5,8 @@ import { parsePythonJson } from "@/lib/lenient-json";
 /** The JSON columns of a trade, in the order of their bits in agent_desk_trades.nan_json / broken_json. */
 export const TRADE_JSON_COLUMNS = ["agent_contributions", "analysis_metadata", "market_snapshot", "portfolio_before"] as const;
 
-const BATCH_TRADES = 2_000;
+// About 25 ms of JSON reading per transaction: the Python writer waits at most that long for one.
+const BATCH_TRADES = 500;
 
 /** A trade as the catch-up reads it: JSON columns that SQLite finds valid come back NULL (nothing to classify). */
 type TradeRow = {
@@ -87,35 +88,59 @@ export function tradeAggregatesCurrent(db: Database.Database): boolean {
   return db.prepare(`SELECT NOT EXISTS (SELECT 1 FROM agent_desk_trade_changes) AND NOT EXISTS (SELECT 1 ${NEW_TRADES})`).pluck().get() === 1;
 }
 
-/** Queues the trades written since the last read (a write only when there are some). */
-function queueNewTrades(db: Database.Database): void {
-  if (db.prepare(`SELECT EXISTS (SELECT 1 ${NEW_TRADES})`).pluck().get() === 0) return;
+/** Queues the trades written since the last read (a write only when there are some); true when it queued any. */
+function queueNewTrades(db: Database.Database): boolean {
+  if (db.prepare(`SELECT EXISTS (SELECT 1 ${NEW_TRADES})`).pluck().get() === 0) return false;
   db.transaction(() => db.prepare(`INSERT OR IGNORE INTO agent_desk_trade_changes SELECT rowid ${NEW_TRADES}`).run()).immediate();
+  return true;
 }
 
 /**
- * Reads every trade change (queued by the update and delete triggers, or new since the last read) into the
- * aggregates, in short immediate transactions of 2,000 trades (the Python writer waits at most one), each removing
- * what it read from the queue: killed at any point, the next call goes on where this one stopped. Days are cut in
- * `zone`; a different zone than last time, or trades renumbered behind Agent Desk's back, queues every trade again
- * first.
+ * Reads trade changes (queued by the update and delete triggers, or new since the last read) into the aggregates,
+ * one short immediate transaction per step, each removing what it read from the queue: killed at any point, the
+ * next step goes on where this one stopped. Days are cut in `zone`; a different zone than last time, or trades
+ * renumbered or replaced behind Agent Desk's back (found by `audit()`), queues every trade again first.
  */
-export function catchUpTradeAggregates(db: Database.Database, zone: string, log: (line: string) => void = () => {}): void {
-  queueNewTrades(db);
-  if (stale(db, zone)) db.transaction(() => stale(db, zone) && requeueAll(db, zone)).immediate();
-  const pending = db.prepare("SELECT count(*) FROM agent_desk_trade_changes").pluck().get() as number;
-  if (pending === 0) return;
-  const began = performance.now();
-  const loud = pending > BATCH_TRADES;
-  if (loud) log(`reading ${pending.toLocaleString("en-US")} trades into the trade aggregates…`);
+export function tradeCounter(db: Database.Database, zone: string) {
   const batch = db.transaction(() => readChanges(db, zone));
-  let done = 0;
+  return {
+    /** One step of work; how many trades it read or queued (0: nothing was waiting). */
+    step(): number {
+      if (stale(db, zone)) return db.transaction(() => (stale(db, zone) ? requeueAll(db, zone) : 0)).immediate();
+      if (queueNewTrades(db)) return 1;
+      return batch.immediate();
+    },
+    /**
+     * Compares the facts with the trades once nothing is waiting: a trade REPLACEd by another writer (its old row
+     * deleted without a trigger, the new one read as new) leaves facts of a trade that is gone; a dump and restore
+     * or a VACUUM renumbers rowids under facts that then describe other trades. Either queues what is off.
+     * About 30 ms per 100k trades, so the background count runs it now and then, not on every step.
+     */
+    audit(): number {
+      const renumbered = () =>
+        tradeAggregatesCurrent(db) &&
+        db.prepare(`SELECT EXISTS (SELECT 1 FROM agent_desk_trades AS f JOIN trades AS t ON t.rowid = f.trade_rowid
+          WHERE t.pnl_7_days IS NOT f.pnl_7_days OR t.decision_confidence IS NOT f.decision_confidence)`).pluck().get() === 1;
+      // Looked for in one read snapshot, so a PnL the writer updates meanwhile is not taken for a renumbering.
+      if (db.transaction(renumbered).deferred()) return db.transaction(() => (renumbered() ? requeueAll(db, zone) : 0)).immediate();
+      const gone = "SELECT trade_rowid FROM agent_desk_trades WHERE trade_rowid NOT IN (SELECT rowid FROM trades)";
+      if (db.prepare(`SELECT EXISTS (${gone})`).pluck().get() === 0) return 0;
+      return db.transaction(() => db.prepare(`INSERT OR IGNORE INTO agent_desk_trade_changes ${gone}`).run().changes).immediate();
+    },
+  };
+}
+
+/** Reads every trade change now, with progress: for the command line (db:migrate, db:seed) and tests. */
+export function catchUpTradeAggregates(db: Database.Database, zone: string, log: (line: string) => void = () => {}): void {
+  const counter = tradeCounter(db, zone);
+  const began = performance.now();
   let reported = 0;
-  for (let read = batch.immediate(); read > 0; read = batch.immediate()) {
-    done += read;
-    if (loud && done / pending - reported >= 0.1) {
-      reported = done / pending;
-      log(`  ${Math.min(100, Math.round(reported * 100))}% (${((performance.now() - began) / 1000).toFixed(1)} s)`);
+  for (let read = counter.step(); read > 0; read = counter.step()) {
+    const pending = db.prepare("SELECT count(*) FROM agent_desk_trade_changes").pluck().get() as number;
+    const seconds = (performance.now() - began) / 1000;
+    if (pending > BATCH_TRADES && seconds - reported >= 2) {
+      reported = seconds;
+      log(`  trade aggregates: ${pending.toLocaleString("en-US")} trades to read (${seconds.toFixed(1)} s)`);
     }
   }
 }
@@ -135,14 +160,15 @@ function stale(db: Database.Database, zone: string): boolean {
   return tradeAggregatesCurrent(db) && db.prepare("SELECT (SELECT max(rowid) FROM trades) IS NOT (SELECT max(trade_rowid) FROM agent_desk_trades)").pluck().get() === 1;
 }
 
-function requeueAll(db: Database.Database, zone: string): void {
+function requeueAll(db: Database.Database, zone: string): number {
   db.exec(`DELETE FROM agent_desk_trades; DELETE FROM agent_desk_trade_contributions; DELETE FROM agent_desk_trade_days;
     DELETE FROM agent_desk_trade_agent_days; DELETE FROM agent_desk_trade_zone;
     INSERT OR IGNORE INTO agent_desk_trade_changes SELECT rowid FROM trades;`);
   db.prepare("INSERT INTO agent_desk_trade_zone (time_zone) VALUES (?)").run(zone);
+  return 1;
 }
 
-/** One batch: replaces the facts of up to 2,000 queued trades, then recomputes every day they left or entered. */
+/** One batch: replaces the facts of up to 500 queued trades, then recomputes every day they left or entered. */
 function readChanges(db: Database.Database, zone: string): number {
   const ids = db.prepare("SELECT trade_rowid FROM agent_desk_trade_changes ORDER BY trade_rowid LIMIT ?").pluck().all(BATCH_TRADES) as number[];
   if (ids.length === 0) return 0;

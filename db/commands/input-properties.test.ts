@@ -2,6 +2,7 @@
 // the trading system's Python writer made. Each answer is a clear error or a correct write; nothing crashes, and a
 // refused input writes nothing (rows, audit, the agent config all unchanged).
 import fs from "node:fs";
+import path from "node:path";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as contribution from "@/app/api/agents/contribution/route";
@@ -12,7 +13,8 @@ import * as breakdown from "@/app/api/llm/breakdown/route";
 import * as usage from "@/app/api/llm/usage/route";
 import * as metrics from "@/app/api/system/metrics/route";
 import { database } from "@/db";
-import { useTradingFile } from "@/db/testing/upstream-file";
+import { agentsPyYamlReads, HAS_PYYAML } from "@/db/testing/pyyaml";
+import { tempDir, useTradingFile } from "@/db/testing/upstream-file";
 import { recordSwap } from "./model-swaps";
 import { markReviewed } from "./reviews";
 import { readSwapForm, SWAP_FIELDS } from "./swap-input";
@@ -36,6 +38,8 @@ const nasty = fc.oneof(
     "\uD800",
     "\uDFFF",
     "\u2126 e\u0301 \uF9EF", // text NFC changes: ohm sign, a decomposed é, a compatibility ideograph
+    "gpt\u0085-5", // C1 and noncharacters: PyYAML refuses them in a file, or reads U+0085 as a line break
+    "\u0080\uFFFE",
     "'; DROP TABLE trades; --",
     "1 OR 1=1",
     "<script>alert(1)</script>",
@@ -64,7 +68,7 @@ const count = (table: string) => database().sqlite.prepare(`SELECT count(*) FROM
 const operator = { name: "property test", trigger: "manual" } as const;
 
 describe("the Record swap action", () => {
-  it("answers any form with a clear error and writes nothing, or records exactly what was valid", () => {
+  it("answers any form with a clear error and writes nothing, or records exactly what was valid, in a config PyYAML reads", () => {
     const VALID = {
       agent: ["cio", "technical_analyst", "risk_analyst"],
       new_provider: ["claude", "gpt", "gemini", "perplexity"],
@@ -76,6 +80,7 @@ describe("the Record swap action", () => {
     };
     const names = Object.keys(VALID) as (keyof typeof VALID)[];
     const outcomes = { recorded: 0, refused: 0 };
+    const configs: { text: string; agent: string; provider: string; model: string }[] = []; // read by PyYAML at the end, in one run
     fc.assert(
       fc.property(
         fc.record(Object.fromEntries(names.map((n) => [n, fc.constantFrom(...VALID[n])])) as { [K in keyof typeof VALID]: fc.Arbitrary<string> }),
@@ -108,12 +113,19 @@ describe("the Record swap action", () => {
           const asTyped = (name: string) => String(form.getAll(name).at(-1)).normalize("NFC").trim(); // stored as one Unicode form
           expect(stored.reason).toBe(asTyped("reason"));
           expect(stored.new_model).toBe(asTyped("new_model"));
+          configs.push({ text: fs.readFileSync(configFile, "utf8"), agent: String(stored.agent_name), provider: String(stored.new_provider), model: String(stored.new_model) });
         },
       ),
-      { numRuns: 200 },
+      // Every run: a name the trading system's PyYAML would read as "gpt -5".
+      { numRuns: 200, examples: [[{ agent: "cio", new_provider: "gpt", new_model: "gpt\u0085-5", reason: "Slower", expected_improvement: "0.1", validation_period_days: "7", rollback_threshold: "-0.1" }, {}, []]] },
     );
     expect(outcomes.recorded).toBeGreaterThan(10);
     expect(outcomes.refused).toBeGreaterThan(10);
+    if (!HAS_PYYAML) return;
+    const dir = tempDir();
+    const files = configs.map((_, i) => path.join(dir, `${i}.yaml`));
+    configs.forEach(({ text }, i) => fs.writeFileSync(files[i]!, text));
+    agentsPyYamlReads(files).forEach((agents, i) => expect(agents[configs[i]!.agent]).toEqual([configs[i]!.provider, configs[i]!.model]));
   });
 });
 

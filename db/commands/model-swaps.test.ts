@@ -4,10 +4,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { parse } from "yaml";
-import { database } from "@/db";
+import { database, writableDatabase } from "@/db";
+import { countAllNow } from "@/db/aggregates/count-all";
 import { getAgentMapping } from "@/db/queries/agent-mapping";
 import { getEvolution } from "@/db/queries/evolution";
+import { agentsPyYamlReads, HAS_PYYAML } from "@/db/testing/pyyaml";
 import { useTradingFile } from "@/db/testing/upstream-file";
+import { withAgentModel } from "@/lib/agent-config-edit";
 import { BUNDLED_AGENT_CONFIG_PATH } from "@/lib/config";
 import { naiveIso } from "@/lib/event-time";
 import { rollBackBreachedSwaps } from "./auto-rollback";
@@ -69,6 +72,10 @@ describe("recording a manual swap", () => {
       [{ provider: "openai" }, "provider", /New provider must be one of claude, gpt, gemini, perplexity/],
       [{ model: "" }, "model", /New model is required/],
       [{ model: "x".repeat(101) }, "model", /too long/],
+      [{ model: "gpt\u0085-5" }, "model", /letters, digits and \. _ - \/ : @ \+/],
+      [{ model: "gpt-5\u0080" }, "model", /letters, digits/],
+      [{ model: "gpt-\uFFFE" }, "model", /letters, digits/],
+      [{ model: "&big" }, "model", /starting and ending with a letter or digit/],
       [{ reason: "ok\u202Eevil" }, "reason", /text-direction/],
       [{ reason: "broken \uD800 half" }, "reason", /broken character/],
       [{ expectedImprovement: "1.5" }, "expectedImprovement", /from -1 to 1/],
@@ -99,7 +106,7 @@ describe("recording a manual swap", () => {
     expect(outcome).toEqual({ ok: false, error: "Nothing was recorded: the disk is full" });
     expect(count("model_evolution_history")).toBe(rows);
     expect(fs.readFileSync(configFile, "utf8")).toBe(config);
-    expect(fs.readdirSync(path.dirname(configFile)).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    expect(fs.readdirSync(path.dirname(configFile)).filter((f) => f.endsWith(".tmp") || f.endsWith(".journal"))).toEqual([]);
   });
 });
 
@@ -125,7 +132,7 @@ describe("rolling a swap back", () => {
 
 describe("AUTO_ROLLBACK", () => {
   it("rolls back a breached swap once, as automatic, and leaves passed and inconclusive ones alone", () => {
-    const { sqlite } = database();
+    const { sqlite } = writableDatabase();
     const day = 86_400_000;
     const swapAt = Date.now() - 20 * day;
     const insertSwap = (agent: string, old: string, next: string) =>
@@ -144,6 +151,7 @@ describe("AUTO_ROLLBACK", () => {
     calls("model_benchmarker", swapAt + 2 * 3_600_000, 100, 0.99);
     const thin = insertSwap("strategy_optimizer", "flash-2.5", "flash-lite");
     calls("strategy_optimizer", swapAt + 2 * 3_600_000, 10, 0.1);
+    countAllNow(sqlite, { timeZone: "Asia/Seoul" }); // what the server's background count does
 
     const judged = Object.fromEntries(getEvolution().map((s) => [s.id, s]));
     expect([judged[breached]!.status, judged[passed]!.status, judged[thin]!.status]).toEqual(["breached", "passed", "inconclusive"]);
@@ -157,5 +165,63 @@ describe("AUTO_ROLLBACK", () => {
     expect(rollBackBreachedSwaps()).toEqual([]);
     const rollback = getEvolution({ agent: "failure_attribution" })[0]!;
     expect([rollback.triggered_by, rollback.rollback_of, rollback.recorded_by?.actor]).toEqual(["automatic", breached, "Agent Desk (AUTO_ROLLBACK)"]);
+  });
+});
+
+describe("a swap never leaves the trading system's config unreadable", () => {
+  const read = (file = configFile) => fs.readFileSync(file, "utf8");
+  const rows = () => [count("model_evolution_history"), count("agent_desk_swap_audit")];
+
+  it("refuses, writing nothing, a swap that a YAML anchor would carry to a second agent, and writes the value in place of the alias", () => {
+    const anchored = read()
+      .replace("  allocator:\n    provider: gpt\n    model: gpt-5-nano\n", "  allocator:\n    provider: gpt\n    model: &nano gpt-5-nano\n")
+      .replace("  trade_planner:\n    provider: gpt\n    model: gpt-5-nano\n", "  trade_planner:\n    provider: gpt\n    model: *nano\n");
+    expect(anchored).toMatch(/&nano[^]*\*nano/);
+    fs.writeFileSync(configFile, anchored);
+    const before = rows();
+    expect(recordSwap(form({ agent: "allocator", model: "gpt-5-mini" }), operator)).toEqual({
+      ok: false,
+      error: "Nothing was recorded: the agent config agent_llm_mapping.yaml would change trade_planner too, through a YAML anchor or merge key shared with allocator; edit it by hand",
+    });
+    expect(rows()).toEqual(before);
+    expect(read()).toBe(anchored);
+
+    expect(recordSwap(form({ agent: "trade_planner", model: "gpt-5-mini" }), operator)).toMatchObject({ ok: true, configWritten: true });
+    expect(read()).toBe(anchored.replace("model: *nano", "model: gpt-5-mini"));
+    if (HAS_PYYAML) expect(agentsPyYamlReads([configFile])[0]).toMatchObject({ allocator: ["gpt", "gpt-5-nano"], trade_planner: ["gpt", "gpt-5-mini"] });
+  });
+
+  it("leaves a read-only config alone and says so, even to root, recording the swap", () => {
+    const text = read();
+    fs.chmodSync(configFile, 0o444);
+    try {
+      expect(recordSwap(form({ agent: "sector_researcher", provider: "perplexity", model: "sonar-reasoning" }), operator)).toMatchObject({
+        ok: true,
+        configWritten: false,
+        configNote: "the agent config agent_llm_mapping.yaml is read-only, so it was not changed: edit sector_researcher's provider and model there by hand",
+      });
+      expect(read()).toBe(text);
+      expect(fs.statSync(configFile).mode & 0o777).toBe(0o444);
+    } finally {
+      fs.chmodSync(configFile, 0o644);
+    }
+  });
+
+  it("changes a symlinked config at its real path, keeping the link, the file's owner, group and mode, and nothing beside it", () => {
+    const shared = fs.mkdtempSync(path.join(path.dirname(configFile), "shared-"));
+    const target = path.join(shared, "agent_llm_mapping.yaml");
+    fs.renameSync(configFile, target);
+    fs.symlinkSync(path.relative(path.dirname(configFile), target), configFile);
+    fs.chownSync(target, 4321, 8765);
+    fs.chmodSync(target, 0o664);
+    const text = read(target);
+
+    expect(recordSwap(form({ agent: "ticker_screener", provider: "claude", model: "haiku-4.5" }), operator)).toMatchObject({ ok: true, configWritten: true });
+    expect(fs.lstatSync(configFile).isSymbolicLink()).toBe(true);
+    const stat = fs.statSync(target);
+    expect([stat.uid, stat.gid, stat.mode & 0o7777]).toEqual([4321, 8765, 0o664]);
+    expect(read(target)).toBe(withAgentModel(text, "ticker_screener", { provider: "claude", model: "haiku-4.5" }));
+    expect(fs.readdirSync(shared)).toEqual(["agent_llm_mapping.yaml"]); // no journal, no temporary file
+    if (HAS_PYYAML) expect(agentsPyYamlReads([configFile])[0]!.ticker_screener).toEqual(["claude", "haiku-4.5"]);
   });
 });

@@ -1,6 +1,6 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { database, databaseProblem } from "@/db";
+import { database, databaseProblem, writableDatabase } from "@/db";
 import { agentDeskSwapAudit, modelEvolutionHistory } from "@/db/schema";
 import { getAgentMapping } from "@/db/queries/agent-mapping";
 import { getSwapLog } from "@/db/queries/swap-log";
@@ -9,6 +9,7 @@ import { loadAgentConfig } from "@/lib/agent-config";
 import { naiveIso } from "@/lib/event-time";
 import { REQUEST_ID } from "@/lib/form-text";
 import { planConfigChange, type ConfigChange } from "./agent-config-change";
+import { settleConfigJournals } from "./config-journal";
 import { parseSwapInput, type FieldErrors } from "./swap-input";
 
 export type SwapOutcome =
@@ -97,9 +98,10 @@ function refusal(): SwapOutcome | null {
 }
 
 function write(actor: Actor, requestId: string | null, plan: () => Planned): SwapOutcome {
-  const { db, sqlite, config } = database();
-  let change: ConfigChange | null = null;
+  const { db, sqlite, config } = writableDatabase();
+  const written: { change?: Extract<ConfigChange, { note: null }> } = {}; // set in the transaction, read after it
   const transaction = sqlite.transaction((): SwapOutcome => {
+    settleJournals(); // a swap killed after writing the config is put right before anything is decided
     if (requestId !== null) {
       const earlier = db.select().from(agentDeskSwapAudit).where(eq(agentDeskSwapAudit.requestId, requestId)).get();
       if (earlier) return repeated(earlier.evolutionId, earlier.configWritten === 1, earlier.configNote);
@@ -107,23 +109,31 @@ function write(actor: Actor, requestId: string | null, plan: () => Planned): Swa
     const planned = plan();
     if ("refused" in planned) return planned.refused;
     const { row } = planned;
+    const change = planConfigChange(config, row.agentName, { provider: row.newProvider, model: row.newModel });
+    if ("refused" in change) return { ok: false, error: `Nothing was recorded: ${change.note}` };
+    const timestamp = naiveIso(Date.now(), config.dataTimeZone);
     const inserted = db
       .insert(modelEvolutionHistory)
-      .values({ ...row, timestamp: naiveIso(Date.now(), config.dataTimeZone), triggeredBy: actor.trigger })
+      .values({ ...row, timestamp, triggeredBy: actor.trigger })
       .returning({ id: modelEvolutionHistory.id })
       .get();
-    change = planConfigChange(config, row.agentName, { provider: row.newProvider, model: row.newModel });
+    const note = change.note;
     db.insert(agentDeskSwapAudit)
-      .values({ evolutionId: inserted.id, actor: actor.name, rollbackOf: planned.rollbackOf, configWritten: change.note === null ? 1 : 0, configNote: change.note, requestId })
+      .values({ evolutionId: inserted.id, actor: actor.name, rollbackOf: planned.rollbackOf, configWritten: note === null ? 1 : 0, configNote: note, requestId })
       .run();
-    if (change.note === null) change.apply(); // throws: the transaction rolls back, nothing is recorded
-    return { ok: true, id: inserted.id, agent: row.agentName, from: `${row.oldProvider} ${row.oldModel}`, to: `${row.newProvider} ${row.newModel}`, configWritten: change.note === null, configNote: change.note, repeated: false };
+    if (change.note === null) {
+      written.change = change;
+      change.apply({ evolutionId: inserted.id, timestamp }); // throws: the transaction rolls back, nothing is recorded
+    }
+    return { ok: true, id: inserted.id, agent: row.agentName, from: `${row.oldProvider} ${row.oldModel}`, to: `${row.newProvider} ${row.newModel}`, configWritten: note === null, configNote: note, repeated: false };
   });
   try {
-    return transaction.immediate();
+    const outcome = transaction.immediate();
+    written.change?.done();
+    return outcome;
   } catch (error) {
-    const written = change as ConfigChange | null;
-    if (written && written.note === null) undoQuietly(written);
+    // The config may already be replaced: its journal puts it back (under the lock again, as at start).
+    if (written.change) settleQuietly();
     return { ok: false, error: `Nothing was recorded: ${describe(error)}` };
   }
 }
@@ -133,12 +143,31 @@ function repeated(id: number, configWritten: boolean, configNote: string | null)
   return { ok: true, id, agent: swap.agentName, from: `${swap.oldProvider} ${swap.oldModel}`, to: `${swap.newProvider} ${swap.newModel}`, configWritten, configNote, repeated: true };
 }
 
-/** Puts the config back after the database refused the commit; the file was replaced whole, so this is exact. */
-function undoQuietly(change: { undo(): void }) {
+/**
+ * At server start, before the trading system's next run reads its config: puts the config back where a swap was
+ * killed between replacing it and committing (config-journal.ts). Every swap does this first too; this shortens the
+ * time such a config stands unrecorded. Never throws; returns what it did, for the log.
+ */
+export function settleInterruptedSwaps(): string[] {
+  if (databaseProblem()) return []; // nothing can be recorded either; the first swap once the file is back settles it
   try {
-    change.undo();
+    return writableDatabase().sqlite.transaction(settleJournals).immediate();
+  } catch (error) {
+    return [`the agent config could not be checked for a swap cut short (${describe(error)}); the next swap checks again`];
+  }
+}
+
+/** Under the database's write lock, which every config write holds. */
+function settleJournals(): string[] {
+  const { db, config } = writableDatabase();
+  return config.agentConfigIsTradingSystems ? settleConfigJournals(db, config.agentConfigPath) : [];
+}
+
+function settleQuietly(): void {
+  try {
+    writableDatabase().sqlite.transaction(settleJournals).immediate();
   } catch {
-    // The original error is the one to report; the file then holds the new model, which the page's mapping shows.
+    // The swap's own error is the one to report; its journal stays, and the next start or swap settles it.
   }
 }
 

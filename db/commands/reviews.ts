@@ -1,5 +1,5 @@
 import "server-only";
-import { database, databaseProblem } from "@/db";
+import { database, databaseProblem, writableDatabase } from "@/db";
 import { agentDeskReviews } from "@/db/schema";
 import { formText } from "@/lib/form-text";
 
@@ -12,7 +12,7 @@ export function markReviewed(agent: string, note: string, efficiencyScore: numbe
   if (!/^[\w.-]{1,100}$/.test(agent)) return { ok: false, error: "No agent given" };
   const problem = databaseProblem();
   if (problem) return { ok: false, error: `Nothing was recorded: ${problem.message}` };
-  const { db, sqlite } = database();
+  const { db, sqlite } = writableDatabase();
   sqlite.transaction(() => db.insert(agentDeskReviews).values({ agentName: agent, note: parsed.data, actor, efficiencyScore }).run()).immediate();
   return { ok: true };
 }

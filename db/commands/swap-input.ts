@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { PROVIDERS } from "@/db/schema/enums";
 import { formText, REQUEST_ID } from "@/lib/form-text";
+import { MODEL_NAME, MODEL_NAME_RULE } from "@/lib/model-names";
 
 // What an operator may send to record a swap, checked field by field; the messages are shown beside the fields.
 // Anything else in the form (an id, triggered_by, an old model) is ignored: the server decides those itself.
@@ -15,7 +16,7 @@ const fraction = (label: string) =>
 export const swapInputSchema = z.object({
   agent: z.string({ error: "Choose an agent" }).min(1, "Choose an agent").max(100, "Choose an agent"),
   provider: z.enum(PROVIDERS, { error: `New provider must be one of ${PROVIDERS.join(", ")}` }),
-  model: formText("New model", 100).refine((s) => !/\s/.test(s), "New model is a model name without spaces, such as sonnet-4"),
+  model: formText("New model", 100).refine((s) => MODEL_NAME.test(s), `New model is a model name such as claude-opus-4-1-20250805: ${MODEL_NAME_RULE}`),
   reason: formText("Reason", 2000),
   expectedImprovement: fraction("Expected improvement"),
   validationDays: z.coerce

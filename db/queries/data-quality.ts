@@ -2,8 +2,7 @@ import "server-only";
 import { database } from "@/db";
 import { TRADE_JSON_COLUMNS, waitingTradeChanges } from "@/db/aggregates/trade-facts";
 import { loadAgentConfig } from "@/lib/agent-config";
-import { countNewLlmCalls } from "./llm-window";
-import { readTradeChanges } from "./trade-window";
+import { llmAggregatesUsable } from "./llm-window";
 
 export type DataQualityNote = { subject: string; count: number; detail: string };
 
@@ -20,7 +19,7 @@ export function getDataQuality(): DataQualityNote[] {
   const add = (subject: string, n: number, detail: string) => n > 0 && notes.push({ subject, count: n, detail });
 
   // The LLM log is counted from its aggregates (keyed '?' and 'U…' exactly for these rows) once they hold it.
-  const fromAggregates = countNewLlmCalls(sqlite);
+  const fromAggregates = llmAggregatesUsable(sqlite);
   for (const table of ["llm_usage_log", "trades", "model_evolution_history"]) {
     const aggregated = fromAggregates && table === "llm_usage_log";
     add(
@@ -39,11 +38,10 @@ export function getDataQuality(): DataQualityNote[] {
   add("trades.trade_id", count("SELECT count(*) FROM trades WHERE trade_id IS NULL"), "trade(s) without an id (SQLite lets NULL into this primary key)");
 
   // The trades' JSON as the trade aggregates classified it (see migrations/0006), instead of parsing every trade here.
-  readTradeChanges();
   add(
     "agent_desk_trade_changes",
     waitingTradeChanges(sqlite),
-    "trade change(s) not yet in the figures: the file refused Agent Desk's write (read-only, full or locked)",
+    "trade change(s) not yet in the figures: the background count has yet to read them (see its state above)",
   );
   const bits = TRADE_JSON_COLUMNS.flatMap((_, bit) => [`total(nan_json & ${1 << bit} > 0)`, `total(broken_json & ${1 << bit} > 0)`]);
   const odd = sqlite.prepare(`SELECT ${bits.join(", ")}, total(non_numeric) FROM agent_desk_trades`).raw().get() as number[];

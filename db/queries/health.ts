@@ -5,20 +5,33 @@ import { database } from "@/db";
 import { uncountedLlmCalls } from "@/db/aggregates/llm-backfill";
 import { zonedSql } from "@/db/aggregates/llm-keys";
 import { parseEventTime } from "@/lib/event-time";
-import { countNewLlmCalls } from "./llm-window";
+import { getBackgroundCount } from "./background-count";
 
 const EVENT_TABLES = ["llm_usage_log", "trades", "model_evolution_history"] as const;
 const DAY_MS = 86_400_000;
 
-export type Health = { schema_version: number | null; database: { journal_mode: string; size_bytes: number; last_event_at: string | null } };
+export type Health = {
+  schema_version: number | null;
+  database: { journal_mode: string; size_bytes: number; last_event_at: string | null };
+  /** The server's background count (null outside a server): for monitors and `npm run loadtest -- --adopt`. */
+  counting: { state: string; llm_calls_waiting: number; corrections_waiting: number; trade_changes_waiting: number; behind_seconds: number | null } | null;
+};
 
 /** What /api/health reports: readable file, its schema version, size and newest event (UTC). Throws when unreadable. */
 export function getHealth(): Health {
   const { sqlite } = database();
   const version = sqlite.prepare("SELECT max(version) AS v FROM schema_version").get() as { v: number | null };
   const newest = Math.max(...EVENT_TABLES.map((table) => newestEventMs(sqlite, table) ?? Number.NEGATIVE_INFINITY));
+  const count = getBackgroundCount();
   return {
     schema_version: version.v,
+    counting: count && {
+      state: count.state,
+      llm_calls_waiting: count.llmCallsWaiting,
+      corrections_waiting: count.correctionsWaiting,
+      trade_changes_waiting: count.tradeChangesWaiting,
+      behind_seconds: count.behindSeconds,
+    },
     database: {
       journal_mode: String(sqlite.pragma("journal_mode", { simple: true })),
       size_bytes: fs.statSync(sqlite.name).size,
@@ -33,7 +46,6 @@ export function getHealth(): Health {
  */
 export function getTableStats() {
   const { sqlite, config } = database();
-  countNewLlmCalls(sqlite);
   const count = (sql: string) => (sqlite.prepare(sql).pluck().get() as number | null) ?? 0;
   const rows: Record<string, number> = {
     llm_usage_log: count("SELECT total(calls) FROM agent_desk_llm_hourly") + uncountedLlmCalls(sqlite),

@@ -1,10 +1,9 @@
 import "server-only";
 import type Database from "better-sqlite3";
 import { database } from "@/db";
-import { backfillLlmAggregates, uncountedLlmCalls } from "@/db/aggregates/llm-backfill";
+import { uncountedLlmCalls } from "@/db/aggregates/llm-backfill";
 import { LlmRangeCache } from "@/db/aggregates/llm-range-cache";
 import { LlmWindow } from "@/db/aggregates/llm-window";
-import { writeRefused } from "@/db/write-refused";
 
 // One cache per connection: the server process has one.
 const rangeCaches = new WeakMap<Database.Database, LlmRangeCache>();
@@ -15,27 +14,22 @@ export function llmWindow(days: number, now = Date.now()): LlmWindow {
 }
 
 /**
- * The LLM calls in [fromMs, toMs). Each read first counts the calls written since the last one (migrations/0007);
- * while many are still uncounted (a file being adopted, or counted again after someone changed a counted call),
- * it counts one more chunk and reads raw rows.
+ * The LLM calls in [fromMs, toMs), read only: the server's background count (db/background/counting-loop.ts) keeps
+ * the aggregates a moment behind the file; while many calls are still uncounted (a file being adopted, or the whole
+ * log counted again) the window reads raw rows, exact but slower.
  */
 export function llmCallsBetween(fromMs: number, toMs: number): LlmWindow {
   const { sqlite, config } = database();
-  const counted = countNewLlmCalls(sqlite);
+  const counted = llmAggregatesUsable(sqlite);
   const ranges = rangeCaches.get(sqlite) ?? rangeCaches.set(sqlite, new LlmRangeCache()).get(sqlite)!;
   ranges.sync(sqlite);
   return new LlmWindow(sqlite, config.dataTimeZone, fromMs, toMs, counted, ranges);
 }
 
-// Calls a read may leave out when the file refuses the count (under a minute of the trading system's writes).
+// Calls a read may leave out while the background count catches up (under a minute of the trading system's writes).
 const FEW_CALLS = 5_000;
 
-/** Counts new calls (one chunk at most); true when the aggregates then hold all but a few, so pages may read them. */
-export function countNewLlmCalls(sqlite: Database.Database): boolean {
-  try {
-    backfillLlmAggregates(sqlite, undefined, 1);
-  } catch (error) {
-    if (!writeRefused(error)) throw error;
-  }
+/** True when the aggregates hold all but the few newest calls, so pages may read them. */
+export function llmAggregatesUsable(sqlite: Database.Database): boolean {
   return uncountedLlmCalls(sqlite) <= FEW_CALLS;
 }

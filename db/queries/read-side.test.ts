@@ -6,6 +6,7 @@ process.env.TZ = "UTC";
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { countAllNow } from "@/db/aggregates/count-all";
 import { openDatabase } from "@/db/connection";
 import { makeUpstreamDb, tempDir } from "@/db/testing/upstream-file";
 import { naiveIso } from "@/lib/event-time";
@@ -49,6 +50,7 @@ beforeAll(async () => {
   trade.run("EDGE-BROKEN", inWindow, -10_000, '{"cio": 0.', null, "{broken");
   trade.run(null, inWindow, 5_000, '{"edge_agent": 1}', 0.9, null); // real files hold a NULL trade_id
   trade.run("EDGE-EMPTY", inWindow, 1_000, "{}", 0.6, null);
+  countAllNow(db, { timeZone: ZONE }); // what the server's background count does
   db.close();
 
   process.env.DATABASE_PATH = file;

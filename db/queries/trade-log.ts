@@ -1,7 +1,6 @@
 import "server-only";
 import { database } from "@/db";
 import { parseEventTime } from "@/lib/event-time";
-import { readTradeChanges } from "./trade-window";
 
 export type TradeFilters = { days: number; ticker?: string; action?: "buy" | "sell"; agent?: string; pnl?: "known" | "pending" };
 export type TradeCursor = { atMs: number; rowid: number };
@@ -14,7 +13,6 @@ const PAGE = 50;
  */
 export function getTradeLog(filters: TradeFilters, after?: TradeCursor, now = Date.now(), limit = PAGE) {
   const { sqlite, config } = database();
-  readTradeChanges();
   const where = ["f.event_ms >= @since"];
   if (filters.ticker) where.push("t.ticker = @ticker");
   if (filters.action) where.push("t.action = @action");
@@ -59,16 +57,21 @@ export type TradeLogRow = {
   decisionConfidence: number | null;
 };
 
-/** One trade by its id, with everything the trading system wrote about it, as stored. */
-export function getTrade(tradeId: string) {
+/**
+ * One trade, with everything the trading system wrote about it, as stored: by its id, or by its rowid for a trade
+ * whose id cannot stand in a link (components/trades/trade-url.ts), such as the NULL id the schema allows.
+ */
+export function getTrade(key: { tradeId: string } | { rowid: number }) {
   const { sqlite, config } = database();
-  const row = sqlite.prepare("SELECT * FROM trades WHERE trade_id = ?").get(tradeId) as Record<string, string | number | null> | undefined;
+  const [where, value] = "rowid" in key ? ["rowid = ?", key.rowid] : ["trade_id = ?", key.tradeId];
+  const row = sqlite.prepare(`SELECT rowid, * FROM trades WHERE ${where}`).get(value) as Record<string, string | number | null> | undefined;
   if (!row) return undefined;
   return { ...row, atMs: parseEventTime(String(row.timestamp), config.dataTimeZone) } as TradeRecord;
 }
 
 export type TradeRecord = {
-  trade_id: string;
+  rowid: number;
+  trade_id: string | null;
   timestamp: string;
   atMs: number | null;
   ticker: string;

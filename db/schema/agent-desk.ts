@@ -100,6 +100,18 @@ export const agentDeskBackfill = sqliteTable("agent_desk_backfill", {
   resets: integer("resets").notNull().default(0), // migrations/0007
 });
 
+// migrations/0010: LLM calls changed or deleted after they were counted, and the hour and day keys to count again.
+export const agentDeskLlmCorrections = sqliteTable("agent_desk_llm_corrections", {
+  oldId: integer("old_id").notNull(),
+  oldTime: text("old_time"),
+  newId: integer("new_id"),
+  newTime: text("new_time"),
+});
+
+export const agentDeskLlmDirty = sqliteTable("agent_desk_llm_dirty", {
+  key: text("key").primaryKey(),
+});
+
 // migrations/0006: the trade aggregates; see that file (and db/aggregates/trade-facts.ts) for what each holds.
 export const agentDeskTradeChanges = sqliteTable("agent_desk_trade_changes", {
   tradeRowid: integer("trade_rowid").primaryKey(),

@@ -37,7 +37,7 @@ describe("db:seed never writes into a file that holds the trading system's data"
     const before = checksum(file);
     const agentConfig = loadAgentConfig(BUNDLED_AGENT_CONFIG_PATH);
     const seeding = seedFile(file, { days: 90, llmRows: undefined, trades: undefined, seed: 1, end: "2025-09-19", timeZone: "Asia/Seoul", agentConfig });
-    await expect(seeding).rejects.toThrow(`${file} already holds rows in trades; db:seed writes demo data only into a new or empty database`);
+    await expect(seeding).rejects.toThrow(`${file} was not made by db:seed`);
     expect(checksum(file)).toBe(before);
     expect(fs.existsSync(path.join(dir, "backups"))).toBe(false);
   });
@@ -47,7 +47,7 @@ describe("db:seed never writes into a file that holds the trading system's data"
     const before = checksum(file);
     const result = dbSeed("--db", file, "--end", "2025-09-19");
     expect(result.status).toBe(1);
-    expect(result.stderr).toBe(`error: ${file} already holds rows in trades; db:seed writes demo data only into a new or empty database, never into a real one\n`);
+    expect(result.stderr).toBe(`error: ${file} was not made by db:seed; it writes demo data only into a new file or its own empty demo, never into a file the trading system may use\n`);
     expect(checksum(file)).toBe(before);
   });
 });

@@ -5,7 +5,7 @@ import { openDatabase } from "@/db/connection";
 import type { AgentConfig } from "@/lib/agent-config";
 import { migrateFile } from "@/migrations/migrate-file";
 import { writeSwaps } from "./evolution-history";
-import { assertFileHasNoTradingData, assertNoTradingData, emptyTradingTables, type TradingTable } from "./guard";
+import { assertSeedable, claimDemoFile, type TradingTable } from "./guard";
 import { LlmCallGenerator } from "./llm-calls";
 import { progressReport, writeLlmLog } from "./llm-log";
 import { LlmLogWriter } from "./llm-log-writer";
@@ -35,9 +35,12 @@ export type SeedOptions = SeedSettings & {
 
 export type SeedSummary = { rows: Record<TradingTable, number>; seconds: number };
 
-/** `db:seed`: brings `file` to the current schema (creating it when missing) and writes the demo dataset. */
+/**
+ * `db:seed`: brings `file` to the current schema (creating it when missing) and writes the demo dataset; only into
+ * a new file, which it marks as its demo, or a demo it made before (guard.ts).
+ */
 export async function seedFile(file: string, options: SeedOptions): Promise<SeedSummary> {
-  assertFileHasNoTradingData(file);
+  claimDemoFile(file);
   await migrateFile(file, { log: options.log ?? (() => {}) });
   const db = openDatabase(file);
   try {
@@ -50,11 +53,14 @@ export async function seedFile(file: string, options: SeedOptions): Promise<Seed
   }
 }
 
-/** Writes the demo dataset into `db`, which must be at the current schema with the trading tables empty. */
+/**
+ * Writes the demo dataset into `db`, which must be a demo at the current schema with the trading tables empty. One
+ * transaction, checked under its write lock: a failure rolls back exactly what the seed wrote, and a row anyone
+ * else commits lands before it (then the seed refuses) or after it, never in between.
+ */
 export function seedDatabase(db: Database.Database, options: SeedOptions): SeedSummary {
   const started = performance.now();
   const log = options.log ?? (() => {});
-  assertNoTradingData(db, db.name);
   const { agentConfig: config, seed } = options;
   const random = (label: string) => new Random(seed, label);
 
@@ -71,35 +77,29 @@ export function seedDatabase(db: Database.Database, options: SeedOptions): SeedS
   const synchronous = db.pragma("synchronous", { simple: true });
   db.pragma("synchronous = OFF"); // a demo file that a crash corrupts is simply generated again
   try {
-    db.transaction(() => {
+    const rows = db.transaction(() => {
+      assertSeedable(db, db.name);
       writeSwaps(db, swaps, formatter);
       writeTrades(db, trades, formatter, random("trade-timestamps"));
-    })();
 
-    const agents = Object.keys(config.agents);
-    const progress = options.llmRows === undefined ? undefined : progressReport(options.llmRows, started, log);
-    const writer = new LlmLogWriter(db, period, agents, formatter, random("llm-timestamps"), progress);
-    const llm = writeLlmLog(db, runs, new LlmCallGenerator(config, timeline, random("llm")), writer, options.llmRows);
+      const agents = Object.keys(config.agents);
+      const progress = options.llmRows === undefined ? undefined : progressReport(options.llmRows, started, log);
+      const writer = new LlmLogWriter(db, period, agents, formatter, random("llm-timestamps"), progress);
+      const llm = writeLlmLog(db, runs, new LlmCallGenerator(config, timeline, random("llm")), writer, options.llmRows);
 
-    const weekly = performanceRows(period, trades, llm, random("performance"));
-    const metrics = metricsRows(period, trades, llm, swaps, timeline);
-    db.transaction(() => {
+      const weekly = performanceRows(period, trades, llm, random("performance"));
+      const metrics = metricsRows(period, trades, llm, swaps, timeline);
       writePerformance(db, weekly, formatter);
       writeMetrics(db, metrics, formatter);
-    })();
-    return {
-      rows: {
+      return {
         trades: trades.length,
         llm_usage_log: llm.rows,
         agent_performance: weekly.length,
         model_evolution_history: swaps.length,
         system_metrics: metrics.length,
-      },
-      seconds: (performance.now() - started) / 1000,
-    };
-  } catch (error) {
-    emptyTradingTables(db); // they were empty before: leave the file as it was, ready for another try
-    throw error;
+      };
+    }).immediate();
+    return { rows, seconds: (performance.now() - started) / 1000 };
   } finally {
     db.pragma(`synchronous = ${Number(synchronous)}`);
   }

@@ -5,7 +5,8 @@ import type { Random } from "./random";
 import type { TimestampFormatter } from "./timestamps";
 import { US_PER_DAY } from "./wall-clock";
 
-export const ROWS_PER_TRANSACTION = 50_000;
+/** How often the writer reports its progress. */
+export const ROWS_PER_REPORT = 50_000;
 /** Rows bound to one INSERT: fewer trips from JavaScript into SQLite, well under its 32,766-variable limit. */
 const ROWS_PER_STATEMENT = 50;
 const COLUMNS = `timestamp, agent_name, provider, model, tokens_used, cost_usd, response_time_ms, request_type, success,
@@ -27,8 +28,8 @@ export type LlmTotals = {
 };
 
 /**
- * Streams calls into llm_usage_log: prepared multi-row statements, a transaction per 50,000 rows, no row kept
- * after it is written, so ten million rows take no more memory than ten.
+ * Streams calls into llm_usage_log inside the seed's transaction: prepared multi-row statements, no row kept after
+ * it is written, so ten million rows take no more memory than ten (SQLite spills its dirty pages to the WAL).
  */
 export class LlmLogWriter {
   private readonly insertOne: Database.Statement;
@@ -37,15 +38,16 @@ export class LlmLogWriter {
   private readonly agentIndex: Map<string, number>;
   private readonly firstDayUs: number;
   private readonly totals: LlmTotals;
+  /** Rows written since the last progress report. */
   private pending = 0;
 
   constructor(
-    private readonly db: Database.Database,
+    db: Database.Database,
     period: Period,
     agents: string[],
     private readonly formatter: TimestampFormatter,
     private readonly random: Random,
-    private readonly onCommit: (rows: number) => void = () => {},
+    private readonly onProgress: (rows: number) => void = () => {},
   ) {
     this.insertOne = db.prepare(`INSERT INTO llm_usage_log (${COLUMNS}) VALUES ${ROW_PLACEHOLDERS}`);
     this.insertMany = db.prepare(
@@ -66,7 +68,6 @@ export class LlmLogWriter {
   }
 
   readonly add = (call: LlmCall): void => {
-    if (this.pending === 0) this.db.exec("BEGIN");
     this.values.push(
       this.formatter.event(call.wallUs, this.random),
       call.agent,
@@ -85,26 +86,19 @@ export class LlmLogWriter {
       this.insertMany.run(this.values);
       this.values.length = 0;
     }
-    if (++this.pending === ROWS_PER_TRANSACTION) this.commit();
+    if (++this.pending === ROWS_PER_REPORT) this.report();
   };
 
   finish(): LlmTotals {
     for (let i = 0; i < this.values.length; i += COLUMN_COUNT) this.insertOne.run(this.values.slice(i, i + COLUMN_COUNT));
     this.values.length = 0;
-    if (this.pending > 0) this.commit();
+    if (this.pending > 0) this.report();
     return this.totals;
   }
 
-  /** Drops the open batch after a failure (the seeder then empties the tables it had filled). */
-  abort(): void {
-    this.values.length = 0;
-    if (this.db.inTransaction) this.db.exec("ROLLBACK");
-  }
-
-  private commit(): void {
-    this.db.exec("COMMIT");
+  private report(): void {
     this.pending = 0;
-    this.onCommit(this.totals.rows);
+    this.onProgress(this.totals.rows);
   }
 
   private count(call: LlmCall): void {

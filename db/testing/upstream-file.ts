@@ -5,6 +5,8 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { BUNDLED_AGENT_CONFIG_PATH } from "@/lib/config";
+import { countAllNow } from "@/db/aggregates/count-all";
+import { openDatabase } from "@/db/connection";
 import { migrateFile } from "@/migrations/migrate-file";
 
 // The trading system's reference writer (shared/upstream/make_upstream_db.py), kept in the repository so the
@@ -54,9 +56,19 @@ export function fileSha(file: string): string {
 export async function useTradingFile(args: string[] = []): Promise<{ file: string; configFile: string }> {
   const dir = tempDir();
   const file = makeUpstreamDb(path.join(dir, "trading.db"), args);
-  await migrateFile(file, { log: () => {} });
+  await migrateFile(file, { log: () => {}, timeZone: "Asia/Seoul" });
   const configFile = path.join(dir, "agent_llm_mapping.yaml");
   fs.copyFileSync(BUNDLED_AGENT_CONFIG_PATH, configFile);
   Object.assign(process.env, { DATABASE_PATH: file, AGENT_CONFIG_PATH: configFile, DATA_TIMEZONE: "Asia/Seoul" });
   return { file, configFile };
+}
+
+/** Counts everything waiting in `file` into Agent Desk's aggregates, as the server's background count does. */
+export function countNow(file: string, timeZone = "Asia/Seoul"): void {
+  const db = openDatabase(file);
+  try {
+    countAllNow(db, { timeZone });
+  } finally {
+    db.close();
+  }
 }

@@ -7,7 +7,7 @@ import { PeriodPicker } from "@/components/ui/period-picker";
 import { Stat } from "@/components/ui/stat";
 import { Table } from "@/components/ui/table";
 import { getDisplaySettings } from "@/db/queries/display-settings";
-import { COST_DIMENSIONS, getCostSeries, type CostDimension } from "@/db/queries/cost-series";
+import { getCostSeries, type CostDimension } from "@/db/queries/cost-series";
 import { getUsageBreakdown } from "@/db/queries/llm-usage-breakdown";
 import { getLlmUsageStats } from "@/db/queries/llm-usage";
 import { formatCompact, formatCount, formatPercent, formatUsd, zoneLabel } from "@/lib/format";
@@ -18,10 +18,11 @@ export const metadata = { title: "Costs" };
 
 const BY_LABELS: Record<CostDimension, string> = { provider: "Provider", model: "Model", agent: "Agent", request_type: "Request type" };
 
-export default async function CostsPage({ searchParams }: { searchParams: Promise<{ days?: string; by?: string }> }) {
+export default async function CostsPage({ searchParams }: { searchParams: Promise<{ days?: string | string[]; by?: string | string[] }> }) {
   const search = await searchParams;
   const period = readPeriod(search.days);
-  const by: CostDimension = search.by !== undefined && search.by in COST_DIMENSIONS ? (search.by as CostDimension) : "provider";
+  // An own key of the labels, not `in`: that would take ?by=toString (any key of Object.prototype) and break the page.
+  const by: CostDimension = typeof search.by === "string" && Object.hasOwn(BY_LABELS, search.by) ? (search.by as CostDimension) : "provider";
   const { dataTimeZone } = getDisplaySettings();
   const usage = getLlmUsageStats(period.days);
   const breakdown = getUsageBreakdown(period.days);

@@ -1,3 +1,4 @@
+import { BackgroundCountCard } from "@/components/system/background-count-card";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { PeriodPicker } from "@/components/ui/period-picker";
@@ -60,6 +61,7 @@ export default async function SystemPage({ searchParams }: { searchParams: Promi
             />
           </div>
         </Card>
+        <BackgroundCountCard timeZone={dataTimeZone} />
         <Card title="Metrics over time" caption={`one row a day, written when the trading day ends · dates in ${dataTimeZone}`}>
           <div className="grid gap-6 xl:grid-cols-2">
             {[

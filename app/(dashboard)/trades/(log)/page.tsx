@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { tradeHref, tradeLabel } from "@/components/trades/trade-url";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table } from "@/components/ui/table";
@@ -84,7 +85,7 @@ export default async function TradesPage({ searchParams }: { searchParams: Promi
           }
           columns={[
             { header: "When", cell: (t) => formatDateTime(t.atMs, dataTimeZone) },
-            { header: "Trade", cell: (t) => (t.tradeId ? <Link href={`/trades/${encodeURIComponent(t.tradeId)}`} className="font-medium hover:underline">{t.tradeId}</Link> : "(no id)") },
+            { header: "Trade", cell: (t) => <Link href={tradeHref(t)} className="font-medium hover:underline">{tradeLabel(t.tradeId)}</Link> },
             { header: "Ticker", cell: (t) => t.ticker },
             { header: "Action", cell: (t) => t.action },
             { header: "Quantity", numeric: true, cell: (t) => formatCount(t.quantity) },

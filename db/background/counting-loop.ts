@@ -1,0 +1,206 @@
+import fs from "node:fs";
+import type Database from "better-sqlite3";
+import { llmCounter, uncountedLlmCalls } from "@/db/aggregates/llm-backfill";
+import { llmCorrector, pendingLlmCorrections } from "@/db/aggregates/llm-corrections";
+import { tradeCounter, waitingTradeChanges } from "@/db/aggregates/trade-facts";
+import { openDatabase } from "@/db/connection";
+import { writeRefused } from "@/db/write-refused";
+import { migrateFile, pendingMigrations } from "@/migrations/migrate-file";
+
+// Between two steps the loop rests as long as the step took (the trading system's writer and the server's requests
+// get at least half of the time), and at least this long.
+const MIN_REST_MS = 5;
+// Nothing to count: look again this often (a call the trading system commits is in the figures within it).
+const IDLE_MS = 500;
+// The trading system holds the write lock: try again this soon (the loop never waits on a lock; pages never do).
+const BUSY_MS = 20;
+// The file refuses writes, is missing or failed: try again this much later.
+const TROUBLE_MS = 5_000;
+// How often the trade facts are compared with the trades (a REPLACE, a VACUUM or a restore is caught within it).
+const AUDIT_MS = 10 * 60_000;
+
+export type CountingState = "starting" | "counting" | "current" | "waiting for the writer" | "refused" | "missing" | "migrating" | "failed";
+
+/** What the background count is doing, how far it has come and how far behind the file it is: for /system. */
+export type CountingStatus = {
+  state: CountingState;
+  detail: string | null;
+  llmCallsWaiting: number;
+  correctionsWaiting: number;
+  tradeChangesWaiting: number;
+  /** When the aggregates last held everything the file holds (null: not since the server started). */
+  currentAt: number | null;
+  /** When something first waited to be counted, while something does. */
+  behindSince: number | null;
+  startedAt: number;
+};
+
+type Options = { file: string; zone: string; log?: (line: string) => void };
+
+/**
+ * The one place the server writes Agent Desk's aggregates: counts new LLM calls, recounts corrected ones and reads
+ * changed trades, in short immediate transactions (about 25 ms) on a connection of its own that never waits for a
+ * lock, resting between them. Pages only read, so no request ever writes or waits for the trading system.
+ */
+export class CountingLoop {
+  private db: Database.Database | undefined;
+  private fileId: string | undefined;
+  private work: ReturnType<typeof steps> | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private lastAudit = 0;
+  private stopped = false;
+  readonly status: CountingStatus = { state: "starting", detail: null, llmCallsWaiting: 0, correctionsWaiting: 0, tradeChangesWaiting: 0, currentAt: null, behindSince: null, startedAt: Date.now() };
+
+  constructor(private readonly options: Options) {}
+
+  start(): this {
+    this.schedule(0);
+    return this;
+  }
+
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    this.db?.close();
+    this.db = undefined;
+  }
+
+  /** Runs steps until nothing waits (or `deadlineMs` passes); for tests and the command line. */
+  async drain(deadlineMs = 60_000): Promise<void> {
+    const end = Date.now() + deadlineMs;
+    while (Date.now() < end) {
+      if ((await this.tick()) === IDLE_MS && this.status.state === "current") return;
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    throw new Error(`the background count did not catch up within ${deadlineMs} ms (${this.status.state})`);
+  }
+
+  private schedule(ms: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => void this.tick().then((next) => this.schedule(next)), ms);
+    this.timer.unref();
+  }
+
+  /** One step of work; returns how long to rest before the next. */
+  private async tick(): Promise<number> {
+    try {
+      const db = await this.connection();
+      if (!db) return TROUBLE_MS;
+      const began = performance.now();
+      const did = this.work!.next();
+      this.observe(db, did);
+      if (did) return Math.max(MIN_REST_MS, performance.now() - began);
+      if (Date.now() - this.lastAudit > AUDIT_MS) {
+        this.lastAudit = Date.now();
+        if (this.work!.audit() > 0) return MIN_REST_MS;
+      }
+      return IDLE_MS;
+    } catch (error) {
+      return this.trouble(error);
+    }
+  }
+
+  /**
+   * The connection to the file at the path now: opened again when another file was put there (a restored backup,
+   * which is first brought to the current schema, with a backup of its own), none while the file is missing.
+   */
+  private async connection(): Promise<Database.Database | undefined> {
+    const { file, zone } = this.options;
+    const stat = statOf(file);
+    if (!stat) {
+      this.closeConnection();
+      this.set("missing", "the database file is missing");
+      return undefined;
+    }
+    const id = `${stat.dev}:${stat.ino}`;
+    if (this.db && this.fileId === id) return this.db;
+    this.closeConnection();
+    if (pendingMigrations(file).length > 0) {
+      this.set("migrating", "a file from an older Agent Desk was put at the path; bringing it to the current schema (backup first)");
+      await migrateFile(file, { log: this.options.log ?? (() => {}) });
+    }
+    const db = openDatabase(file, { mustExist: true });
+    // Never wait for the trading system's lock: a busy file is tried again in a moment, off the request path.
+    db.pragma("busy_timeout = 0");
+    [this.db, this.fileId, this.work, this.lastAudit] = [db, id, steps(db, zone), 0];
+    return db;
+  }
+
+  private closeConnection(): void {
+    this.db?.close();
+    [this.db, this.fileId, this.work] = [undefined, undefined, undefined];
+  }
+
+  /** After each step: what waits, and since when the aggregates hold everything. */
+  private observe(db: Database.Database, did: boolean): void {
+    const corrections = pendingLlmCorrections(db);
+    const status = this.status;
+    status.llmCallsWaiting = uncountedLlmCalls(db);
+    status.correctionsWaiting = corrections.notes + corrections.keys;
+    status.tradeChangesWaiting = waitingTradeChanges(db);
+    const waiting = status.llmCallsWaiting + status.correctionsWaiting + status.tradeChangesWaiting > 0;
+    if (!waiting && !did) {
+      status.currentAt = Date.now();
+      status.behindSince = null;
+      this.set("current", null);
+    } else {
+      status.behindSince ??= Date.now();
+      this.set("counting", null);
+    }
+  }
+
+  private trouble(error: unknown): number {
+    const code = String((error as { code?: unknown } | null)?.code ?? "");
+    if (code === "SQLITE_BUSY") {
+      this.set("waiting for the writer", "the trading system holds the write lock");
+      return BUSY_MS;
+    }
+    if (writeRefused(error)) {
+      this.set("refused", `the file refuses writes (${code}); figures are read as they were counted`);
+      return TROUBLE_MS;
+    }
+    const message = (error as Error).message ?? String(error);
+    if (this.status.detail !== message) (this.options.log ?? console.error)(`background count: ${message}`);
+    this.set("failed", message);
+    this.closeConnection();
+    return TROUBLE_MS;
+  }
+
+  private set(state: CountingState, detail: string | null): void {
+    this.status.state = state;
+    this.status.detail = detail;
+  }
+}
+
+/** The work, in order: corrections first (they make figures wrong), then new LLM calls, then trade changes. */
+function steps(db: Database.Database, zone: string) {
+  const corrections = llmCorrector(db);
+  const llm = llmCounter(db);
+  const trades = tradeCounter(db, zone);
+  return {
+    next: (): boolean => corrections.step() || llm.chunk().counted > 0 || trades.step() > 0,
+    audit: () => trades.audit(),
+  };
+}
+
+function statOf(file: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+// One loop per server process, kept across hot reloads in development.
+const global = globalThis as typeof globalThis & { agentDeskCounting?: CountingLoop };
+
+/** Starts the server's background count (instrumentation.ts, at boot); a second call returns the running one. */
+export function startCountingLoop(options: Options): CountingLoop {
+  global.agentDeskCounting ??= new CountingLoop(options).start();
+  return global.agentDeskCounting;
+}
+
+/** The running loop's status, or null when this process runs none (tests, the command line). */
+export function countingStatus(): CountingStatus | null {
+  return global.agentDeskCounting?.status ?? null;
+}

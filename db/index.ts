@@ -52,6 +52,9 @@ function connection(slot: "agentDesk" | "agentDeskWriter", readonly: boolean): H
   if (!cache[slot]) {
     if (awaitsMigration(config.databasePath, stat)) throw new DatabaseUnavailable(`the database file at ${config.databasePath} is being brought to the current schema`);
     const sqlite = openDatabase(config.databasePath, { readonly });
+    // Checkpoints are left to the trading system's own connections (README: "WAL on SQLite 3.40"): Agent Desk
+    // running one at the moment the trading system runs another is what SQLite's WAL-reset race needs.
+    sqlite.pragma("wal_autocheckpoint = 0");
     cache[slot] = { config, sqlite, db: drizzle(sqlite, { schema }), file: { dev: stat.dev, ino: stat.ino } };
   }
   return cache[slot];

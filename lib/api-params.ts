@@ -1,3 +1,4 @@
+import { COUNTING_DIGEST } from "@/lib/counting-in-progress";
 /** A query parameter that is wrong, said in words for the API's 400 `{error}`. */
 export class ParamError extends Error {}
 
@@ -46,6 +47,10 @@ export function jsonFrom(request: Request, read: (params: URLSearchParams) => un
     if (error instanceof ParamError) return Response.json({ error: error.message }, { status: 400 });
     // The file is gone for now (never say where it lives): try again once it is back.
     if ((error as { code?: unknown }).code === "ENOENT") return Response.json({ error: "the database file is missing" }, { status: 503 });
+    // A file just adopted is counted newest first: this period is not reached yet, and will be within seconds.
+    if ((error as { digest?: unknown }).digest === COUNTING_DIGEST) {
+      return Response.json({ error: "this period is still being counted; try again shortly" }, { status: 503, headers: { "Retry-After": "5" } });
+    }
     throw error;
   }
 }

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { rebuildLlmAggregates } from "@/db/aggregates/llm-backfill";
+import { rebuildLlmAggregates } from "@/db/aggregates/count-all";
 import { rebuildTradeAggregates } from "@/db/aggregates/trade-facts";
 import { openDatabase } from "@/db/connection";
 import { migrateFile } from "@/migrations/migrate-file";

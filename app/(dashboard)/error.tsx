@@ -1,6 +1,10 @@
 "use client";
 
+import { CountingMessage } from "@/components/ui/counting-message";
+import { COUNTING_DIGEST } from "@/lib/counting-in-progress";
+
 export default function DashboardError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  if (error.digest === COUNTING_DIGEST) return <CountingMessage what="This page's period" reset={reset} />;
   return (
     <div role="alert" className="rounded-lg border border-rose-300 bg-rose-50 p-6 dark:border-rose-900 dark:bg-rose-950/40">
       <h1 className="text-lg font-semibold">This page could not be loaded</h1>

@@ -1,6 +1,8 @@
 "use client";
 
 import { Component, type ReactNode } from "react";
+import { COUNTING_DIGEST } from "@/lib/counting-in-progress";
+import { CountingMessage } from "./counting-message";
 
 /**
  * Keeps the rest of a page when one of its sections fails to load: the section says so in its place (with the
@@ -15,6 +17,7 @@ export class SectionBoundary extends Component<{ title: string; children: ReactN
 
   render() {
     if (this.state.digest === undefined) return this.props.children;
+    if (this.state.digest === COUNTING_DIGEST) return <CountingMessage what={this.props.title} reset={() => this.setState({ digest: undefined })} />;
     return (
       <div role="alert" className="rounded-lg border border-rose-300 bg-rose-50 p-4 text-sm dark:border-rose-900 dark:bg-rose-950/40">
         <p className="font-medium">{this.props.title} could not be loaded just now; reload the page to try again.</p>

@@ -6,13 +6,14 @@ import { openDatabase } from "@/db/connection";
 import { makeUpstreamDb, tempDir } from "@/db/testing/upstream-file";
 import { migrateFile } from "@/migrations/migrate-file";
 import { bucketMidpointMs, latencyBucketSql } from "./llm-keys";
-import { countAllNow } from "./count-all";
-import { llmCounter, rebuildLlmAggregates, uncountedLlmCalls } from "./llm-backfill";
+import { countAllNow, rebuildLlmAggregates } from "./count-all";
+import { llmCounter, uncountedLlmCalls } from "./llm-backfill";
+import { llmAdopter, llmAdoption } from "./llm-adoption";
 import { llmCorrector, pendingLlmCorrections } from "./llm-corrections";
 import { LlmRangeCache } from "./llm-range-cache";
 import { LlmWindow } from "./llm-window";
 
-type Snapshot = { hourly: unknown[][]; latency: unknown[][]; errors: unknown[][] };
+type Snapshot = { hourly: unknown[][]; latency: unknown[][]; errors: unknown[][]; zoned: unknown[][] };
 
 function snapshot(file: string): Snapshot {
   const db = new Database(file, { readonly: true });
@@ -22,6 +23,7 @@ function snapshot(file: string): Snapshot {
       hourly: rows("SELECT * FROM agent_desk_llm_hourly WHERE calls != 0 ORDER BY 1, 2, 3, 4, 5"),
       latency: rows("SELECT * FROM agent_desk_llm_latency WHERE calls != 0 ORDER BY 1, 2, 3, 4, 5, 6"),
       errors: rows("SELECT * FROM agent_desk_llm_errors WHERE calls != 0 ORDER BY 1, 2, 3, 4, 5"),
+      zoned: rows("SELECT * FROM agent_desk_llm_zoned ORDER BY 1, 2"),
     };
   } finally {
     db.close();
@@ -30,7 +32,7 @@ function snapshot(file: string): Snapshot {
 
 /** Integers equal, sums of money and milliseconds equal to 1e-9 relative (float addition order differs). */
 function expectSame(actual: Snapshot, expected: Snapshot) {
-  for (const table of ["hourly", "latency", "errors"] as const) {
+  for (const table of ["hourly", "latency", "errors", "zoned"] as const) {
     expect(actual[table].length, table).toBe(expected[table].length);
     actual[table].forEach((row, i) =>
       row.forEach((value, j) => {
@@ -87,7 +89,7 @@ describe("LLM aggregates", () => {
     countAllNow(emptied);
     expect(uncountedLlmCalls(emptied)).toBe(0);
     emptied.close();
-    expect(snapshot(file)).toEqual({ hourly: [], latency: [], errors: [] });
+    expect(snapshot(file)).toEqual({ hourly: [], latency: [], errors: [], zoned: [] });
   });
 
   it("recount a corrected call in its own hours and days only, never the whole log, ending equal to a rebuild", async () => {
@@ -158,6 +160,78 @@ with sqlite3.connect(sys.argv[1]) as c:
       await migrateFile(file, { log: () => {} }); // what npm start runs: completes the backfill
       expectSame(snapshot(file), complete);
     }
+  });
+});
+
+describe("adopting a file, newest first", () => {
+  const ODD_TIMES = `
+import sqlite3, sys
+from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+now = datetime.now(ZoneInfo("Asia/Seoul")).replace(tzinfo=None)
+insert = ("INSERT INTO llm_usage_log (timestamp, agent_name, provider, model, tokens_used, cost_usd, response_time_ms, request_type, success, error_message) "
+          "VALUES (?, 'edge_agent', 'claude', 'opus-4.1', 10, 0.5, 1500, 'analysis', 0, 'odd')")
+rows = [(now - timedelta(days=2)).isoformat()[:12],                     # a text cut short: '2026-01-05T0'
+        (now - timedelta(days=3)).isoformat().replace("T", " "),        # the space form
+        (datetime.now(timezone.utc) - timedelta(days=1)).isoformat(),   # an offset (+00:00)
+        (now - timedelta(days=4)).isoformat() + "-11:00",               # a far western offset: another UTC day
+        "2026-02-31T10:00:00", "yesterday", "", "9999-12-31T23:59:59"]
+with sqlite3.connect(sys.argv[1]) as c:
+    for ts in rows: c.execute(insert, (ts,))
+`;
+
+  it("serves each period exactly once the count has reached it, and ends equal to counting the log in id order", async () => {
+    const file = makeUpstreamDb(path.join(tempDir(), "t.db"), ["--days", "12"]);
+    execFileSync("python3", ["-c", ODD_TIMES, file]);
+    await migrateFile(file, { log: () => {}, count: false }); // as npm start: served at once, counted by the server
+    const db = openDatabase(file);
+    expect(llmAdoption(db)?.countedFromMs).toBe(Infinity);
+    const adopter = llmAdopter(db, 0); // one hour's text per step, to look at every stage
+    const now = Date.now();
+    let served = 0;
+    let steps = 0;
+    for (let step = 0; adopter.step(); step = ++steps) {
+      const from = llmAdoption(db)?.countedFromMs ?? -Infinity;
+      for (const days of [1, 3, 7, 30]) {
+        const since = now - days * 86_400_000;
+        if (since < from) continue;
+        served++;
+        const fast = new LlmWindow(db, "Asia/Seoul", since, now, true);
+        const slow = new LlmWindow(db, "Asia/Seoul", since, now, false);
+        const calls = (w: LlmWindow) => w.groups().reduce((sum, g) => sum + g.calls, 0);
+        expect(calls(fast), `${days} d after step ${step}`).toBe(calls(slow));
+        expect(fast.errors()).toEqual(slow.errors());
+      }
+    }
+    expect(steps).toBeGreaterThan(50);
+    expect(served).toBeGreaterThan(steps); // recent periods were ready long before the end
+    expect(llmAdoption(db)).toBeNull();
+    expect(uncountedLlmCalls(db)).toBe(0);
+    db.close();
+    const adopted = snapshot(file);
+    // The same file counted the old way, in id order from the first call.
+    const ordered = openDatabase(file);
+    ordered.exec("DELETE FROM agent_desk_llm_hourly; DELETE FROM agent_desk_llm_latency; DELETE FROM agent_desk_llm_errors; DELETE FROM agent_desk_llm_zoned");
+    ordered.prepare("UPDATE agent_desk_backfill SET next_id = (SELECT min(id) FROM llm_usage_log) WHERE name = 'llm_usage_log'").run();
+    countAllNow(ordered);
+    ordered.close();
+    expectSame(adopted, snapshot(file));
+    expect(adopted.hourly.filter((row) => row[0] === "?").length).toBeGreaterThan(0);
+  });
+
+  it("killed at any statement, goes on where it stopped and ends equal to a rebuild", async () => {
+    const file = makeUpstreamDb(path.join(tempDir(), "t.db"), ["--days", "6"]);
+    execFileSync("python3", ["-c", ODD_TIMES, file]);
+    await migrateFile(file, { log: () => {}, count: false });
+    for (const killAt of [1, 3, 5, 8]) {
+      const child = spawnSync(process.execPath, ["--import", "tsx", "db/testing/kill-at-statement.ts", file, "adopt", String(killAt)]);
+      expect(child.signal).toBe("SIGKILL");
+    }
+    const db = openDatabase(file);
+    expect(llmAdoption(db)).not.toBeNull();
+    countAllNow(db);
+    db.close();
+    expectSame(snapshot(file), rebuilt(file));
   });
 });
 

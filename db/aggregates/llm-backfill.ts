@@ -65,7 +65,7 @@ export function llmCounter(db: Database.Database) {
   let size = FIRST_CHUNK_IDS;
   const step = db.transaction((): Cursor & { counted: number } => {
     const c = cursor(db)!;
-    if (c.next_id === 0) c.next_id = recountFromScratch(db);
+    if (c.next_id === 0) return { ...readoptLlmLog(db), counted: 0 };
     if (c.next_id > c.last_id) return { ...c, counted: 0 };
     const range = { from: c.next_id, to: Math.min(c.next_id + size - 1, c.last_id) };
     counting.hourly.run(range);
@@ -92,6 +92,7 @@ export function llmCounter(db: Database.Database) {
  * tests. The server leaves this to its background count (db/background/counting-loop.ts).
  */
 export function backfillLlmAggregates(db: Database.Database, log: (line: string) => void = () => {}): void {
+  if (cursor(db)?.next_id === 0) llmCounter(db).chunk(); // a whole recount marked: start it (as an adoption)
   const total = uncountedLlmCalls(db);
   if (total === 0 || total === Infinity) return;
   const counter = llmCounter(db);
@@ -108,17 +109,16 @@ export function backfillLlmAggregates(db: Database.Database, log: (line: string)
   }
 }
 
-/** Empties the aggregates and moves the watermark to the first call (inside the caller's transaction); returns it. */
-function recountFromScratch(db: Database.Database): number {
+/**
+ * Starts counting the whole log again (inside the caller's transaction): the aggregates emptied, every call there is
+ * now to be adopted newest first (llm-adoption.ts), new ones counted from the next id as ever. Returns the cursor.
+ */
+function readoptLlmLog(db: Database.Database): Cursor {
   db.exec(`DELETE FROM agent_desk_llm_hourly; DELETE FROM agent_desk_llm_latency; DELETE FROM agent_desk_llm_errors; DELETE FROM agent_desk_llm_zoned;
     DELETE FROM agent_desk_llm_corrections; DELETE FROM agent_desk_llm_dirty;`);
-  return db.prepare("UPDATE agent_desk_backfill SET next_id = (SELECT coalesce(min(id), 1) FROM llm_usage_log) WHERE name = 'llm_usage_log' RETURNING next_id").pluck().get() as number;
-}
-
-/** Empties the aggregates and counts every row again from the LLM log (tests compare this with the catch-up's). */
-export function rebuildLlmAggregates(db: Database.Database): void {
-  markLlmRecount(db);
-  backfillLlmAggregates(db);
+  return db.prepare(`UPDATE agent_desk_backfill SET next_id = (SELECT coalesce(max(id), 0) + 1 FROM llm_usage_log), last_id = (SELECT coalesce(max(id), 0) FROM llm_usage_log),
+    adopt_below = (SELECT coalesce(max(id), 0) + 1 FROM llm_usage_log), adopt_from = NULL, adopt_odd = (SELECT coalesce(min(id), 0) FROM llm_usage_log)
+    WHERE name = 'llm_usage_log' RETURNING next_id, last_id`).get() as Cursor;
 }
 
 /** Marks the whole log to be counted again: the next chunk empties the aggregates first. */

@@ -3,6 +3,10 @@ import { markLlmRecount, countingStatements } from "./llm-backfill";
 import { dayKeySql, hourKeySql, zonedSql } from "./llm-keys";
 
 const NOTES_PER_STEP = 2_000;
+// A call (alias l) the aggregates hold: below the watermark, and when a file is being adopted (migrations/0010),
+// counted by the adoption already or newer than it. Only such calls are counted again; the adoption counts the rest.
+const COUNTED = `EXISTS (SELECT 1 FROM agent_desk_backfill AS b WHERE b.name = 'llm_usage_log' AND l.id < b.next_id
+  AND (l.id >= b.adopt_below OR l.timestamp >= b.adopt_from))`;
 const STEP_MS = 25;
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -26,9 +30,8 @@ export function llmCorrector(db: Database.Database) {
     UNION SELECT 'h' || ${hourKeySql("new_time")} FROM agent_desk_llm_corrections WHERE rowid <= @last AND new_id IS NOT NULL
     UNION SELECT 'd' || ${dayKeySql("new_time")} FROM agent_desk_llm_corrections WHERE rowid <= @last AND new_id IS NOT NULL`);
   const forgetZoned = db.prepare("DELETE FROM agent_desk_llm_zoned WHERE instant_ms = unixepoch(?, 'subsec') * 1000 AND id = ?");
-  const keepZoned = db.prepare(`INSERT OR IGNORE INTO agent_desk_llm_zoned SELECT unixepoch(timestamp, 'subsec') * 1000, id FROM llm_usage_log
-    WHERE id = ? AND id < (SELECT next_id FROM agent_desk_backfill WHERE name = 'llm_usage_log')
-      AND ${zonedSql("timestamp")} AND unixepoch(timestamp, 'subsec') IS NOT NULL`);
+  const keepZoned = db.prepare(`INSERT OR IGNORE INTO agent_desk_llm_zoned SELECT unixepoch(l.timestamp, 'subsec') * 1000, l.id FROM llm_usage_log AS l
+    WHERE l.id = ? AND ${COUNTED} AND ${zonedSql("l.timestamp")} AND unixepoch(l.timestamp, 'subsec') IS NOT NULL`);
   const dropNotes = db.prepare("DELETE FROM agent_desk_llm_corrections WHERE rowid <= ?");
   const dirtyKeys = db.prepare("SELECT key FROM agent_desk_llm_dirty ORDER BY key").pluck();
   const dropKey = db.prepare("DELETE FROM agent_desk_llm_dirty WHERE key = ?");
@@ -72,7 +75,7 @@ export function llmCorrector(db: Database.Database) {
  * ('U…') through agent_desk_llm_zoned by instant. The key expression itself then keeps exactly the key's rows.
  */
 function recounter(db: Database.Database) {
-  const below = "AND l.id < (SELECT next_id FROM agent_desk_backfill WHERE name = 'llm_usage_log')";
+  const below = `AND ${COUNTED}`;
   const naive = (key: string) => `l.timestamp >= @lo AND l.timestamp < @hi AND ${key} = @key ${below}`;
   const zoned = (key: string) => `l.id IN (SELECT id FROM agent_desk_llm_zoned WHERE instant_ms >= @lo AND instant_ms < @hi) AND ${key} = @key ${below}`;
   const hour = { naive: countingStatements(db, naive(hourKeySql("l.timestamp"))), zoned: countingStatements(db, zoned(hourKeySql("l.timestamp"))) };

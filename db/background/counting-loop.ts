@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import type Database from "better-sqlite3";
+import { llmAdopter, llmAdoption } from "@/db/aggregates/llm-adoption";
 import { llmCounter, uncountedLlmCalls } from "@/db/aggregates/llm-backfill";
 import { llmCorrector, pendingLlmCorrections } from "@/db/aggregates/llm-corrections";
 import { tradeCounter, waitingTradeChanges } from "@/db/aggregates/trade-facts";
@@ -7,9 +8,10 @@ import { openDatabase } from "@/db/connection";
 import { writeRefused } from "@/db/write-refused";
 import { migrateFile, pendingMigrations } from "@/migrations/migrate-file";
 
-// Between two steps the loop rests as long as the step took (the trading system's writer and the server's requests
-// get at least half of the time), and at least this long.
+// Between two steps the loop rests a quarter of the step's time, at least this long: the trading system's writer
+// waits at most one step (about 25 ms) for its lock, and requests at most one step for the event loop.
 const MIN_REST_MS = 5;
+const REST_SHARE = 0.25;
 // Nothing to count: look again this often (a call the trading system commits is in the figures within it).
 const IDLE_MS = 500;
 // The trading system holds the write lock: try again this soon (the loop never waits on a lock; pages never do).
@@ -26,6 +28,8 @@ export type CountingStatus = {
   state: CountingState;
   detail: string | null;
   llmCallsWaiting: number;
+  /** While a file's calls are adopted, newest first: the oldest time counted so far ('' when every dated one is). */
+  adoptedBackTo: string | null;
   correctionsWaiting: number;
   tradeChangesWaiting: number;
   /** When the aggregates last held everything the file holds (null: not since the server started). */
@@ -49,7 +53,7 @@ export class CountingLoop {
   private timer: NodeJS.Timeout | undefined;
   private lastAudit = 0;
   private stopped = false;
-  readonly status: CountingStatus = { state: "starting", detail: null, llmCallsWaiting: 0, correctionsWaiting: 0, tradeChangesWaiting: 0, currentAt: null, behindSince: null, startedAt: Date.now() };
+  readonly status: CountingStatus = { state: "starting", detail: null, llmCallsWaiting: 0, adoptedBackTo: null, correctionsWaiting: 0, tradeChangesWaiting: 0, currentAt: null, behindSince: null, startedAt: Date.now() };
 
   constructor(private readonly options: Options) {}
 
@@ -89,7 +93,7 @@ export class CountingLoop {
       const began = performance.now();
       const did = this.work!.next();
       this.observe(db, did);
-      if (did) return Math.max(MIN_REST_MS, performance.now() - began);
+      if (did) return Math.max(MIN_REST_MS, REST_SHARE * (performance.now() - began));
       if (Date.now() - this.lastAudit > AUDIT_MS) {
         this.lastAudit = Date.now();
         if (this.work!.audit() > 0) return MIN_REST_MS;
@@ -122,6 +126,7 @@ export class CountingLoop {
     const db = openDatabase(file, { mustExist: true });
     // Never wait for the trading system's lock: a busy file is tried again in a moment, off the request path.
     db.pragma("busy_timeout = 0");
+    db.pragma("wal_autocheckpoint = 0"); // checkpoints are the trading system's (see db/index.ts)
     [this.db, this.fileId, this.work, this.lastAudit] = [db, id, steps(db, zone), 0];
     return db;
   }
@@ -138,7 +143,9 @@ export class CountingLoop {
     status.llmCallsWaiting = uncountedLlmCalls(db);
     status.correctionsWaiting = corrections.notes + corrections.keys;
     status.tradeChangesWaiting = waitingTradeChanges(db);
-    const waiting = status.llmCallsWaiting + status.correctionsWaiting + status.tradeChangesWaiting > 0;
+    const adoption = llmAdoption(db);
+    status.adoptedBackTo = adoption === null ? null : adoption.from === null ? "not started" : adoption.from || "every dated call; now the undated ones";
+    const waiting = adoption !== null || status.llmCallsWaiting + status.correctionsWaiting + status.tradeChangesWaiting > 0;
     if (!waiting && !did) {
       status.currentAt = Date.now();
       status.behindSince = null;
@@ -172,13 +179,17 @@ export class CountingLoop {
   }
 }
 
-/** The work, in order: corrections first (they make figures wrong), then new LLM calls, then trade changes. */
+/**
+ * The work, in order: corrections first (they make figures wrong), then new LLM calls, trade changes, and last the
+ * calls of a file being adopted, newest first (pages wait for the periods it has not reached).
+ */
 function steps(db: Database.Database, zone: string) {
   const corrections = llmCorrector(db);
   const llm = llmCounter(db);
   const trades = tradeCounter(db, zone);
+  const adoption = llmAdopter(db);
   return {
-    next: (): boolean => corrections.step() || llm.chunk().counted > 0 || trades.step() > 0,
+    next: (): boolean => corrections.step() || llm.chunk().counted > 0 || trades.step() > 0 || adoption.step(),
     audit: () => trades.audit(),
   };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { database, databaseProblem, writableDatabase } from "@/db";
+import { databaseProblem, writableDatabase } from "@/db";
 import { agentDeskReviews } from "@/db/schema";
 import { formText } from "@/lib/form-text";
 

@@ -2,6 +2,7 @@ import "server-only";
 import { database } from "@/db";
 import { TRADE_JSON_COLUMNS, waitingTradeChanges } from "@/db/aggregates/trade-facts";
 import { loadAgentConfig } from "@/lib/agent-config";
+import { llmAdoption } from "@/db/aggregates/llm-adoption";
 import { llmAggregatesUsable } from "./llm-window";
 
 export type DataQualityNote = { subject: string; count: number; detail: string };
@@ -20,7 +21,10 @@ export function getDataQuality(): DataQualityNote[] {
 
   // The LLM log is counted from its aggregates (keyed '?' and 'U…' exactly for these rows) once they hold it.
   const fromAggregates = llmAggregatesUsable(sqlite);
-  for (const table of ["llm_usage_log", "trades", "model_evolution_history"]) {
+  // A file being adopted: its LLM log's odd rows are noted once the background count has read it (a raw count here
+  // would take seconds at 10M calls); /system's background count says how far it is.
+  const adopting = llmAdoption(sqlite) !== null;
+  for (const table of adopting ? ["trades", "model_evolution_history"] : ["llm_usage_log", "trades", "model_evolution_history"]) {
     const aggregated = fromAggregates && table === "llm_usage_log";
     add(
       `${table}.timestamp`,
@@ -52,7 +56,7 @@ export function getDataQuality(): DataQualityNote[] {
   add("trades.agent_contributions", odd[2 * TRADE_JSON_COLUMNS.length]!, "contributions that are not numbers: skipped in the contribution figures");
 
   const roster = new Set(Object.keys(loadAgentConfig(config.agentConfigPath).agents));
-  const seen = sqlite.prepare(`SELECT DISTINCT agent_name FROM ${fromAggregates ? "agent_desk_llm_hourly" : "llm_usage_log"}`).pluck().all() as string[];
+  const seen = sqlite.prepare(`SELECT DISTINCT agent_name FROM ${fromAggregates || adopting ? "agent_desk_llm_hourly" : "llm_usage_log"}`).pluck().all() as string[];
   const unknown = seen.filter((name) => !roster.has(name));
   add("agents", unknown.length, `agents in the LLM log but not in the agent config: ${unknown.join(", ")}`);
   return notes;

@@ -1,7 +1,9 @@
 import "server-only";
 import type Database from "better-sqlite3";
 import { database } from "@/db";
+import { llmAdoption } from "@/db/aggregates/llm-adoption";
 import { uncountedLlmCalls } from "@/db/aggregates/llm-backfill";
+import { CountingInProgress } from "@/lib/counting-in-progress";
 import { LlmRangeCache } from "@/db/aggregates/llm-range-cache";
 import { LlmWindow } from "@/db/aggregates/llm-window";
 
@@ -21,6 +23,10 @@ export function llmWindow(days: number, now = Date.now()): LlmWindow {
 export function llmCallsBetween(fromMs: number, toMs: number): LlmWindow {
   const { sqlite, config } = database();
   const counted = llmAggregatesUsable(sqlite);
+  // While a file is adopted, the calls it held are counted newest first; a period not reached yet waits for it
+  // (raw rows cannot stand in: the zoned times among them are listed only as they are counted).
+  const adoption = llmAdoption(sqlite);
+  if (adoption && (fromMs < adoption.countedFromMs || !counted)) throw new CountingInProgress(`the LLM log is being counted, newest first: counted back to ${adoption.from || "its start"}`);
   const ranges = rangeCaches.get(sqlite) ?? rangeCaches.set(sqlite, new LlmRangeCache()).get(sqlite)!;
   ranges.sync(sqlite);
   return new LlmWindow(sqlite, config.dataTimeZone, fromMs, toMs, counted, ranges);

@@ -1,6 +1,7 @@
 import "server-only";
 import { database } from "@/db";
 import { parseEventTime } from "@/lib/event-time";
+import { assertTradesCounted } from "./trade-window";
 
 export type TradeFilters = { days: number; ticker?: string; action?: "buy" | "sell"; agent?: string; pnl?: "known" | "pending" };
 export type TradeCursor = { atMs: number; rowid: number };
@@ -13,6 +14,7 @@ const PAGE = 50;
  */
 export function getTradeLog(filters: TradeFilters, after?: TradeCursor, now = Date.now(), limit = PAGE) {
   const { sqlite, config } = database();
+  assertTradesCounted(sqlite);
   const where = ["f.event_ms >= @since"];
   if (filters.ticker) where.push("t.ticker = @ticker");
   if (filters.action) where.push("t.action = @action");

@@ -1,6 +1,9 @@
 import "server-only";
 import { database } from "@/db";
+import type Database from "better-sqlite3";
+import { waitingTradeChanges } from "@/db/aggregates/trade-facts";
 import { TradeWindow } from "@/db/aggregates/trade-window";
+import { CountingInProgress } from "@/lib/counting-in-progress";
 
 /** The trades at or after now − days × 24 h, from the trade aggregates. */
 export function tradeWindow(days: number, now = Date.now()): TradeWindow {
@@ -13,5 +16,16 @@ export function tradeWindow(days: number, now = Date.now()): TradeWindow {
  */
 export function tradesBetween(fromMs: number, toMs: number): TradeWindow {
   const { sqlite, config } = database();
+  assertTradesCounted(sqlite);
   return new TradeWindow(sqlite, config.dataTimeZone, fromMs, toMs);
+}
+
+// More trade changes than a busy minute of the trading system brings: a file's trades are being read (adopted, or
+// read again in another zone or after a renumbering), and figures now would leave many out.
+const MANY_TRADE_CHANGES = 500;
+
+/** Throws CountingInProgress while the trade facts are far behind the trades. */
+export function assertTradesCounted(sqlite: Database.Database): void {
+  const waiting = waitingTradeChanges(sqlite);
+  if (waiting > MANY_TRADE_CHANGES) throw new CountingInProgress(`${waiting} trades are still being read into the figures`);
 }

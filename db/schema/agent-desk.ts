@@ -98,6 +98,9 @@ export const agentDeskBackfill = sqliteTable("agent_desk_backfill", {
   nextId: integer("next_id").notNull(),
   lastId: integer("last_id").notNull(),
   resets: integer("resets").notNull().default(0), // migrations/0007
+  adoptBelow: integer("adopt_below").notNull().default(0), // migrations/0010
+  adoptFrom: text("adopt_from"),
+  adoptOdd: integer("adopt_odd").notNull().default(0),
 });
 
 // migrations/0010: LLM calls changed or deleted after they were counted, and the hour and day keys to count again.

@@ -2,6 +2,7 @@
 // a file and SIGKILLs itself at the Nth database statement, to prove that work killed at any instant leaves an intact file. Not part of the product.
 import Database from "better-sqlite3";
 import { backfillLlmAggregates } from "@/db/aggregates/llm-backfill";
+import { countAllNow } from "@/db/aggregates/count-all";
 import { catchUpTradeAggregates } from "@/db/aggregates/trade-facts";
 import { openDatabase } from "@/db/connection";
 import { migrate, rollback } from "@/migrations/runner";
@@ -34,7 +35,8 @@ const work = {
   rollback: () => rollback(db, { log }),
   backfill: async () => backfillLlmAggregates(db),
   trades: async () => catchUpTradeAggregates(db, "Asia/Seoul"),
-}[command as "migrate" | "rollback" | "backfill" | "trades"];
+  adopt: async () => countAllNow(db),
+}[command as "migrate" | "rollback" | "backfill" | "trades" | "adopt"];
 work().then(() => {
   db.close();
   console.log(`completed after ${statements} statements`);

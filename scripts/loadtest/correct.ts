@@ -62,7 +62,7 @@ export async function correctLoad({ rate, port, record }: { rate: number; port: 
 async function costsAgree(base: string, file: string): Promise<{ api: number; file: number }> {
   let result = { api: NaN, file: NaN };
   for (const end = Date.now() + 30_000; Date.now() < end; await new Promise((r) => setTimeout(r, 250))) {
-    const usage = (await (await fetch(`${base}/api/llm/usage?days=36500`)).json()) as { provider_stats: Record<string, { total_cost: number }> };
+    const usage = (await (await fetch(`${base}/api/llm/usage?days=3650`)).json()) as { provider_stats: Record<string, { total_cost: number }> };
     result = { api: Object.values(usage.provider_stats).reduce((sum, p) => sum + p.total_cost, 0), file: countInFile(file, "SELECT total(cost_usd) FROM llm_usage_log") };
     if (Math.abs(result.api - result.file) < 1e-6) break;
   }

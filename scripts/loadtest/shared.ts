@@ -106,7 +106,7 @@ export function countInFile(file: string, sql: string): number {
 
 /** What the API says the file holds: every LLM call and trade. */
 export async function apiTotals(base: string): Promise<{ llm: number; trades: number }> {
-  const usage = (await (await fetch(`${base}/api/llm/usage?days=36500`)).json()) as { provider_stats: Record<string, { total_requests: number }> };
+  const usage = (await (await fetch(`${base}/api/llm/usage?days=3650`)).json()) as { provider_stats: Record<string, { total_requests: number }> };
   const trades = ((await (await fetch(`${base}/api/trades/stats`)).json()) as { total_trades: number }).total_trades;
   return { llm: Object.values(usage.provider_stats).reduce((sum, p) => sum + p.total_requests, 0), trades };
 }

@@ -1,0 +1,25 @@
+// The server's background work, all of it, started once at boot (from instrumentation.ts, in Node.js only):
+// settling a swap a crash interrupted, the count that keeps Agent Desk's aggregates up with the trading system's
+// file (pages only ever read them), and with AUTO_ROLLBACK=on the check of the swaps every minute.
+import { settleInterruptedSwaps } from "@/db/commands/model-swaps";
+import { rollBackBreachedSwaps } from "@/db/commands/auto-rollback";
+import { startCountingLoop } from "@/db/background/counting-loop";
+import { readConfig } from "@/lib/config";
+
+const config = readConfig();
+for (const line of settleInterruptedSwaps()) console.log(`Agent Desk: ${line}`);
+startCountingLoop({ file: config.databasePath, zone: config.dataTimeZone });
+if (config.autoRollback) {
+  const check = () => {
+    try {
+      for (const outcome of rollBackBreachedSwaps()) {
+        if (outcome.ok) console.log(`AUTO_ROLLBACK: rolled back ${outcome.agent} to ${outcome.to} (swap #${outcome.id})`);
+        else console.error(`AUTO_ROLLBACK: ${outcome.error}`);
+      }
+    } catch (error) {
+      console.error(`AUTO_ROLLBACK: the check failed: ${(error as Error).message}`);
+    }
+  };
+  setTimeout(check, 1000);
+  setInterval(check, 60_000).unref();
+}

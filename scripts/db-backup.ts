@@ -1,24 +1,38 @@
 import fs from "node:fs";
 import path from "node:path";
-import { backupTo } from "@/db/backup";
+import { BackupError, backupPath, backupTo, pruneBackups } from "@/db/backup";
 import { openDatabase } from "@/db/connection";
+import { readBackupKeep } from "@/lib/backup-keep";
 import { databaseArg, readArgs, runCli, UsageError } from "./cli";
 
+const USAGE = "npm run db:backup -- [--db PATH] [--out FILE] [--timeout SECONDS]";
+
 runCli(async () => {
-  const args = readArgs({ db: { type: "string" }, out: { type: "string" } }, "npm run db:backup -- [--db PATH] [--out FILE]");
+  const args = readArgs({ db: { type: "string" }, out: { type: "string" }, timeout: { type: "string" } }, USAGE);
   const file = databaseArg(args.db);
   if (!fs.existsSync(file)) throw new UsageError(`${file} does not exist; there is nothing to back up`);
-  const stamp = new Date().toISOString().replace(/[-:]/g, "").replace("T", "-").replace(/\..*$/, "");
-  const out = path.resolve(args.out ?? path.join(path.dirname(file), "backups", `${path.basename(file, path.extname(file))}-${stamp}.db`));
+  const timeoutMs = args.timeout === undefined ? undefined : seconds(args.timeout) * 1000;
+  // Only backups in backups/ beside the file, under Agent Desk's names, are pruned; a chosen --out never is.
+  const keep = args.out === undefined ? readBackupKeep() : undefined;
+  const out = path.resolve(args.out ?? backupPath(file));
   if (fs.existsSync(out)) throw new UsageError(`--out ${out} already exists; choose another file`);
-  fs.mkdirSync(path.dirname(out), { recursive: true });
   const db = openDatabase(file, { readonly: true });
   const started = performance.now();
   try {
-    const counts = await backupTo(db, out);
+    const { counts } = await backupTo(db, out, { timeoutMs });
     console.log(`backed up ${file} to ${out} in ${((performance.now() - started) / 1000).toFixed(1)} s; integrity_check ok`);
     for (const [table, rows] of Object.entries(counts)) console.log(`  ${table}: ${rows.toLocaleString("en-US")} rows`);
+    if (keep !== undefined) for (const old of pruneBackups(file, keep, out)) console.log(`deleted ${old} (only the newest ${keep} are kept, BACKUP_KEEP)`);
+  } catch (error) {
+    if (error instanceof BackupError) throw new UsageError(error.message);
+    throw error;
   } finally {
     db.close();
   }
 });
+
+function seconds(value: string): number {
+  const n = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value) || n <= 0) throw new UsageError(`--timeout '${value}' is not a number of seconds\nusage: ${USAGE}`);
+  return n;
+}

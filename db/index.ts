@@ -4,6 +4,7 @@ import path from "node:path";
 import type Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { readConfig, type Config } from "@/lib/config";
+import { countingStatus } from "@/db/background/counting-loop";
 import { pendingMigrations } from "@/migrations/migrate-file";
 import { openDatabase } from "./connection";
 import * as schema from "./schema";
@@ -82,8 +83,10 @@ const MIN_FREE_BYTES = 8 * 2 ** 20;
 export function databaseProblem(): DatabaseProblem | null {
   const stat = statOf(appConfig().databasePath);
   if (!stat) return { kind: "missing", message: "The database file is missing. Agent Desk picks it up again as soon as it is back; nothing can be recorded until then." };
-  if (cache.agentDeskPending === `${stat.dev}:${stat.ino}`) {
-    return { kind: "migrating", message: "Another database file was put in place, from an older Agent Desk. It is being backed up and brought to the current schema; pages show it as soon as that is done." };
+  if (awaitsMigration(appConfig().databasePath, stat)) {
+    const count = countingStatus();
+    const progress = count?.state === "migrating" && count.detail ? ` Now: ${count.detail}.` : count?.state === "failed" ? ` It failed: ${count.detail}` : "";
+    return { kind: "migrating", message: `This file is being backed up and brought to Agent Desk's schema (its own tables beside the trading system's); pages show it as soon as that is done.${progress}` };
   }
   // Mode bits, not access(2): as root every file is writable, yet a file marked read-only is someone's intent.
   if ((stat.mode & 0o222) === 0) return { kind: "read-only", message: "The database file is read-only. Pages show what it holds; swaps, rollbacks and reviews cannot be recorded until it is writable again." };

@@ -14,7 +14,8 @@ export type Migration = {
   baseline: boolean;
 };
 
-export const MIGRATIONS_DIR = path.join(process.cwd(), "migrations");
+// The server reads the folder at run time, from where it was started; the bundler need not trace it.
+export const MIGRATIONS_DIR = path.join(/* turbopackIgnore: true */ process.cwd(), "migrations");
 
 const NAME = /^(\d{4})_[a-z0-9_]+\.sql$/;
 

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { readConfig } from "@/lib/config";
-import { migrateFile } from "@/migrations/migrate-file";
+import { migrateFile, pendingMigrations } from "@/migrations/migrate-file";
 import { runCli } from "./cli";
 import { buildIfNeeded } from "./steps/build";
 import { seedDemo } from "./steps/seed-demo";
@@ -10,8 +10,12 @@ runCli(async () => {
   const config = readConfig(); // first, so a bad value stops start-up before anything is written
   buildIfNeeded();
   if (config.isDemo && !fs.existsSync(config.databasePath)) await seedDemo(config);
-  // Served at once: the server's background count aggregates what the file holds (/system shows how far it is).
-  else await migrateFile(config.databasePath, { count: false });
+  else if (!fs.existsSync(config.databasePath)) await migrateFile(config.databasePath, { count: false }); // a new file: the full schema at once
+  else if (pendingMigrations(config.databasePath).length > 0) {
+    // Served at once: the server backs the file up and migrates it (the banner on every page says how far), then
+    // counts it newest first, so the recent periods are ready before the whole file is.
+    console.log(`${config.databasePath} has pending migrations: the server backs it up and applies them now; pages say how far it is`);
+  }
   const mode = config.dashboardPassword ? (config.publicDashboard ? "operators sign in; pages open read-only" : "operators sign in") : "local single-user mode";
   console.log(`Agent Desk on http://${config.host}:${config.port} (${mode}) over ${config.databasePath}`);
   serve(config);

@@ -107,8 +107,9 @@ export function tradeCounter(db: Database.Database, zone: string) {
     /** One step of work; how many trades it read or queued (0: nothing was waiting). */
     step(): number {
       if (stale(db, zone)) return db.transaction(() => (stale(db, zone) ? requeueAll(db, zone) : 0)).immediate();
-      if (queueNewTrades(db)) return 1;
-      return batch.immediate();
+      // New trades are looked for once the queue is empty: they stay above every trade read until then, and the
+      // look (trades above the newest read, not queued) costs a lookup per queued trade while many are.
+      return batch.immediate() || (queueNewTrades(db) ? 1 : 0);
     },
     /**
      * Compares the facts with the trades once nothing is waiting: a trade REPLACEd by another writer (its old row

@@ -1,4 +1,6 @@
+import { spawn } from "node:child_process";
 import fs from "node:fs";
+import { createInterface } from "node:readline";
 import type Database from "better-sqlite3";
 import { llmAdopter, llmAdoption } from "@/db/aggregates/llm-adoption";
 import { llmCounter, uncountedLlmCalls } from "@/db/aggregates/llm-backfill";
@@ -6,7 +8,7 @@ import { llmCorrector, pendingLlmCorrections } from "@/db/aggregates/llm-correct
 import { tradeCounter, waitingTradeChanges } from "@/db/aggregates/trade-facts";
 import { openDatabase } from "@/db/connection";
 import { writeRefused } from "@/db/write-refused";
-import { migrateFile, pendingMigrations } from "@/migrations/migrate-file";
+import { pendingMigrations } from "@/migrations/migrate-file";
 
 // Between two steps the loop rests a quarter of the step's time, at least this long: the trading system's writer
 // waits at most one step (about 25 ms) for its lock, and requests at most one step for the event loop.
@@ -18,6 +20,8 @@ const IDLE_MS = 500;
 const BUSY_MS = 20;
 // The file refuses writes, is missing or failed: try again this much later.
 const TROUBLE_MS = 5_000;
+// While busy, what waits is looked up this often (the looks cost a little per queued trade).
+const OBSERVE_MS = 250;
 // How often the trade facts are compared with the trades (a REPLACE, a VACUUM or a restore is caught within it).
 const AUDIT_MS = 10 * 60_000;
 
@@ -52,6 +56,7 @@ export class CountingLoop {
   private work: ReturnType<typeof steps> | undefined;
   private timer: NodeJS.Timeout | undefined;
   private lastAudit = 0;
+  private observedAt = 0;
   private stopped = false;
   readonly status: CountingStatus = { state: "starting", detail: null, llmCallsWaiting: 0, adoptedBackTo: null, correctionsWaiting: 0, tradeChangesWaiting: 0, currentAt: null, behindSince: null, startedAt: Date.now() };
 
@@ -120,8 +125,9 @@ export class CountingLoop {
     if (this.db && this.fileId === id) return this.db;
     this.closeConnection();
     if (pendingMigrations(file).length > 0) {
-      this.set("migrating", "a file from an older Agent Desk was put at the path; bringing it to the current schema (backup first)");
-      await migrateFile(file, { log: this.options.log ?? (() => {}) });
+      // A file new to Agent Desk (npm start serves before this) or from an older one (a restored backup).
+      this.set("migrating", "backing the file up before its migrations");
+      await this.migrate(file);
     }
     const db = openDatabase(file, { mustExist: true });
     // Never wait for the trading system's lock: a busy file is tried again in a moment, off the request path.
@@ -131,13 +137,33 @@ export class CountingLoop {
     return db;
   }
 
+  /**
+   * `db:migrate --no-count` in a process of its own: the backup's check and the migrations are seconds of synchronous
+   * work on a big file, which in this process would hold up every request. Its progress lines become the status.
+   */
+  private migrate(file: string): Promise<void> {
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/db-migrate.ts", "--db", file, "--no-count"], { cwd: process.cwd(), stdio: ["ignore", "pipe", "pipe"] });
+    const log = this.options.log ?? console.log;
+    let failure = "";
+    createInterface({ input: child.stdout }).on("line", (line) => {
+      log(line);
+      if (/^(backup|applied)/.test(line)) this.status.detail = line;
+    });
+    createInterface({ input: child.stderr }).on("line", (line) => (failure = line.replace(/^error: /, "")));
+    return new Promise((resolve, reject) =>
+      child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`the migration stopped: ${failure || `exit ${code}`}`)))),
+    );
+  }
+
   private closeConnection(): void {
     this.db?.close();
     [this.db, this.fileId, this.work] = [undefined, undefined, undefined];
   }
 
-  /** After each step: what waits, and since when the aggregates hold everything. */
+  /** After each step (four times a second at most while busy): what waits, and since when the aggregates hold everything. */
   private observe(db: Database.Database, did: boolean): void {
+    if (did && Date.now() - this.observedAt < OBSERVE_MS) return;
+    this.observedAt = Date.now();
     const corrections = pendingLlmCorrections(db);
     const status = this.status;
     status.llmCallsWaiting = uncountedLlmCalls(db);
@@ -188,8 +214,11 @@ function steps(db: Database.Database, zone: string) {
   const llm = llmCounter(db);
   const trades = tradeCounter(db, zone);
   const adoption = llmAdopter(db);
+  let turn = 0;
+  // A file being adopted has trades and calls to read: take turns, so a page needing both is ready soonest.
+  const reads = [() => trades.step() > 0, () => adoption.step()];
   return {
-    next: (): boolean => corrections.step() || llm.chunk().counted > 0 || trades.step() > 0 || adoption.step(),
+    next: (): boolean => corrections.step() || llm.chunk().counted > 0 || reads[turn++ % 2]!() || reads[turn++ % 2]!(),
     audit: () => trades.audit(),
   };
 }

@@ -5,8 +5,9 @@ import path from "node:path";
 
 const ROOT = process.cwd();
 const HASH_FILE = path.join(ROOT, ".next", "agent-desk-source-hash");
-const SOURCE_DIRS = ["app", "components", "db", "lib", "public"];
-const SOURCE_FILES = ["package-lock.json", "next.config.mjs", "tsconfig.json", "postcss.config.mjs"];
+// Everything the server bundle holds: the migrations come in with the background count, which applies them.
+const SOURCE_DIRS = ["app", "components", "db", "lib", "migrations", "public"];
+const SOURCE_FILES = ["package-lock.json", "next.config.mjs", "tsconfig.json", "postcss.config.mjs", "instrumentation.ts", "instrumentation-node.ts", "proxy.ts"];
 
 /** Runs `next build` unless `.next` already holds a build of exactly these sources. */
 export function buildIfNeeded(log: (line: string) => void = console.log): void {

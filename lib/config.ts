@@ -1,4 +1,5 @@
 import path from "node:path";
+import { readBackupKeep } from "./backup-keep";
 import { ConfigError } from "./config-error";
 import { checkDatabaseFile } from "./database-file";
 import { isTimeZone, suggestTimeZone } from "./time-zone";
@@ -25,6 +26,8 @@ export type Config = {
   publicDashboard: boolean;
   sessionSecret: string | undefined;
   autoRollback: boolean;
+  /** BACKUP_KEEP: how many of its own backups Agent Desk keeps beside the file. */
+  backupKeep: number;
 };
 
 type Env = Record<string, string | undefined>;
@@ -72,6 +75,7 @@ export function readConfig(env: Env = process.env): Config {
     publicDashboard: readSwitch("PUBLIC_DASHBOARD", given("PUBLIC_DASHBOARD")),
     sessionSecret,
     autoRollback: readSwitch("AUTO_ROLLBACK", given("AUTO_ROLLBACK")),
+    backupKeep: readBackupKeep(env),
   };
 }
 

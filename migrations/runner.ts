@@ -61,7 +61,7 @@ export async function migrate(
   }
   if (dryRun) return before;
 
-  if (userTables(db).length > 0) log(`backup: ${await backupDatabase(db, `before-${before.pending[0]!.name}`)}`);
+  if (userTables(db).length > 0) log(`backup: ${await backupDatabase(db, `before-${before.pending[0]!.name}`, { log })}`);
   for (const m of before.pending) {
     transaction(db, m.name, () => {
       db.exec(TRACKING_TABLE);
@@ -94,7 +94,7 @@ export async function rollback(
       `${migration.name} is the trading system's own schema; undoing it would drop its tables, so it cannot be rolled back`,
     );
   }
-  log(`backup: ${await backupDatabase(db, `before-rollback-${migration.name}`)}`);
+  log(`backup: ${await backupDatabase(db, `before-rollback-${migration.name}`, { log })}`);
   transaction(db, migration.name, () => {
     db.exec(migration.down!);
     if (last.schema_version !== null) db.prepare("DELETE FROM schema_version WHERE version = ?").run(last.schema_version);

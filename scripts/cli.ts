@@ -4,13 +4,14 @@ import { checkDatabaseFile } from "@/lib/database-file";
 import { readConfig } from "@/lib/config";
 import { ConfigError } from "@/lib/config-error";
 import { MigrationError } from "@/migrations/runner";
+import { BackupError } from "@/db/backup";
 
 /** Runs a command-line entry point: known failures print one line and exit 1; nothing else is swallowed. */
 export function runCli(main: () => Promise<void> | void): void {
   Promise.resolve()
     .then(main)
     .catch((error: unknown) => {
-      if (error instanceof ConfigError || error instanceof MigrationError || error instanceof UsageError) {
+      if (error instanceof ConfigError || error instanceof MigrationError || error instanceof UsageError || error instanceof BackupError) {
         console.error(`error: ${error.message}`);
         process.exit(1);
       }

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { BackupError, backupPath, backupTo, pruneBackups } from "@/db/backup";
+import { backupPath, backupTo, pruneBackups } from "@/db/backup";
 import { openDatabase } from "@/db/connection";
 import { readBackupKeep } from "@/lib/backup-keep";
 import { databaseArg, readArgs, runCli, UsageError } from "./cli";
@@ -23,9 +23,6 @@ runCli(async () => {
     console.log(`backed up ${file} to ${out} in ${((performance.now() - started) / 1000).toFixed(1)} s; integrity_check ok`);
     for (const [table, rows] of Object.entries(counts)) console.log(`  ${table}: ${rows.toLocaleString("en-US")} rows`);
     if (keep !== undefined) for (const old of pruneBackups(file, keep, out)) console.log(`deleted ${old} (only the newest ${keep} are kept, BACKUP_KEEP)`);
-  } catch (error) {
-    if (error instanceof BackupError) throw new UsageError(error.message);
-    throw error;
   } finally {
     db.close();
   }

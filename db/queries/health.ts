@@ -15,7 +15,14 @@ export type Health = {
   schema_version: number | null;
   database: { journal_mode: string; size_bytes: number; last_event_at: string | null };
   /** The server's background count (null outside a server): for monitors and `npm run loadtest -- --adopt`. */
-  counting: { state: string; llm_calls_waiting: number; corrections_waiting: number; trade_changes_waiting: number; behind_seconds: number | null } | null;
+  counting: {
+    state: string;
+    llm_calls_waiting: number;
+    adopted_back_to: string | null;
+    corrections_waiting: number;
+    trade_changes_waiting: number;
+    behind_seconds: number | null;
+  } | null;
 };
 
 /** What /api/health reports: readable file, its schema version, size and newest event (UTC). Throws when unreadable. */
@@ -29,6 +36,7 @@ export function getHealth(): Health {
     counting: count && {
       state: count.state,
       llm_calls_waiting: count.llmCallsWaiting,
+      adopted_back_to: count.adoptedBackTo,
       corrections_waiting: count.correctionsWaiting,
       trade_changes_waiting: count.tradeChangesWaiting,
       behind_seconds: count.behindSeconds,

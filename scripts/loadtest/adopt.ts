@@ -14,11 +14,15 @@ const MIN_PACE = 0.95;
 // Pages timed while the background count runs and once it is done.
 const PAGES = ["/", "/costs", "/agents", "/trades", "/system", "/api/llm/usage?days=7"];
 
-export async function adoptLoad({ seconds, clients, rate, port, record }: { seconds: number; clients: number; rate: number; port: number; record: boolean }) {
+// An operator or two looking while the file is adopted (the steady mode has eight clients on a counted file).
+const ADOPT_CLIENTS = 2;
+
+export async function adoptLoad({ seconds, rate, port, record }: { seconds: number; clients: number; rate: number; port: number; record: boolean }) {
+  const clients = ADOPT_CLIENTS;
   const { dir, file } = workingCopy(tradingSystemFile(), "trading_records.db");
   const before = { llm: countInFile(file, "SELECT count(*) FROM llm_usage_log"), trades: countInFile(file, "SELECT count(*) FROM trades") };
   const base = `http://127.0.0.1:${port}`;
-  const duration = Math.max(seconds, 120);
+  const duration = Math.max(seconds, 240);
   console.log(`adopt: ${before.llm.toLocaleString("en-US")} LLM calls; the Python writer at ${rate} calls/s for ${duration} s; npm start after 2 s`);
   const writer = startWriter(file, duration, rate);
   await new Promise((r) => setTimeout(r, 2000));
@@ -39,8 +43,10 @@ export async function adoptLoad({ seconds, clients, rate, port, record }: { seco
     let duringUpTo = 0;
     while (counted === null && (performance.now() - started) / 1000 < duration) {
       await new Promise((r) => setTimeout(r, 1000));
-      const state = await countingState(base);
-      if (state?.state === "current") [counted, duringUpTo] = [(performance.now() - started) / 1000, stamped()];
+      const state = await countingState(base).catch(() => null);
+      const at = (performance.now() - started) / 1000;
+      if (Math.round(at) % 10 === 0 && state) console.log(`  ${at.toFixed(0)} s: ${state.state}, LLM counted back to ${state.adopted_back_to ?? "the start"}, ${state.trade_changes_waiting} trade changes waiting`);
+      if (state?.state === "current") [counted, duringUpTo] = [at, stamped()];
     }
     const { counts, stderr } = await writer;
     running = false;

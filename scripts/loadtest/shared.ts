@@ -106,9 +106,11 @@ export function countInFile(file: string, sql: string): number {
 
 /** What the API says the file holds: every LLM call and trade. */
 export async function apiTotals(base: string): Promise<{ llm: number; trades: number }> {
-  const usage = (await (await fetch(`${base}/api/llm/usage?days=3650`)).json()) as { provider_stats: Record<string, { total_requests: number }> };
-  const trades = ((await (await fetch(`${base}/api/trades/stats`)).json()) as { total_trades: number }).total_trades;
-  return { llm: Object.values(usage.provider_stats).reduce((sum, p) => sum + p.total_requests, 0), trades };
+  const [usage, stats] = await Promise.all([fetch(`${base}/api/llm/usage?days=3650`), fetch(`${base}/api/trades/stats`)]);
+  // 503: a file being adopted has not been counted back that far yet.
+  if (!usage.ok || !stats.ok) return { llm: NaN, trades: NaN };
+  const calls = Object.values(((await usage.json()) as { provider_stats: Record<string, { total_requests: number }> }).provider_stats);
+  return { llm: calls.reduce((sum, p) => sum + p.total_requests, 0), trades: ((await stats.json()) as { total_trades: number }).total_trades };
 }
 
 /**
@@ -125,6 +127,8 @@ export async function settledTotals(base: string, expected: { llm: number; trade
 }
 
 /** The server's background count, as /api/health reports it. */
-export async function countingState(base: string): Promise<{ state: string; llm_calls_waiting: number; trade_changes_waiting: number; corrections_waiting: number } | null> {
-  return ((await (await fetch(`${base}/api/health`)).json()) as { counting: { state: string; llm_calls_waiting: number; trade_changes_waiting: number; corrections_waiting: number } | null }).counting;
+export type CountingState = { state: string; llm_calls_waiting: number; adopted_back_to: string | null; trade_changes_waiting: number; corrections_waiting: number };
+
+export async function countingState(base: string): Promise<CountingState | null> {
+  return ((await (await fetch(`${base}/api/health`)).json()) as { counting: CountingState | null }).counting;
 }

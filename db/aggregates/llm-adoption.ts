@@ -6,7 +6,9 @@ import { hourKeySql } from "./llm-keys";
 const DATED = `l.timestamp GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'`;
 const UNDATED = `(${hourKeySql("l.timestamp")} = '?' OR NOT ${DATED})`;
 const STEP_MS = 25;
-const ODD_IDS = 20_000;
+const ODD_IDS = 100_000;
+// What the aggregates read of a call.
+const COLUMNS = ["id", "timestamp", "agent_name", "provider", "model", "request_type", "success", "tokens_used", "cost_usd", "response_time_ms", "error_message"];
 const DAY_MS = 86_400_000;
 
 type Adoption = { adopt_below: number; adopt_from: string | null; adopt_odd: number };
@@ -35,8 +37,16 @@ export function llmAdopter(db: Database.Database, stepMs = STEP_MS) {
   const state = db.prepare("SELECT adopt_below, adopt_from, adopt_odd FROM agent_desk_backfill WHERE name = 'llm_usage_log'");
   const newest = db.prepare(`SELECT substr(max(timestamp), 1, 13) FROM llm_usage_log AS l WHERE ${DATED}`).pluck();
   const newestBelow = db.prepare(`SELECT substr(max(timestamp), 1, 13) FROM llm_usage_log AS l WHERE l.timestamp < ? AND ${DATED}`).pluck();
-  const dated = countingStatements(db, `l.timestamp >= @lo AND l.timestamp < @hi AND l.id < @below AND ${hourKeySql("l.timestamp")} <> '?'`);
-  const undated = countingStatements(db, `l.id >= @lo AND l.id < @hi AND l.id < @below AND ${UNDATED}`);
+  // An hour's rows are found through the timestamp index once and copied aside, so the four aggregates read them
+  // from memory instead of walking the index four times (about three times faster).
+  db.pragma("temp_store = MEMORY");
+  db.exec(`CREATE TEMP TABLE IF NOT EXISTS agent_desk_adopting (${COLUMNS.join(", ")})`);
+  const copyHour = db.prepare(`INSERT INTO temp.agent_desk_adopting SELECT ${COLUMNS.map((c) => `l.${c}`).join(", ")} FROM llm_usage_log AS l
+    WHERE l.timestamp >= @lo AND l.timestamp < @hi AND l.id < @below AND ${hourKeySql("l.timestamp")} <> '?'`);
+  const dated = countingStatements(db, "1", "temp.agent_desk_adopting");
+  const clearHour = db.prepare("DELETE FROM temp.agent_desk_adopting");
+  const undatedIds = db.prepare(`SELECT l.id FROM llm_usage_log AS l WHERE l.id >= @lo AND l.id < @hi AND l.id < @below AND ${UNDATED}`).pluck();
+  const undated = countingStatements(db, "l.id IN (SELECT value FROM json_each(@ids))");
   const moveFrom = db.prepare("UPDATE agent_desk_backfill SET adopt_from = ? WHERE name = 'llm_usage_log'");
   const moveOdd = db.prepare("UPDATE agent_desk_backfill SET adopt_odd = ? WHERE name = 'llm_usage_log'");
   const finish = db.prepare("UPDATE agent_desk_backfill SET adopt_below = 0, adopt_from = NULL, adopt_odd = 0 WHERE name = 'llm_usage_log'");
@@ -56,7 +66,9 @@ export function llmAdopter(db: Database.Database, stepMs = STEP_MS) {
         else {
           // A shorter text ('2026-01-05T0') has a prefix whose range reaches over texts already counted: stop at them.
           const hi = from === null || upTo(prefix) < from ? upTo(prefix) : from;
-          run(dated, { lo: prefix, hi, below: a.adopt_below });
+          copyHour.run({ lo: prefix, hi, below: a.adopt_below });
+          run(dated, {});
+          clearHour.run();
           from = prefix;
         }
       } while (from !== "" && performance.now() - began < stepMs);
@@ -64,7 +76,8 @@ export function llmAdopter(db: Database.Database, stepMs = STEP_MS) {
       return true;
     }
     const to = Math.min(a.adopt_odd + ODD_IDS, a.adopt_below);
-    run(undated, { lo: a.adopt_odd, hi: to, below: a.adopt_below });
+    const ids = undatedIds.all({ lo: a.adopt_odd, hi: to, below: a.adopt_below });
+    if (ids.length > 0) run(undated, { ids: JSON.stringify(ids) });
     if (to >= a.adopt_below) finish.run();
     else moveOdd.run(to);
     return true;

@@ -219,6 +219,32 @@ with sqlite3.connect(sys.argv[1]) as c:
     expect(adopted.hourly.filter((row) => row[0] === "?").length).toBeGreaterThan(0);
   });
 
+  it("never scans the whole log: every statement of the background count finds its rows by an index", async () => {
+    const file = makeUpstreamDb(path.join(tempDir(), "t.db"), ["--days", "30"]);
+    await migrateFile(file, { log: () => {}, count: false });
+    const db = openDatabase(file);
+    db.exec("ANALYZE");
+    const prepared: string[] = [];
+    const prepare = db.prepare.bind(db);
+    db.prepare = ((sql: string) => (prepared.push(sql), prepare(sql))) as typeof db.prepare;
+    llmAdopter(db);
+    llmCorrector(db);
+    llmCounter(db);
+    const scans = prepared
+      .filter((sql) => /\bllm_usage_log\b/.test(sql) && !/^\s*(SELECT next_id|UPDATE|DELETE)/.test(sql))
+      .flatMap((sql) => {
+        // The plan, with every parameter NULL: what matters is which access path SQLite picks, not the rows.
+        const named = Object.fromEntries((sql.match(/@\w+/g) ?? []).map((name) => [name.slice(1), null]));
+        const positional = new Array((sql.replace(/'[^']*'/g, "").match(/\?/g) ?? []).length).fill(null);
+        const args = Object.keys(named).length > 0 ? [...positional, named] : positional;
+        const plan = prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[];
+        return plan.map((p) => p.detail).filter((d) => /^SCAN (l|llm_usage_log)\b/.test(d)).map((d) => `${d}: ${sql}`);
+      });
+    db.close();
+    expect(prepared.length).toBeGreaterThan(10);
+    expect(scans).toEqual([]);
+  });
+
   it("killed at any statement, goes on where it stopped and ends equal to a rebuild", async () => {
     const file = makeUpstreamDb(path.join(tempDir(), "t.db"), ["--days", "6"]);
     execFileSync("python3", ["-c", ODD_TIMES, file]);

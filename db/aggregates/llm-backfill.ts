@@ -19,30 +19,31 @@ export function uncountedLlmCalls(db: Database.Database): number {
 
 /**
  * The upserts that add raw rows of the log (alias `l`, chosen by `where`, with its named parameters) to each
- * aggregate: one text for counting new calls and for counting a corrected hour or day again.
+ * aggregate: one text for counting new calls, a corrected hour or day again, or (`from`) rows an adoption has
+ * copied aside.
  */
-export function countingStatements(db: Database.Database, where: string) {
+export function countingStatements(db: Database.Database, where: string, from = "llm_usage_log") {
   return {
     hourly: db.prepare(`
       INSERT INTO agent_desk_llm_hourly (hour, agent_name, provider, model, request_type, calls, successes, tokens, cost_usd, latency_ms_sum)
       SELECT ${hourKeySql("l.timestamp")}, agent_name, provider, model, request_type,
              count(*), sum(success = 1), sum(tokens_used), total(cost_usd), total(response_time_ms)
-      FROM llm_usage_log AS l WHERE ${where} GROUP BY 1, 2, 3, 4, 5
+      FROM ${from} AS l WHERE ${where} GROUP BY 1, 2, 3, 4, 5
       ON CONFLICT DO UPDATE SET calls = calls + excluded.calls, successes = successes + excluded.successes,
         tokens = tokens + excluded.tokens, cost_usd = cost_usd + excluded.cost_usd, latency_ms_sum = latency_ms_sum + excluded.latency_ms_sum`),
     latency: db.prepare(`
       INSERT INTO agent_desk_llm_latency (day, agent_name, provider, model, request_type, bucket, calls)
       SELECT ${dayKeySql("l.timestamp")}, agent_name, provider, model, request_type, ${latencyBucketSql("l.response_time_ms")}, count(*)
-      FROM llm_usage_log AS l WHERE ${where} GROUP BY 1, 2, 3, 4, 5, 6
+      FROM ${from} AS l WHERE ${where} GROUP BY 1, 2, 3, 4, 5, 6
       ON CONFLICT DO UPDATE SET calls = calls + excluded.calls`),
     errors: db.prepare(`
       INSERT INTO agent_desk_llm_errors (hour, agent_name, provider, model, error_message, calls)
       SELECT ${hourKeySql("l.timestamp")}, agent_name, provider, model, coalesce(error_message, ''), count(*)
-      FROM llm_usage_log AS l WHERE ${where} AND success = 0 GROUP BY 1, 2, 3, 4, 5
+      FROM ${from} AS l WHERE ${where} AND success = 0 GROUP BY 1, 2, 3, 4, 5
       ON CONFLICT DO UPDATE SET calls = calls + excluded.calls`),
     zoned: db.prepare(`
       INSERT OR IGNORE INTO agent_desk_llm_zoned (instant_ms, id)
-      SELECT unixepoch(l.timestamp, 'subsec') * 1000, id FROM llm_usage_log AS l
+      SELECT unixepoch(l.timestamp, 'subsec') * 1000, id FROM ${from} AS l
       WHERE ${where} AND ${zonedSql("l.timestamp")} AND unixepoch(l.timestamp, 'subsec') IS NOT NULL`),
   };
 }

@@ -219,11 +219,9 @@ function steps(db: Database.Database, zone: string) {
   const llm = llmCounter(db);
   const trades = tradeCounter(db, zone);
   const adoption = llmAdopter(db);
-  let turn = 0;
-  // A file being adopted has trades and calls to read: take turns, so a page needing both is ready soonest.
-  const reads = [() => trades.step() > 0, () => adoption.step()];
   return {
-    next: (): boolean => corrections.step() || llm.chunk().counted > 0 || reads[turn++ % 2]!() || reads[turn++ % 2]!(),
+    // Trades before the adoption: a file's trades (100k: seconds) are wanted by most pages, its old calls by few.
+    next: (): boolean => corrections.step() || llm.chunk().counted > 0 || trades.step() > 0 || adoption.step(),
     audit: () => trades.audit(),
   };
 }

@@ -56,9 +56,10 @@ export function getHealth(): Health {
 export function getTableStats() {
   const { sqlite, config } = database();
   const count = (sql: string) => (sqlite.prepare(sql).pluck().get() as number | null) ?? 0;
-  const rows: Record<string, number> = {
-    // While a file is adopted the aggregates hold only part of it: count the log itself (about 0.1 s per million).
-    llm_usage_log: llmAdoption(sqlite) ? count("SELECT count(*) FROM llm_usage_log") : count("SELECT total(calls) FROM agent_desk_llm_hourly") + uncountedLlmCalls(sqlite),
+  const rows: Record<string, number | null> = {
+    // While a file is adopted the aggregates hold only part of it, and counting 10M rows here takes half a second
+    // per request: unknown (null) until the background count is done.
+    llm_usage_log: llmAdoption(sqlite) ? null : count("SELECT total(calls) FROM agent_desk_llm_hourly") + uncountedLlmCalls(sqlite),
     trades: count("SELECT count(*) FROM trades"),
     agent_performance: count("SELECT count(*) FROM agent_performance"),
     model_evolution_history: count("SELECT count(*) FROM model_evolution_history"),

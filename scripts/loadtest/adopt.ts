@@ -56,21 +56,23 @@ export async function adoptLoad({ seconds, rate, port, record }: { seconds: numb
 
     const during = load.hits.slice(0, duringUpTo || load.hits.length).map((h) => h.ms);
     const after = load.hits.slice(duringUpTo || load.hits.length).map((h) => h.ms);
-    const errors = load.hits.filter((h) => h.status >= 500 || h.status === 0);
+    // 503 is the API's "this period is still being counted" (with Retry-After); anything else 5xx is a failure.
+    const counting = load.hits.filter((h) => h.status === 503);
+    const errors = load.hits.filter((h) => (h.status >= 500 && h.status !== 503) || h.status === 0);
     const pace = counts.llm / (duration * rate);
     const failures: string[] = [];
     if (firstPage > FIRST_PAGE_LIMIT_S) failures.push(`the first page answered after ${firstPage.toFixed(1)} s (limit ${FIRST_PAGE_LIMIT_S} s)`);
     if (counts.errors > 0 || stderr) failures.push(`the writer saw ${counts.errors} error(s): ${stderr.split("\n")[0] ?? ""}`);
     if (pace < MIN_PACE) failures.push(`the writer kept ${(pace * 100).toFixed(1)} % of its pace (at least ${MIN_PACE * 100} %)`);
     if (counted === null) failures.push(`the background count had not caught up after ${duration} s`);
-    if (errors.length > 0) failures.push(`${errors.length} answer(s) were 5xx or failed`);
+    if (errors.length > 0) failures.push(`${errors.length} answer(s) were 5xx or failed: ${[...new Set(errors.map((h) => `${h.path} ${h.status}`))].slice(0, 6).join(", ")}`);
     if (api.llm !== expected.llm || api.trades !== expected.trades) failures.push(`the API counts ${api.llm} calls and ${api.trades} trades; the file holds ${expected.llm} and ${expected.trades}`);
 
     const report = [
       `file: ${before.llm.toLocaleString("en-US")} LLM calls, ${before.trades.toLocaleString("en-US")} trades, as the trading system has it (no Agent Desk objects, rollback journal)`,
       `first page (/) ${firstPage.toFixed(1)} s after npm start (backup, migrations, server start); counting caught up after ${counted === null ? "—" : `${counted.toFixed(0)} s`}`,
       `writer: ${counts.llm} LLM calls in ${duration} s (${(pace * 100).toFixed(1)} % of ${rate}/s), ${counts.trades} trades, ${counts.errors} errors, slowest write ${counts.slowest_ms.toFixed(0)} ms`,
-      `pages while counting: ${during.length} answers, p50 ${quantile(during, 0.5).toFixed(0)} ms, p95 ${quantile(during, 0.95).toFixed(0)} ms; after: ${after.length} answers, p50 ${quantile(after, 0.5).toFixed(0)} ms, p95 ${quantile(after, 0.95).toFixed(0)} ms; ${errors.length} 5xx/failed`,
+      `pages while counting: ${during.length} answers, p50 ${quantile(during, 0.5).toFixed(0)} ms, p95 ${quantile(during, 0.95).toFixed(0)} ms; after: ${after.length} answers, p50 ${quantile(after, 0.5).toFixed(0)} ms, p95 ${quantile(after, 0.95).toFixed(0)} ms; ${counting.length} API answers 503 "still being counted", ${errors.length} other 5xx/failed`,
       `totals: API ${api.llm} LLM calls and ${api.trades} trades; file ${expected.llm} and ${expected.trades}`,
     ];
     console.log(report.join("\n"));

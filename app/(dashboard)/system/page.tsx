@@ -55,7 +55,7 @@ export default async function SystemPage({ searchParams }: { searchParams: Promi
               empty="No tables."
               columns={[
                 { header: "Table", text: (t) => t.table, cell: (t) => <span className="font-mono text-xs">{t.table}</span> },
-                { header: "Rows", numeric: true, cell: (t) => formatCount(t.rows) },
+                { header: "Rows", numeric: true, cell: (t) => (t.rows === null ? "being counted" : formatCount(t.rows)) },
                 { header: `Newest event (${dataTimeZone})`, numeric: true, cell: (t) => (t.newestMs === null ? "—" : formatDateTime(t.newestMs, dataTimeZone)) },
               ]}
             />

@@ -52,7 +52,10 @@ function connection(slot: "agentDesk" | "agentDeskWriter", readonly: boolean): H
   }
   if (!cache[slot]) {
     if (awaitsMigration(config.databasePath, stat)) throw new DatabaseUnavailable(`the database file at ${config.databasePath} is being brought to the current schema`);
-    const sqlite = openDatabase(config.databasePath, { readonly });
+    // Pages' connection refuses writes at the SQL level (query_only): a connection opened read-only could not
+    // recreate a WAL file's -shm after the trading system's last connection removed it.
+    const sqlite = openDatabase(config.databasePath, { mustExist: true });
+    if (readonly) sqlite.pragma("query_only = ON");
     // Checkpoints are left to the trading system's own connections (README: "WAL on SQLite 3.40"): Agent Desk
     // running one at the moment the trading system runs another is what SQLite's WAL-reset race needs.
     sqlite.pragma("wal_autocheckpoint = 0");

@@ -1,8 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
+import Database from "better-sqlite3";
 import { ConfigError } from "./config-error";
-
-const SQLITE_HEADER = "SQLite format 3\0";
 
 /**
  * Checks, without writing anything, that `file` can be Agent Desk's database: a SQLite file it may write to, or a
@@ -23,18 +22,20 @@ export function checkDatabaseFile(file: string, label: string): void {
     throw new ConfigError(`${label} '${file}' is read-only; Agent Desk needs write access to migrate it and record swaps`);
   }
   if (stat.size === 0) return; // SQLite treats an empty file as a new database
-  const header = Buffer.alloc(16);
-  let fd: number | undefined;
+  // Asked of SQLite itself, never by opening the file here: closing any descriptor of a file drops every POSIX lock
+  // this process holds on it, the server's SQLite connections' included. The trading system's next connection then
+  // took itself for the last one, checkpointed and reset the WAL under them, and they read "disk image is
+  // malformed" (seen on a 10M-call file beside the Python writer). SQLite shares its descriptors between connections.
+  let db: Database.Database | undefined;
   try {
-    fd = fs.openSync(file, "r");
-    fs.readSync(fd, header, 0, 16, 0);
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    db.pragma("schema_version");
   } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === "SQLITE_NOTADB") throw new ConfigError(`${label} '${file}' is not a SQLite database (its first bytes are not a SQLite header)`);
     throw new ConfigError(`${label} '${file}' cannot be read: ${(error as Error).message}`);
   } finally {
-    if (fd !== undefined) fs.closeSync(fd);
-  }
-  if (header.toString("latin1") !== SQLITE_HEADER) {
-    throw new ConfigError(`${label} '${file}' is not a SQLite database (its first bytes are not a SQLite header)`);
+    db?.close();
   }
 }
 

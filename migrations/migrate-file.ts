@@ -48,7 +48,12 @@ function switchToWal(db: Database.Database, log: Log) {
   if (mode === "wal" || mode === "memory") return;
   // SQLite answers with the mode the file is in afterwards: the switch needs the file to itself, so while another
   // connection has it open in a transaction it stays as it was, and saying "wal" then would be a lie.
-  const now = String(db.pragma("journal_mode = WAL", { simple: true }));
+  let now = mode;
+  try {
+    now = String(db.pragma("journal_mode = WAL", { simple: true }));
+  } catch (error) {
+    if ((error as { code?: string }).code !== "SQLITE_BUSY") throw error; // busy past the busy timeout: as it was
+  }
   if (now === "wal") log(`journal mode: wal (was ${mode})`);
   else log(`note: journal mode stays ${now}: another connection had the file busy; Agent Desk tries again on its next start (until then a long read can make the trading system's writes wait)`);
 }

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { readArgs, runCli, UsageError } from "./cli";
 
-const USAGE = "npx tsx scripts/bench-backup.ts [--calls 10000000] [--rate 100] [--rounds 3]";
+const USAGE = "npm run bench:backup -- [--calls 10000000] [--rate 100] [--rounds 3]";
 const DIR = path.resolve(".bench");
 const TRADES = 100_000;
 const MAX_RATIO = 2;

@@ -13,6 +13,7 @@ import { countNow, makeUpstreamDb, tempDir, useTradingFile } from "@/db/testing/
 import { migrateFile } from "@/migrations/migrate-file";
 import { readMigrations } from "@/migrations/migration-files";
 import { migrate } from "@/migrations/runner";
+import { checkDatabaseFile } from "@/lib/database-file";
 import { CountingLoop } from "./counting-loop";
 
 const ZONE = "Asia/Seoul";
@@ -23,6 +24,13 @@ const startLoop = (file: string) => {
   loops.push(loop);
   return loop;
 };
+/** Each test has its own file: forget the server's connections and configuration kept from the one before. */
+function forgetServerState() {
+  const kept = globalThis as Record<string, unknown>;
+  for (const slot of ["agentDesk", "agentDeskWriter"]) (kept[slot] as { sqlite: Database.Database } | undefined)?.sqlite.close();
+  for (const slot of ["agentDesk", "agentDeskWriter", "agentDeskConfig", "agentDeskPending", "agentDeskCurrent"]) delete kept[slot];
+}
+afterEach(forgetServerState);
 const python = (code: string, file: string) => execFileSync("python3", ["-c", `import sqlite3, sys\n${code}`, file], { encoding: "utf8" });
 
 /** The trade sums as kept, to compare with a rebuild. */
@@ -171,6 +179,21 @@ for i in range(20):
   });
 });
 
+describe("the server's hold on the file", () => {
+  it("is not dropped by checking the configuration: the trading system's closing connection never takes itself for the last", async () => {
+    const { file } = await useTradingFile(["--days", "2"]);
+    const held = openDatabase(file); // the background count's connection, open from boot
+    held.prepare("SELECT count(*) FROM agent_desk_backfill").get();
+    checkDatabaseFile(file, "DATABASE_PATH"); // what the first page's configuration check does
+    python("with sqlite3.connect(sys.argv[1]) as c: c.execute(\"INSERT INTO llm_usage_log (timestamp, agent_name, provider, model, tokens_used, cost_usd, response_time_ms, request_type, success) VALUES (datetime('now'), 'cio', 'claude', 'opus-4.1', 1, 0.01, 100, 'final_decision', 1)\")", file);
+    // Had this process's locks gone with a closed descriptor, Python's close would have checkpointed and removed the
+    // WAL under the open connection, which then read "database disk image is malformed".
+    expect(fs.existsSync(`${file}-wal`)).toBe(true);
+    expect(held.prepare("SELECT count(*) FROM llm_usage_log").pluck().get()).toBeGreaterThan(0);
+    held.close();
+  });
+});
+
 describe("switching to WAL", () => {
   it("says the journal mode stays as it was when the trading system holds the file in a transaction", async () => {
     const file = makeUpstreamDb(path.join(tempDir(), "t.db"), ["--days", "2"]);
@@ -180,7 +203,7 @@ c = sqlite3.connect(sys.argv[1], isolation_level=None)
 c.execute("BEGIN")
 c.execute("SELECT count(*) FROM trades").fetchone()
 print("held", flush=True)
-time.sleep(3)
+time.sleep(7)
 `, file]);
     await new Promise((resolve) => holder.stdout.once("data", resolve));
     const lines: string[] = [];

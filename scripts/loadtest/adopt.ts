@@ -37,6 +37,7 @@ export async function adoptLoad({ seconds, rate, port, record }: { seconds: numb
     const firstPage = await firstAnswer(`${base}/`, 120);
     console.log(`first page after ${firstPage.toFixed(1)} s`);
     let counted: number | null = null;
+    let figures: number | null = null; // when / first answered with its figures: migrated, and the last 60 days counted
     let running = true;
     const load = hitPaths(base, clients, () => running, PAGES);
     const stamped = () => load.hits.length;
@@ -47,6 +48,7 @@ export async function adoptLoad({ seconds, rate, port, record }: { seconds: numb
       const at = (performance.now() - started) / 1000;
       if (Math.round(at) % 10 === 0 && state) console.log(`  ${at.toFixed(0)} s: ${state.state}, LLM counted back to ${state.adopted_back_to ?? "the start"}, ${state.trade_changes_waiting} trade changes waiting`);
       if (state?.state === "current") [counted, duringUpTo] = [at, stamped()];
+      if (figures === null && !/being migrated|still being counted/.test(await (await fetch(`${base}/`)).text())) figures = at;
     }
     const { counts, stderr } = await writer;
     running = false;
@@ -70,7 +72,7 @@ export async function adoptLoad({ seconds, rate, port, record }: { seconds: numb
 
     const report = [
       `file: ${before.llm.toLocaleString("en-US")} LLM calls, ${before.trades.toLocaleString("en-US")} trades, as the trading system has it (no Agent Desk objects, rollback journal)`,
-      `first page (/) ${firstPage.toFixed(1)} s after npm start (backup, migrations, server start); counting caught up after ${counted === null ? "—" : `${counted.toFixed(0)} s`}`,
+      `first page (/) ${firstPage.toFixed(1)} s after npm start, saying the file is being backed up and migrated; with its figures (the last 30 days and the 30 before, every trade) after ${figures === null ? "—" : `${figures.toFixed(0)} s`}; every call counted after ${counted === null ? "—" : `${counted.toFixed(0)} s`}`,
       `writer: ${counts.llm} LLM calls in ${duration} s (${(pace * 100).toFixed(1)} % of ${rate}/s), ${counts.trades} trades, ${counts.errors} errors, slowest write ${counts.slowest_ms.toFixed(0)} ms`,
       `pages while counting: ${during.length} answers, p50 ${quantile(during, 0.5).toFixed(0)} ms, p95 ${quantile(during, 0.95).toFixed(0)} ms; after: ${after.length} answers, p50 ${quantile(after, 0.5).toFixed(0)} ms, p95 ${quantile(after, 0.95).toFixed(0)} ms; ${counting.length} API answers 503 "still being counted", ${errors.length} other 5xx/failed`,
       `totals: API ${api.llm} LLM calls and ${api.trades} trades; file ${expected.llm} and ${expected.trades}`,

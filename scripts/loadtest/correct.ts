@@ -34,7 +34,10 @@ export async function correctLoad({ rate, port, record }: { rate: number; port: 
     const after = Object.fromEntries(await Promise.all(TIMED.map(async (p) => [p, await medianGet(base, p)] as const)));
     const back = (performance.now() - corrected) / 1000;
     const { counts, stderr } = await writer;
-    const cost = await costsAgree(base, file);
+    const cost = await costsAgree(base, file).catch((error: Error) => {
+      console.error(fs.readFileSync(`${file}.log`, "utf8").slice(-2000));
+      throw error;
+    });
 
     const failures: string[] = [];
     if (recounted === null) failures.push(`the correction was not counted within ${BACK_WITHIN_S} s`);

@@ -1,5 +1,6 @@
 // What the load tests share: the trading system's Python writer, a production server, and timing its answers.
 import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
 import Database from "better-sqlite3";
 
 // The Python writer (stdlib sqlite3, a new connection per insert, exactly as the trading system writes): LLM calls
@@ -55,11 +56,11 @@ export function startWriter(file: string, seconds: number, rate: number): Promis
   return new Promise((resolve) => writer.on("close", () => resolve({ counts: JSON.parse(written.trim() || "{}") as WriterCounts, stderr: stderr.trim() })));
 }
 
-/** `next start` over `file` on loopback (the production build), background count and all. */
+/** `next start` over `file` on loopback (the production build), background count and all; its errors go to `file`.log. */
 export function startNext(file: string, port: number, env: Record<string, string> = {}): ChildProcess {
   return spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "--port", String(port), "--hostname", "127.0.0.1"], {
     env: { ...process.env, DATABASE_PATH: file, AUTO_ROLLBACK: "off", DASHBOARD_PASSWORD: "", PUBLIC_DASHBOARD: "", ...env },
-    stdio: "ignore",
+    stdio: ["ignore", "ignore", fs.openSync(`${file}.log`, "a")],
   });
 }
 

@@ -14,8 +14,10 @@ const MIN_PACE = 0.95;
 // Pages timed while the background count runs and once it is done.
 const PAGES = ["/", "/costs", "/agents", "/trades", "/system", "/api/llm/usage?days=7"];
 
-// An operator or two looking while the file is adopted (the steady mode has eight clients on a counted file).
+// Two operators clicking through pages (a second between answers) while the file is adopted; the steady mode has
+// eight clients without pause on a counted file.
 const ADOPT_CLIENTS = 2;
+const PAUSE_MS = 1000;
 
 export async function adoptLoad({ seconds, rate, port, record }: { seconds: number; clients: number; rate: number; port: number; record: boolean }) {
   const clients = ADOPT_CLIENTS;
@@ -39,7 +41,7 @@ export async function adoptLoad({ seconds, rate, port, record }: { seconds: numb
     let counted: number | null = null;
     let figures: number | null = null; // when / first answered with its figures: migrated, and the last 60 days counted
     let running = true;
-    const load = hitPaths(base, clients, () => running, PAGES);
+    const load = hitPaths(base, clients, () => running, PAGES, PAUSE_MS);
     const stamped = () => load.hits.length;
     let duringUpTo = 0;
     while (counted === null && (performance.now() - started) / 1000 < duration) {
@@ -48,7 +50,7 @@ export async function adoptLoad({ seconds, rate, port, record }: { seconds: numb
       const at = (performance.now() - started) / 1000;
       if (Math.round(at) % 10 === 0 && state) console.log(`  ${at.toFixed(0)} s: ${state.state}, LLM counted back to ${state.adopted_back_to ?? "the start"}, ${state.trade_changes_waiting} trade changes waiting`);
       if (state?.state === "current") [counted, duringUpTo] = [at, stamped()];
-      if (figures === null && !/being migrated|still being counted/.test(await (await fetch(`${base}/`)).text())) figures = at;
+      if (figures === null && !/being migrated|still being counted/.test(await (await fetch(`${base}/`)).text())) figures = (performance.now() - started) / 1000;
     }
     const { counts, stderr } = await writer;
     running = false;

@@ -21,17 +21,19 @@ export async function correctLoad({ rate, port, record }: { rate: number; port: 
   try {
     await waitForServer(base, 60);
     const writer = startWriter(file, 60, rate);
-    const before = Object.fromEntries(await Promise.all(TIMED.map(async (p) => [p, await medianGet(base, p)] as const)));
+    const before = await mediansOf(base);
     // The correction: a counted call in the middle of the log, as the trading system's data fixes do it.
     execFileSync("python3", ["-c", "import sqlite3, sys\nwith sqlite3.connect(sys.argv[1]) as c: c.execute('UPDATE llm_usage_log SET cost_usd = cost_usd + 0.5 WHERE id = (SELECT max(id) / 2 FROM llm_usage_log)')", file]);
     const corrected = performance.now();
     let recounted: number | null = null;
+    // The status is refreshed every half second when idle: trust a 0 only once it is younger than the correction.
+    await new Promise((r) => setTimeout(r, 600));
     while (recounted === null && performance.now() - corrected < BACK_WITHIN_S * 1000) {
       const state = await countingState(base);
       if (state && state.corrections_waiting === 0) recounted = (performance.now() - corrected) / 1000;
       else await new Promise((r) => setTimeout(r, 100));
     }
-    const after = Object.fromEntries(await Promise.all(TIMED.map(async (p) => [p, await medianGet(base, p)] as const)));
+    const after = await mediansOf(base);
     const back = (performance.now() - corrected) / 1000;
     const { counts, stderr } = await writer;
     const cost = await costsAgree(base, file).catch((error: Error) => {
@@ -47,7 +49,7 @@ export async function correctLoad({ rate, port, record }: { rate: number; port: 
     if (counts.errors > 0 || stderr) failures.push(`the writer saw ${counts.errors} error(s): ${stderr.split("\n")[0] ?? ""}`);
 
     const report = [
-      `one counted call of ${fileCalls(file)} corrected (cost + 0.5 USD) while the Python writer inserts ${rate} calls/s: counted again after ${recounted === null ? "—" : `${recounted.toFixed(1)} s`}`,
+      `one counted call of ${fileCalls(file)} corrected (cost + 0.5 USD) while the Python writer inserts ${rate} calls/s: counted again within ${recounted === null ? "—" : `${recounted.toFixed(1)} s`} (the status is read every 0.1 s after 0.6 s)`,
       ...TIMED.map((p) => `${p}: median of 15 loads ${before[p]!.toFixed(0)} ms before, ${after[p]!.toFixed(0)} ms right after the recount`),
       `total cost over all time: API ${cost.api.toFixed(4)} USD, file ${cost.file.toFixed(4)} USD; writer ${counts.llm} calls, ${counts.errors} errors`,
     ];
@@ -74,4 +76,11 @@ async function costsAgree(base: string, file: string): Promise<{ api: number; fi
 
 function fileCalls(file: string): string {
   return countInFile(file, "SELECT max(id) FROM llm_usage_log").toLocaleString("en-US");
+}
+
+/** The median of 15 loads of each timed path, one path after another. */
+async function mediansOf(base: string): Promise<Record<string, number>> {
+  const medians: Record<string, number> = {};
+  for (const p of TIMED) medians[p] = await medianGet(base, p);
+  return medians;
 }

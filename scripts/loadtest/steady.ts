@@ -37,8 +37,8 @@ const WAL_LIMIT_BYTES = 64 * 2 ** 20;
 
 export type Hit = { path: string; ms: number; status: number };
 
-/** `clients` loops over PATHS against `base` until `running()` says stop; every answer is kept. */
-export function hitPaths(base: string, clients: number, running: () => boolean, paths = PATHS): { hits: Hit[]; done: Promise<void> } {
+/** `clients` loops over PATHS against `base` until `running()` says stop, `pauseMs` between requests; every answer is kept. */
+export function hitPaths(base: string, clients: number, running: () => boolean, paths = PATHS, pauseMs = 0): { hits: Hit[]; done: Promise<void> } {
   const hits: Hit[] = [];
   const client = async (offset: number) => {
     for (let i = offset; running(); i++) {
@@ -51,6 +51,7 @@ export function hitPaths(base: string, clients: number, running: () => boolean, 
       } catch {
         hits.push({ path: p, ms: performance.now() - t, status: 0 });
       }
+      if (pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pauseMs));
     }
   };
   return { hits, done: Promise.all(Array.from({ length: clients }, (_, i) => client(i * 3))).then(() => undefined) };

@@ -1,6 +1,6 @@
 /**
- * The file refused an Agent Desk write that a read wanted first (counting new calls or trades): read-only, full, or
- * locked past the busy timeout. Reads then go on with what the aggregates hold, and /system says what is missing.
+ * The file refused the background count's write (db/background/counting-loop.ts): read-only or full. Pages then go on
+ * with what the aggregates hold (raw rows once many calls wait), and /system says what is missing.
  */
 export function writeRefused(error: unknown): boolean {
   const code = String((error as { code?: unknown } | null)?.code ?? "");

@@ -131,7 +131,7 @@ with sqlite3.connect(sys.argv[1]) as c:
     expectSame(snapshot(file), rebuilt(file));
   });
 
-  it("count the Python writer's new calls, and only those, at the next read", async () => {
+  it("count the Python writer's new calls, and only those, in the background count's next step", async () => {
     const file = makeUpstreamDb(path.join(tempDir(), "t.db"), ["--days", "5"]);
     await migrateFile(file, { log: () => {} });
     execFileSync("python3", ["-c", PYTHON_WRITES.split("write(\"DELETE")[0]!, file]);

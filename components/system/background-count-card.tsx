@@ -15,7 +15,7 @@ export function BackgroundCountCard({ timeZone }: { timeZone: string }) {
             ["Corrections to count", formatCount(count.correctionsWaiting)],
             ["Trade changes to read", formatCount(count.tradeChangesWaiting)],
             ["Behind for", count.behindSeconds === null ? "—" : `${formatCount(count.behindSeconds)} s`],
-            ["Last caught up", count.currentAt === null ? "not yet" : formatDateTime(count.currentAt, timeZone)],
+            [`Last caught up (${timeZone})`, count.currentAt === null ? "not yet" : formatDateTime(count.currentAt, timeZone)],
           ].map(([label, value]) => (
             <div key={label} className={label === "State" ? "col-span-2 sm:col-span-3 lg:col-span-2" : ""}>
               <dt className="text-xs text-zinc-500 dark:text-zinc-400">{label}</dt>

@@ -6,7 +6,7 @@ import { fileSha, makeUpstreamDb, tempDir } from "@/db/testing/upstream-file";
 import { readConfig } from "./config";
 
 describe("readConfig", () => {
-  it("has the defaults of CONTRACT.md", () => {
+  it("has the README's defaults", () => {
     const config = readConfig({});
     expect(config).toMatchObject({ isDemo: true, port: 3000, host: "127.0.0.1", dataTimeZone: "Asia/Seoul", pnlCurrency: "KRW" });
     expect(config.databasePath).toMatch(/data\/demo\.db$/);

@@ -32,7 +32,7 @@ export type Config = {
 
 type Env = Record<string, string | undefined>;
 
-/** Reads and checks every variable of CONTRACT.md; writes nothing. Throws ConfigError with one line. */
+/** Reads and checks every variable of the README's "Environment"; writes nothing. Throws ConfigError with one line. */
 export function readConfig(env: Env = process.env): Config {
   const given = (name: string) => (env[name] === undefined || env[name] === "" ? undefined : env[name]);
 

@@ -20,7 +20,7 @@ const PORT = 3190;
 const PAGES = ["/", "/?days=365", "/agents", "/agents/cio", "/costs", "/costs?days=365", "/evolution", "/review", "/trades", "/trades?days=365", "/system"];
 const APIS = ["/api/health", "/api/llm/usage?days=7", "/api/llm/usage?days=365", "/api/llm/breakdown?days=30", "/api/agents/contribution", "/api/trades/stats", "/api/evolution"];
 
-// The trading system's own queries (SPEC.md): UTC 'now' against naive times, no index can serve them.
+// The trading system's own queries, as its Python code runs them: UTC 'now' against naive times, no index can serve them.
 const PYTHON = `
 import sqlite3, sys, time, statistics
 db, days, repeat = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])

@@ -1,4 +1,4 @@
-// The JSON API of CONTRACT.md, called through its route handlers over a seeded file.
+// The JSON API (README "JSON API"), called through its route handlers over a seeded file.
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import Database from "better-sqlite3";

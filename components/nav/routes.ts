@@ -1,4 +1,4 @@
-/** Every page of CONTRACT.md, in the order operators use them. */
+/** Every page of the README's "The pages", in the order operators use them. */
 export const ROUTES = [
   { href: "/", label: "Overview" },
   { href: "/agents", label: "Agents" },

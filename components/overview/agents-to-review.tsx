@@ -3,7 +3,7 @@ import { Card } from "@/components/ui/card";
 import { getUnderperformingAgents } from "@/db/queries/agent-contribution";
 import { formatCount } from "@/lib/format";
 
-// The review page's defaults (SPEC.md): 30 days, at least 10 trades, efficiency under -0.1.
+// The review page's defaults (the trading system's get_underperforming_agents): 30 days, at least 10 trades, efficiency under -0.1.
 const REVIEW = { days: 30, minTrades: 10, threshold: -0.1 };
 
 export async function AgentsToReview() {

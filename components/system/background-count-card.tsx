@@ -1,4 +1,5 @@
 import { Card } from "@/components/ui/card";
+import { Facts } from "@/components/ui/facts";
 import { getBackgroundCount } from "@/db/queries/background-count";
 import { formatCount, formatDateTime } from "@/lib/format";
 
@@ -8,21 +9,18 @@ export function BackgroundCountCard({ timeZone }: { timeZone: string }) {
   return (
     <Card title="Background count" caption="counts new LLM calls, corrected calls and changed trades into Agent Desk's aggregates; pages only read them">
       {count ? (
-        <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-3 lg:grid-cols-6">
-          {[
-            ["State", count.detail ? `${count.state}: ${count.detail}` : count.state],
-            ["LLM calls to count", formatCount(count.llmCallsWaiting)],
-            ["Corrections to count", formatCount(count.correctionsWaiting)],
-            ["Trade changes to read", formatCount(count.tradeChangesWaiting)],
-            ["Behind for", count.behindSeconds === null ? "—" : `${formatCount(count.behindSeconds)} s`],
-            [`Last caught up (${timeZone})`, count.currentAt === null ? "not yet" : formatDateTime(count.currentAt, timeZone)],
-          ].map(([label, value]) => (
-            <div key={label} className={label === "State" ? "col-span-2 sm:col-span-3 lg:col-span-2" : ""}>
-              <dt className="text-xs text-zinc-500 dark:text-zinc-400">{label}</dt>
-              <dd className="font-medium tabular-nums">{value}</dd>
-            </div>
-          ))}
-        </dl>
+        <Facts
+          className="grid-cols-2 sm:grid-cols-3 lg:grid-cols-6"
+          items={[
+            { label: "State", value: count.detail ? `${count.state}: ${count.detail}` : count.state, wide: "col-span-2 sm:col-span-3 lg:col-span-2" },
+            { label: "LLM calls to count", value: formatCount(count.llmCallsWaiting) },
+            { label: "Corrections to count", value: formatCount(count.correctionsWaiting) },
+            { label: "Trade changes to read", value: formatCount(count.tradeChangesWaiting) },
+            { label: "Behind for", value: count.behindSeconds === null ? "—" : `${formatCount(count.behindSeconds)} s` },
+            { label: `Last caught up (${timeZone})`, value: count.currentAt === null ? "not yet" : formatDateTime(count.currentAt, timeZone) },
+            ...(count.adoptedBackTo === null ? [] : [{ label: "File adopted back to", value: count.adoptedBackTo, wide: "col-span-2" }]),
+          ]}
+        />
       ) : (
         <p className="text-sm text-zinc-600 dark:text-zinc-400">This process runs no background count.</p>
       )}

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { PERIOD_LINKS } from "@/lib/period";
 
-/** The period links of CONTRACT.md (`?days=N`), keeping the page's path and the other filters given in `keep`. */
+/** The period links of every page (`?days=N`, README "The pages"), keeping the page's path and the other filters given in `keep`. */
 export function PeriodPicker({ path, days, keep }: { path: string; days: number; keep?: string }) {
   return (
     <nav aria-label="Period" className="inline-flex rounded-md border border-zinc-200 bg-white p-0.5 text-sm dark:border-zinc-800 dark:bg-zinc-900">

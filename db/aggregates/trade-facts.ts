@@ -137,12 +137,11 @@ export function catchUpTradeAggregates(db: Database.Database, zone: string, log:
   const began = performance.now();
   let reported = 0;
   for (let read = counter.step(); read > 0; read = counter.step()) {
-    const pending = db.prepare("SELECT count(*) FROM agent_desk_trade_changes").pluck().get() as number;
     const seconds = (performance.now() - began) / 1000;
-    if (pending > BATCH_TRADES && seconds - reported >= 2) {
-      reported = seconds;
-      log(`  trade aggregates: ${pending.toLocaleString("en-US")} trades to read (${seconds.toFixed(1)} s)`);
-    }
+    if (seconds - reported < 2) continue; // the queue is counted only when a line is due
+    reported = seconds;
+    const pending = db.prepare("SELECT count(*) FROM agent_desk_trade_changes").pluck().get() as number;
+    log(`  trade aggregates: ${pending.toLocaleString("en-US")} trades to read (${seconds.toFixed(1)} s)`);
   }
 }
 

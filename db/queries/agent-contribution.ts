@@ -11,7 +11,7 @@ export type AgentImpact = {
 };
 
 /**
- * `get_agent_contribution_analysis(days)` of SPEC.md: trades of the window with both contributions and a 7-day
+ * `get_agent_contribution_analysis(days)` of the trading system's Python code: trades of the window with both contributions and a 7-day
  * PnL, from the trade aggregates. Rows the Python code would choke on (broken JSON, a contribution that is not a
  * number) are skipped and counted in `skipped`, never fatal.
  */
@@ -37,7 +37,7 @@ export function getAgentContribution(days: number, now = Date.now()) {
   };
 }
 
-/** `get_underperforming_agents` of SPEC.md: enough trades and an efficiency score under the threshold, worst first. */
+/** `get_underperforming_agents` of the trading system's Python code: enough trades and an efficiency score under the threshold, worst first. */
 export function getUnderperformingAgents({ minTrades, days, threshold }: { minTrades: number; days: number; threshold: number }, now = Date.now()) {
   return Object.entries(getAgentContribution(days, now).agent_impact)
     .filter(([, a]) => a.trades_involved >= minTrades && a.efficiency_score < threshold)

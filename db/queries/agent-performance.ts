@@ -4,7 +4,7 @@ import { database } from "@/db";
 import { agentPerformance } from "@/db/schema";
 import { firstCalendarDay } from "./calendar-window";
 
-/** `get_agent_performance(agent, days)` of SPEC.md: rows as stored; one agent newest first, all by rating. */
+/** `get_agent_performance(agent, days)` of the trading system's Python code: rows as stored; one agent newest first, all by rating. */
 export function getAgentPerformance(days: number, agent?: string, now = Date.now()) {
   const { db, config } = database();
   const since = gte(agentPerformance.periodEnd, firstCalendarDay(days, config.dataTimeZone, now));

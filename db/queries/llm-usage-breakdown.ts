@@ -3,7 +3,7 @@ import { canonicalModel } from "@/lib/model-names";
 import { percentiles } from "@/lib/percentiles";
 import { llmWindow } from "./llm-window";
 
-/** What the costs page needs beyond SPEC.md's figures: by model and request type, latency percentiles, errors, days. */
+/** What the costs page needs beyond the trading system's figures: by model and request type, latency percentiles, errors, days. */
 export function getUsageBreakdown(days: number, now = Date.now()) {
   const calls = llmWindow(days, now);
   const groups = calls.groups().filter((g) => g.calls !== 0);

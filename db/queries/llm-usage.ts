@@ -11,7 +11,7 @@ type ProviderStats = {
 };
 type AgentStats = { total_requests: number; total_cost: number; avg_response_time: number };
 
-/** `get_llm_usage_stats(days)` of SPEC.md over calls at or after now − days × 24 h (naive times in DATA_TIMEZONE). */
+/** `get_llm_usage_stats(days)` of the trading system's Python code over calls at or after now − days × 24 h (naive times in DATA_TIMEZONE). */
 export function getLlmUsageStats(days: number, now = Date.now()) {
   const providers = new Map<string, { calls: number; tokens: number; cost: number; latency: number; successes: number }>();
   const agents = new Map<string, { calls: number; cost: number; latency: number }>();

@@ -4,7 +4,7 @@ import { database } from "@/db";
 import { systemMetrics } from "@/db/schema";
 import { firstCalendarDay } from "./calendar-window";
 
-/** `get_system_metrics(days)` of SPEC.md: the rows of the N calendar days ending today, newest date first. */
+/** `get_system_metrics(days)` of the trading system's Python code: the rows of the N calendar days ending today, newest date first. */
 export function getSystemMetrics(days: number, now = Date.now()) {
   const { db, config } = database();
   return db

@@ -3,7 +3,7 @@ export type ModelProfile = {
   alias: string;
   /** The name the provider's API reports (`claude-opus-4-1-20250805`); some writers log this one. */
   apiId: string;
-  /** USD per 1M tokens, as the Python clients price them (SPEC.md). */
+  /** USD per 1M tokens, as the trading system's Python clients price them. */
   inputPrice: number;
   outputPrice: number;
   /** Typical response time; calls spread around it with a long tail. */

@@ -38,7 +38,7 @@ const EVENT_FORMS = [
 ];
 const SQLITE_UTC = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/;
 
-/** An event time as CONTRACT.md reads it: naive (T or space) in Asia/Seoul, else by its own offset. */
+/** An event time as Agent Desk reads it (README): naive (T or space) in Asia/Seoul, else by its own offset. */
 function instantMs(text: string): number {
   return /(Z|[+-]\d\d:\d\d)$/.test(text) ? Date.parse(text) : Date.parse(`${text.replace(" ", "T")}+09:00`);
 }
@@ -47,7 +47,7 @@ function seoulDate(ms: number): string {
   return new Date(ms + 9 * 3_600_000).toISOString().slice(0, 10);
 }
 
-/** get_underperforming_agents of SPEC.md over the 30 days before `nowMs`. */
+/** the trading system's get_underperforming_agents over the 30 days before `nowMs`. */
 function underperformers(trades: Trade[], nowMs: number): string[] {
   const impact = new Map<string, { involved: number; net: number }>();
   for (const t of trades) {

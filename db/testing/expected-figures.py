@@ -1,4 +1,4 @@
-"""Independent reference for the read-side tests: SPEC.md's figures computed from the raw rows in Python,
+"""Independent reference for the read-side tests: the trading system's figures computed from the raw rows in Python,
 with the two corrections (naive times read in the data zone; win rate = wins / (wins + losses)).
 Usage: python3 expected-figures.py DB ZONE NOW_EPOCH_MS -> JSON on stdout."""
 import json, math, sqlite3, sys

@@ -9,7 +9,7 @@ import { countAllNow } from "@/db/aggregates/count-all";
 import { openDatabase } from "@/db/connection";
 import { migrateFile } from "@/migrations/migrate-file";
 
-// The trading system's reference writer (shared/upstream/make_upstream_db.py), kept in the repository so the
+// The trading system's reference writer (its make_upstream_db.py), kept in the repository so the
 // tests run wherever the project is cloned.
 const MAKE_UPSTREAM_DB = path.resolve(process.cwd(), "db", "testing", "make_upstream_db.py");
 export const UPSTREAM_TABLES = ["trades", "agent_performance", "llm_usage_log", "model_evolution_history", "system_metrics"] as const;

@@ -16,7 +16,7 @@ const DAYS = 30;
 
 type Search = { min_trades?: string; threshold?: string };
 
-/** The URL's min_trades (a whole number) and threshold (a number), falling back to SPEC.md's 10 and -0.1. */
+/** The URL's min_trades (a whole number) and threshold (a number), falling back to the trading system's 10 and -0.1. */
 function readFilters(search: Search) {
   const minTrades = /^\d{1,6}$/.test(search.min_trades ?? "") ? Number(search.min_trades) : 10;
   const threshold = search.threshold !== undefined && search.threshold.trim() !== "" && Number.isFinite(Number(search.threshold)) ? Number(search.threshold) : -0.1;

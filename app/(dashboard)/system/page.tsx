@@ -1,5 +1,6 @@
 import { BackgroundCountCard } from "@/components/system/background-count-card";
 import { Card } from "@/components/ui/card";
+import { Facts } from "@/components/ui/facts";
 import { PageHeader } from "@/components/ui/page-header";
 import { PeriodPicker } from "@/components/ui/period-picker";
 import { Table } from "@/components/ui/table";
@@ -32,20 +33,16 @@ export default async function SystemPage({ searchParams }: { searchParams: Promi
       </PageHeader>
       <div className="space-y-6">
         <Card title="Database">
-          <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-5">
-            {[
-              ["File", path],
-              ["Schema version", String(health.schema_version ?? "—")],
-              ["Journal mode", health.database.journal_mode],
-              ["Size", `${formatCompact(health.database.size_bytes)}B`],
-              ["Newest event", health.database.last_event_at ? formatDateTime(Date.parse(health.database.last_event_at), dataTimeZone) : "none"],
-            ].map(([label, value]) => (
-              <div key={label} className={label === "File" ? "col-span-2 min-w-0 break-all" : ""}>
-                <dt className="text-xs text-zinc-500 dark:text-zinc-400">{label}</dt>
-                <dd className="font-medium tabular-nums">{value}</dd>
-              </div>
-            ))}
-          </dl>
+          <Facts
+            className="grid-cols-2 sm:grid-cols-5"
+            items={[
+              { label: "File", value: path, wide: "col-span-2 min-w-0 break-all" },
+              { label: "Schema version", value: String(health.schema_version ?? "—") },
+              { label: "Journal mode", value: health.database.journal_mode },
+              { label: "Size", value: `${formatCompact(health.database.size_bytes)}B` },
+              { label: "Newest event", value: health.database.last_event_at ? formatDateTime(Date.parse(health.database.last_event_at), dataTimeZone) : "none" },
+            ]}
+          />
           <div className="mt-4">
             <Table
               caption="Rows per table"

@@ -2,7 +2,8 @@ import { defineConfig } from "@playwright/test";
 import { CHROMIUM_ARGS, chromiumPath } from "./scripts/steps/chromium";
 
 // Production servers over fresh files: the demo dataset, an empty database with the full schema, and the demo
-// behind a password with a writable agent config, where e2e/control/ signs in and changes models.
+// behind a password with a writable agent config, where e2e/control/ signs in and changes models. e2e/security/
+// starts servers of its own (ports 3110-3119, 3443), since its attacks lock clients out and change passwords.
 const SERVERS = { demo: 3100, empty: 3101, control: 3102 } as const;
 
 export default defineConfig({
@@ -19,11 +20,14 @@ export default defineConfig({
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },
-  projects: Object.entries(SERVERS).map(([name, port]) => ({
-    name,
-    use: { baseURL: `http://127.0.0.1:${port}` },
-    ...(name === "control" ? { testMatch: /control\/.*\.spec\.ts/ } : { testIgnore: /control\// }),
-  })),
+  projects: [
+    ...Object.entries(SERVERS).map(([name, port]) => ({
+      name,
+      use: { baseURL: `http://127.0.0.1:${port}` },
+      ...(name === "control" ? { testMatch: /control\/.*\.spec\.ts/ } : { testIgnore: /(control|security)\// }),
+    })),
+    { name: "security", testMatch: /security\/.*\.spec\.ts/ },
+  ],
   webServer: Object.entries(SERVERS).map(([name, port]) => ({
     command: `node --import tsx e2e/serve.ts ${name} ${port}`,
     url: `http://127.0.0.1:${port}/api/health`,

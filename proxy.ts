@@ -1,22 +1,21 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { readConfig } from "@/lib/config";
 import { contentSecurityPolicy } from "@/lib/content-security-policy";
-import { SESSION_COOKIE, verifySession } from "@/lib/session";
-import { sessionSecret } from "@/lib/session-secret";
+import { isAcceptedHost } from "@/lib/network-settings";
+import { SESSION_COOKIE } from "@/lib/session";
+import { sessionStore } from "@/lib/session-store";
 
-// With DASHBOARD_PASSWORD set, every page and API path needs a signed-in operator (pages go to /login, the API
-// answers 401), except /login itself and /api/health; PUBLIC_DASHBOARD=on opens pages and the GET API read-only.
+// The gate every page and API request passes first, before anything of the app runs.
+// - Local mode (no DASHBOARD_PASSWORD): every request is the operator, so only one addressed to this machine by
+//   name (127.0.0.1, localhost, [::1], or ALLOWED_HOSTS) is answered; any other Host is a web page whose name was
+//   rebound to this machine (DNS rebinding) or a misdirected one, and gets 421.
+// - With a password, every page and API path needs an open operator session (pages go to /login, the API answers
+//   401), except /login itself and /api/health; PUBLIC_DASHBOARD=on opens pages and the GET API read-only.
 // Server actions check the operator again themselves (lib/operator.ts): this gate is for reading, not for trust.
 // Every response also gets the content security policy with a fresh nonce (lib/content-security-policy.ts).
 
-let settings: { password: boolean; public: boolean; secret: string } | undefined;
-function access() {
-  if (!settings) {
-    const config = readConfig();
-    settings = { password: Boolean(config.dashboardPassword), public: config.publicDashboard, secret: config.dashboardPassword ? sessionSecret(config) : "" };
-  }
-  return settings;
-}
+let settings: ReturnType<typeof readConfig> | undefined;
+const desk = () => (settings ??= readConfig());
 
 export function proxy(request: NextRequest) {
   const policy = contentSecurityPolicy(Buffer.from(crypto.randomUUID()).toString("base64"));
@@ -26,12 +25,16 @@ export function proxy(request: NextRequest) {
     headers.set("content-security-policy", policy);
     return withPolicy(NextResponse.next({ request: { headers } }), policy);
   };
-  const { password, public: open, secret } = access();
-  if (!password) return pass();
+  const { dashboardPassword, publicDashboard, allowedHosts } = desk();
+  if (!dashboardPassword) {
+    if (isAcceptedHost(request.headers.get("host"), allowedHosts)) return pass();
+    const message = "421 Misdirected Request: in local mode Agent Desk answers only to 127.0.0.1, localhost or [::1] (or a name in ALLOWED_HOSTS)\n";
+    return withPolicy(new NextResponse(message, { status: 421, headers: { "content-type": "text/plain; charset=utf-8" } }), policy);
+  }
   const { pathname, search } = request.nextUrl;
   if (pathname === "/login" || pathname === "/api/health") return pass();
-  if (verifySession(request.cookies.get(SESSION_COOKIE)?.value, secret)) return pass();
-  if (open && (request.method === "GET" || request.method === "HEAD")) return pass();
+  if (sessionStore(desk()).verify(request.cookies.get(SESSION_COOKIE)?.value)) return pass();
+  if (publicDashboard && (request.method === "GET" || request.method === "HEAD")) return pass();
   // A server action answers for itself: it refuses without a session, and sends no page data back then.
   if (request.method === "POST" && request.headers.has("next-action")) return pass();
   if (pathname.startsWith("/api/")) return withPolicy(NextResponse.json({ error: "sign in first: this dashboard needs an operator session" }, { status: 401 }), policy);

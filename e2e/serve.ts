@@ -1,5 +1,7 @@
 // Starts a production server over a fresh database for the end-to-end tests: `demo` (seeded), `empty`, or
 // `control`: the demo behind a password, with a writable copy of the trading system's agent config to rewrite.
+// Any other kind is the demo with the caller's environment, in e2e/.data/<kind>.db (e2e/security/ gives each of its
+// servers a folder of its own this way: `security-<name>/trading`).
 import fs from "node:fs";
 import path from "node:path";
 import { readConfig } from "@/lib/config";
@@ -10,6 +12,7 @@ import { BUNDLED_AGENT_CONFIG, CONTROL_AGENT_CONFIG, CONTROL_PASSWORD } from "./
 
 const [kind, port] = process.argv.slice(2);
 const file = path.resolve("e2e", ".data", `${kind}.db`);
+fs.mkdirSync(path.dirname(file), { recursive: true });
 for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(file + suffix, { force: true });
 
 if (kind === "control") fs.copyFileSync(BUNDLED_AGENT_CONFIG, CONTROL_AGENT_CONFIG);

@@ -9,8 +9,17 @@ import path from "node:path";
  */
 export function replaceFileAtomically(file: string, text: string): void {
   const real = fs.realpathSync(file);
+  writeAndRename(real, text, real);
+}
+
+/** Agent Desk's own small state files: written whole, owner-only, created when missing; the same steps as above. */
+export function writeOwnFileAtomically(file: string, text: string): void {
+  writeAndRename(file, text, { mode: 0o600 });
+}
+
+function writeAndRename(real: string, text: string, like: string | { mode: number }): void {
   const temp = path.join(path.dirname(real), `.${path.basename(real)}.${randomBytes(6).toString("hex")}.tmp`);
-  writeNewFile(temp, text, real);
+  writeNewFile(temp, text, like);
   try {
     fs.renameSync(temp, real);
   } catch (error) {
@@ -38,14 +47,16 @@ export function removeLeftoverTemps(file: string): void {
   }
 }
 
-function writeNewFile(file: string, text: string, like: string): void {
-  const { mode, uid, gid } = fs.statSync(like);
+function writeNewFile(file: string, text: string, like: string | { mode: number }): void {
   const fd = fs.openSync(file, "wx", 0o600);
   try {
     // Set, not passed to open: the umask would narrow the mode. A file owned by someone else cannot be kept theirs
     // without root, and fails here (EPERM) before anything is replaced.
-    fs.fchownSync(fd, uid, gid);
-    fs.fchmodSync(fd, mode & 0o7777);
+    if (typeof like === "string") {
+      const { mode, uid, gid } = fs.statSync(like);
+      fs.fchownSync(fd, uid, gid);
+      fs.fchmodSync(fd, mode & 0o7777);
+    } else fs.fchmodSync(fd, like.mode);
     fs.writeFileSync(fd, text);
     fs.fsyncSync(fd);
   } catch (error) {

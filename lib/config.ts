@@ -4,6 +4,7 @@ import { ConfigError } from "./config-error";
 import { checkDatabaseFile } from "./database-file";
 import { isTimeZone, suggestTimeZone } from "./time-zone";
 import { loadAgentConfig } from "./agent-config";
+import { readAllowedHosts, readHost, readTrustedProxy, type TrustedProxy } from "./network-settings";
 
 /** Where the project lives: scripts run from it and `next start` serves from it. */
 const PROJECT_ROOT = process.cwd();
@@ -15,8 +16,12 @@ export type Config = {
   /** DATABASE_PATH was unset: the demo file, generated when missing. */
   isDemo: boolean;
   port: number;
-  /** 127.0.0.1 in local single-user mode, every interface once a password protects the dashboard. */
+  /** HOST; unset, 127.0.0.1 in local single-user mode and every interface once a password protects the dashboard. */
   host: string;
+  /** ALLOWED_HOSTS: host names local mode answers besides the loopback names. */
+  allowedHosts: string[];
+  /** TRUSTED_PROXY: the proxies whose X-Forwarded-* headers are believed; unset, none. */
+  trustedProxy: TrustedProxy | undefined;
   dataTimeZone: string;
   agentConfigPath: string;
   /** AGENT_CONFIG_PATH names the trading system's own file, which swaps rewrite (the bundled default is never rewritten). */
@@ -66,7 +71,9 @@ export function readConfig(env: Env = process.env): Config {
     databasePath,
     isDemo: given("DATABASE_PATH") === undefined,
     port: readPort(given("PORT")),
-    host: dashboardPassword ? "0.0.0.0" : "127.0.0.1",
+    host: readHost(given("HOST"), dashboardPassword !== undefined),
+    allowedHosts: readAllowedHosts(given("ALLOWED_HOSTS")),
+    trustedProxy: readTrustedProxy(given("TRUSTED_PROXY")),
     dataTimeZone,
     agentConfigPath,
     agentConfigIsTradingSystems: given("AGENT_CONFIG_PATH") !== undefined,

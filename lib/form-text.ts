@@ -1,16 +1,64 @@
 import { z } from "zod";
 
-// What operators type into Agent Desk's forms, checked the same way everywhere.
+// What operators type into Agent Desk's forms, checked the same way everywhere. Every typed text that is written
+// (a swap's reason and model, a rollback's note, a review note) is parsed with formText or optionalFormText in its
+// command (db/commands/), so a hand-made request meets the same rules as the form.
 
-/** Text an operator typed: trimmed, not empty, at most `max` characters, no control, direction or broken characters. */
-export function formText(label: string, max: number, required = `${label} is required`) {
+/** A typed field: its label (every message names it), its longest length, and whether it may span lines. */
+export type TextField = {
+  label: string;
+  /** In UTF-16 units, as an input's maxLength counts. */
+  max: number;
+  /** "many": line breaks allowed, LF or the CRLF a browser sends for a textarea; "one": a line break is refused. */
+  lines: "one" | "many";
+};
+
+// Characters that would make the stored text read differently from what it holds (in the timeline, a terminal, the
+// trading system's logs), each kind with how a message names it. Refused, never removed: a text is written as typed
+// (less the surrounding whitespace trim() takes) or not at all. Zero-width joiners go too, though some emoji and
+// Persian words use them: in a note or a reason an invisible character mostly hides a difference between two texts
+// that look the same.
+const REFUSED: { kind: string; pattern: RegExp }[] = [
+  { kind: "a broken character", pattern: /\p{Cs}/u }, // half a surrogate pair: not text at all
+  { kind: "a text-direction character", pattern: /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/ }, // marks, embeddings, overrides, isolates
+  { kind: "an invisible character", pattern: /[\p{Cf}\p{Zl}\p{Zp}]/u }, // zero-width, byte-order mark, tags, U+2028/U+2029 separators
+  { kind: "a control character", pattern: /\p{Cc}/u }, // C0, DEL and C1 (U+0085 is a line break to Python)
+];
+
+/** Why `text` (already normalised) cannot be written in `field`, or null when it can. */
+function wrongWith(text: string, { label, max, lines }: TextField): string | null {
+  if (text.length > max) return `${label} is too long (at most ${max} characters)`;
+  // Tabs and the line breaks the field allows are fine. A lone CR is no line break: it rewinds a terminal's line.
+  const rest = text.replace(lines === "many" ? /\t|\r\n|\n/g : /\t/g, "");
+  if (lines === "one" && /[\r\n]/.test(rest)) return `${label} must be one line: it holds a line break`;
+  for (const char of rest) {
+    const refused = REFUSED.find((r) => r.pattern.test(char));
+    if (refused) return `${label} holds ${refused.kind} (U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")})`;
+  }
+  return null;
+}
+
+/** Stored in one Unicode form (NFC), without surrounding whitespace. */
+const normalised = (typed: string) => typed.normalize("NFC").trim();
+
+/** What wrongWith finds, as the field's one issue. */
+const policed = (field: TextField) => (text: string | null, ctx: z.RefinementCtx) => {
+  const wrong = text === null ? null : wrongWith(text, field);
+  if (wrong) ctx.addIssue({ code: "custom", message: wrong });
+};
+
+/** A text the operator must give: normalised, then refused when empty, too long, or holding a character above. */
+export function formText(field: TextField, required = `${field.label} is required`) {
+  return z.string({ error: required }).transform(normalised).refine((text) => text !== "", required).superRefine(policed(field));
+}
+
+/** A text the operator may leave out: missing or blank is no text (null); anything else is checked as formText does. */
+export function optionalFormText(field: TextField) {
   return z
-    .string({ error: required })
-    .transform((s) => s.normalize("NFC").trim())
-    .refine((s) => s.length > 0, required)
-    .refine((s) => s.length <= max, `${label} is too long (at most ${max} characters)`)
-    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/.test(s), `${label} holds control or text-direction characters`)
-    .refine((s) => !/[\uD800-\uDFFF]/.test(s.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, "")), `${label} holds a broken character`);
+    .string({ error: `${field.label} must be text` })
+    .optional()
+    .transform((typed) => normalised(typed ?? "") || null)
+    .superRefine(policed(field));
 }
 
 /** The id a form is rendered with, so a request sent twice is recognised. */

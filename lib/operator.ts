@@ -1,15 +1,17 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
-import { database } from "@/db";
-import { SESSION_COOKIE, verifySession } from "./session";
-import { sessionSecret } from "./session-secret";
+import { appConfig } from "@/db";
+import { isAcceptedHost } from "./network-settings";
+import { SESSION_COOKIE } from "./session";
+import { sessionStore, type StoredSession } from "./session-store";
 
-export type Operator = { ok: true; name: string } | { ok: false; error: string };
+export type Operator = { ok: true; name: string; session: StoredSession | null } | { ok: false; error: string };
 
 /**
  * Every server action asks this itself, whatever the page showed: the request must come from Agent Desk's own
- * pages (its Origin is this host: a foreign or `null` Origin is refused), and with a password set it must carry a
- * valid, unexpired operator session. Returns who is acting, for the audit trail.
+ * pages (its Origin is this host: a foreign or `null` Origin is refused); in local mode it must be addressed to this
+ * machine by name (see proxy.ts), and with a password set it must carry an open operator session. Returns who is
+ * acting, for the audit trail.
  */
 export async function currentOperator(): Promise<Operator> {
   const h = await headers();
@@ -20,9 +22,27 @@ export async function currentOperator(): Promise<Operator> {
     originHost = origin && origin !== "null" ? new URL(origin).host : null;
   } catch {}
   if (!originHost || originHost !== host) return { ok: false, error: "Refused: the request did not come from Agent Desk's own pages" };
-  const { config } = database();
-  if (!config.dashboardPassword) return { ok: true, name: "local operator" };
-  const session = verifySession((await cookies()).get(SESSION_COOKIE)?.value, sessionSecret(config));
+  const config = appConfig();
+  if (!config.dashboardPassword) {
+    if (!isAcceptedHost(h.get("host"), config.allowedHosts)) return { ok: false, error: "Refused: this desk answers only to this machine's own names" };
+    return { ok: true, name: "local operator", session: null };
+  }
+  const session = await openSession();
   if (!session) return { ok: false, error: "Sign in again: your operator session has ended" };
-  return { ok: true, name: `operator (session ${session.id.slice(0, 6)})` };
+  return { ok: true, name: `operator (session ${session.id.slice(0, 6)})`, session };
+}
+
+/**
+ * Whether whoever reads this page is an operator: always in local mode, else with an open session. An anonymous
+ * reader of a PUBLIC_DASHBOARD sees the figures, never where the file lives or whole exports.
+ */
+export async function readerIsOperator(): Promise<boolean> {
+  return !appConfig().dashboardPassword || (await openSession()) !== null;
+}
+
+/** The open operator session of this request's cookie, or null. */
+export async function openSession(): Promise<StoredSession | null> {
+  const config = appConfig();
+  if (!config.dashboardPassword) return null;
+  return sessionStore(config).verify((await cookies()).get(SESSION_COOKIE)?.value);
 }

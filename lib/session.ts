@@ -1,8 +1,8 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 
-// The operator's session: a cookie holding `v1.<expires, unix s>.<id>.<HMAC-SHA256 of the rest>`, signed with the
-// session secret. Nothing is stored server-side, so a restart keeps operators signed in and a new secret signs
-// everyone out.
+// The operator's session cookie: `v1.<expires, unix s>.<id>.<HMAC-SHA256 of the rest>`, signed with the session
+// secret. The signature only keeps forged ids away from the session list (lib/session-store.ts), which says whether
+// the session is still open: a signed cookie of an ended session is worth nothing.
 
 export const SESSION_COOKIE = "agent_desk_session";
 export const SESSION_HOURS = 12;
@@ -10,7 +10,7 @@ export const SESSION_HOURS = 12;
 export type Session = { id: string; expiresAt: number };
 
 export function signSession(secret: string, now = Date.now()): { token: string; session: Session } {
-  const session = { id: randomBytes(9).toString("base64url"), expiresAt: Math.floor(now / 1000) + SESSION_HOURS * 3600 };
+  const session = { id: randomBytes(16).toString("base64url"), expiresAt: Math.floor(now / 1000) + SESSION_HOURS * 3600 };
   const body = `v1.${session.expiresAt}.${session.id}`;
   return { token: `${body}.${mac(secret, body)}`, session };
 }

@@ -1,30 +1,53 @@
-// Failed sign-ins slow the next ones down: per client, each failure doubles the wait before an answer (from 0.5 s
-// up to 8 s), and ten failures within 15 minutes lock that client out until the oldest one ages out. Kept in
-// memory: a restart forgets it, which costs a guesser more than it gains.
+// Failed sign-ins slow the next ones down. Per client (its address, lib/client-address.ts): each attempt waits
+// longer than the one before (0.5 s doubling to 8 s) before its password is even checked, and ten within 15 minutes
+// lock that client out until the oldest ages out. Across all clients: thirty failures within 15 minutes pause
+// sign-in for everyone, so a guesser with many addresses gains nothing from them (signed-in operators stay so).
+//
+// An attempt counts as a failure from the moment it begins, not once its answer is known: parallel guesses each
+// see the ones before them, and only a correct password takes its attempt back. Kept in memory: a restart forgets
+// it, which costs a guesser a restart's worth of waiting, no more. The table holds only clients with a live
+// failure, at most the global budget of them, so nothing is ever evicted early: a lock-out lasts its full time.
 
 const WINDOW_MS = 15 * 60_000;
-const MAX_FAILURES = 10;
+const MAX_PER_CLIENT = 10;
+const MAX_OVERALL = 30;
+
+export type SignInVerdict =
+  | { go: true; delayMs: number; attempt: number }
+  | { go: false; lockedForMs: number; everyone: boolean };
 
 export class SignInThrottle {
-  private readonly failures = new Map<string, number[]>();
+  private readonly failures = new Map<string, number[]>(); // client → times of its live attempts
+  private overall: number[] = [];
 
-  /** How long this client must wait before its attempt is even checked; `lockedForMs` > 0 refuses it outright. */
-  check(client: string, now = Date.now()): { delayMs: number; lockedForMs: number } {
-    const recent = this.recent(client, now);
-    if (recent.length >= MAX_FAILURES) return { delayMs: 0, lockedForMs: recent[0]! + WINDOW_MS - now };
-    return { delayMs: recent.length === 0 ? 0 : Math.min(8000, 250 * 2 ** recent.length), lockedForMs: 0 };
+  /** Decides and counts in one step: either the attempt may go on after `delayMs`, or it is refused outright. */
+  begin(client: string, now = Date.now()): SignInVerdict {
+    this.forgetBefore(now - WINDOW_MS);
+    if (this.overall.length >= MAX_OVERALL) return { go: false, lockedForMs: this.overall[0]! + WINDOW_MS - now, everyone: true };
+    const mine = this.failures.get(client) ?? [];
+    if (mine.length >= MAX_PER_CLIENT) return { go: false, lockedForMs: mine[0]! + WINDOW_MS - now, everyone: false };
+    const delayMs = mine.length === 0 ? 0 : Math.min(8000, 250 * 2 ** mine.length);
+    const attempt = Math.max(now, (this.overall.at(-1) ?? -Infinity) + 1); // distinct, and in order
+    this.failures.set(client, [...mine, attempt]);
+    this.overall.push(attempt);
+    return { go: true, delayMs, attempt };
   }
 
-  failed(client: string, now = Date.now()): void {
-    this.failures.set(client, [...this.recent(client, now), now]);
-    if (this.failures.size > 10_000) this.failures.delete(this.failures.keys().next().value!);
-  }
-
-  succeeded(client: string): void {
+  /** The password was right: this attempt was no failure, and the client's earlier ones are forgiven. */
+  succeeded(client: string, attempt: number): void {
+    const forgiven = new Set(this.failures.get(client) ?? []);
+    forgiven.add(attempt);
     this.failures.delete(client);
+    this.overall = this.overall.filter((at) => !forgiven.has(at));
   }
 
-  private recent(client: string, now: number): number[] {
-    return (this.failures.get(client) ?? []).filter((at) => now - at < WINDOW_MS);
+  private forgetBefore(cutoff: number): void {
+    if (this.overall.length > 0 && this.overall[0]! > cutoff) return;
+    this.overall = this.overall.filter((at) => at > cutoff);
+    for (const [client, times] of this.failures) {
+      const live = times.filter((at) => at > cutoff);
+      if (live.length === 0) this.failures.delete(client);
+      else this.failures.set(client, live);
+    }
   }
 }

@@ -1,5 +1,7 @@
 import fs from "node:fs";
 import { readConfig } from "@/lib/config";
+import { isLoopbackAddress } from "@/lib/network-settings";
+import { sessionSecret } from "@/lib/session-secret";
 import { migrateFile, pendingMigrations } from "@/migrations/migrate-file";
 import { runCli } from "./cli";
 import { buildIfNeeded } from "./steps/build";
@@ -8,6 +10,7 @@ import { serve } from "./steps/serve";
 
 runCli(async () => {
   const config = readConfig(); // first, so a bad value stops start-up before anything is written
+  if (config.dashboardPassword) sessionSecret(config); // a missing secret is made now; an empty or short one stops here
   buildIfNeeded();
   if (config.isDemo && !fs.existsSync(config.databasePath)) await seedDemo(config);
   else if (!fs.existsSync(config.databasePath)) await migrateFile(config.databasePath, { count: false }); // a new file: the full schema at once
@@ -18,5 +21,11 @@ runCli(async () => {
   }
   const mode = config.dashboardPassword ? (config.publicDashboard ? "operators sign in; pages open read-only" : "operators sign in") : "local single-user mode";
   console.log(`Agent Desk on http://${config.host}:${config.port} (${mode}) over ${config.databasePath}`);
+  if (!isLoopbackAddress(config.host)) {
+    console.warn(
+      `warning: plain HTTP on ${config.host}: the password and the session cookie cross the network in clear. Put a TLS reverse proxy in front ` +
+        `and set HOST=127.0.0.1 TRUSTED_PROXY=127.0.0.1, or set HOST to an interface only trusted machines reach (README: "Signing in on a network")`,
+    );
+  }
   serve(config);
 });

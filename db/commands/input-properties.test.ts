@@ -13,9 +13,11 @@ import * as breakdown from "@/app/api/llm/breakdown/route";
 import * as usage from "@/app/api/llm/usage/route";
 import * as metrics from "@/app/api/system/metrics/route";
 import { database } from "@/db";
+import { getAgentMapping } from "@/db/queries/agent-mapping";
+import { getSwapLog } from "@/db/queries/swap-log";
 import { agentsPyYamlReads, HAS_PYYAML } from "@/db/testing/pyyaml";
 import { tempDir, useTradingFile } from "@/db/testing/upstream-file";
-import { recordSwap } from "./model-swaps";
+import { recordSwap, rollbackSwap } from "./model-swaps";
 import { markReviewed } from "./reviews";
 import { readSwapForm, SWAP_FIELDS } from "./swap-input";
 
@@ -25,10 +27,15 @@ beforeAll(async () => {
   ({ configFile } = await useTradingFile());
 });
 
-// What an attacker or a broken client sends: any text (lone surrogates included), control characters, RTL
-// overrides, SQL and HTML, numbers at and past their limits, and a megabyte.
+// Characters that can make a text read differently from what it holds: controls, line breaks of every kind,
+// text-direction marks, embeddings, overrides and isolates, invisible format characters, broken and combining ones.
+const SPOOFS = ["\u0000", "\u0007", "\u001B", "\u0085", "\n", "\r", "\r\n", "\t", "\u2028", "\u2029", "\u200E", "\u200F", "\u061C", "\u202A", "\u202E", "\u2066", "\u2069", "\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF", "\u00AD", "\u{E0041}", "\uD800", "\uDFFF", "\u0301"];
+
+// What an attacker or a broken client sends: any text (lone surrogates included), the characters above among
+// ordinary ones, SQL and HTML, numbers at and past their limits, texts at and past 2,000 characters, and a megabyte.
 const nasty = fc.oneof(
   fc.string({ unit: "binary", maxLength: 40 }),
+  fc.string({ unit: fc.oneof(fc.constantFrom(...SPOOFS), fc.constantFrom("a", "e", " ", "메")), maxLength: 12 }),
   fc.constantFrom(
     "",
     " ",
@@ -40,6 +47,14 @@ const nasty = fc.oneof(
     "\u2126 e\u0301 \uF9EF", // text NFC changes: ohm sign, a decomposed é, a compatibility ideograph
     "gpt\u0085-5", // C1 and noncharacters: PyYAML refuses them in a file, or reads U+0085 as a line break
     "\u0080\uFFFE",
+    "ok\u202Eevil",
+    "\u2066isolated\u2069",
+    "zero\u200Bwidth",
+    "\uFEFFa byte-order mark at the start is only whitespace",
+    "line\u2028separator",
+    "two\nlines",
+    "two\r\nlines, as a browser sends a textarea",
+    "lone\rreturn",
     "'; DROP TABLE trades; --",
     "1 OR 1=1",
     "<script>alert(1)</script>",
@@ -56,6 +71,9 @@ const nasty = fc.oneof(
     "91",
     "0",
     "9".repeat(400),
+    "e\u0301".repeat(1000), // 2,000 characters, 1,000 once in NFC
+    "x".repeat(2000),
+    "x".repeat(2001),
     "x".repeat(1_000_000),
   ),
   fc.integer().map(String),
@@ -145,6 +163,120 @@ describe("the Mark reviewed action", () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe("every typed text written into the file", () => {
+  // What no stored text may hold, listed here apart from lib/form-text.ts: controls (a line break only as LF or
+  // CRLF), text-direction marks, embeddings, overrides and isolates, zero-width and other invisible characters, line
+  // and paragraph separators, and halves of a surrogate pair.
+  const SPOOFING =
+    /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u200B-\u200F\u2028-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|\r(?!\n)|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\uDB40[\uDC00-\uDC7F]/;
+  const reasonOf = (id: number) => database().sqlite.prepare("SELECT reason FROM model_evolution_history WHERE id = ?").pluck().get(id) as string;
+  /**
+   * A swap of `agent`, valid but for what a test puts in: to a model it does not run now, nor ran before its latest
+   * swap (going back to that would undo the latest swap, and count as a rollback).
+   */
+  const swapOf = (agent: string) => ({
+    agent,
+    provider: "gpt",
+    model: ["gpt-5", "gpt-5-mini", "gpt-5-nano"].find((m) => m !== getAgentMapping().agents[agent]!.model && m !== getSwapLog({ agent, limit: 1 })[0]?.oldModel),
+    reason: "property test",
+    expectedImprovement: "0.1",
+    validationDays: "7",
+    rollbackThreshold: "-0.1",
+    requestId: crypto.randomUUID(),
+  });
+  let toRollBack: { id: number; from: string; to: string } | null = null;
+
+  type Answer = { error: string } | { stored: string };
+  // Each field written on its own, everything else in its request valid: what it answers, and the text as stored.
+  const FIELDS: { label: string; oneLine: boolean; blank: Answer; ready?: () => void; write: (typed: string) => Answer }[] = [
+    {
+      label: "Reason",
+      oneLine: false,
+      blank: { error: "Reason is required" },
+      write: (typed) => {
+        const outcome = recordSwap({ ...swapOf("portfolio_rebalancer"), reason: typed }, operator);
+        if (!outcome.ok) return { error: outcome.fieldErrors?.reason ?? outcome.error };
+        return { stored: reasonOf(outcome.id) };
+      },
+    },
+    {
+      label: "Note", // a rollback's, which ends the rollback's reason
+      oneLine: true,
+      blank: { stored: "rolled back by an operator" },
+      ready: () => {
+        if (toRollBack) return; // still there: the last note was refused
+        const swap = recordSwap(swapOf("fundamental_fetcher"), operator);
+        if (!swap.ok) throw new Error(swap.error);
+        toRollBack = swap;
+      },
+      write: (typed) => {
+        const swap = toRollBack!;
+        const outcome = rollbackSwap(swap.id, operator, { note: typed });
+        if (!outcome.ok) return { error: outcome.error };
+        toRollBack = null;
+        const [prefix, reason] = [`Rollback of swap #${swap.id} (${swap.from} → ${swap.to}): `, reasonOf(outcome.id)];
+        expect(reason.startsWith(prefix)).toBe(true);
+        return { stored: reason.slice(prefix.length) };
+      },
+    },
+    {
+      label: "Review note",
+      oneLine: false,
+      blank: { error: "Write a note: what was found, and what was done" },
+      write: (typed) => {
+        const outcome = markReviewed("cio", typed, -0.2, operator.name);
+        if (!outcome.ok) return { error: outcome.error };
+        return { stored: database().sqlite.prepare("SELECT note FROM agent_desk_reviews ORDER BY id DESC LIMIT 1").pluck().get() as string };
+      },
+    },
+  ];
+  const written = () => ({
+    rows: count("model_evolution_history"),
+    audit: count("agent_desk_swap_audit"),
+    reviews: count("agent_desk_reviews"),
+    config: fs.readFileSync(configFile, "utf8"),
+  });
+
+  it("gives every field one answer for the same text: refused, naming the field and writing nothing, or stored exactly as typed, in NFC and trimmed", () => {
+    const outcomes = { stored: 0, refused: 0 };
+    fc.assert(
+      fc.property(nasty, (typed) => {
+        const text = typed.normalize("NFC").trim();
+        const answers = FIELDS.map((field) => {
+          field.ready?.();
+          const before = written();
+          const answer = field.write(typed);
+          if ("error" in answer) {
+            outcomes.refused++;
+            expect(answer.error).toMatch(/^[^\n]{1,200}$/);
+            if (text !== "") expect(answer.error.startsWith(`${field.label} `), answer.error).toBe(true);
+            expect(written()).toEqual(before);
+          } else {
+            outcomes.stored++;
+            if (text !== "") expect(answer.stored).toBe(text);
+            expect(answer.stored).not.toMatch(SPOOFING);
+            expect(answer.stored.length).toBeLessThanOrEqual(2000);
+            if (field.oneLine) expect(answer.stored).not.toMatch(/[\r\n]/);
+          }
+          return answer;
+        });
+        if (text === "") {
+          expect(answers).toEqual(FIELDS.map((f) => f.blank));
+          return;
+        }
+        // One policy: the same answer, in the same words but the label, except that a one-line field refuses line breaks.
+        const [reason, note, review] = answers.map((answer, i) => ("error" in answer ? answer.error.slice(FIELDS[i]!.label.length) : "stored"));
+        expect(review).toBe(reason);
+        if (/[\r\n]/.test(text)) expect(note).not.toBe("stored");
+        else expect(note).toBe(reason);
+      }),
+      { numRuns: 150 },
+    );
+    expect(outcomes.stored).toBeGreaterThan(30);
+    expect(outcomes.refused).toBeGreaterThan(30);
   });
 });
 

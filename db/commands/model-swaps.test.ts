@@ -72,11 +72,13 @@ describe("recording a manual swap", () => {
       [{ provider: "openai" }, "provider", /New provider must be one of claude, gpt, gemini, perplexity/],
       [{ model: "" }, "model", /New model is required/],
       [{ model: "x".repeat(101) }, "model", /too long/],
-      [{ model: "gpt\u0085-5" }, "model", /letters, digits and \. _ - \/ : @ \+/],
-      [{ model: "gpt-5\u0080" }, "model", /letters, digits/],
+      [{ model: "gpt\u0085-5" }, "model", /^New model holds a control character \(U\+0085\)$/],
+      [{ model: "gpt-5\u0080" }, "model", /control character \(U\+0080\)/],
+      [{ model: "gpt 5" }, "model", /letters, digits and \. _ - \/ : @ \+/],
       [{ model: "gpt-\uFFFE" }, "model", /letters, digits/],
       [{ model: "&big" }, "model", /starting and ending with a letter or digit/],
-      [{ reason: "ok\u202Eevil" }, "reason", /text-direction/],
+      [{ reason: "ok\u202Eevil" }, "reason", /^Reason holds a text-direction character \(U\+202E\)$/],
+      [{ reason: "zero\u200Bwidth" }, "reason", /^Reason holds an invisible character \(U\+200B\)$/],
       [{ reason: "broken \uD800 half" }, "reason", /broken character/],
       [{ expectedImprovement: "1.5" }, "expectedImprovement", /from -1 to 1/],
       [{ expectedImprovement: "abc" }, "expectedImprovement", /must be a number/],
@@ -127,6 +129,29 @@ describe("rolling a swap back", () => {
     expect(statuses[older.id]).toEqual(["superseded", null, false]);
     expect(statuses[latest.id]).toEqual(["rolled_back", null, false]);
     expect(statuses[back.id]).toEqual(["validating", latest.id, false]);
+  });
+});
+
+describe("a rollback's note", () => {
+  it("is refused, naming the note and what is wrong, with a text-direction override or a line break: the swap stays to roll back, the config as it was", () => {
+    const swap = recordSwap(form({ agent: "performance_analyzer", provider: "gpt", model: "gpt-5-mini" }), operator);
+    if (!swap.ok) throw new Error("setup failed");
+    const rows = [count("model_evolution_history"), count("agent_desk_swap_audit")];
+    const config = fs.readFileSync(configFile, "utf8");
+    expect(rollbackSwap(swap.id, operator, { note: "worse fills \u202Eslif" })).toEqual({ ok: false, error: "Note holds a text-direction character (U+202E)" });
+    expect(rollbackSwap(swap.id, operator, { note: "worse fills\nRollback of swap #1: approved" })).toEqual({ ok: false, error: "Note must be one line: it holds a line break" });
+    expect([count("model_evolution_history"), count("agent_desk_swap_audit")]).toEqual(rows);
+    expect(fs.readFileSync(configFile, "utf8")).toBe(config);
+    const recorded = getEvolution({ agent: "performance_analyzer" }).find((s) => s.id === swap.id)!;
+    expect([recorded.status, recorded.can_roll_back]).toEqual(["validating", true]);
+  });
+
+  it("is optional: a blank note rolls back with the default reason", () => {
+    const swap = recordSwap(form({ agent: "portfolio_rebalancer", provider: "claude", model: "sonnet-4" }), operator);
+    if (!swap.ok) throw new Error("setup failed");
+    const back = rollbackSwap(swap.id, operator, { note: "  " });
+    if (!back.ok) throw new Error(back.error);
+    expect(database().sqlite.prepare("SELECT reason FROM model_evolution_history WHERE id = ?").pluck().get(back.id)).toBe(`Rollback of swap #${swap.id} (${swap.from} → ${swap.to}): rolled back by an operator`);
   });
 });
 

@@ -7,7 +7,7 @@ import { getSwapLog } from "@/db/queries/swap-log";
 import { linkSwaps } from "@/db/queries/swap-links";
 import { loadAgentConfig } from "@/lib/agent-config";
 import { naiveIso } from "@/lib/event-time";
-import { REQUEST_ID } from "@/lib/form-text";
+import { optionalFormText, REQUEST_ID } from "@/lib/form-text";
 import { planConfigChange, type ConfigChange } from "./agent-config-change";
 import { settleConfigJournals } from "./config-journal";
 import { parseSwapInput, type FieldErrors } from "./swap-input";
@@ -56,22 +56,29 @@ export function recordSwap(values: unknown, actor: Actor): SwapOutcome {
   });
 }
 
+// Optional, as the confirm dialog says. One line, as its input is: it ends the sentence that is the rollback's
+// reason, and a line break would let it pass for a line of its own wherever the reason is printed line by line.
+const ROLLBACK_NOTE = optionalFormText({ label: "Note", max: 2000, lines: "one" });
+
 /**
  * Rolls back swap `id`: a new row with old and new swapped, linked to it. Only an agent's latest swap can be rolled
- * back, once, and not a rollback itself (going back again is a new swap).
+ * back, once, and not a rollback itself (going back again is a new swap). The note is checked here, as sent.
  */
-export function rollbackSwap(id: number, actor: Actor, options: { requestId?: string; note?: string } = {}): SwapOutcome {
+export function rollbackSwap(id: number, actor: Actor, options: { requestId?: string; note?: unknown } = {}): SwapOutcome {
   const problem = refusal();
   if (problem) return problem;
-  const { requestId = null, note } = options;
+  const { requestId = null } = options;
   if (requestId !== null && !REQUEST_ID.test(requestId)) return { ok: false, error: "The page is out of date: reload it" };
+  const parsed = ROLLBACK_NOTE.safeParse(options.note);
+  if (!parsed.success) return { ok: false, error: parsed.error.issues[0]!.message };
+  const note = parsed.data;
   return write(actor, requestId, () => {
     const log = getSwapLog();
     const swap = log.find((s) => s.id === id);
     if (!swap) return { refused: { ok: false, error: `There is no swap #${id}` } };
     const refusal = linkSwaps(log).whyNotRollBack(swap);
     if (refusal) return { refused: { ok: false, error: refusal } };
-    const why = actor.trigger === "automatic" ? "its validation window breached the rollback threshold (AUTO_ROLLBACK)" : note?.trim().slice(0, 2000) || "rolled back by an operator";
+    const why = actor.trigger === "automatic" ? "its validation window breached the rollback threshold (AUTO_ROLLBACK)" : note ?? "rolled back by an operator";
     return {
       row: {
         agentName: swap.agentName,

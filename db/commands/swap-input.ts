@@ -14,10 +14,10 @@ const fraction = (label: string) =>
     .max(1, `${label} is a fraction from -1 to 1 (0.15 = 15 % better)`);
 
 export const swapInputSchema = z.object({
-  agent: z.string({ error: "Choose an agent" }).min(1, "Choose an agent").max(100, "Choose an agent"),
+  agent: formText({ label: "Agent", max: 100, lines: "one" }, "Choose an agent"), // a select; checked as text, as "There is no agent '…'" repeats it
   provider: z.enum(PROVIDERS, { error: `New provider must be one of ${PROVIDERS.join(", ")}` }),
-  model: formText("New model", 100).refine((s) => MODEL_NAME.test(s), `New model is a model name such as claude-opus-4-1-20250805: ${MODEL_NAME_RULE}`),
-  reason: formText("Reason", 2000),
+  model: formText({ label: "New model", max: 100, lines: "one" }).refine((s) => MODEL_NAME.test(s), `New model is a model name such as claude-opus-4-1-20250805: ${MODEL_NAME_RULE}`),
+  reason: formText({ label: "Reason", max: 2000, lines: "many" }), // a textarea: its line breaks are kept, and the timeline folds them into spaces
   expectedImprovement: fraction("Expected improvement"),
   validationDays: z.coerce
     .number({ error: "Validation period must be a whole number of days" })

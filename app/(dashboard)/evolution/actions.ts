@@ -27,7 +27,7 @@ export async function rollbackAction(_previous: RollbackState, form: FormData): 
   if (!Number.isSafeInteger(id) || id < 1) return { outcome: { ok: false, error: "No swap given to roll back" } };
   const note = form.get("note");
   const requestId = form.get("request_id");
-  const outcome = rollbackSwap(id, { name: operator.name, trigger: "manual" }, { note: typeof note === "string" ? note : undefined, requestId: typeof requestId === "string" ? requestId : undefined });
+  const outcome = rollbackSwap(id, { name: operator.name, trigger: "manual" }, { note: note ?? undefined, requestId: typeof requestId === "string" ? requestId : undefined });
   if (outcome.ok) revalidatePath("/", "layout");
   return { outcome };
 }

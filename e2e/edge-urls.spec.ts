@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
+import { SERVER_ARGS } from "../scripts/steps/serve";
 
 const PORT = 3197;
 const FILE = path.resolve("e2e", ".data", "edge-urls.db");
@@ -53,8 +54,8 @@ test.describe("trades whose ids a URL cannot carry as they are", () => {
     });
     db.close();
     execFileSync(process.execPath, ["--import", "tsx", "scripts/db-migrate.ts", "--db", FILE], { stdio: "pipe" });
-    server = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "--port", String(PORT), "--hostname", "127.0.0.1"], {
-      env: { ...process.env, DATABASE_PATH: FILE, DATA_TIMEZONE: "Asia/Seoul", DASHBOARD_PASSWORD: "", PUBLIC_DASHBOARD: "", AUTO_ROLLBACK: "off" },
+    server = spawn(process.execPath, SERVER_ARGS, {
+      env: { ...process.env, NODE_ENV: "production", PORT: String(PORT), HOST: "127.0.0.1", DATABASE_PATH: FILE, DATA_TIMEZONE: "Asia/Seoul", DASHBOARD_PASSWORD: "", PUBLIC_DASHBOARD: "", AUTO_ROLLBACK: "off" },
       stdio: "ignore",
     });
     // Up, and every trade counted into the log (whether on the first read or by a count in the background).

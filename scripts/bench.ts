@@ -11,6 +11,7 @@ import { openDatabase } from "@/db/connection";
 import { migrateFile } from "@/migrations/migrate-file";
 import { writeBenchSection } from "./steps/benchmarks-file";
 import { buildIfNeeded } from "./steps/build";
+import { SERVER_ARGS } from "./steps/serve";
 
 const SIZES = (process.env.BENCH_SIZES ?? "1000000,10000000").split(",").map(Number);
 const TRADES = 100_000;
@@ -117,8 +118,8 @@ function timeRebuild(file: string) {
 }
 
 async function startServer(file: string) {
-  const server = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "--port", String(PORT), "--hostname", "127.0.0.1"], {
-    env: { ...process.env, DATABASE_PATH: file },
+  const server = spawn(process.execPath, SERVER_ARGS, {
+    env: { ...process.env, NODE_ENV: "production", PORT: String(PORT), HOST: "127.0.0.1", DATABASE_PATH: file },
     stdio: "ignore",
   });
   for (let i = 0; i < 100; i++) {

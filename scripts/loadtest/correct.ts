@@ -6,7 +6,7 @@ import os from "node:os";
 import { migrateFile } from "@/migrations/migrate-file";
 import { writeLoadTestSection } from "../steps/benchmarks-file";
 import { benchFile, workingCopy } from "./big-file";
-import { countInFile, countingState, medianGet, startNext, startWriter, waitForServer } from "./shared";
+import { countInFile, countingState, medianGet, startDesk, startWriter, waitForServer } from "./shared";
 
 const BACK_WITHIN_S = 30;
 // Slower than this many times the median before the correction is not "back to normal".
@@ -16,7 +16,7 @@ const TIMED = ["/costs?days=30", "/costs?days=365", "/", "/system"];
 export async function correctLoad({ rate, port, record }: { rate: number; port: number; record: boolean }) {
   const { dir, file } = workingCopy(benchFile(), "trading_records.db");
   await migrateFile(file, { log: () => {}, timeZone: "Asia/Seoul" }); // as the bench leaves it: migrated and counted
-  const server = startNext(file, port);
+  const server = startDesk(file, port);
   const base = `http://127.0.0.1:${port}`;
   try {
     await waitForServer(base, 60);

@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import Database from "better-sqlite3";
+import { SERVER_ARGS } from "../steps/serve";
 
 // The Python writer (stdlib sqlite3, a new connection per insert, exactly as the trading system writes): LLM calls
 // at `rate` a second, a trade every 100 calls, a 7-day PnL update every 150.
@@ -56,10 +57,10 @@ export function startWriter(file: string, seconds: number, rate: number): Promis
   return new Promise((resolve) => writer.on("close", () => resolve({ counts: JSON.parse(written.trim() || "{}") as WriterCounts, stderr: stderr.trim() })));
 }
 
-/** `next start` over `file` on loopback (the production build), background count and all; its errors go to `file`.log. */
-export function startNext(file: string, port: number, env: Record<string, string> = {}): ChildProcess {
-  return spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "--port", String(port), "--hostname", "127.0.0.1"], {
-    env: { ...process.env, DATABASE_PATH: file, AUTO_ROLLBACK: "off", DASHBOARD_PASSWORD: "", PUBLIC_DASHBOARD: "", ...env },
+/** The production server over `file` on loopback (the production build), background count and all; its errors go to `file`.log. */
+export function startDesk(file: string, port: number, env: Record<string, string> = {}): ChildProcess {
+  return spawn(process.execPath, SERVER_ARGS, {
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: file, AUTO_ROLLBACK: "off", DASHBOARD_PASSWORD: "", PUBLIC_DASHBOARD: "", ...env },
     stdio: ["ignore", "ignore", fs.openSync(`${file}.log`, "a")],
   });
 }

@@ -7,7 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { writeLoadTestSection } from "../steps/benchmarks-file";
-import { countInFile, quantile, settledTotals, startNext, startWriter, waitForServer } from "./shared";
+import { countInFile, quantile, settledTotals, startDesk, startWriter, waitForServer } from "./shared";
 
 export const PATHS = [
   "/",
@@ -63,7 +63,7 @@ export async function steadyLoad({ seconds, clients, rate, port, record }: { sec
   execFileSync(process.execPath, ["--import", "tsx", "scripts/db-seed.ts", "--db", file, "--days", "30"], { stdio: "pipe" });
   const before = { llm: countInFile(file, "SELECT count(*) FROM llm_usage_log"), trades: countInFile(file, "SELECT count(*) FROM trades") };
 
-  const server = startNext(file, port);
+  const server = startDesk(file, port);
   try {
     const base = `http://127.0.0.1:${port}`;
     await waitForServer(base);

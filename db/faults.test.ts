@@ -11,6 +11,7 @@ import { database, databaseProblem, DatabaseUnavailable } from "@/db";
 import { useTradingFile } from "@/db/testing/upstream-file";
 import { recordSwap } from "./commands/model-swaps";
 import { markReviewed } from "./commands/reviews";
+import { lastDays } from "@/lib/period";
 import { getLlmUsageStats } from "./queries/llm-usage";
 
 let file = "";
@@ -20,7 +21,7 @@ const swap = () =>
     { name: "fault test", trigger: "manual" },
   );
 const rows = () => database().sqlite.prepare("SELECT count(*) FROM model_evolution_history").pluck().get() as number;
-const calls = () => Object.values(getLlmUsageStats(3650).provider_stats).reduce((sum, p) => sum + p.total_requests, 0);
+const calls = () => Object.values(getLlmUsageStats(lastDays(3650, "Asia/Seoul")).provider_stats).reduce((sum, p) => sum + p.total_requests, 0);
 
 beforeAll(async () => {
   ({ file } = await useTradingFile(["--days", "10"]));

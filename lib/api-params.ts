@@ -2,11 +2,6 @@ import { COUNTING_DIGEST } from "@/lib/counting-in-progress";
 /** A query parameter that is wrong, said in words for the API's 400 `{error}`. */
 export class ParamError extends Error {}
 
-/** A whole number of days, 1 to 3650; `fallback` when absent. */
-export function daysParam(params: URLSearchParams, fallback: number): number {
-  return intParam(params, "days", fallback, 1, 3650);
-}
-
 export function intParam(params: URLSearchParams, name: string, fallback: number, min: number, max: number): number {
   const values = params.getAll(name);
   if (values.length === 0) return fallback;
@@ -26,6 +21,21 @@ export function numberParam(params: URLSearchParams, name: string, fallback: num
   const value = Number(raw);
   if (raw.trim() === "" || !Number.isFinite(value)) throw new ParamError(`${name} must be a number, not '${clip(raw)}'`);
   if (value < min || value > max) throw new ParamError(`${name} must be between ${min} and ${max}, not ${clip(raw)}`);
+  return value;
+}
+
+/**
+ * An optional calendar date as `YYYY-MM-DD` (a real one: not 2026-02-30), 1970 to 9998 (the day after the last
+ * must still have a four-digit year); empty counts as absent, as an empty date field of a form sends it.
+ */
+export function dateParam(params: URLSearchParams, name: string): string | undefined {
+  const values = params.getAll(name);
+  if (values.length > 1) throw new ParamError(`${name} is given ${values.length} times; give it once`);
+  const value = values[0];
+  if (value === undefined || value === "") return undefined;
+  const ms = /^\d{4}-\d{2}-\d{2}$/.test(value) ? Date.parse(`${value}T00:00:00Z`) : Number.NaN;
+  const real = !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(value);
+  if (!real || value < "1970" || value > "9999") throw new ParamError(`${name} must be a calendar date as YYYY-MM-DD (1970 to 9998), not '${clip(value)}'`);
   return value;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { calendarDate, parseEventTime } from "./event-time";
+import { addDays, calendarDate, parseEventTime, startOfDay } from "./event-time";
 
 const seoul = "Asia/Seoul";
 
@@ -31,5 +31,21 @@ describe("calendarDate", () => {
   it("is the date on the zone's calendar", () => {
     expect(calendarDate(Date.parse("2025-09-19T16:00:00Z"), seoul)).toBe("2025-09-20");
     expect(calendarDate(Date.parse("2025-09-19T14:00:00Z"), seoul)).toBe("2025-09-19");
+  });
+});
+
+describe("startOfDay", () => {
+  it("is the first instant on the day's calendar date, wherever the clocks change", () => {
+    // Zones whose clocks skip midnight (Santiago, Havana, Asunción), change by half an hour (Lord Howe), or as most do.
+    for (const zone of ["America/Santiago", "America/Havana", "America/Asuncion", "Australia/Lord_Howe", "Europe/Berlin", "America/New_York", seoul]) {
+      for (let date = "2024-01-01"; date < "2025-01-01"; date = addDays(date, 1)) {
+        const start = startOfDay(date, zone);
+        expect([calendarDate(start, zone), calendarDate(start - 1, zone) < date], `${zone} ${date}`).toEqual([date, true]);
+      }
+    }
+  });
+
+  it("is the next day's start for a day the zone skipped", () => {
+    expect(startOfDay("2011-12-30", "Pacific/Apia")).toBe(startOfDay("2011-12-31", "Pacific/Apia"));
   });
 });

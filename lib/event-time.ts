@@ -1,5 +1,6 @@
 // Event times in the file: naive local `2025-09-19T14:23:11[.123456]`, the space form, `...Z`, `...+09:00`.
 const EVENT_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?$/;
+const DAY_MS = 86_400_000;
 
 /**
  * Milliseconds since the epoch for an event time; naive times are wall-clock times in `zone`. Fractions are cut
@@ -54,6 +55,26 @@ function computeOffset(instant: number, zone: string): number {
 /** `YYYY-MM-DD` of `instant` on the wall calendar of `zone`. */
 export function calendarDate(instant: number, zone: string): string {
   return new Date(instant + zoneOffsetMs(instant, zone)).toISOString().slice(0, 10);
+}
+
+/** `YYYY-MM-DD` `days` calendar days after `date` (before, when negative). */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * The first instant of calendar day `date` in `zone`: its midnight; where the clocks skip midnight (Santiago,
+ * Havana) the moment they jump, and where midnight comes twice the first. A day the zone skipped altogether
+ * (Samoa's 2011-12-30) starts where the next one does. Candidates are midnight read with the zone's offset on
+ * either side of any change of clocks that night; the earliest that falls on `date` is the start.
+ */
+export function startOfDay(date: string, zone: string): number {
+  const wall = Date.parse(`${date}T00:00:00Z`);
+  const candidates = [wall - zoneOffsetMs(wall - DAY_MS, zone), wall - zoneOffsetMs(wall + DAY_MS, zone), wallClockToInstant(wall, zone)];
+  const onDate = candidates.filter((instant) => calendarDate(instant, zone) === date);
+  return onDate.length > 0 ? Math.min(...onDate) : startOfDay(addDays(date, 1), zone);
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();

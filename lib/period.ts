@@ -1,4 +1,6 @@
-/** The period in a page's URL: `?days=N` (the named links below); the default is 30 days. */
+import { addDays, calendarDate, startOfDay } from "./event-time";
+
+/** The period in a page's URL: `?days=N` (the named links below) or `?from=YYYY-MM-DD&to=YYYY-MM-DD`; the default is 30 days. */
 export const PERIOD_LINKS = [
   { label: "24h", days: 1 },
   { label: "7d", days: 7 },
@@ -10,12 +12,94 @@ export const PERIOD_LINKS = [
 export const DEFAULT_DAYS = 30;
 export const MAX_DAYS = 3650;
 
-export type Period = { days: number; label: string };
+const DAY_MS = 86_400_000;
 
-/** A page's period from its search params; anything unreadable falls back to the default rather than failing. */
-export function readPeriod(value: string | string[] | undefined): Period {
-  const raw = Array.isArray(value) ? value[0] : value;
-  const days = raw !== undefined && /^\d+$/.test(raw) ? Number(raw) : DEFAULT_DAYS;
-  const valid = days >= 1 && days <= MAX_DAYS ? days : DEFAULT_DAYS;
-  return { days: valid, label: PERIOD_LINKS.find((p) => p.days === valid)?.label ?? `${valid}d` };
+/**
+ * A period resolved to what queries compare, whichever form the URL gave: event times in [startMs, endMs), and
+ * date columns (system_metrics.date, agent_performance.period_end, compared as text) from `first` to `last`, both
+ * calendar days in DATA_TIMEZONE. Made by `lastDays` or `calendarDays`.
+ */
+export type Period = {
+  /** The URL's form of it, so links keep it. */
+  search: { days: number } | { from: string; to: string };
+  /** For display: a named link's label (`7d`), or `2026-11-01 – 2026-11-15`. */
+  label: string;
+  /** Its length in days: N, or the calendar days from `from` to `to`. */
+  days: number;
+  startMs: number;
+  endMs: number;
+  first: string;
+  last: string;
+  /**
+   * `?days=N` has always meant "at or after now − N × 24 h": rows stamped after now (a clock ahead of this
+   * server's, a zone set wrong) are listed and date columns dated after today kept, so lists and date columns
+   * take no upper bound then. The aggregates' windows stop at `endMs` either way.
+   */
+  openEnd: boolean;
+};
+
+/** `?days=N`: event times at or after now − N × 24 h; date columns of the N calendar days ending today. */
+export function lastDays(days: number, zone: string, now = Date.now()): Period {
+  const today = calendarDate(now, zone);
+  return {
+    search: { days },
+    label: PERIOD_LINKS.find((p) => p.days === days)?.label ?? `${days}d`,
+    days,
+    startMs: now - days * DAY_MS,
+    endMs: now,
+    first: addDays(today, 1 - days),
+    last: today,
+    openEnd: true,
+  };
+}
+
+/** `?from=…&to=…`: the calendar days from `from` to `to` in `zone`, both included: from its first midnight to the one after `to`. */
+export function calendarDays(from: string, to: string, zone: string): Period {
+  return {
+    search: { from, to },
+    label: `${from} – ${to}`,
+    days: Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS) + 1,
+    startMs: startOfDay(from, zone),
+    endMs: startOfDay(addDays(to, 1), zone),
+    first: from,
+    last: to,
+    openEnd: false,
+  };
+}
+
+/** The period of the same length just before, to compare with (never to link to): it ends where `period` starts. */
+export function previousPeriod(period: Period, zone: string): Period {
+  if ("from" in period.search) return calendarDays(addDays(period.first, -period.days), addDays(period.first, -1), zone);
+  const startMs = period.startMs - period.days * DAY_MS;
+  return { ...period, startMs, endMs: period.startMs, first: addDays(period.first, -period.days), last: addDays(period.first, -1), openEnd: false };
+}
+
+/** The period's URL parameters, for links that keep it. */
+export function periodParams(period: Period): Record<string, string> {
+  return "from" in period.search ? { from: period.search.from, to: period.search.to } : { days: String(period.search.days) };
+}
+
+/** The period in a sentence: "over the last 7d", "over 2026-11-01 – 2026-11-15". */
+export function periodPhrase(period: Period): string {
+  return "from" in period.search ? period.label : `the last ${period.label}`;
+}
+
+/** The period's length, for "vs previous 7d" and "vs previous 15 days". */
+export function periodLength(period: Period): string {
+  return "from" in period.search ? `${period.days} ${period.days === 1 ? "day" : "days"}` : period.label;
+}
+
+/** The period in a file name: `7d`, or `2026-11-01_2026-11-15`. */
+export function periodTag(period: Period): string {
+  return "from" in period.search ? `${period.search.from}_${period.search.to}` : `${period.days}d`;
+}
+
+/** The API's extra keys for a from/to period (`period_from`, `period_to`); none for `days`: its answers keep their shape. */
+export function rangeKeys(period: Period): { period_from?: string; period_to?: string } {
+  return "from" in period.search ? { period_from: period.search.from, period_to: period.search.to } : {};
+}
+
+/** An event at `instantMs` is in the period (`openEnd` says why a `?days=N` period takes later ones too). */
+export function isWithin(period: Period, instantMs: number): boolean {
+  return instantMs >= period.startMs && (period.openEnd || instantMs < period.endMs);
 }

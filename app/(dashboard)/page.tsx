@@ -8,27 +8,29 @@ import { PageHeader } from "@/components/ui/page-header";
 import { SectionBoundary } from "@/components/ui/section-boundary";
 import { PeriodPicker } from "@/components/ui/period-picker";
 import { getDisplaySettings } from "@/db/queries/display-settings";
-import { readPeriod } from "@/lib/period";
+import { periodParams, periodPhrase } from "@/lib/period";
+import { readPeriod, type PeriodSearch } from "@/lib/period-params";
 
 const block = <div aria-hidden className="h-72 animate-pulse rounded-lg bg-zinc-100 dark:bg-zinc-900" />;
 
-export default async function OverviewPage({ searchParams }: { searchParams: Promise<{ days?: string | string[] }> }) {
-  const period = readPeriod((await searchParams).days);
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<PeriodSearch> }) {
   const { dataTimeZone } = getDisplaySettings();
+  const { period, problem } = readPeriod(await searchParams, dataTimeZone);
+  const key = new URLSearchParams(periodParams(period)).toString();
   return (
     <>
-      <PageHeader title="Overview" subtitle={`The trading system over the last ${period.label}`}>
-        <PeriodPicker path="/" days={period.days} />
+      <PageHeader title="Overview" subtitle={`The trading system over ${periodPhrase(period)}`}>
+        <PeriodPicker path="/" period={period} problem={problem} />
       </PageHeader>
       <div className="space-y-6">
         <SectionBoundary title="The key figures">
-          <Suspense key={`stats-${period.days}`} fallback={<OverviewStatsSkeleton />}>
-            <OverviewStats days={period.days} label={period.label} />
+          <Suspense key={`stats-${key}`} fallback={<OverviewStatsSkeleton />}>
+            <OverviewStats period={period} />
           </Suspense>
         </SectionBoundary>
         <SectionBoundary title="The daily charts">
-          <Suspense key={`charts-${period.days}`} fallback={block}>
-            <DailyCharts days={period.days} dataTimeZone={dataTimeZone} />
+          <Suspense key={`charts-${key}`} fallback={block}>
+            <DailyCharts period={period} dataTimeZone={dataTimeZone} />
           </Suspense>
         </SectionBoundary>
         <div className="grid gap-6 lg:grid-cols-3">

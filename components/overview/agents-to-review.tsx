@@ -1,13 +1,16 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { getUnderperformingAgents } from "@/db/queries/agent-contribution";
+import { getDisplaySettings } from "@/db/queries/display-settings";
 import { formatCount } from "@/lib/format";
+import { lastDays } from "@/lib/period";
 
 // The review page's defaults (the trading system's get_underperforming_agents): 30 days, at least 10 trades, efficiency under -0.1.
 const REVIEW = { days: 30, minTrades: 10, threshold: -0.1 };
 
 export async function AgentsToReview() {
-  const agents = getUnderperformingAgents(REVIEW);
+  const { days, ...rule } = REVIEW;
+  const agents = getUnderperformingAgents({ ...rule, period: lastDays(days, getDisplaySettings().dataTimeZone) });
   return (
     <Card title="Agents needing review" caption="last 30 days · efficiency under -0.1 with 10+ trades">
       {agents.length === 0 ? (

@@ -3,10 +3,11 @@ import { Card } from "@/components/ui/card";
 import { getDailySeries } from "@/db/queries/overview-series";
 import { formatMoney, formatUsd, zoneLabel } from "@/lib/format";
 import { GOOD, providerColour } from "@/lib/palette";
+import type { Period } from "@/lib/period";
 
 /** Daily PnL, and daily LLM cost stacked by provider, over the period. */
-export async function DailyCharts({ days, dataTimeZone }: { days: number; dataTimeZone: string }) {
-  const { providers, rows, interval, pnlCurrency } = getDailySeries(days);
+export async function DailyCharts({ period, dataTimeZone }: { period: Period; dataTimeZone: string }) {
+  const { providers, rows, interval, pnlCurrency } = getDailySeries(period);
   const every = interval === "week" ? "Weekly" : "Daily";
   const totalPnl = rows.reduce((sum, r) => sum + (r.pnl ?? 0), 0);
   const totalCost = rows.reduce((sum, r) => sum + (r.cost ?? 0), 0);

@@ -3,12 +3,14 @@ import { getMetricsSummary } from "@/db/queries/overview-series";
 import { Stat, StatSkeleton } from "@/components/ui/stat";
 import { changeAgainst, pointsAgainst } from "@/lib/change";
 import { formatCount, formatMoney, formatPercent, formatUsd } from "@/lib/format";
+import { periodLength, type Period } from "@/lib/period";
 
 /** The period's key figures, each against the period of the same length before it. */
-export async function OverviewStats({ days, label }: { days: number; label: string }) {
-  const { current, previous: before } = getPeriodComparison(days);
+export async function OverviewStats({ period }: { period: Period }) {
+  const { current, previous: before } = getPeriodComparison(period);
   const { llm, trading, pnlCurrency } = current;
-  const metrics = getMetricsSummary(days);
+  const metrics = getMetricsSummary(period);
+  const label = periodLength(period);
   const m = metrics.current;
   const p = metrics.previous;
   const pnl = trading.withPnl > 0 ? trading.pnl : null;

@@ -1,4 +1,5 @@
 import "server-only";
+import { rangeKeys, type Period } from "@/lib/period";
 import { tradeWindow } from "./trade-window";
 
 export type AgentImpact = {
@@ -11,12 +12,13 @@ export type AgentImpact = {
 };
 
 /**
- * `get_agent_contribution_analysis(days)` of the trading system's Python code: trades of the window with both contributions and a 7-day
- * PnL, from the trade aggregates. Rows the Python code would choke on (broken JSON, a contribution that is not a
- * number) are skipped and counted in `skipped`, never fatal.
+ * `get_agent_contribution_analysis(days)` of the trading system's Python code: trades of the period with both
+ * contributions and a 7-day PnL, from the trade aggregates (a from/to period adds `period_from` and `period_to`).
+ * Rows the Python code would choke on (broken JSON, a contribution that is not a number) are skipped and counted
+ * in `skipped`, never fatal.
  */
-export function getAgentContribution(days: number, now = Date.now()) {
-  const window = tradeWindow(days, now);
+export function getAgentContribution(period: Period) {
+  const window = tradeWindow(period);
   const totals = window.totals();
   const agent_impact: Record<string, AgentImpact> = {};
   for (const a of window.agents().sort((x, y) => x.agent_name.localeCompare(y.agent_name))) {
@@ -32,14 +34,15 @@ export function getAgentContribution(days: number, now = Date.now()) {
   return {
     agent_impact,
     total_trades_analyzed: totals.analysed,
-    analysis_period_days: days,
+    analysis_period_days: period.days,
     skipped_rows: { unreadable_json: totals.unreadable, non_numeric_contributions: totals.non_numeric },
+    ...rangeKeys(period),
   };
 }
 
 /** `get_underperforming_agents` of the trading system's Python code: enough trades and an efficiency score under the threshold, worst first. */
-export function getUnderperformingAgents({ minTrades, days, threshold }: { minTrades: number; days: number; threshold: number }, now = Date.now()) {
-  return Object.entries(getAgentContribution(days, now).agent_impact)
+export function getUnderperformingAgents({ minTrades, period, threshold }: { minTrades: number; period: Period; threshold: number }) {
+  return Object.entries(getAgentContribution(period).agent_impact)
     .filter(([, a]) => a.trades_involved >= minTrades && a.efficiency_score < threshold)
     .map(([agent_name, a]) => ({
       agent_name,

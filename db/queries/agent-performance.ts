@@ -1,17 +1,21 @@
 import "server-only";
-import { and, desc, eq, gte } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { database } from "@/db";
 import { agentPerformance } from "@/db/schema";
-import { firstCalendarDay } from "./calendar-window";
+import type { Period } from "@/lib/period";
+import { datedWithin } from "./calendar-window";
 
-/** `get_agent_performance(agent, days)` of the trading system's Python code: rows as stored; one agent newest first, all by rating. */
-export function getAgentPerformance(days: number, agent?: string, now = Date.now()) {
-  const { db, config } = database();
-  const since = gte(agentPerformance.periodEnd, firstCalendarDay(days, config.dataTimeZone, now));
+/**
+ * `get_agent_performance(agent, days)` of the trading system's Python code: the rows whose week ends in the period,
+ * as stored; one agent's newest first, all agents' by rating.
+ */
+export function getAgentPerformance(period: Period, agent?: string) {
+  const { db } = database();
+  const inPeriod = datedWithin(agentPerformance.periodEnd, period);
   const query = db.select().from(agentPerformance);
   const rows = agent
-    ? query.where(and(since, eq(agentPerformance.agentName, agent))).orderBy(desc(agentPerformance.periodEnd), desc(agentPerformance.id))
-    : query.where(since).orderBy(desc(agentPerformance.performanceRating), desc(agentPerformance.id));
+    ? query.where(and(inPeriod, eq(agentPerformance.agentName, agent))).orderBy(desc(agentPerformance.periodEnd), desc(agentPerformance.id))
+    : query.where(inPeriod).orderBy(desc(agentPerformance.performanceRating), desc(agentPerformance.id));
   return rows.all().map(toApiRow);
 }
 

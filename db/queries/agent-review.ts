@@ -3,7 +3,8 @@ import { and, isNotNull, sql } from "drizzle-orm";
 import { database } from "@/db";
 import { trades } from "@/db/schema";
 import { numberAt } from "@/lib/lenient-json";
-import { atOrAfter } from "./event-window";
+import type { Period } from "@/lib/period";
+import { withinPeriod } from "./event-window";
 import { llmWindow } from "./llm-window";
 
 type WorstTrade = { tradeId: string | null; ticker: string; action: string; pnl: number; contribution: number; weighted: number };
@@ -12,14 +13,14 @@ type WorstTrade = { tradeId: string | null; ticker: string; action: string; pnl:
  * What the review page says about each flagged agent beyond its score: its LLM calls and its three worst trades
  * (most negative contribution × 7-day PnL). One read of the period's trades and one LLM window serve them all.
  */
-export function getReviewDetails(agents: string[], days: number, now = Date.now()) {
+export function getReviewDetails(agents: string[], period: Period) {
   const { db, config } = database();
   const rows = db
     .select({ tradeId: trades.tradeId, ticker: trades.ticker, action: trades.action, pnl: trades.pnl7Days, contributions: trades.agentContributions })
     .from(trades)
-    .where(and(atOrAfter(trades.timestamp, now - days * 86_400_000, config.dataTimeZone), isNotNull(trades.agentContributions), sql`+${trades.pnl7Days} IS NOT NULL`))
+    .where(and(withinPeriod(trades.timestamp, period, config.dataTimeZone), isNotNull(trades.agentContributions), sql`+${trades.pnl7Days} IS NOT NULL`))
     .all();
-  const groups = llmWindow(days, now).groups();
+  const groups = llmWindow(period).groups();
   return new Map(
     agents.map((agent) => {
       const worst = rows

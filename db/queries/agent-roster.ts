@@ -2,6 +2,7 @@ import "server-only";
 import { database } from "@/db";
 import { loadAgentConfig } from "@/lib/agent-config";
 import { percentiles } from "@/lib/percentiles";
+import type { Period } from "@/lib/period";
 import { getAgentContribution } from "./agent-contribution";
 import { getAgentMapping } from "./agent-mapping";
 import { getAgentPerformance } from "./agent-performance";
@@ -12,12 +13,12 @@ const DAY_MS = 86_400_000;
 // Below this many trades with a known PnL (trading agents) or weekly ratings (all), a score is not yet a ranking.
 export const PRELIMINARY = { trades: 10, weeks: 2 };
 
-/** One row per agent of the config roster and any agent seen in the data, for the leaderboard. */
-export function getAgentRoster(days: number, now = Date.now()) {
+/** One row per agent of the config roster and any agent seen in the data, for the leaderboard; days since a swap count to `now`. */
+export function getAgentRoster(period: Period, now = Date.now()) {
   const { config } = database();
   const agentConfig = loadAgentConfig(config.agentConfigPath);
   const { agents: mapping } = getAgentMapping();
-  const window = llmWindow(days, now);
+  const window = llmWindow(period);
   const calls = new Map<string, { calls: number; successes: number; cost: number; latency: number }>();
   for (const g of window.groups()) {
     const c = calls.get(g.agent_name) ?? { calls: 0, successes: 0, cost: 0, latency: 0 };
@@ -28,9 +29,9 @@ export function getAgentRoster(days: number, now = Date.now()) {
     calls.set(g.agent_name, c);
   }
   const latencies = window.latenciesByAgent();
-  const impact = getAgentContribution(days, now).agent_impact;
+  const impact = getAgentContribution(period).agent_impact;
   const weeks = new Map<string, ReturnType<typeof getAgentPerformance>>();
-  for (const row of getAgentPerformance(days, undefined, now)) weeks.set(row.agent_name, [...(weeks.get(row.agent_name) ?? []), row]);
+  for (const row of getAgentPerformance(period)) weeks.set(row.agent_name, [...(weeks.get(row.agent_name) ?? []), row]);
   const lastSwap = new Map<string, number>();
   for (const swap of getSwapLog()) if (swap.atMs !== null && !lastSwap.has(swap.agentName)) lastSwap.set(swap.agentName, swap.atMs);
 

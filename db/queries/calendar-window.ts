@@ -1,16 +1,20 @@
-import { calendarDate } from "@/lib/event-time";
+import { and, gte, lte, type SQL } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import { addDays, calendarDate } from "@/lib/event-time";
+import type { Period } from "@/lib/period";
 
-/** The first of the N calendar days ending today in `zone`, as `YYYY-MM-DD` (date columns compare as text). */
-export function firstCalendarDay(days: number, zone: string, now = Date.now()): string {
-  const today = calendarDate(now, zone);
-  const first = new Date(`${today}T00:00:00Z`);
-  first.setUTCDate(first.getUTCDate() - (days - 1));
-  return first.toISOString().slice(0, 10);
+/** A date column (`YYYY-MM-DD`, compared as text) within the period's calendar days. */
+export function datedWithin(column: SQLiteColumn, period: Period): SQL {
+  const since = gte(column, period.first);
+  return period.openEnd ? since : and(since, lte(column, period.last))!;
 }
 
-/** Every `YYYY-MM-DD` from `first` to `last`, both included. */
-export function eachCalendarDay(first: string, last: string): string[] {
+/**
+ * Every calendar day in `zone` the period's events fall on, one chart bucket each: `from` to `to`, or for
+ * `?days=N` the partial day N × 24 h ago through today.
+ */
+export function periodDays(period: Period, zone: string): string[] {
   const days: string[] = [];
-  for (const d = new Date(`${first}T00:00:00Z`); d.toISOString().slice(0, 10) <= last; d.setUTCDate(d.getUTCDate() + 1)) days.push(d.toISOString().slice(0, 10));
+  for (let day = calendarDate(period.startMs, zone); day <= period.last; day = addDays(day, 1)) days.push(day);
   return days;
 }

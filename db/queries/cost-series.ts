@@ -1,15 +1,14 @@
 import "server-only";
 import { database } from "@/db";
 import { byReadableInterval } from "@/lib/chart-buckets";
-import { calendarDate } from "@/lib/event-time";
 import { canonicalModel } from "@/lib/model-names";
-import { eachCalendarDay } from "./calendar-window";
+import type { Period } from "@/lib/period";
+import { periodDays } from "./calendar-window";
 import { llmWindow } from "./llm-window";
 
 export const COST_DIMENSIONS = { provider: "provider", model: "model", agent: "agent_name", request_type: "request_type" } as const;
 export type CostDimension = keyof typeof COST_DIMENSIONS;
 
-const DAY_MS = 86_400_000;
 // Beyond this many groups the smallest are summed as "other", so a stacked chart stays readable.
 const MAX_GROUPS = 7;
 
@@ -18,9 +17,9 @@ const MAX_GROUPS = 7;
  * type (the biggest seven by cost, the rest as "other"). Rows are keyed g0, g1… (names hold dots, which charts
  * would read as paths); `groups` names them in order.
  */
-export function getCostSeries(days: number, by: CostDimension, now = Date.now()) {
+export function getCostSeries(period: Period, by: CostDimension) {
   const { config } = database();
-  const raw = llmWindow(days, now)
+  const raw = llmWindow(period)
     .dailyBy(COST_DIMENSIONS[by])
     .map((r) => ({ ...r, group: by === "model" ? canonicalModel(r.group) : r.group }));
   const totals = new Map<string, number>();
@@ -29,7 +28,7 @@ export function getCostSeries(days: number, by: CostDimension, now = Date.now())
   const groups = ranked.length > MAX_GROUPS ? [...ranked.slice(0, MAX_GROUPS - 1), "other"] : ranked;
   const keyOf = (group: string) => `g${Math.min(ranked.indexOf(group), groups.length - 1)}`;
 
-  const dates = eachCalendarDay(calendarDate(now - days * DAY_MS, config.dataTimeZone), calendarDate(now, config.dataTimeZone));
+  const dates = periodDays(period, config.dataTimeZone);
   const empty = () => Object.fromEntries(groups.map((_, i) => [`g${i}`, 0])) as Record<string, number>;
   type Row = { date: string } & Record<string, number>;
   const cost = new Map(dates.map((date) => [date, { date, ...empty() } as Row]));

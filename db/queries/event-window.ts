@@ -3,6 +3,7 @@ import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { naiveSql, zonedSql } from "@/db/aggregates/llm-keys";
 import { llmUsageLog } from "@/db/schema";
 import { zoneOffsetMs } from "@/lib/event-time";
+import type { Period } from "@/lib/period";
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -23,6 +24,20 @@ export function atOrAfter(column: SQLiteColumn, instantMs: number, zone: string)
 export function before(column: SQLiteColumn, instantMs: number, zone: string): SQL {
   const [lo, hi] = band(instantMs);
   return sql`(${column} < ${hi} AND (${column} < ${lo} OR ${exact(column, instantMs, zone)} < 0))`;
+}
+
+/** `column` holds an event time within the period (`?days=N` takes later ones too: lib/period.ts says why). */
+export function withinPeriod(column: SQLiteColumn, period: Period, zone: string): SQL {
+  const since = atOrAfter(column, period.startMs, zone);
+  return period.openEnd ? since : sql`(${since} AND ${before(column, period.endMs, zone)})`;
+}
+
+/** An `event_ms` column (the trade facts') within the period: SQL text binding `@periodStart` and `@periodEnd`, and their values. */
+export function eventMsWithin(column: string, period: Period): { sql: string; params: { periodStart: number; periodEnd: number } } {
+  return {
+    sql: period.openEnd ? `${column} >= @periodStart` : `${column} >= @periodStart AND ${column} < @periodEnd`,
+    params: { periodStart: period.startMs, periodEnd: period.endMs },
+  };
 }
 
 /**

@@ -1,11 +1,12 @@
 import "server-only";
 import { canonicalModel } from "@/lib/model-names";
 import { percentiles } from "@/lib/percentiles";
+import type { Period } from "@/lib/period";
 import { llmWindow } from "./llm-window";
 
 /** What the costs page needs beyond the trading system's figures: by model and request type, latency percentiles, errors, days. */
-export function getUsageBreakdown(days: number, now = Date.now()) {
-  const calls = llmWindow(days, now);
+export function getUsageBreakdown(period: Period) {
+  const calls = llmWindow(period);
   const groups = calls.groups().filter((g) => g.calls !== 0);
 
   // Models are grouped by canonical name; the raw names stay listed with it.

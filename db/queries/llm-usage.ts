@@ -1,4 +1,5 @@
 import "server-only";
+import { rangeKeys, type Period } from "@/lib/period";
 import { llmWindow } from "./llm-window";
 
 type ProviderStats = {
@@ -11,11 +12,14 @@ type ProviderStats = {
 };
 type AgentStats = { total_requests: number; total_cost: number; avg_response_time: number };
 
-/** `get_llm_usage_stats(days)` of the trading system's Python code over calls at or after now − days × 24 h (naive times in DATA_TIMEZONE). */
-export function getLlmUsageStats(days: number, now = Date.now()) {
+/**
+ * `get_llm_usage_stats(days)` of the trading system's Python code over the period's calls (naive times in
+ * DATA_TIMEZONE); a from/to period adds `period_from` and `period_to`, and its days are `period_days`.
+ */
+export function getLlmUsageStats(period: Period) {
   const providers = new Map<string, { calls: number; tokens: number; cost: number; latency: number; successes: number }>();
   const agents = new Map<string, { calls: number; cost: number; latency: number }>();
-  for (const g of llmWindow(days, now).groups()) {
+  for (const g of llmWindow(period).groups()) {
     const p = providers.get(g.provider) ?? { calls: 0, tokens: 0, cost: 0, latency: 0, successes: 0 };
     p.calls += g.calls;
     p.tokens += g.tokens;
@@ -45,5 +49,5 @@ export function getLlmUsageStats(days: number, now = Date.now()) {
   for (const [agent, a] of [...agents].sort()) {
     if (a.calls > 0) agent_stats[agent] = { total_requests: a.calls, total_cost: a.cost, avg_response_time: a.latency / a.calls };
   }
-  return { provider_stats, agent_stats, period_days: days };
+  return { provider_stats, agent_stats, period_days: period.days, ...rangeKeys(period) };
 }

@@ -4,15 +4,16 @@ import { database } from "@/db";
 import { llmAdoption } from "@/db/aggregates/llm-adoption";
 import { uncountedLlmCalls } from "@/db/aggregates/llm-backfill";
 import { CountingInProgress } from "@/lib/counting-in-progress";
+import type { Period } from "@/lib/period";
 import { LlmRangeCache } from "@/db/aggregates/llm-range-cache";
 import { LlmWindow } from "@/db/aggregates/llm-window";
 
 // One cache per connection: the server process has one.
 const rangeCaches = new WeakMap<Database.Database, LlmRangeCache>();
 
-/** The LLM calls at or after now − days × 24 h: from the aggregates once they hold every row, else from raw rows. */
-export function llmWindow(days: number, now = Date.now()): LlmWindow {
-  return llmCallsBetween(now - days * 86_400_000, now);
+/** The LLM calls of the period: from the aggregates once they hold every row, else from raw rows. */
+export function llmWindow(period: Period): LlmWindow {
+  return llmCallsBetween(period.startMs, period.endMs);
 }
 
 /**

@@ -1,26 +1,26 @@
 import "server-only";
-import { and, gte, lt } from "drizzle-orm";
 import { database } from "@/db";
 import { systemMetrics } from "@/db/schema";
 import { loadAgentConfig } from "@/lib/agent-config";
 import { byReadableInterval } from "@/lib/chart-buckets";
-import { calendarDate, wallClockToInstant, zoneOffsetMs } from "@/lib/event-time";
-import { eachCalendarDay, firstCalendarDay } from "./calendar-window";
+import { wallClockToInstant, zoneOffsetMs } from "@/lib/event-time";
+import { previousPeriod, type Period } from "@/lib/period";
+import { datedWithin, periodDays } from "./calendar-window";
 import { llmCallsBetween, llmWindow } from "./llm-window";
 import { tradeWindow } from "./trade-window";
 
 const DAY_MS = 86_400_000;
 
 /**
- * Per calendar day (in DATA_TIMEZONE) of the last `days` days: the 7-day PnL of the day's trades, the day's trades,
- * and its LLM cost per provider. Every day of the period has a row, so quiet days show as zero, not as a gap.
+ * Per calendar day (in DATA_TIMEZONE) of the period: the 7-day PnL of the day's trades, the day's trades, and its
+ * LLM cost per provider. Every day of the period has a row, so quiet days show as zero, not as a gap.
  */
-export function getDailySeries(days: number, now = Date.now()) {
+export function getDailySeries(period: Period) {
   const { config } = database();
-  const trades = new Map(tradeWindow(days, now).daily().map((d) => [d.day, d]));
-  const costs = llmWindow(days, now).daily();
+  const trades = new Map(tradeWindow(period).daily().map((d) => [d.day, d]));
+  const costs = llmWindow(period).daily();
   const providers = [...new Set(costs.map((c) => c.provider))].sort();
-  const rows = eachCalendarDay(calendarDate(now - days * DAY_MS, config.dataTimeZone), calendarDate(now, config.dataTimeZone)).map((date) => {
+  const rows = periodDays(period, config.dataTimeZone).map((date) => {
     const day = trades.get(date);
     const row: Record<string, number | null> = { pnl: day && day.with_pnl > 0 ? day.pnl : null, trades: day?.trades ?? 0, cost: 0 };
     for (const provider of providers) row[`cost_${provider}`] = 0;
@@ -45,7 +45,7 @@ export function getSpend(now = Date.now()) {
   const cost = (groups: { cost: number }[]) => groups.reduce((sum, g) => sum + g.cost, 0);
   return {
     today: cost(llmCallsBetween(midnight, now).groups()),
-    week: cost(llmWindow(7, now).groups()),
+    week: cost(llmCallsBetween(now - 7 * DAY_MS, now).groups()),
     dailyLimit: limits.costLimitDaily,
     weeklyLimit: limits.costLimitWeekly,
     alertAt: limits.costAlertThreshold,
@@ -57,14 +57,10 @@ export function getSpend(now = Date.now()) {
  * averages of decision time, agent efficiency and model diversity, and the sums of automatic improvements and
  * human interventions. Null when no day of the period has a row yet (today's is written when the day ends).
  */
-export function getMetricsSummary(days: number, now = Date.now()) {
+export function getMetricsSummary(period: Period) {
   const { db, config } = database();
-  const summarise = (from: string, to: string | null) => {
-    const rows = db
-      .select()
-      .from(systemMetrics)
-      .where(to === null ? gte(systemMetrics.date, from) : and(gte(systemMetrics.date, from), lt(systemMetrics.date, to)))
-      .all();
+  const summarise = (span: Period) => {
+    const rows = db.select().from(systemMetrics).where(datedWithin(systemMetrics.date, span)).all();
     if (rows.length === 0) return null;
     const mean = (pick: (r: (typeof rows)[number]) => number) => rows.reduce((sum, r) => sum + pick(r), 0) / rows.length;
     return {
@@ -76,6 +72,5 @@ export function getMetricsSummary(days: number, now = Date.now()) {
       humanInterventions: rows.reduce((sum, r) => sum + r.humanInterventions, 0),
     };
   };
-  const first = firstCalendarDay(days, config.dataTimeZone, now);
-  return { current: summarise(first, null), previous: summarise(firstCalendarDay(2 * days, config.dataTimeZone, now), first) };
+  return { current: summarise(period), previous: summarise(previousPeriod(period, config.dataTimeZone)) };
 }

@@ -10,7 +10,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { database } from "@/db";
 import { openDatabase } from "@/db/connection";
 import { tempDir } from "@/db/testing/upstream-file";
+import { addDays, calendarDate } from "@/lib/event-time";
+import { calendarDays, lastDays, type Period } from "@/lib/period";
 import { getAgentContribution, getUnderperformingAgents } from "./agent-contribution";
+import { getReviewDetails } from "./agent-review";
 import { getLlmUsageStats } from "./llm-usage";
 import { getUsageBreakdown } from "./llm-usage-breakdown";
 import { getPeriodSummary } from "./overview";
@@ -28,12 +31,22 @@ beforeAll(() => {
   record(database().sqlite);
 });
 
+const days = (n: number): Period => lastDays(n, database().config.dataTimeZone);
+// Two weeks ending a week ago, as ?from=…&to=… gives them: both ends bounded.
+const fortnight = (): Period => {
+  const zone = database().config.dataTimeZone;
+  const today = calendarDate(Date.now(), zone);
+  return calendarDays(addDays(today, -20), addDays(today, -7), zone);
+};
+
 const RANGED = {
-  "get_llm_usage_stats(7)": () => getLlmUsageStats(7),
-  "get_agent_contribution_analysis(7)": () => getAgentContribution(7),
-  "get_underperforming_agents": () => getUnderperformingAgents({ minTrades: 10, days: 30, threshold: -0.1 }),
-  "overview summary(1)": () => getPeriodSummary(1),
-  "usage breakdown(7)": () => getUsageBreakdown(7),
+  "get_llm_usage_stats(7)": () => getLlmUsageStats(days(7)),
+  "get_llm_usage_stats(from, to)": () => getLlmUsageStats(fortnight()),
+  "get_agent_contribution_analysis(7)": () => getAgentContribution(days(7)),
+  "get_underperforming_agents": () => getUnderperformingAgents({ minTrades: 10, period: days(30), threshold: -0.1 }),
+  "overview summary(1)": () => getPeriodSummary(days(1)),
+  "usage breakdown(7)": () => getUsageBreakdown(days(7)),
+  "the review's details (from, to)": () => getReviewDetails(["cio"], fortnight()),
   "a swap's validation window": () => measureWindow("cio", Date.now() - 14 * 86_400_000, Date.now() - 7 * 86_400_000),
 };
 

@@ -1,16 +1,17 @@
 import "server-only";
-import { desc, gte } from "drizzle-orm";
+import { desc } from "drizzle-orm";
 import { database } from "@/db";
 import { systemMetrics } from "@/db/schema";
-import { firstCalendarDay } from "./calendar-window";
+import type { Period } from "@/lib/period";
+import { datedWithin } from "./calendar-window";
 
-/** `get_system_metrics(days)` of the trading system's Python code: the rows of the N calendar days ending today, newest date first. */
-export function getSystemMetrics(days: number, now = Date.now()) {
-  const { db, config } = database();
+/** `get_system_metrics(days)` of the trading system's Python code: the rows of the period's calendar days, newest date first. */
+export function getSystemMetrics(period: Period) {
+  const { db } = database();
   return db
     .select()
     .from(systemMetrics)
-    .where(gte(systemMetrics.date, firstCalendarDay(days, config.dataTimeZone, now)))
+    .where(datedWithin(systemMetrics.date, period))
     .orderBy(desc(systemMetrics.date))
     .all()
     .map((row) => ({

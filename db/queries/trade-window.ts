@@ -4,10 +4,11 @@ import type Database from "better-sqlite3";
 import { waitingTradeChanges } from "@/db/aggregates/trade-facts";
 import { TradeWindow } from "@/db/aggregates/trade-window";
 import { CountingInProgress } from "@/lib/counting-in-progress";
+import type { Period } from "@/lib/period";
 
-/** The trades at or after now − days × 24 h, from the trade aggregates. */
-export function tradeWindow(days: number, now = Date.now()): TradeWindow {
-  return tradesBetween(now - days * 86_400_000, now);
+/** The trades of the period, from the trade aggregates. */
+export function tradeWindow(period: Period): TradeWindow {
+  return tradesBetween(period.startMs, period.endMs);
 }
 
 /**

@@ -5,32 +5,38 @@ import { PageHeader } from "@/components/ui/page-header";
 import { PeriodPicker } from "@/components/ui/period-picker";
 import { getAgentRoster } from "@/db/queries/agent-roster";
 import { getDisplaySettings } from "@/db/queries/display-settings";
-import { readPeriod } from "@/lib/period";
+import { periodParams, periodPhrase } from "@/lib/period";
+import { readPeriod, type PeriodSearch } from "@/lib/period-params";
 
 export const metadata = { title: "Agents" };
 
 const WORKFLOWS = ["all", "trading", "reflection"] as const;
 
-type Search = { days?: string; sort?: string; dir?: string; workflow?: string };
+type Search = PeriodSearch & { sort?: string; dir?: string; workflow?: string };
 
 export default async function AgentsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const search = await searchParams;
-  const period = readPeriod(search.days);
-  const { pnlCurrency } = getDisplaySettings();
+  const { pnlCurrency, dataTimeZone } = getDisplaySettings();
+  const { period, problem } = readPeriod(search, dataTimeZone);
   const columns = leaderboardColumns(pnlCurrency);
   const column = columns.find((c) => c.key === search.sort) ?? columns.find((c) => c.key === "rating")!;
   const direction = search.dir === "asc" ? "asc" : "desc";
   const workflow = WORKFLOWS.find((w) => w === search.workflow) ?? "all";
-  const roster = getAgentRoster(period.days).filter((a) => workflow === "all" || a.workflow === workflow);
+  const roster = getAgentRoster(period).filter((a) => workflow === "all" || a.workflow === workflow);
   const query = (params: Record<string, string>) => {
-    const all = new URLSearchParams({ days: String(period.days), sort: column.key, dir: direction, workflow, ...params });
+    const all = new URLSearchParams({ ...periodParams(period), sort: column.key, dir: direction, workflow, ...params });
     if (all.get("workflow") === "all") all.delete("workflow");
     return `/agents?${all}`;
   };
   return (
     <>
-      <PageHeader title="Agents" subtitle={`Every agent's model, results and LLM use over the last ${period.label}`}>
-        <PeriodPicker path="/agents" keep={new URLSearchParams({ sort: column.key, dir: direction, ...(workflow === "all" ? {} : { workflow }) }).toString()} days={period.days} />
+      <PageHeader title="Agents" subtitle={`Every agent's model, results and LLM use over ${periodPhrase(period)}`}>
+        <PeriodPicker
+          path="/agents"
+          keep={new URLSearchParams({ sort: column.key, dir: direction, ...(workflow === "all" ? {} : { workflow }) }).toString()}
+          period={period}
+          problem={problem}
+        />
       </PageHeader>
       <Card title="Leaderboard" caption="rating, wins and PnL from the reflection loop's weekly rows; efficiency = (Σ contribution × gain − Σ contribution × loss) / trades">
         <div className="mb-3">

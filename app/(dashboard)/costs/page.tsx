@@ -12,21 +12,24 @@ import { getUsageBreakdown } from "@/db/queries/llm-usage-breakdown";
 import { getLlmUsageStats } from "@/db/queries/llm-usage";
 import { formatCompact, formatCount, formatPercent, formatUsd, zoneLabel } from "@/lib/format";
 import { providerColour, seriesColour } from "@/lib/palette";
-import { readPeriod } from "@/lib/period";
+import { periodParams, periodPhrase, periodTag } from "@/lib/period";
+import { readPeriod, type PeriodSearch } from "@/lib/period-params";
 
 export const metadata = { title: "Costs" };
 
 const BY_LABELS: Record<CostDimension, string> = { provider: "Provider", model: "Model", agent: "Agent", request_type: "Request type" };
 
-export default async function CostsPage({ searchParams }: { searchParams: Promise<{ days?: string | string[]; by?: string | string[] }> }) {
+export default async function CostsPage({ searchParams }: { searchParams: Promise<PeriodSearch & { by?: string | string[] }> }) {
   const search = await searchParams;
-  const period = readPeriod(search.days);
+  const { dataTimeZone } = getDisplaySettings();
+  const { period, problem } = readPeriod(search, dataTimeZone);
   // An own key of the labels, not `in`: that would take ?by=toString (any key of Object.prototype) and break the page.
   const by: CostDimension = typeof search.by === "string" && Object.hasOwn(BY_LABELS, search.by) ? (search.by as CostDimension) : "provider";
-  const { dataTimeZone } = getDisplaySettings();
-  const usage = getLlmUsageStats(period.days);
-  const breakdown = getUsageBreakdown(period.days);
-  const series = getCostSeries(period.days, by);
+  const usage = getLlmUsageStats(period);
+  const breakdown = getUsageBreakdown(period);
+  const series = getCostSeries(period, by);
+  const tag = periodTag(period);
+  const linked = (params: Record<string, string>) => new URLSearchParams({ ...periodParams(period), ...params }).toString();
   const providers = Object.entries(usage.provider_stats).map(([provider, s]) => ({ provider, ...s })).sort((a, b) => b.total_cost - a.total_cost);
   const agents = Object.entries(usage.agent_stats).map(([agent, s]) => ({ agent, ...s })).sort((a, b) => b.total_cost - a.total_cost);
   const total = providers.reduce((sum, p) => ({ calls: sum.calls + p.total_requests, tokens: sum.tokens + p.total_tokens, cost: sum.cost + p.total_cost }), { calls: 0, tokens: 0, cost: 0 });
@@ -36,8 +39,8 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
   const { p50, p95, p99 } = breakdown.latency_ms;
   return (
     <>
-      <PageHeader title="LLM usage and cost" subtitle={`Calls of the last ${period.label}; costs in USD, failed calls included`}>
-        <PeriodPicker path="/costs" keep={by === "provider" ? undefined : `by=${by}`} days={period.days} />
+      <PageHeader title="LLM usage and cost" subtitle={`Calls of ${periodPhrase(period)}; costs in USD, failed calls included`}>
+        <PeriodPicker path="/costs" keep={by === "provider" ? undefined : `by=${by}`} period={period} problem={problem} />
       </PageHeader>
       <div className="space-y-6">
         <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4 xl:grid-cols-6">
@@ -52,12 +55,12 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
           <div className="mb-3">
             <LinkSwitch
               label="Group the charts by"
-              options={(Object.keys(BY_LABELS) as CostDimension[]).map((d) => ({ label: BY_LABELS[d], href: `/costs?days=${period.days}&by=${d}`, current: d === by }))}
+              options={(Object.keys(BY_LABELS) as CostDimension[]).map((d) => ({ label: BY_LABELS[d], href: `/costs?${linked({ by: d })}`, current: d === by }))}
             />
           </div>
           <ChartFigure
             title={`LLM cost per ${series.interval} by ${BY_LABELS[by].toLowerCase()}`}
-            summary={`LLM cost per ${series.interval} of the last ${period.label}, stacked by ${BY_LABELS[by].toLowerCase()}: ${series.groups.join(", ") || "none"}.`}
+            summary={`LLM cost per ${series.interval} of ${periodPhrase(period)}, stacked by ${BY_LABELS[by].toLowerCase()}: ${series.groups.join(", ") || "none"}.`}
             data={series.cost}
             series={chartSeries}
             kind="bar"
@@ -82,7 +85,7 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
           <Card title="By provider">
             <Table
               caption="LLM usage by provider"
-              csv={`llm-by-provider-${period.days}d`}
+              csv={`llm-by-provider-${tag}`}
               rows={providers}
               rowKey={(r) => r.provider}
               empty={empty}
@@ -99,7 +102,7 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
           <Card title="By request type">
             <Table
               caption="LLM usage by request type"
-              csv={`llm-by-request-type-${period.days}d`}
+              csv={`llm-by-request-type-${tag}`}
               rows={breakdown.by_request_type}
               rowKey={(r) => r.request_type}
               empty={empty}
@@ -116,7 +119,7 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
         <Card title="By model" caption="models by canonical name; the names written in the log are listed with them">
           <Table
             caption="LLM usage by model"
-            csv={`llm-by-model-${period.days}d`}
+            csv={`llm-by-model-${tag}`}
             rows={breakdown.by_model}
             rowKey={(r) => `${r.provider}/${r.model}`}
             empty={empty}
@@ -135,12 +138,12 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
           <Card title="By agent">
             <Table
               caption="LLM usage by agent"
-              csv={`llm-by-agent-${period.days}d`}
+              csv={`llm-by-agent-${tag}`}
               rows={agents}
               rowKey={(r) => r.agent}
               empty={empty}
               columns={[
-                { header: "Agent", text: (r) => r.agent, cell: (r) => <Link href={`/agents/${encodeURIComponent(r.agent)}?days=${period.days}`} className="hover:underline">{r.agent}</Link> },
+                { header: "Agent", text: (r) => r.agent, cell: (r) => <Link href={`/agents/${encodeURIComponent(r.agent)}?${linked({})}`} className="hover:underline">{r.agent}</Link> },
                 { header: "Calls", numeric: true, cell: (r) => formatCount(r.total_requests) },
                 { header: "Cost", numeric: true, cell: (r) => formatUsd(r.total_cost) },
                 { header: "Avg latency", numeric: true, cell: (r) => `${formatCount(Math.round(r.avg_response_time))} ms` },
@@ -150,7 +153,7 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
           <Card title="Failing calls" caption={`${formatCount(breakdown.errors.failed_requests)} failed · ${formatPercent(breakdown.errors.error_rate)}`}>
             <Table
               caption="The most frequent errors of failed LLM calls"
-              csv={`llm-errors-${period.days}d`}
+              csv={`llm-errors-${tag}`}
               rows={breakdown.errors.most_frequent}
               rowKey={(e) => e.message}
               empty="No call failed in this period."

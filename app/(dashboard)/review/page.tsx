@@ -9,6 +9,7 @@ import { latestReviews } from "@/db/queries/reviews";
 import { getDisplaySettings } from "@/db/queries/display-settings";
 import { getSwapLog } from "@/db/queries/swap-log";
 import { formatCount, formatMoney, formatPercent, formatUsd } from "@/lib/format";
+import { lastDays } from "@/lib/period";
 
 export const metadata = { title: "Review" };
 
@@ -25,11 +26,12 @@ function readFilters(search: Search) {
 
 export default async function ReviewPage({ searchParams }: { searchParams: Promise<Search> }) {
   const { minTrades, threshold } = readFilters(await searchParams);
-  const { pnlCurrency } = getDisplaySettings();
-  const agents = getUnderperformingAgents({ minTrades, days: DAYS, threshold });
+  const { pnlCurrency, dataTimeZone } = getDisplaySettings();
+  const period = lastDays(DAYS, dataTimeZone);
+  const agents = getUnderperformingAgents({ minTrades, period, threshold });
   const reviews = latestReviews();
   const { agents: mapping } = getAgentMapping();
-  const detailsOf = getReviewDetails(agents.map((a) => a.agent_name), DAYS);
+  const detailsOf = getReviewDetails(agents.map((a) => a.agent_name), period);
   return (
     <>
       <PageHeader title="Agents to review" subtitle={`Agents in at least ${minTrades} trades over the last ${DAYS} days whose efficiency score is below ${threshold}: their contributions lost money on balance`}>

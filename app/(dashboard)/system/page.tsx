@@ -1,4 +1,5 @@
 import { BackgroundCountCard } from "@/components/system/background-count-card";
+import { OperatorSessionsCard } from "@/components/system/operator-sessions-card";
 import { Card } from "@/components/ui/card";
 import { Facts } from "@/components/ui/facts";
 import { PageHeader } from "@/components/ui/page-header";
@@ -12,31 +13,34 @@ import { ChartFigure } from "@/components/charts/chart-figure";
 import { formatCompact, formatCount, formatDateTime, formatMoney, formatPercent, formatUsd } from "@/lib/format";
 import type { ChartUnit } from "@/lib/chart-units";
 import { GOOD, seriesColour } from "@/lib/palette";
-import { readPeriod } from "@/lib/period";
+import { readerIsOperator } from "@/lib/operator";
+import { periodTag } from "@/lib/period";
+import { readPeriod, type PeriodSearch } from "@/lib/period-params";
 
 export const metadata = { title: "System" };
 
-export default async function SystemPage({ searchParams }: { searchParams: Promise<{ days?: string }> }) {
-  const period = readPeriod((await searchParams).days);
+export default async function SystemPage({ searchParams }: { searchParams: Promise<PeriodSearch> }) {
   const { pnlCurrency, dataTimeZone } = getDisplaySettings();
+  const { period, problem } = readPeriod(await searchParams, dataTimeZone);
   const health = getHealth();
-  const metrics = getSystemMetrics(period.days);
+  const metrics = getSystemMetrics(period);
   const quality = getDataQuality();
   const { path, tables } = getTableStats();
+  const operator = await readerIsOperator(); // where the file lives is for operators, not a public dashboard's readers
   // A day without trades has no win rate or decision time (the trading system writes 0): a gap, not a fall to zero.
   const days = metrics.map((m) => (m.total_trades > 0 ? m : { ...m, win_rate: null, avg_decision_time_seconds: null }));
   const series = [...days].reverse();
   return (
     <>
       <PageHeader title="System" subtitle="Daily system metrics and the database's health">
-        <PeriodPicker path="/system" days={period.days} />
+        <PeriodPicker path="/system" period={period} problem={problem} />
       </PageHeader>
       <div className="space-y-6">
         <Card title="Database">
           <Facts
             className="grid-cols-2 sm:grid-cols-5"
             items={[
-              { label: "File", value: path, wide: "col-span-2 min-w-0 break-all" },
+              { label: "File", value: operator ? path : "shown to signed-in operators", wide: "col-span-2 min-w-0 break-all" },
               { label: "Schema version", value: String(health.schema_version ?? "—") },
               { label: "Journal mode", value: health.database.journal_mode },
               { label: "Size", value: `${formatCompact(health.database.size_bytes)}B` },
@@ -59,6 +63,7 @@ export default async function SystemPage({ searchParams }: { searchParams: Promi
           </div>
         </Card>
         <BackgroundCountCard timeZone={dataTimeZone} />
+        <OperatorSessionsCard timeZone={dataTimeZone} />
         <Card title="Metrics over time" caption={`one row a day, written when the trading day ends · dates in ${dataTimeZone}`}>
           <div className="grid gap-6 xl:grid-cols-2">
             {[
@@ -99,7 +104,7 @@ export default async function SystemPage({ searchParams }: { searchParams: Promi
         <Card title="Daily metrics" caption="newest first">
           <Table
             caption="Daily system metrics"
-            csv={`system-metrics-${period.days}d`}
+            csv={`system-metrics-${periodTag(period)}`}
             rows={days}
             rowKey={(m) => m.date}
             empty="No daily metrics in this period: the trading system writes one system_metrics row a day."

@@ -13,23 +13,28 @@ import { PeriodPicker } from "@/components/ui/period-picker";
 import { getAgentStory } from "@/db/queries/agent-story";
 import { formatCount, formatDateTime, formatMoney, formatPercent, formatUsd, zoneLabel } from "@/lib/format";
 import { GOOD, seriesColour } from "@/lib/palette";
-import { readPeriod } from "@/lib/period";
+import { periodPhrase, periodTag } from "@/lib/period";
+import { readPeriod, type PeriodSearch } from "@/lib/period-params";
 
-export default async function AgentPage({ params, searchParams }: { params: Promise<{ agent: string }>; searchParams: Promise<{ days?: string | string[] }> }) {
+// An agent's page opens on 90 days, the other pages on 30.
+const AGENT_DAYS = 90;
+
+export default async function AgentPage({ params, searchParams }: { params: Promise<{ agent: string }>; searchParams: Promise<PeriodSearch> }) {
   const name = decodeURIComponent((await params).agent);
-  const period = readPeriod((await searchParams).days ?? "90");
-  const agent = getAgentRoster(period.days).find((a) => a.name === name);
-  if (!agent) notFound();
   const { dataTimeZone, pnlCurrency } = getDisplaySettings();
-  const performance = getAgentPerformance(period.days, name);
+  const { period, problem } = readPeriod(await searchParams, dataTimeZone, AGENT_DAYS);
+  const agent = getAgentRoster(period).find((a) => a.name === name);
+  if (!agent) notFound();
+  const performance = getAgentPerformance(period, name);
   const swaps = getSwapLog({ agent: name });
-  const story = getAgentStory(name, period.days);
+  const story = getAgentStory(name, period);
   const p = period.label;
+  const tag = periodTag(period);
   return (
     <>
       <PageHeader title={name} subtitle={`${agent.workflow} workflow · runs ${agent.provider ?? "?"} · ${agent.model ?? "?"} now`}>
         <div className="flex flex-wrap items-center gap-4">
-          <PeriodPicker path={`/agents/${encodeURIComponent(name)}`} days={period.days} />
+          <PeriodPicker path={`/agents/${encodeURIComponent(name)}`} period={period} problem={problem} />
           <Link href={`/evolution?agent=${encodeURIComponent(name)}`} className="text-sm font-medium text-emerald-700 underline dark:text-emerald-400">
             Swap history
           </Link>
@@ -93,7 +98,7 @@ export default async function AgentPage({ params, searchParams }: { params: Prom
           />
           <Table
             caption={`${name}'s calls by model`}
-            csv={`${name}-llm-by-model-${period.days}d`}
+            csv={`${name}-llm-by-model-${tag}`}
             rows={story.usage}
             rowKey={(u) => u.model}
             empty="No LLM calls by this agent in this period."
@@ -126,7 +131,7 @@ export default async function AgentPage({ params, searchParams }: { params: Prom
         <Card title="Newest trades it contributed to" caption={`times in ${zoneLabel(dataTimeZone)}`}>
           <Table
             caption={`Trades ${name} contributed to`}
-            csv={`${name}-trades-${period.days}d`}
+            csv={`${name}-trades-${tag}`}
             rows={story.recentTrades}
             rowKey={(t) => `${t.tradeId}-${t.atMs}`}
             empty="No trades with a contribution from this agent in this period."
@@ -143,10 +148,10 @@ export default async function AgentPage({ params, searchParams }: { params: Prom
         <Card title="Weekly performance" caption="the reflection loop's agent_performance rows, newest first">
           <Table
             caption={`${name}'s performance by week`}
-            csv={`${name}-weekly-${period.days}d`}
+            csv={`${name}-weekly-${tag}`}
             rows={performance}
             rowKey={(r) => r.id}
-            empty={`No performance rows for this agent in the last ${p}; the reflection loop writes them weekly.`}
+            empty={`No performance rows for this agent in ${periodPhrase(period)}; the reflection loop writes them weekly.`}
             columns={[
               { header: "Week", cell: (r) => `${r.period_start} – ${r.period_end}` },
               { header: "Rating", numeric: true, cell: (r) => r.performance_rating.toFixed(1) },

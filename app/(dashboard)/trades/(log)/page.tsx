@@ -2,37 +2,36 @@ import Link from "next/link";
 import { tradeHref, tradeLabel } from "@/components/trades/trade-url";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { PeriodPicker } from "@/components/ui/period-picker";
 import { Table } from "@/components/ui/table";
 import { getDisplaySettings } from "@/db/queries/display-settings";
 import { getTradeLog } from "@/db/queries/trade-log";
 import { formatCount, formatDateTime, formatMoney, formatPercent, zoneLabel } from "@/lib/format";
-import { PERIOD_LINKS } from "@/lib/period";
-import { readTradeFilters, tradeQuery, type TradeSearch } from "@/lib/trade-filters";
+import { readerIsOperator } from "@/lib/operator";
+import { periodParams } from "@/lib/period";
+import { readTradeFilters, tradeFilterQuery, tradeQuery, type TradeSearch } from "@/lib/trade-filters";
 
 export const metadata = { title: "Trades" };
 
 const select = "rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900";
 
 export default async function TradesPage({ searchParams }: { searchParams: Promise<TradeSearch> }) {
-  const { filters, after } = readTradeFilters(await searchParams);
   const { dataTimeZone, pnlCurrency } = getDisplaySettings();
+  const { filters, after, problem } = readTradeFilters(await searchParams, dataTimeZone);
   const log = getTradeLog(filters, after);
   const query = tradeQuery(filters);
+  const canExport = await readerIsOperator(); // exports are for operators, not a public dashboard's readers
   return (
     <>
-      <PageHeader title="Trades" subtitle="Every order the trading system placed; the 7-day PnL arrives a week after each trade" />
+      <PageHeader title="Trades" subtitle="Every order the trading system placed; the 7-day PnL arrives a week after each trade">
+        <PeriodPicker path="/trades" keep={tradeFilterQuery(filters) || undefined} period={filters.period} problem={problem} />
+      </PageHeader>
       <Card title="Trade log" caption={`${formatCount(log.total)} trade(s) match · times in ${zoneLabel(dataTimeZone)}`}>
         <form method="get" action="/trades" className="mb-4 flex flex-wrap items-end gap-3 text-sm">
-          <label className="flex flex-col gap-1">
-            <span className="text-xs text-zinc-500 dark:text-zinc-400">Period</span>
-            <select name="days" defaultValue={String(filters.days)} className={select}>
-              {PERIOD_LINKS.map((p) => (
-                <option key={p.days} value={p.days}>
-                  {p.label}
-                </option>
-              ))}
-            </select>
-          </label>
+          {/* The period is the picker's, above: the filters keep it. */}
+          {Object.entries(periodParams(filters.period)).map(([name, value]) => (
+            <input key={name} type="hidden" name={name} value={value} />
+          ))}
           <label className="flex flex-col gap-1">
             <span className="text-xs text-zinc-500 dark:text-zinc-400">Ticker</span>
             <select name="ticker" defaultValue={filters.ticker ?? ""} className={select}>
@@ -70,9 +69,11 @@ export default async function TradesPage({ searchParams }: { searchParams: Promi
           <button type="submit" className="rounded-md bg-zinc-900 px-3 py-1 font-medium text-white dark:bg-zinc-100 dark:text-zinc-900">
             Filter
           </button>
-          <a href={`/trades/export?${query}`} download className="ml-auto text-sm text-emerald-700 underline dark:text-emerald-400">
-            Download CSV
-          </a>
+          {canExport ? (
+            <a href={`/trades/export?${query}`} download className="ml-auto text-sm text-emerald-700 underline dark:text-emerald-400">
+              Download CSV
+            </a>
+          ) : null}
         </form>
         <Table
           caption="Trades, newest first"

@@ -1,8 +1,10 @@
+import { appConfig } from "@/db";
 import { getAgentContribution } from "@/db/queries/agent-contribution";
-import { daysParam, jsonFrom } from "@/lib/api-params";
+import { jsonFrom } from "@/lib/api-params";
+import { periodParam } from "@/lib/period-params";
 
 export const dynamic = "force-dynamic";
 
 export function GET(request: Request) {
-  return jsonFrom(request, (params) => getAgentContribution(daysParam(params, 30)));
+  return jsonFrom(request, (params) => getAgentContribution(periodParam(params, 30, appConfig().dataTimeZone)));
 }

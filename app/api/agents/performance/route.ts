@@ -1,8 +1,10 @@
+import { appConfig } from "@/db";
 import { getAgentPerformance } from "@/db/queries/agent-performance";
-import { daysParam, jsonFrom, textParam } from "@/lib/api-params";
+import { jsonFrom, textParam } from "@/lib/api-params";
+import { periodParam } from "@/lib/period-params";
 
 export const dynamic = "force-dynamic";
 
 export function GET(request: Request) {
-  return jsonFrom(request, (params) => getAgentPerformance(daysParam(params, 30), textParam(params, "agent")));
+  return jsonFrom(request, (params) => getAgentPerformance(periodParam(params, 30, appConfig().dataTimeZone), textParam(params, "agent")));
 }

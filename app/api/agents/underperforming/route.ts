@@ -1,5 +1,7 @@
+import { appConfig } from "@/db";
 import { getUnderperformingAgents } from "@/db/queries/agent-contribution";
-import { daysParam, intParam, jsonFrom, numberParam } from "@/lib/api-params";
+import { intParam, jsonFrom, numberParam } from "@/lib/api-params";
+import { periodParam } from "@/lib/period-params";
 
 export const dynamic = "force-dynamic";
 
@@ -7,7 +9,7 @@ export function GET(request: Request) {
   return jsonFrom(request, (params) =>
     getUnderperformingAgents({
       minTrades: intParam(params, "min_trades", 10, 0, 1_000_000),
-      days: daysParam(params, 30),
+      period: periodParam(params, 30, appConfig().dataTimeZone),
       threshold: numberParam(params, "threshold", -0.1, -1e15, 1e15),
     }),
   );

@@ -1,8 +1,10 @@
+import { appConfig } from "@/db";
 import { getLlmUsageStats } from "@/db/queries/llm-usage";
-import { daysParam, jsonFrom } from "@/lib/api-params";
+import { jsonFrom } from "@/lib/api-params";
+import { periodParam } from "@/lib/period-params";
 
 export const dynamic = "force-dynamic";
 
 export function GET(request: Request) {
-  return jsonFrom(request, (params) => getLlmUsageStats(daysParam(params, 7)));
+  return jsonFrom(request, (params) => getLlmUsageStats(periodParam(params, 7, appConfig().dataTimeZone)));
 }

@@ -1,8 +1,10 @@
+import { appConfig } from "@/db";
 import { getSystemMetrics } from "@/db/queries/system-metrics";
-import { daysParam, jsonFrom } from "@/lib/api-params";
+import { jsonFrom } from "@/lib/api-params";
+import { periodParam } from "@/lib/period-params";
 
 export const dynamic = "force-dynamic";
 
 export function GET(request: Request) {
-  return jsonFrom(request, (params) => getSystemMetrics(daysParam(params, 30)));
+  return jsonFrom(request, (params) => getSystemMetrics(periodParam(params, 30, appConfig().dataTimeZone)));
 }

@@ -6,9 +6,9 @@ import { SESSION_COOKIE } from "@/lib/session";
 import { sessionStore } from "@/lib/session-store";
 
 // The gate every page and API request passes first, before anything of the app runs.
-// - Local mode (no DASHBOARD_PASSWORD): every request is the operator, so only one addressed to this machine by
-//   name (127.0.0.1, localhost, [::1], or ALLOWED_HOSTS) is answered; any other Host is a web page whose name was
-//   rebound to this machine (DNS rebinding) or a misdirected one, and gets 421.
+// - Only requests addressed to this machine are answered (lib/network-settings.ts isAcceptedHost): any other Host
+//   is a web page whose name was rebound to this machine (DNS rebinding) or a misdirected one, and gets 421. In
+//   local mode (no DASHBOARD_PASSWORD) every request is the operator: 127.0.0.1, localhost, [::1] or ALLOWED_HOSTS.
 // - With a password, every page and API path needs an open operator session (pages go to /login, the API answers
 //   401), except /login itself and /api/health; PUBLIC_DASHBOARD=on opens pages and the GET API read-only.
 // Server actions check the operator again themselves (lib/operator.ts): this gate is for reading, not for trust.
@@ -25,12 +25,13 @@ export function proxy(request: NextRequest) {
     headers.set("content-security-policy", policy);
     return withPolicy(NextResponse.next({ request: { headers } }), policy);
   };
-  const { dashboardPassword, publicDashboard, allowedHosts } = desk();
-  if (!dashboardPassword) {
-    if (isAcceptedHost(request.headers.get("host"), allowedHosts)) return pass();
-    const message = "421 Misdirected Request: in local mode Agent Desk answers only to 127.0.0.1, localhost or [::1] (or a name in ALLOWED_HOSTS)\n";
+  const { dashboardPassword, publicDashboard, allowedHosts, host } = desk();
+  if (!isAcceptedHost(request.headers.get("host"), { allowedHosts, host, hasPassword: Boolean(dashboardPassword) })) {
+    const names = dashboardPassword ? "its IP addresses, localhost" : "127.0.0.1, localhost or [::1]";
+    const message = `421 Misdirected Request: Agent Desk answers only to ${names} or a name in ALLOWED_HOSTS\n`;
     return withPolicy(new NextResponse(message, { status: 421, headers: { "content-type": "text/plain; charset=utf-8" } }), policy);
   }
+  if (!dashboardPassword) return pass();
   const { pathname, search } = request.nextUrl;
   if (pathname === "/login" || pathname === "/api/health") return pass();
   if (sessionStore(desk()).verify(request.cookies.get(SESSION_COOKIE)?.value)) return pass();

@@ -73,7 +73,7 @@ export function readConfig(env: Env = process.env): Config {
     port: readPort(given("PORT")),
     host: readHost(given("HOST"), dashboardPassword !== undefined),
     allowedHosts: readAllowedHosts(given("ALLOWED_HOSTS")),
-    trustedProxy: readTrustedProxy(given("TRUSTED_PROXY")),
+    trustedProxy: readTrustedProxy(given("TRUSTED_PROXY"), readHost(given("HOST"), dashboardPassword !== undefined)),
     dataTimeZone,
     agentConfigPath,
     agentConfigIsTradingSystems: given("AGENT_CONFIG_PATH") !== undefined,

@@ -32,11 +32,13 @@ export function readAllowedHosts(value: string | undefined): string[] {
 }
 
 /** TRUSTED_PROXY: a number of hops (1 for one reverse proxy), or the proxies' addresses and subnets, comma-separated. */
-export function readTrustedProxy(value: string | undefined): TrustedProxy | undefined {
+export function readTrustedProxy(value: string | undefined, host: string): TrustedProxy | undefined {
   if (value === undefined) return undefined;
   if (/^\d+$/.test(value)) {
     const hops = Number(value);
     if (hops < 1 || hops > 10) throw new ConfigError(`TRUSTED_PROXY '${value}' must be 1 to 10 hops, or the proxies' addresses`);
+    // A hop count believes every connection: only the proxy may be able to connect.
+    if (!isLoopbackAddress(host)) throw new ConfigError(`TRUSTED_PROXY '${value}' (hops) believes every connection, and HOST '${host}' lets others connect: set HOST=127.0.0.1 behind the proxy, or name the proxy's addresses`);
     return { hops };
   }
   const addresses = value.split(",").map((entry) => entry.trim());
@@ -58,10 +60,19 @@ export function hostName(header: string | null | undefined): string | null {
   return match ? match[1]!.toLowerCase() : null;
 }
 
-/** Local mode answers a `Host` that names this machine, or one the operator listed in ALLOWED_HOSTS. */
-export function isAcceptedHost(header: string | null | undefined, allowedHosts: readonly string[]): boolean {
+export type HostRule = { allowedHosts: readonly string[]; host: string; hasPassword: boolean };
+
+/**
+ * The desk answers a `Host` that names this machine (its loopback names, the HOST it listens on), one the operator
+ * listed in ALLOWED_HOSTS, and, with a password, any IP address: a web page can be rebound to this machine only
+ * through a name, and with no password every request that reaches it is the operator.
+ */
+export function isAcceptedHost(header: string | null | undefined, rule: HostRule): boolean {
   const name = hostName(header);
-  return name !== null && ((LOOPBACK_HOST_NAMES as readonly string[]).includes(name) || allowedHosts.includes(name));
+  if (name === null) return false;
+  if ((LOOPBACK_HOST_NAMES as readonly string[]).includes(name) || rule.allowedHosts.includes(name)) return true;
+  const address = name.replace(/^\[(.*)\]$/, "$1");
+  return net.isIP(address) !== 0 && (rule.hasPassword || address === rule.host);
 }
 
 export function isLoopbackAddress(address: string): boolean {

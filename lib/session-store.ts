@@ -1,4 +1,4 @@
-import { createHmac } from "node:crypto";
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { writeOwnFileAtomically } from "./atomic-file";
@@ -61,8 +61,35 @@ export class SessionStore {
     if (!session) return null;
     const stale = now - session.lastUsedAt >= LAST_USE_WRITE_MS;
     session.lastUsedAt = now;
-    if (stale) this.write(this.sessions);
+    try {
+      if (stale) this.write(this.sessions);
+    } catch (error) {
+      // Only the list's note of last use is lost (a full disk, say): the operator's request goes on.
+      console.error(`Agent Desk: could not note a session's last use: ${(error as Error).message}`);
+    }
     return session;
+  }
+
+  /**
+   * A browser that has signed in here with the current password gets a device mark (a cookie kept for a year): its
+   * sign-ins are limited on their own, not by the pause a crowd of guessers causes for everyone else.
+   */
+  deviceToken(): string {
+    const id = randomBytes(16).toString("base64url");
+    return `d1.${id}.${this.deviceMac(id)}`;
+  }
+
+  /** The device a mark stands for (its id), or null when it is missing, forged, or from before the password changed. */
+  knownDevice(token: string | undefined): string | null {
+    const [version, id, mac] = token?.split(".") ?? [];
+    if (version !== "d1" || !id || !mac) return null;
+    const expected = Buffer.from(this.deviceMac(id));
+    const given = Buffer.from(mac);
+    return expected.length === given.length && timingSafeEqual(expected, given) ? id : null;
+  }
+
+  private deviceMac(id: string): string {
+    return createHmac("sha256", this.secret).update(`device:${this.mark}:${id}`).digest("base64url");
   }
 
   /** Ends one session (sign-out, or the operator's choice on /system); nothing happens when it is gone already. */

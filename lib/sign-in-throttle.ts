@@ -1,7 +1,9 @@
 // Failed sign-ins slow the next ones down. Per client (its address, lib/client-address.ts): each attempt waits
 // longer than the one before (0.5 s doubling to 8 s) before its password is even checked, and ten within 15 minutes
 // lock that client out until the oldest ages out. Across all clients: thirty failures within 15 minutes pause
-// sign-in for everyone, so a guesser with many addresses gains nothing from them (signed-in operators stay so).
+// sign-in for everyone, so a guesser with many addresses gains nothing from them (signed-in operators stay so). A
+// browser that signed in here before (its device mark, lib/session-store.ts) is its own client and is not paused
+// with everyone: a crowd of guessers cannot lock the operator out, as OWASP's "device cookies" advise.
 //
 // An attempt counts as a failure from the moment it begins, not once its answer is known: parallel guesses each
 // see the ones before them, and only a correct password takes its attempt back. Kept in memory: a restart forgets
@@ -21,9 +23,9 @@ export class SignInThrottle {
   private overall: number[] = [];
 
   /** Decides and counts in one step: either the attempt may go on after `delayMs`, or it is refused outright. */
-  begin(client: string, now = Date.now()): SignInVerdict {
+  begin(client: string, now = Date.now(), knownDevice = false): SignInVerdict {
     this.forgetBefore(now - WINDOW_MS);
-    if (this.overall.length >= MAX_OVERALL) return { go: false, lockedForMs: this.overall[0]! + WINDOW_MS - now, everyone: true };
+    if (!knownDevice && this.overall.length >= MAX_OVERALL) return { go: false, lockedForMs: this.overall[0]! + WINDOW_MS - now, everyone: true };
     const mine = this.failures.get(client) ?? [];
     if (mine.length >= MAX_PER_CLIENT) return { go: false, lockedForMs: mine[0]! + WINDOW_MS - now, everyone: false };
     const delayMs = mine.length === 0 ? 0 : Math.min(8000, 250 * 2 ** mine.length);
@@ -50,4 +52,11 @@ export class SignInThrottle {
       else this.failures.set(client, live);
     }
   }
+}
+
+const THROTTLES = Symbol.for("agent-desk.sign-in-throttle");
+
+/** This process's one throttle, however many bundles the sign-in action is compiled into. */
+export function signInThrottle(): SignInThrottle {
+  return ((globalThis as Record<symbol, SignInThrottle | undefined>)[THROTTLES] ??= new SignInThrottle());
 }

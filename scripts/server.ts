@@ -6,6 +6,7 @@ import http from "node:http";
 import next from "next";
 import { readConfig } from "@/lib/config";
 import { settleForwardedHeaders } from "@/lib/forwarded-headers";
+import { isLoopbackAddress } from "@/lib/network-settings";
 import { sessionSecret } from "@/lib/session-secret";
 import { runCli } from "./cli";
 
@@ -18,7 +19,13 @@ runCli(async () => {
   const app = next({ dev: false, dir: process.cwd(), hostname: config.host, port: config.port });
   const handle = app.getRequestHandler();
   await app.prepare();
+  let warned = false;
   const server = http.createServer((request, response) => {
+    // A proxy on this machine that nobody told us to believe: every client looks like it, and TLS goes unseen.
+    if (!warned && !config.trustedProxy && isLoopbackAddress(request.socket.remoteAddress ?? "") && (request.headers["x-forwarded-for"] || request.headers["x-forwarded-proto"])) {
+      warned = true;
+      console.warn("warning: a proxy on this machine forwards requests, but TRUSTED_PROXY is unset: its X-Forwarded-* headers are ignored, so every client counts as the proxy and cookies are not marked Secure; set TRUSTED_PROXY=127.0.0.1");
+    }
     settleForwardedHeaders(request.headers, request.socket, config.trustedProxy, frontToken);
     void handle(request, response);
   });

@@ -9,9 +9,10 @@ import { safeNextPath } from "@/lib/safe-next";
 import { passwordMatches, SESSION_COOKIE, SESSION_HOURS } from "@/lib/session";
 import { sessionSecret } from "@/lib/session-secret";
 import { sessionStore } from "@/lib/session-store";
-import { SignInThrottle } from "@/lib/sign-in-throttle";
+import { signInThrottle } from "@/lib/sign-in-throttle";
+import { addressGroup } from "@/lib/client-address";
 
-const throttle = new SignInThrottle();
+const DEVICE_COOKIE = "agent_desk_device";
 
 export type SignInState = { error: string | null };
 
@@ -21,7 +22,12 @@ export async function signIn(_previous: SignInState, form: FormData): Promise<Si
   if (!config.dashboardPassword) redirect("/");
   const h = await headers();
   const { client, secure } = requestOrigin(h);
-  const verdict = throttle.begin(client);
+  const store = sessionStore(config);
+  const jar = await cookies();
+  const device = store.knownDevice(jar.get(DEVICE_COOKIE)?.value);
+  const key = device ? `device ${device}` : addressGroup(client);
+  const throttle = signInThrottle();
+  const verdict = throttle.begin(key, Date.now(), device !== null);
   if (!verdict.go) {
     const minutes = Math.ceil(verdict.lockedForMs / 60_000);
     return { error: verdict.everyone ? `Sign-in is paused after many failed attempts from many addresses: try again in ${minutes} min` : `Too many failed sign-ins: try again in ${minutes} min` };
@@ -29,9 +35,16 @@ export async function signIn(_previous: SignInState, form: FormData): Promise<Si
   await new Promise((resolve) => setTimeout(resolve, verdict.delayMs));
   const password = form.get("password");
   if (typeof password !== "string" || !passwordMatches(password, config.dashboardPassword, sessionSecret(config))) return { error: "Wrong password" };
-  throttle.succeeded(client, verdict.attempt);
-  const { token } = sessionStore(config).open({ client, userAgent: h.get("user-agent") ?? "" });
-  (await cookies()).set(SESSION_COOKIE, token, { httpOnly: true, sameSite: "strict", secure, path: "/", maxAge: SESSION_HOURS * 3600 });
+  throttle.succeeded(key, verdict.attempt);
+  let token: string;
+  try {
+    token = store.open({ client, userAgent: h.get("user-agent") ?? "" }).token;
+  } catch (error) {
+    console.error(`Agent Desk: could not record a session: ${(error as Error).message}`);
+    return { error: "Signed in, but the session could not be recorded beside the database (is its disk full or read-only?)" };
+  }
+  jar.set(SESSION_COOKIE, token, { httpOnly: true, sameSite: "strict", secure, path: "/", maxAge: SESSION_HOURS * 3600 });
+  if (!device) jar.set(DEVICE_COOKIE, store.deviceToken(), { httpOnly: true, sameSite: "strict", secure, path: "/login", maxAge: 365 * 86_400 });
   redirect(safeNextPath(form.get("next")));
 }
 

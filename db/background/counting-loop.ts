@@ -152,9 +152,10 @@ export class CountingLoop {
     let failure = "";
     createInterface({ input: child.stdout }).on("line", (line) => {
       log(line);
-      if (/^(backup|applied)/.test(line)) this.status.detail = line;
+      // Shown on every page, to anonymous readers of a public dashboard too: file names, never where they live.
+      if (/^(backup|applied)/.test(line)) this.status.detail = line.replace(/(?:\/[^\s/]+)+\/([^\s/]+)/g, "$1");
     });
-    createInterface({ input: child.stderr }).on("line", (line) => (failure = line.replace(/^error: /, "")));
+    createInterface({ input: child.stderr }).on("line", (line) => (failure = line.replace(/^error: /, "").replace(/(?:\/[^\s/]+)+\/([^\s/]+)/g, "$1")));
     return new Promise((resolve, reject) =>
       child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`the migration stopped: ${failure || `exit ${code}`}`)))),
     );

@@ -20,6 +20,7 @@ for (const [what, secret] of [["an empty", ""], ["a short", "0123456789abcdef\n"
     fs.writeFileSync(path.join(dir, ".agent-desk-session-secret"), secret);
     const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
       encoding: "utf8",
+      timeout: 20_000, // a start-up that does not refuse would serve until stopped
       env: { ...process.env, DATABASE_PATH: path.join(dir, "trading.db"), DASHBOARD_PASSWORD: PASSWORD, PORT: "3115" },
     });
     expect(run.status).toBe(1);

@@ -67,7 +67,8 @@ function writeNewFile(file: string, text: string, like: string | { mode: number 
   fs.closeSync(fd);
 }
 
-function syncFolder(dir: string): void {
+/** Flushes a folder, so a file created or renamed in it survives a crash. */
+export function syncFolder(dir: string): void {
   const fd = fs.openSync(dir, "r");
   try {
     fs.fsyncSync(fd);

@@ -67,13 +67,15 @@ export function readConfig(env: Env = process.env): Config {
     throw new ConfigError("SESSION_SECRET is too short: use at least 32 characters (or leave it unset)");
   }
 
+  const host = readHost(given("HOST"), dashboardPassword !== undefined);
+
   return {
     databasePath,
     isDemo: given("DATABASE_PATH") === undefined,
     port: readPort(given("PORT")),
-    host: readHost(given("HOST"), dashboardPassword !== undefined),
+    host,
     allowedHosts: readAllowedHosts(given("ALLOWED_HOSTS")),
-    trustedProxy: readTrustedProxy(given("TRUSTED_PROXY"), readHost(given("HOST"), dashboardPassword !== undefined)),
+    trustedProxy: readTrustedProxy(given("TRUSTED_PROXY"), host),
     dataTimeZone,
     agentConfigPath,
     agentConfigIsTradingSystems: given("AGENT_CONFIG_PATH") !== undefined,

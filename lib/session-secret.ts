@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { syncFolder } from "./atomic-file";
 import type { Config } from "./config";
 import { ConfigError } from "./config-error";
 
@@ -42,7 +43,7 @@ function create(file: string): void {
       fs.closeSync(fd);
     }
     fs.linkSync(temporary, file); // never replaces a secret another process put there first
-    syncDirectory(path.dirname(file));
+    syncFolder(path.dirname(file));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") {
       throw new ConfigError(`cannot create the session secret ${file}: ${(error as Error).message}; set SESSION_SECRET instead`);
@@ -56,13 +57,4 @@ function checked(secret: string, source: string): string {
   if (Buffer.byteLength(secret) >= MIN_SECRET_BYTES) return secret;
   const fix = source === "SESSION_SECRET" ? "use at least 32 random characters" : "delete it and a new one is generated, or set SESSION_SECRET";
   throw new ConfigError(`the session secret in ${source} is ${Buffer.byteLength(secret)} bytes, too short to sign sessions: ${fix}`);
-}
-
-function syncDirectory(directory: string): void {
-  const fd = fs.openSync(directory, "r");
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
 }

@@ -5,7 +5,7 @@ import { periodParam, readPeriod } from "./period-params";
 const SEOUL = "Asia/Seoul";
 // 2026-11-20 12:00 in Seoul.
 const NOW = Date.parse("2026-11-20T03:00:00Z");
-const parse = (query: string) => periodParam(new URLSearchParams(query), 30, SEOUL, NOW);
+const parse = (query: string) => periodParam(new URLSearchParams(query), 30, { now: NOW, zone: SEOUL });
 const problem = (query: string) => {
   try {
     parse(query);
@@ -75,7 +75,7 @@ describe("periodParam (the API)", () => {
 });
 
 describe("readPeriod (the pages)", () => {
-  const read = (search: Parameters<typeof readPeriod>[0], fallback?: number) => readPeriod(search, SEOUL, fallback, NOW);
+  const read = (search: Parameters<typeof readPeriod>[0], fallback?: number) => readPeriod(search, { now: NOW, zone: SEOUL }, fallback);
 
   it("reads both forms, the first of a repeated parameter as pages always have", () => {
     expect(read({ days: "7" })).toEqual({ period: parse("days=7") });
@@ -85,7 +85,7 @@ describe("readPeriod (the pages)", () => {
   });
 
   it("falls back to its default on a period it cannot read, saying what was wrong", () => {
-    expect(read({ from: "2026-11-15", to: "2026-11-01" }, 90)).toEqual({ period: periodParam(new URLSearchParams(), 90, SEOUL, NOW), problem: "from (2026-11-15) is after to (2026-11-01)" });
+    expect(read({ from: "2026-11-15", to: "2026-11-01" }, 90)).toEqual({ period: periodParam(new URLSearchParams(), 90, { now: NOW, zone: SEOUL }), problem: "from (2026-11-15) is after to (2026-11-01)" });
     expect(read({ days: "abc" }).problem).toBe("days must be a whole number, not 'abc'");
     expect(read({ days: "7", from: "2026-11-01", to: "2026-11-15" }).period.search).toEqual({ days: 30 });
   });

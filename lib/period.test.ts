@@ -42,10 +42,10 @@ describe("a from/to period", () => {
 
 describe("a days period", () => {
   it("is the last N × 24 h, and the N calendar days ending today for date columns, with no upper bound for lists", () => {
-    const period = lastDays(7, "Asia/Seoul", NOW);
+    const period = lastDays(7, { now: NOW, zone: "Asia/Seoul" });
     expect(period).toMatchObject({ startMs: NOW - 7 * DAY, endMs: NOW, first: "2026-11-14", last: "2026-11-20", openEnd: true });
     expect(periodParams(period)).toEqual({ days: "7" });
-    expect(periodTag(lastDays(1, "Asia/Seoul", NOW))).toBe("1d");
+    expect(periodTag(lastDays(1, { now: NOW, zone: "Asia/Seoul" }))).toBe("1d");
     expect(periodPhrase(period)).toBe("the last 7d");
     expect(periodLength(period)).toBe("7d");
     expect(rangeKeys(period)).toEqual({});
@@ -53,7 +53,7 @@ describe("a days period", () => {
   });
 
   it("compares with the N × 24 h before it and the N calendar days before its first", () => {
-    const previous = previousPeriod(lastDays(7, "Asia/Seoul", NOW), "Asia/Seoul");
+    const previous = previousPeriod(lastDays(7, { now: NOW, zone: "Asia/Seoul" }), "Asia/Seoul");
     expect(previous).toMatchObject({ startMs: NOW - 14 * DAY, endMs: NOW - 7 * DAY, first: "2026-11-07", last: "2026-11-13", openEnd: false });
   });
 });

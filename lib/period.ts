@@ -1,4 +1,5 @@
 import { addDays, calendarDate, startOfDay } from "./event-time";
+import type { RequestClock } from "./read-context";
 
 /** The period in a page's URL: `?days=N` (the named links below) or `?from=YYYY-MM-DD&to=YYYY-MM-DD`; the default is 30 days. */
 export const PERIOD_LINKS = [
@@ -39,7 +40,7 @@ export type Period = {
 };
 
 /** `?days=N`: event times at or after now − N × 24 h; date columns of the N calendar days ending today. */
-export function lastDays(days: number, zone: string, now = Date.now()): Period {
+export function lastDays(days: number, { now, zone }: RequestClock): Period {
   const today = calendarDate(now, zone);
   return {
     search: { days },

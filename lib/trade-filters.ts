@@ -1,6 +1,7 @@
 import type { TradeCursor, TradeFilters } from "@/db/queries/trade-log";
 import { periodParams } from "./period";
 import { readPeriod, type PeriodSearch } from "./period-params";
+import type { RequestClock } from "./read-context";
 
 export type TradeSearch = PeriodSearch & { ticker?: string; action?: string; agent?: string; pnl?: string; after?: string };
 
@@ -12,8 +13,8 @@ const TRADE_DAYS = 90;
  * The trade log's filters from its URL; anything unreadable is left out rather than failing the page (a period
  * it cannot read falls back to the default, said in `problem`).
  */
-export function readTradeFilters(search: TradeSearch, zone: string, now = Date.now()): { filters: TradeFilters; after?: TradeCursor; problem?: string } {
-  const { period, problem } = readPeriod(search, zone, TRADE_DAYS, now);
+export function readTradeFilters(search: TradeSearch, clock: RequestClock): { filters: TradeFilters; after?: TradeCursor; problem?: string } {
+  const { period, problem } = readPeriod(search, clock, TRADE_DAYS);
   const filters: TradeFilters = { period };
   if (search.ticker && NAME.test(search.ticker)) filters.ticker = search.ticker;
   if (search.action === "buy" || search.action === "sell") filters.action = search.action;

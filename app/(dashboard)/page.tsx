@@ -8,6 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { SectionBoundary } from "@/components/ui/section-boundary";
 import { PeriodPicker } from "@/components/ui/period-picker";
 import { getDisplaySettings } from "@/db/queries/display-settings";
+import { requestClock } from "@/db/queries/request-clock";
 import { periodParams, periodPhrase } from "@/lib/period";
 import { readPeriod, type PeriodSearch } from "@/lib/period-params";
 
@@ -15,7 +16,7 @@ const block = <div aria-hidden className="h-72 animate-pulse rounded-lg bg-zinc-
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<PeriodSearch> }) {
   const { dataTimeZone } = getDisplaySettings();
-  const { period, problem } = readPeriod(await searchParams, dataTimeZone);
+  const { period, problem } = readPeriod(await searchParams, requestClock());
   const key = new URLSearchParams(periodParams(period)).toString();
   return (
     <>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { getUnderperformingAgents } from "@/db/queries/agent-contribution";
-import { getDisplaySettings } from "@/db/queries/display-settings";
+import { requestClock } from "@/db/queries/request-clock";
 import { formatCount } from "@/lib/format";
 import { lastDays } from "@/lib/period";
 
@@ -10,7 +10,7 @@ const REVIEW = { days: 30, minTrades: 10, threshold: -0.1 };
 
 export async function AgentsToReview() {
   const { days, ...rule } = REVIEW;
-  const agents = getUnderperformingAgents({ ...rule, period: lastDays(days, getDisplaySettings().dataTimeZone) });
+  const agents = getUnderperformingAgents({ ...rule, period: lastDays(days, requestClock()) });
   return (
     <Card title="Agents needing review" caption="last 30 days · efficiency under -0.1 with 10+ trades">
       {agents.length === 0 ? (

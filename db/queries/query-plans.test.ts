@@ -31,7 +31,7 @@ beforeAll(() => {
   record(database().sqlite);
 });
 
-const days = (n: number): Period => lastDays(n, database().config.dataTimeZone);
+const days = (n: number): Period => lastDays(n, { now: Date.now(), zone: database().config.dataTimeZone });
 // Two weeks ending a week ago, as ?from=…&to=… gives them: both ends bounded.
 const fortnight = (): Period => {
   const zone = database().config.dataTimeZone;

@@ -63,18 +63,18 @@ beforeAll(async () => {
 describe("get_llm_usage_stats", () => {
   it("counts naive times in the data zone, and Z and offsets by their offset (7 and 30 days)", () => {
     for (const days of [7, 30]) {
-      const actual = getLlmUsageStats(lastDays(days, ZONE, now));
+      const actual = getLlmUsageStats(lastDays(days, { now, zone: ZONE }));
       expectClose(actual.provider_stats, (expected[`usage_${days}`] as { provider_stats: object }).provider_stats);
       expectClose(actual.agent_stats, (expected[`usage_${days}`] as { agent_stats: object }).agent_stats);
     }
-    expect(getLlmUsageStats(lastDays(7, ZONE, now)).agent_stats.edge_agent!.total_requests).toBe(4);
+    expect(getLlmUsageStats(lastDays(7, { now, zone: ZONE })).agent_stats.edge_agent!.total_requests).toBe(4);
   });
 });
 
 describe("the usage breakdown", () => {
   it("has days in the data zone, nearest-rank latency percentiles, and every call in one model group", () => {
     const want = expected.breakdown_30 as { daily: Record<string, { calls: number; cost: number }>; latency_ms: object; failed_requests: number; calls: number };
-    const got = getUsageBreakdown(lastDays(30, ZONE, now));
+    const got = getUsageBreakdown(lastDays(30, { now, zone: ZONE }));
     const daily: Record<string, { calls: number; cost: number }> = {};
     for (const row of got.daily) {
       const day = (daily[row.date!] ??= { calls: 0, cost: 0 });
@@ -97,7 +97,7 @@ describe("the usage breakdown", () => {
 describe("get_agent_contribution_analysis", () => {
   it("matches the figures computed from the raw rows, skipping and counting what cannot be read", () => {
     for (const days of [7, 30]) {
-      const { skipped_rows, ...actual } = getAgentContribution(lastDays(days, ZONE, now));
+      const { skipped_rows, ...actual } = getAgentContribution(lastDays(days, { now, zone: ZONE }));
       expectClose(actual, expected[`contribution_${days}`]);
       if (days === 30) expect(skipped_rows).toEqual({ unreadable_json: 1, non_numeric_contributions: 2 });
     }
@@ -109,10 +109,10 @@ describe("get_agent_contribution_analysis", () => {
       .filter(([, a]) => a.trades_involved >= 3)
       .sort(([, a], [, b]) => a.efficiency_score - b.efficiency_score);
     const threshold = ranked[2]![1].efficiency_score; // strictly below the third: exactly the two worst
-    const got = getUnderperformingAgents({ minTrades: 3, period: lastDays(30, ZONE, now), threshold });
+    const got = getUnderperformingAgents({ minTrades: 3, period: lastDays(30, { now, zone: ZONE }), threshold });
     expect(got.map((a) => a.agent_name)).toEqual(ranked.slice(0, 2).map(([name]) => name));
     expect(Object.keys(got[0]!).sort()).toEqual(["agent_name", "avg_confidence", "efficiency_score", "negative_contribution", "trades_involved"]);
-    expect(getUnderperformingAgents({ minTrades: 3, period: lastDays(30, ZONE, now), threshold: -0.1 }).every((a) => a.efficiency_score < -0.1)).toBe(true);
+    expect(getUnderperformingAgents({ minTrades: 3, period: lastDays(30, { now, zone: ZONE }), threshold: -0.1 }).every((a) => a.efficiency_score < -0.1)).toBe(true);
   });
 });
 
@@ -124,11 +124,11 @@ describe("get_trade_statistics", () => {
 
 describe("date-column figures", () => {
   it("take the N calendar days ending today in the data zone", () => {
-    expect(getAgentPerformance(lastDays(30, ZONE, now)).map((r) => r.id)).toEqual(expected.performance_30);
-    expect(getSystemMetrics(lastDays(14, ZONE, now)).map((r) => r.date)).toEqual(expected.metrics_14);
-    const cio = getAgentPerformance(lastDays(30, ZONE, now), "cio").map((r) => r.period_end);
+    expect(getAgentPerformance(lastDays(30, { now, zone: ZONE })).map((r) => r.id)).toEqual(expected.performance_30);
+    expect(getSystemMetrics(lastDays(14, { now, zone: ZONE })).map((r) => r.date)).toEqual(expected.metrics_14);
+    const cio = getAgentPerformance(lastDays(30, { now, zone: ZONE }), "cio").map((r) => r.period_end);
     expect(cio).toEqual([...cio].sort().reverse());
-    expect(getAgentPerformance(lastDays(30, ZONE, now), "nobody")).toEqual([]);
+    expect(getAgentPerformance(lastDays(30, { now, zone: ZONE }), "nobody")).toEqual([]);
   });
 });
 

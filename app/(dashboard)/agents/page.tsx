@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { PeriodPicker } from "@/components/ui/period-picker";
 import { getAgentRoster } from "@/db/queries/agent-roster";
 import { getDisplaySettings } from "@/db/queries/display-settings";
+import { requestClock } from "@/db/queries/request-clock";
 import { periodParams, periodPhrase } from "@/lib/period";
 import { readPeriod, type PeriodSearch } from "@/lib/period-params";
 
@@ -17,7 +18,7 @@ type Search = PeriodSearch & { sort?: string; dir?: string; workflow?: string };
 export default async function AgentsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const search = await searchParams;
   const { pnlCurrency, dataTimeZone } = getDisplaySettings();
-  const { period, problem } = readPeriod(search, dataTimeZone);
+  const { period, problem } = readPeriod(search, requestClock());
   const columns = leaderboardColumns(pnlCurrency);
   const column = columns.find((c) => c.key === search.sort) ?? columns.find((c) => c.key === "rating")!;
   const direction = search.dir === "asc" ? "asc" : "desc";

@@ -7,6 +7,7 @@ import { PeriodPicker } from "@/components/ui/period-picker";
 import { Stat } from "@/components/ui/stat";
 import { Table } from "@/components/ui/table";
 import { getDisplaySettings } from "@/db/queries/display-settings";
+import { requestClock } from "@/db/queries/request-clock";
 import { getCostSeries, type CostDimension } from "@/db/queries/cost-series";
 import { getUsageBreakdown } from "@/db/queries/llm-usage-breakdown";
 import { getLlmUsageStats } from "@/db/queries/llm-usage";
@@ -22,7 +23,7 @@ const BY_LABELS: Record<CostDimension, string> = { provider: "Provider", model: 
 export default async function CostsPage({ searchParams }: { searchParams: Promise<PeriodSearch & { by?: string | string[] }> }) {
   const search = await searchParams;
   const { dataTimeZone } = getDisplaySettings();
-  const { period, problem } = readPeriod(search, dataTimeZone);
+  const { period, problem } = readPeriod(search, requestClock());
   // An own key of the labels, not `in`: that would take ?by=toString (any key of Object.prototype) and break the page.
   const by: CostDimension = typeof search.by === "string" && Object.hasOwn(BY_LABELS, search.by) ? (search.by as CostDimension) : "provider";
   const usage = getLlmUsageStats(period);

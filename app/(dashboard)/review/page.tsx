@@ -7,6 +7,7 @@ import { getAgentMapping } from "@/db/queries/agent-mapping";
 import { getReviewDetails } from "@/db/queries/agent-review";
 import { latestReviews } from "@/db/queries/reviews";
 import { getDisplaySettings } from "@/db/queries/display-settings";
+import { requestClock } from "@/db/queries/request-clock";
 import { getSwapLog } from "@/db/queries/swap-log";
 import { formatCount, formatMoney, formatPercent, formatUsd } from "@/lib/format";
 import { lastDays } from "@/lib/period";
@@ -27,7 +28,7 @@ function readFilters(search: Search) {
 export default async function ReviewPage({ searchParams }: { searchParams: Promise<Search> }) {
   const { minTrades, threshold } = readFilters(await searchParams);
   const { pnlCurrency, dataTimeZone } = getDisplaySettings();
-  const period = lastDays(DAYS, dataTimeZone);
+  const period = lastDays(DAYS, requestClock());
   const agents = getUnderperformingAgents({ minTrades, period, threshold });
   const reviews = latestReviews();
   const { agents: mapping } = getAgentMapping();

@@ -6,6 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { PeriodPicker } from "@/components/ui/period-picker";
 import { Table } from "@/components/ui/table";
 import { getDisplaySettings } from "@/db/queries/display-settings";
+import { requestClock } from "@/db/queries/request-clock";
 import { getDataQuality } from "@/db/queries/data-quality";
 import { getHealth, getTableStats } from "@/db/queries/health";
 import { getSystemMetrics } from "@/db/queries/system-metrics";
@@ -21,7 +22,7 @@ export const metadata = { title: "System" };
 
 export default async function SystemPage({ searchParams }: { searchParams: Promise<PeriodSearch> }) {
   const { pnlCurrency, dataTimeZone } = getDisplaySettings();
-  const { period, problem } = readPeriod(await searchParams, dataTimeZone);
+  const { period, problem } = readPeriod(await searchParams, requestClock());
   const health = getHealth();
   const metrics = getSystemMetrics(period);
   const quality = getDataQuality();

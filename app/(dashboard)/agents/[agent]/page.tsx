@@ -6,6 +6,7 @@ import { Table } from "@/components/ui/table";
 import { getAgentPerformance } from "@/db/queries/agent-performance";
 import { getAgentRoster } from "@/db/queries/agent-roster";
 import { getDisplaySettings } from "@/db/queries/display-settings";
+import { requestClock } from "@/db/queries/request-clock";
 import { getSwapLog } from "@/db/queries/swap-log";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { ScatterPlot } from "@/components/charts/scatter-plot";
@@ -22,7 +23,7 @@ const AGENT_DAYS = 90;
 export default async function AgentPage({ params, searchParams }: { params: Promise<{ agent: string }>; searchParams: Promise<PeriodSearch> }) {
   const name = decodeURIComponent((await params).agent);
   const { dataTimeZone, pnlCurrency } = getDisplaySettings();
-  const { period, problem } = readPeriod(await searchParams, dataTimeZone, AGENT_DAYS);
+  const { period, problem } = readPeriod(await searchParams, requestClock(), AGENT_DAYS);
   const agent = getAgentRoster(period).find((a) => a.name === name);
   if (!agent) notFound();
   const performance = getAgentPerformance(period, name);

@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { PeriodPicker } from "@/components/ui/period-picker";
 import { Table } from "@/components/ui/table";
 import { getDisplaySettings } from "@/db/queries/display-settings";
+import { requestClock } from "@/db/queries/request-clock";
 import { getTradeLog } from "@/db/queries/trade-log";
 import { formatCount, formatDateTime, formatMoney, formatPercent, zoneLabel } from "@/lib/format";
 import { readerIsOperator } from "@/lib/operator";
@@ -17,7 +18,7 @@ const select = "rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dar
 
 export default async function TradesPage({ searchParams }: { searchParams: Promise<TradeSearch> }) {
   const { dataTimeZone, pnlCurrency } = getDisplaySettings();
-  const { filters, after, problem } = readTradeFilters(await searchParams, dataTimeZone);
+  const { filters, after, problem } = readTradeFilters(await searchParams, requestClock());
   const log = getTradeLog(filters, after);
   const query = tradeQuery(filters);
   const canExport = await readerIsOperator(); // exports are for operators, not a public dashboard's readers

@@ -1,9 +1,9 @@
-import { appConfig } from "@/db";
 import { tradeLogPage, type TradeCursor } from "@/db/queries/trade-log";
 import { csvLine } from "@/lib/csv";
 import { naiveIso } from "@/lib/event-time";
 import { readerIsOperator } from "@/lib/operator";
 import { periodTag } from "@/lib/period";
+import { requestClock } from "@/db/queries/request-clock";
 import { readTradeFilters } from "@/lib/trade-filters";
 
 const HEADER = ["time", "trade_id", "ticker", "action", "quantity", "price", "pnl_7_days", "decision_confidence"];
@@ -16,8 +16,9 @@ const ROWS_PER_PAGE = 2_000;
  */
 export async function GET(request: Request) {
   if (!(await readerIsOperator())) return Response.json({ error: "sign in to export trades: exports are for operators" }, { status: 401 });
-  const zone = appConfig().dataTimeZone;
-  const { filters } = readTradeFilters(Object.fromEntries(new URL(request.url).searchParams), zone);
+  const clock = requestClock();
+  const { zone } = clock;
+  const { filters } = readTradeFilters(Object.fromEntries(new URL(request.url).searchParams), clock);
   const first = tradeLogPage(filters, undefined, ROWS_PER_PAGE); // before the answer starts: a failure is still a proper error
   let page: { rows: typeof first.rows; next?: TradeCursor } | undefined = first;
   const encoder = new TextEncoder();

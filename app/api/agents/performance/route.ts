@@ -1,4 +1,4 @@
-import { appConfig } from "@/db";
+import { requestClock } from "@/db/queries/request-clock";
 import { getAgentPerformance } from "@/db/queries/agent-performance";
 import { jsonFrom, textParam } from "@/lib/api-params";
 import { periodParam } from "@/lib/period-params";
@@ -6,5 +6,5 @@ import { periodParam } from "@/lib/period-params";
 export const dynamic = "force-dynamic";
 
 export function GET(request: Request) {
-  return jsonFrom(request, (params) => getAgentPerformance(periodParam(params, 30, appConfig().dataTimeZone), textParam(params, "agent")));
+  return jsonFrom(request, (params) => getAgentPerformance(periodParam(params, 30, requestClock()), textParam(params, "agent")));
 }

@@ -1,4 +1,4 @@
-import { appConfig } from "@/db";
+import { requestClock } from "@/db/queries/request-clock";
 import { getUsageBreakdown } from "@/db/queries/llm-usage-breakdown";
 import { jsonFrom } from "@/lib/api-params";
 import { periodParam } from "@/lib/period-params";
@@ -7,5 +7,5 @@ export const dynamic = "force-dynamic";
 
 /** Beyond the trading system's own figures: by model and request type, latency percentiles, errors and the daily series. */
 export function GET(request: Request) {
-  return jsonFrom(request, (params) => getUsageBreakdown(periodParam(params, 7, appConfig().dataTimeZone)));
+  return jsonFrom(request, (params) => getUsageBreakdown(periodParam(params, 7, requestClock())));
 }

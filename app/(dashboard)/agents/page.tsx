@@ -17,7 +17,7 @@ type Search = PeriodSearch & { sort?: string; dir?: string; workflow?: string };
 
 export default async function AgentsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const search = await searchParams;
-  const { pnlCurrency, dataTimeZone } = getDisplaySettings();
+  const { pnlCurrency } = getDisplaySettings();
   const { period, problem } = readPeriod(search, requestClock());
   const columns = leaderboardColumns(pnlCurrency);
   const column = columns.find((c) => c.key === search.sort) ?? columns.find((c) => c.key === "rating")!;

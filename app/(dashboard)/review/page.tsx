@@ -27,7 +27,7 @@ function readFilters(search: Search) {
 
 export default async function ReviewPage({ searchParams }: { searchParams: Promise<Search> }) {
   const { minTrades, threshold } = readFilters(await searchParams);
-  const { pnlCurrency, dataTimeZone } = getDisplaySettings();
+  const { pnlCurrency } = getDisplaySettings();
   const period = lastDays(DAYS, requestClock());
   const agents = getUnderperformingAgents({ minTrades, period, threshold });
   const reviews = latestReviews();

@@ -2,6 +2,7 @@
 // the current period, the figures are the API's for the same days, the daily charts have one row per chosen day,
 // and links on the page keep it.
 import { expect, test } from "@playwright/test";
+import { statValue } from "./stat";
 
 const ZONE = process.env.DATA_TIMEZONE || "Asia/Seoul"; // the demo server's (e2e/serve.ts reads the same environment)
 const DAY = 86_400_000;
@@ -28,8 +29,7 @@ test("/costs over calendar days shows them as the period, with the API's figures
   expect(usage).toMatchObject({ period_days: 8, period_from: from, period_to: to });
   const cost = (Object.values(usage.provider_stats) as { total_cost: number }[]).reduce((sum, p) => sum + p.total_cost, 0);
   expect(cost).toBeGreaterThan(0);
-  const stat = page.locator("dt", { hasText: "LLM cost (USD)" }).locator("..").locator("dd").first();
-  await expect(stat).toHaveText(new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: cost < 1 ? 4 : 2 }).format(cost));
+  await expect(statValue(page, "LLM cost (USD)")).toHaveText(new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: cost < 1 ? 4 : 2 }).format(cost));
 
   // One row per chosen day, from `from` to `to`.
   const chart = page.getByRole("figure", { name: /LLM cost per day by provider/ });

@@ -37,7 +37,9 @@ export type AppliedMigration = typeof agentDeskMigrations.$inferSelect;
 export type SwapAudit = typeof agentDeskSwapAudit.$inferSelect;
 export type AgentReview = typeof agentDeskReviews.$inferSelect;
 
-// migrations/0003: the LLM log's aggregates, kept by triggers; see that file for the keys.
+// migrations/0003: the LLM log's aggregates; see that file for the keys. Since 0007 no trigger counts an insert: the
+// background count (db/background/counting-loop.ts) adds the calls above the watermark (agent_desk_backfill.next_id)
+// and counts again the hours and days of the corrections that 0010's triggers note.
 const llmKeys = {
   agentName: text("agent_name").notNull(),
   provider: text("provider").notNull(),

@@ -38,8 +38,9 @@ function streamRuns(runs: readonly Run[], generator: LlmCallGenerator, writer: L
 /**
  * Drops the table's indexes and triggers for a bulk load and recreates them from their own SQL afterwards (a
  * failure rolls the seed's transaction back, drops included, so the schema stays exact): sorting once is far
- * faster than updating three B-trees per row, and the aggregates the triggers would keep are built by the
- * backfill, to which the loaded rows are handed.
+ * faster than updating three B-trees per row. No trigger counts a call (they only note corrections of counted calls,
+ * migrations/0010): the loaded rows are put above the watermark (migrations/0007), where they are counted into the
+ * aggregates as any new call is (seedFile's backfill).
  */
 function withIndexesBuiltAfterwards<T>(db: Database.Database, table: string, load: () => T): T {
   const objects = db

@@ -189,7 +189,7 @@ test("a section that fails to load says so in its place; the rest of the page st
     await expect(page.getByRole("alert").filter({ hasText: "The spend against the limits could not be loaded just now" })).toBeVisible();
     await expect(page.getByRole("alert").filter({ hasText: /Reference: \w+/ })).toBeVisible();
     await expect(page.getByText(/AGENT_CONFIG_PATH|control-agents\.yaml/)).toHaveCount(0); // no message or path reaches the page
-    await expect(page.locator("dt", { hasText: "LLM cost (USD)" })).toBeVisible();
+    await expect(page.getByRole("term").filter({ hasText: "LLM cost (USD)" })).toBeVisible();
     await expect(page.getByRole("region", { name: "Latest model swaps" })).toBeVisible();
   } finally {
     fs.writeFileSync(CONTROL_AGENT_CONFIG, ORIGINAL);

@@ -6,8 +6,9 @@ import path from "node:path";
 const ROOT = process.cwd();
 const HASH_FILE = path.join(ROOT, ".next", "agent-desk-source-hash");
 // Everything the server bundle holds: the migrations come in with the background count, which applies them.
+// build.test.ts fails when a top-level file Next compiles, or a folder the bundled code imports from, is missing.
 const SOURCE_DIRS = ["app", "components", "db", "lib", "migrations", "public"];
-const SOURCE_FILES = ["package-lock.json", "next.config.mjs", "tsconfig.json", "postcss.config.mjs", "instrumentation.ts", "instrumentation-node.ts", "proxy.ts"];
+const SOURCE_FILES = ["package.json", "package-lock.json", "next.config.mjs", "tsconfig.json", "postcss.config.mjs", "instrumentation.ts", "instrumentation-node.ts", "proxy.ts"];
 
 /** Runs `next build` unless `.next` already holds a build of exactly these sources. */
 export function buildIfNeeded(log: (line: string) => void = console.log): void {
@@ -21,11 +22,14 @@ export function buildIfNeeded(log: (line: string) => void = console.log): void {
 
 function sourceHash(): string {
   const hash = createHash("sha256");
-  const files = [...SOURCE_DIRS.flatMap((dir) => listFiles(path.join(ROOT, dir))), ...SOURCE_FILES.map((f) => path.join(ROOT, f))];
-  for (const file of files.filter((f) => fs.existsSync(f) && !/\.test\.tsx?$/.test(f)).sort()) {
-    hash.update(path.relative(ROOT, file)).update("\0").update(fs.readFileSync(file)).update("\0");
-  }
+  for (const file of buildInputs()) hash.update(file).update("\0").update(fs.readFileSync(path.join(ROOT, file))).update("\0");
   return hash.digest("hex");
+}
+
+/** The files a build is made from (tests aside), relative to `root`, sorted: a change to any of them rebuilds. */
+export function buildInputs(root = ROOT): string[] {
+  const files = [...SOURCE_DIRS.flatMap((dir) => listFiles(path.join(root, dir))), ...SOURCE_FILES.map((f) => path.join(root, f))];
+  return files.filter((f) => fs.existsSync(f) && !/\.test\.tsx?$/.test(f)).map((f) => path.relative(root, f)).sort();
 }
 
 function listFiles(dir: string): string[] {

@@ -21,7 +21,10 @@ const swap = () =>
     { name: "fault test", trigger: "manual" },
   );
 const rows = () => database().sqlite.prepare("SELECT count(*) FROM model_evolution_history").pluck().get() as number;
-const calls = () => Object.values(getLlmUsageStats(lastDays(3650, { now: Date.now(), zone: "Asia/Seoul" })).provider_stats).reduce((sum, p) => sum + p.total_requests, 0);
+const calls = () => {
+  const clock = { now: Date.now(), zone: "Asia/Seoul" };
+  return Object.values(getLlmUsageStats({ ...clock, period: lastDays(3650, clock) }).providerStats).reduce((sum, p) => sum + p.totalRequests, 0);
+};
 
 beforeAll(async () => {
   ({ file } = await useTradingFile(["--days", "10"]));

@@ -44,19 +44,19 @@ describe("relativeChange", () => {
 describe("validation windows", () => {
   const at = (text: string) => Date.parse(text);
   it("start at the first whole hour after the swap and compare with the equal window before the swap's hour", () => {
-    const w = validationWindows(at("2026-03-02T10:20:00+09:00"), 7, at("2026-03-20T00:00:00Z"), "Asia/Seoul");
+    const w = validationWindows(at("2026-03-02T10:20:00+09:00"), 7, { now: at("2026-03-20T00:00:00Z"), zone: "Asia/Seoul" });
     expect(w.after).toEqual([at("2026-03-02T11:00:00+09:00"), at("2026-03-09T11:00:00+09:00")]);
     expect(w.before).toEqual([at("2026-02-23T10:00:00+09:00"), at("2026-03-02T10:00:00+09:00")]);
     expect([w.ended, w.progress]).toEqual([true, 1]);
   });
   it("start at the swap itself when it is on the hour, and measure a running window to the last whole hour", () => {
-    const w = validationWindows(at("2026-03-02T10:00:00+09:00"), 2, at("2026-03-03T10:45:00+09:00"), "Asia/Seoul");
+    const w = validationWindows(at("2026-03-02T10:00:00+09:00"), 2, { now: at("2026-03-03T10:45:00+09:00"), zone: "Asia/Seoul" });
     expect(w.after).toEqual([at("2026-03-02T10:00:00+09:00"), at("2026-03-03T10:00:00+09:00")]);
     expect(w.ended).toBe(false);
     expect(w.progress).toBeCloseTo(24.75 / 48, 6);
   });
   it("follow the wall clock of zones with half-hour offsets", () => {
-    const w = validationWindows(at("2026-03-02T10:20:00+05:30"), 1, at("2026-03-20T00:00:00Z"), "Asia/Kolkata");
+    const w = validationWindows(at("2026-03-02T10:20:00+05:30"), 1, { now: at("2026-03-20T00:00:00Z"), zone: "Asia/Kolkata" });
     expect(w.after[0]).toBe(at("2026-03-02T11:00:00+05:30"));
     expect(w.before[1]).toBe(at("2026-03-02T10:00:00+05:30"));
   });

@@ -11,6 +11,7 @@
 //   min_requests_for_evaluation LLM calls (the agent config's guide) in each window for the success rate.
 
 import { wallClockToInstant, zoneOffsetMs } from "./event-time";
+import type { RequestClock } from "./read-context";
 
 export const SWAP_STATUSES = ["validating", "passed", "breached", "inconclusive", "rolled_back", "superseded"] as const;
 export type SwapStatus = (typeof SWAP_STATUSES)[number];
@@ -22,8 +23,8 @@ const DAY_MS = 24 * HOUR_MS;
 
 export type ValidationWindows = { before: [number, number]; after: [number, number]; end: number; ended: boolean; progress: number };
 
-/** The windows a swap at `atMs` is judged on, by the rule above; hours are wall-clock hours in `zone`. */
-export function validationWindows(atMs: number, days: number, nowMs: number, zone: string): ValidationWindows {
+/** The windows a swap at `atMs` is judged on at the clock's `now`, by the rule above; hours are wall-clock hours in its `zone`. */
+export function validationWindows(atMs: number, days: number, { now: nowMs, zone }: RequestClock): ValidationWindows {
   const wall = (instant: number) => instant + zoneOffsetMs(instant, zone);
   const hourStart = (instant: number) => wallClockToInstant(Math.floor(wall(instant) / HOUR_MS) * HOUR_MS, zone);
   const swapHour = hourStart(atMs);

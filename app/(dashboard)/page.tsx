@@ -7,16 +7,17 @@ import { SpendLimits } from "@/components/overview/spend-limits";
 import { PageHeader } from "@/components/ui/page-header";
 import { SectionBoundary } from "@/components/ui/section-boundary";
 import { PeriodPicker } from "@/components/ui/period-picker";
-import { getDisplaySettings } from "@/db/queries/display-settings";
 import { requestClock } from "@/db/queries/request-clock";
 import { periodParams, periodPhrase } from "@/lib/period";
-import { readPeriod, type PeriodSearch } from "@/lib/period-params";
+import { readContext } from "@/lib/read-context";
+import { readOverviewSearch, type OverviewSearchParams } from "./search-params";
 
 const block = <div aria-hidden className="h-72 animate-pulse rounded-lg bg-zinc-100 dark:bg-zinc-900" />;
 
-export default async function OverviewPage({ searchParams }: { searchParams: Promise<PeriodSearch> }) {
-  const { dataTimeZone } = getDisplaySettings();
-  const { period, problem } = readPeriod(await searchParams, requestClock());
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<OverviewSearchParams> }) {
+  const clock = requestClock();
+  const { period, problem } = readOverviewSearch(await searchParams, clock);
+  const ctx = readContext(clock, period);
   const key = new URLSearchParams(periodParams(period)).toString();
   return (
     <>
@@ -26,28 +27,28 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       <div className="space-y-6">
         <SectionBoundary title="The key figures">
           <Suspense key={`stats-${key}`} fallback={<OverviewStatsSkeleton />}>
-            <OverviewStats period={period} />
+            <OverviewStats ctx={ctx} />
           </Suspense>
         </SectionBoundary>
         <SectionBoundary title="The daily charts">
           <Suspense key={`charts-${key}`} fallback={block}>
-            <DailyCharts period={period} dataTimeZone={dataTimeZone} />
+            <DailyCharts ctx={ctx} />
           </Suspense>
         </SectionBoundary>
         <div className="grid gap-6 lg:grid-cols-3">
           <SectionBoundary title="The spend against the limits">
             <Suspense fallback={block}>
-              <SpendLimits />
+              <SpendLimits clock={clock} />
             </Suspense>
           </SectionBoundary>
           <SectionBoundary title="The agents needing review">
             <Suspense fallback={block}>
-              <AgentsToReview />
+              <AgentsToReview clock={clock} />
             </Suspense>
           </SectionBoundary>
           <SectionBoundary title="The latest model swaps">
             <Suspense fallback={block}>
-              <LatestSwaps dataTimeZone={dataTimeZone} />
+              <LatestSwaps clock={clock} />
             </Suspense>
           </SectionBoundary>
         </div>

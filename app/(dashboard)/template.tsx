@@ -1,6 +1,7 @@
 import { DatabaseBanner } from "@/components/nav/database-banner";
 import { CountingNotice } from "@/components/system/counting-notice";
 import { databaseProblem } from "@/db";
+import { requestClock } from "@/db/queries/request-clock";
 
 // A template renders again on every navigation (a layout would not), so the banner follows the file's state.
 export default function DashboardTemplate({ children }: { children: React.ReactNode }) {
@@ -9,7 +10,7 @@ export default function DashboardTemplate({ children }: { children: React.ReactN
   return (
     <>
       <DatabaseBanner />
-      {kind ? null : <CountingNotice />}
+      {kind ? null : <CountingNotice clock={requestClock()} />}
       {missing ? null : children}
     </>
   );

@@ -1,10 +1,11 @@
 import Link from "next/link";
+import type { LeaderboardSort, SortDirection } from "@/app/(dashboard)/agents/search-params";
 import { Sparkline } from "@/components/charts/sparkline";
-import { CsvLink } from "@/components/ui/table";
+import { Table, type Column as TableColumn } from "@/components/ui/table";
 import type { RosterRow } from "@/db/queries/agent-roster";
 import { formatCount, formatMoney, formatPercent, formatUsd } from "@/lib/format";
 
-type Column = { key: string; header: string; value: (a: RosterRow) => number | string | null; cell: (a: RosterRow) => React.ReactNode; numeric?: boolean };
+type Column = { key: LeaderboardSort; header: string; value: (a: RosterRow) => number | string | null; cell: (a: RosterRow) => React.ReactNode; numeric?: boolean };
 
 export function leaderboardColumns(currency: string): Column[] {
   const num = (v: number | null, f: (n: number) => string) => (v === null ? "—" : f(v));
@@ -28,7 +29,7 @@ export function leaderboardColumns(currency: string): Column[] {
 }
 
 /** Ranked agents first in the chosen order, then the preliminary ones; empty values last either way. */
-export function sortRoster(rows: RosterRow[], column: Column, direction: "asc" | "desc"): RosterRow[] {
+export function sortRoster(rows: RosterRow[], column: Column, direction: SortDirection): RosterRow[] {
   const compare = (a: RosterRow, b: RosterRow) => {
     const [x, y] = [column.value(a), column.value(b)];
     if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
@@ -38,60 +39,45 @@ export function sortRoster(rows: RosterRow[], column: Column, direction: "asc" |
   return [...rows].sort((a, b) => Number(a.preliminary) - Number(b.preliminary) || compare(a, b) || a.name.localeCompare(b.name));
 }
 
-export function Leaderboard({ rows, columns, sort, direction, href }: { rows: RosterRow[]; columns: Column[]; sort: string; direction: "asc" | "desc"; href: (sort: string, direction: "asc" | "desc") => string }) {
-  if (rows.length === 0) return <p className="py-6 text-center text-sm text-zinc-500 dark:text-zinc-400">No agents: the agent config is empty and the file holds no activity.</p>;
-  let rank = 0;
+/** The agents ranked, in the table primitive: a rank (or "preliminary") before the columns, each heading a link that sorts by it. */
+export function Leaderboard({ rows, columns, sort, direction, href }: { rows: RosterRow[]; columns: Column[]; sort: LeaderboardSort; direction: SortDirection; href: (sort: LeaderboardSort, direction: SortDirection) => string }) {
+  const ranks = new Map(rows.filter((a) => !a.preliminary).map((a, i) => [a.name, i + 1]));
+  const rank: TableColumn<RosterRow> = {
+    header: "#",
+    csvHeader: "preliminary",
+    text: (a) => (a.preliminary ? "yes" : "no"),
+    cell: (a) => (
+      <span className="text-xs tabular-nums">
+        {a.preliminary ? (
+          <span title="too little data to rank: fewer than 2 weekly ratings, or under 10 trades with a result" className="rounded bg-zinc-100 px-1 py-0.5 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
+            preliminary
+          </span>
+        ) : (
+          ranks.get(a.name)
+        )}
+      </span>
+    ),
+  };
+  const sortable = columns.map((c): TableColumn<RosterRow> => {
+    const active = c.key === sort;
+    const next = active && direction === "desc" ? "asc" : active ? "desc" : c.numeric ? "desc" : "asc";
+    return {
+      header: c.header,
+      numeric: c.numeric,
+      cell: c.cell,
+      text: c.key === "trend" ? (a) => a.ratings.map((r) => r.toFixed(1)).join(" ") : c.value,
+      sort: { href: href(c.key, next), direction: active ? direction : undefined },
+    };
+  });
   return (
-    <div>
-      <CsvLink
-        name="agents"
-        header={["preliminary", ...columns.map((c) => c.header)]}
-        lines={rows.map((a) => [a.preliminary ? "yes" : "no", ...columns.map((c) => (c.key === "trend" ? a.ratings.map((r) => r.toFixed(1)).join(" ") : c.value(a)))])}
-      />
-    <div className="overflow-x-auto">
-      <table className="w-full text-sm">
-        <caption className="sr-only">Agents, sortable by every column; preliminary agents last</caption>
-        <thead>
-          <tr className="border-b border-zinc-200 text-left text-xs text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
-            <th scope="col" className="px-2 py-2 font-medium">
-              #
-            </th>
-            {columns.map((c) => {
-              const active = c.key === sort;
-              const next = active && direction === "desc" ? "asc" : active ? "desc" : c.numeric ? "desc" : "asc";
-              return (
-                <th key={c.key} scope="col" aria-sort={active ? (direction === "asc" ? "ascending" : "descending") : undefined} className={`px-2 py-2 font-medium whitespace-nowrap ${c.numeric ? "text-right" : ""}`}>
-                  <Link href={href(c.key, next)} scroll={false} className={`hover:text-zinc-900 dark:hover:text-zinc-100 ${active ? "text-zinc-900 dark:text-zinc-100" : ""}`}>
-                    {c.header}
-                    {active ? (direction === "asc" ? " ▲" : " ▼") : ""}
-                  </Link>
-                </th>
-              );
-            })}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800/70">
-          {rows.map((a) => (
-            <tr key={a.name} className={`hover:bg-zinc-50 dark:hover:bg-zinc-800/40 ${a.preliminary ? "text-zinc-500 dark:text-zinc-400" : ""}`}>
-              <td className="px-2 py-1.5 text-xs tabular-nums">
-                {a.preliminary ? (
-                  <span title="too little data to rank: fewer than 2 weekly ratings, or under 10 trades with a result" className="rounded bg-zinc-100 px-1 py-0.5 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
-                    preliminary
-                  </span>
-                ) : (
-                  ++rank
-                )}
-              </td>
-              {columns.map((c) => (
-                <td key={c.key} className={`px-2 py-1.5 whitespace-nowrap ${c.numeric ? "text-right tabular-nums" : ""}`}>
-                  {c.cell(a)}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-    </div>
+    <Table
+      caption="Agents, sortable by every column; preliminary agents last"
+      csv="agents"
+      columns={[rank, ...sortable]}
+      rows={rows}
+      rowKey={(a) => a.name}
+      rowClassName={(a) => (a.preliminary ? "text-zinc-500 dark:text-zinc-400" : "")}
+      empty="No agents: the agent config is empty and the file holds no activity."
+    />
   );
 }

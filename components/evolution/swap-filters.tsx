@@ -1,6 +1,5 @@
+import { SWAP_PERIODS, type SwapFilterValues } from "@/app/(dashboard)/evolution/search-params";
 import { SWAP_STATUSES } from "@/lib/swap-status";
-
-export type SwapFilterValues = { agent?: string; trigger?: string; status?: string; days?: string };
 
 const SELECT = "rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-950";
 
@@ -24,7 +23,7 @@ export function SwapFilters({ agents, values }: { agents: string[]; values: Swap
       {select("agent", "Filter by agent", agents.map((a) => [a, a]))}
       {select("trigger", "Filter by trigger", [["manual", "manual"], ["automatic", "automatic"], ["scheduled", "scheduled"]])}
       {select("status", "Filter by status", SWAP_STATUSES.map((s) => [s, s.replace("_", " ")]))}
-      {select("days", "Filter by period", [["7", "last 7 days"], ["30", "last 30 days"], ["90", "last 90 days"], ["365", "last year"]])}
+      {select("days", "Filter by period", SWAP_PERIODS.map((p) => [String(p.days), p.label]))}
       <button type="submit" className="rounded-md border border-zinc-300 px-3 py-1 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
         Filter
       </button>

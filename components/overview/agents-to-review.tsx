@@ -1,29 +1,27 @@
 import Link from "next/link";
+import { readReviewSearch } from "@/app/(dashboard)/review/search-params";
 import { Card } from "@/components/ui/card";
 import { getUnderperformingAgents } from "@/db/queries/agent-contribution";
-import { requestClock } from "@/db/queries/request-clock";
 import { formatCount } from "@/lib/format";
-import { lastDays } from "@/lib/period";
+import { readContext, type RequestClock } from "@/lib/read-context";
 
-// The review page's defaults (the trading system's get_underperforming_agents): 30 days, at least 10 trades, efficiency under -0.1.
-const REVIEW = { days: 30, minTrades: 10, threshold: -0.1 };
-
-export async function AgentsToReview() {
-  const { days, ...rule } = REVIEW;
-  const agents = getUnderperformingAgents({ ...rule, period: lastDays(days, requestClock()) });
+/** The review page as it opens (its defaults: the trading system's get_underperforming_agents), whatever the overview's period. */
+export async function AgentsToReview({ clock }: { clock: RequestClock }) {
+  const { period, minTrades, threshold } = readReviewSearch({}, clock);
+  const agents = getUnderperformingAgents(readContext(clock, period), { minTrades, threshold });
   return (
-    <Card title="Agents needing review" caption="last 30 days · efficiency under -0.1 with 10+ trades">
+    <Card title="Agents needing review" caption={`last ${period.days} days · efficiency under ${threshold} with ${minTrades}+ trades`}>
       {agents.length === 0 ? (
         <p className="text-sm text-zinc-500 dark:text-zinc-400">No agent is below the threshold: every agent with enough trades pulls its weight.</p>
       ) : (
         <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
           {agents.map((a) => (
-            <li key={a.agent_name} className="flex items-baseline justify-between gap-3 py-2 text-sm">
-              <Link href={`/agents/${encodeURIComponent(a.agent_name)}`} className="font-medium hover:underline">
-                {a.agent_name}
+            <li key={a.agentName} className="flex items-baseline justify-between gap-3 py-2 text-sm">
+              <Link href={`/agents/${encodeURIComponent(a.agentName)}`} className="font-medium hover:underline">
+                {a.agentName}
               </Link>
               <span className="text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
-                efficiency {a.efficiency_score.toFixed(0)} · {formatCount(a.trades_involved)} trades
+                efficiency {a.efficiencyScore.toFixed(0)} · {formatCount(a.tradesInvolved)} trades
               </span>
             </li>
           ))}

@@ -3,21 +3,19 @@ import { Card } from "@/components/ui/card";
 import { getDailySeries } from "@/db/queries/overview-series";
 import { formatMoney, formatUsd, zoneLabel } from "@/lib/format";
 import { GOOD, providerColour } from "@/lib/palette";
-import type { Period } from "@/lib/period";
+import type { ReadContext } from "@/lib/read-context";
 
 /** Daily PnL, and daily LLM cost stacked by provider, over the period. */
-export async function DailyCharts({ period, dataTimeZone }: { period: Period; dataTimeZone: string }) {
-  const { providers, rows, interval, pnlCurrency } = getDailySeries(period);
+export async function DailyCharts({ ctx }: { ctx: ReadContext }) {
+  const { providers, rows, interval, totals, pnlCurrency } = getDailySeries(ctx);
   const every = interval === "week" ? "Weekly" : "Daily";
-  const totalPnl = rows.reduce((sum, r) => sum + (r.pnl ?? 0), 0);
-  const totalCost = rows.reduce((sum, r) => sum + (r.cost ?? 0), 0);
-  const caption = `per ${interval} in ${zoneLabel(dataTimeZone)}`;
+  const caption = `per ${interval} in ${zoneLabel(ctx.zone)}`;
   return (
     <div className="grid gap-6 xl:grid-cols-2">
       <Card title={`${every} PnL (7-day, ${pnlCurrency})`} caption={`${caption}, by the day each trade was made`}>
         <ChartFigure
           title={`${every} PnL`}
-          summary={`7-day PnL of the trades made each ${interval}: ${formatMoney(totalPnl, pnlCurrency)} over ${rows.length} ${interval}s.`}
+          summary={`7-day PnL of the trades made each ${interval}: ${formatMoney(totals.pnl, pnlCurrency)} over ${rows.length} ${interval}s.`}
           data={rows}
           series={[{ key: "pnl", label: `PnL (${pnlCurrency})`, colour: GOOD }]}
           kind="bar"
@@ -29,8 +27,8 @@ export async function DailyCharts({ period, dataTimeZone }: { period: Period; da
       <Card title={`${every} LLM cost by provider (USD)`} caption={caption}>
         <ChartFigure
           title={`${every} LLM cost by provider`}
-          summary={`LLM cost per ${interval}, stacked by provider (${providers.join(", ") || "none"}): ${formatUsd(totalCost)} in all.`}
-          data={providers.length > 0 ? rows : []}
+          summary={`LLM cost per ${interval}, stacked by provider (${providers.join(", ") || "none"}): ${formatUsd(totals.cost)} in all.`}
+          data={rows}
           series={providers.map((p, i) => ({ key: `cost_${p}`, label: p, colour: providerColour(p, i) }))}
           kind="bar"
           stacked

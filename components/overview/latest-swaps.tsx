@@ -2,11 +2,13 @@ import Link from "next/link";
 import { getSwapLog } from "@/db/queries/swap-log";
 import { Card } from "@/components/ui/card";
 import { formatDateTime, formatPercent, zoneLabel } from "@/lib/format";
+import type { RequestClock } from "@/lib/read-context";
 
-export async function LatestSwaps({ dataTimeZone }: { dataTimeZone: string }) {
-  const swaps = getSwapLog({ limit: 6 });
+/** The six newest swaps of all time, whatever the overview's period; times in the request's zone. */
+export async function LatestSwaps({ clock }: { clock: RequestClock }) {
+  const swaps = getSwapLog(clock, { limit: 6 });
   return (
-    <Card title="Latest model swaps" caption={`times in ${zoneLabel(dataTimeZone)}`}>
+    <Card title="Latest model swaps" caption={`times in ${zoneLabel(clock.zone)}`}>
       {swaps.length === 0 ? (
         <p className="text-sm text-zinc-500 dark:text-zinc-400">
           No model swaps yet. They appear here when the reflection loop or an operator changes an agent&apos;s model.
@@ -25,7 +27,7 @@ export async function LatestSwaps({ dataTimeZone }: { dataTimeZone: string }) {
               </span>
               <span className="text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
                 {swap.triggeredBy} · expected {formatPercent(swap.performanceImprovement * 100, 0)} ·{" "}
-                {formatDateTime(swap.atMs, dataTimeZone)}
+                {formatDateTime(swap.atMs, clock.zone)}
               </span>
             </li>
           ))}

@@ -3,14 +3,15 @@ import { getMetricsSummary } from "@/db/queries/overview-series";
 import { Stat, StatSkeleton } from "@/components/ui/stat";
 import { changeAgainst, pointsAgainst } from "@/lib/change";
 import { formatCount, formatMoney, formatPercent, formatUsd } from "@/lib/format";
-import { periodLength, type Period } from "@/lib/period";
+import { periodLength } from "@/lib/period";
+import type { ReadContext } from "@/lib/read-context";
 
 /** The period's key figures, each against the period of the same length before it. */
-export async function OverviewStats({ period }: { period: Period }) {
-  const { current, previous: before } = getPeriodComparison(period);
+export async function OverviewStats({ ctx }: { ctx: ReadContext }) {
+  const { current, previous: before } = getPeriodComparison(ctx);
   const { llm, trading, pnlCurrency } = current;
-  const metrics = getMetricsSummary(period);
-  const label = periodLength(period);
+  const metrics = getMetricsSummary(ctx);
+  const label = periodLength(ctx.period);
   const m = metrics.current;
   const p = metrics.previous;
   const pnl = trading.withPnl > 0 ? trading.pnl : null;

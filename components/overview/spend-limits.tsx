@@ -1,10 +1,11 @@
 import { Card } from "@/components/ui/card";
 import { getSpend } from "@/db/queries/overview-series";
 import { formatPercent, formatUsd } from "@/lib/format";
+import type { RequestClock } from "@/lib/read-context";
 
 /** LLM spend against the agent config's daily and weekly limits, with a clear warning past the alert threshold. */
-export async function SpendLimits() {
-  const spend = getSpend();
+export async function SpendLimits({ clock }: { clock: RequestClock }) {
+  const spend = getSpend(clock);
   const rows = [
     { label: "Today", spent: spend.today, limit: spend.dailyLimit, limitName: "cost_limit_daily" },
     { label: "Last 7 days", spent: spend.week, limit: spend.weeklyLimit, limitName: "cost_limit_weekly" },

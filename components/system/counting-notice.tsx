@@ -1,12 +1,13 @@
 import { getCountingNotice } from "@/db/queries/background-count";
 import { formatCount } from "@/lib/format";
+import type { RequestClock } from "@/lib/read-context";
 
 /**
  * Says above every page, while the background count is well behind (a file just adopted, a large correction), what
  * the figures do not hold yet; nothing once it has caught up. Figures stay exact meanwhile, read from raw rows.
  */
-export function CountingNotice() {
-  const count = getCountingNotice();
+export function CountingNotice({ clock }: { clock: RequestClock }) {
+  const count = getCountingNotice(clock);
   if (!count) return null;
   const waiting = [
     count.llmCallsWaiting > 0 && `${formatCount(count.llmCallsWaiting)} LLM calls`,

@@ -11,7 +11,7 @@ import { llmCounter, uncountedLlmCalls } from "./llm-backfill";
 import { llmAdopter, llmAdoption } from "./llm-adoption";
 import { llmCorrector, pendingLlmCorrections } from "./llm-corrections";
 import { LlmRangeCache } from "./llm-range-cache";
-import { LlmWindow } from "./llm-window";
+import { LlmWindow } from "./llm-window-reader";
 
 type Snapshot = { hourly: unknown[][]; latency: unknown[][]; errors: unknown[][]; zoned: unknown[][] };
 
@@ -285,8 +285,8 @@ describe("reading a window from the aggregates", () => {
       const slow = new LlmWindow(db, "Asia/Seoul", since, now, false);
       const sortGroups = (w: LlmWindow) => w.groups().filter((g) => g.calls !== 0).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
       const [a, b] = [sortGroups(fast), sortGroups(slow)];
-      expect(a.map((g) => [g.agent_name, g.provider, g.model, g.request_type, g.calls, g.successes, g.tokens]), `${hours} h`).toEqual(
-        b.map((g) => [g.agent_name, g.provider, g.model, g.request_type, g.calls, g.successes, g.tokens]),
+      expect(a.map((g) => [g.agentName, g.provider, g.model, g.requestType, g.calls, g.successes, g.tokens]), `${hours} h`).toEqual(
+        b.map((g) => [g.agentName, g.provider, g.model, g.requestType, g.calls, g.successes, g.tokens]),
       );
       a.forEach((g, i) => expect(g.cost).toBeCloseTo(b[i]!.cost, 6));
       expect(fast.daily().map((d) => [d.date, d.provider, d.calls])).toEqual(slow.daily().map((d) => [d.date, d.provider, d.calls]));

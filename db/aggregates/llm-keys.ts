@@ -1,5 +1,6 @@
-// The aggregate keys of migrations/0003, as SQL over a row alias; the backfill uses the same definitions as the
-// triggers (a test rebuilds the aggregates with these and compares them with what the triggers kept).
+// The aggregate keys of migrations/0003, as SQL over a row alias: the one definition the background count (new
+// calls, corrections, adoption) writes with and the window reader reads with, so "counted" means the same to both
+// (a test rebuilds the aggregates from scratch and compares them with what the count kept).
 
 /** A time written with Z or an offset (the text after the minutes holds Z, + or -). */
 export const zonedSql = (ts: string) => `(substr(${ts}, 17) GLOB '*[Z+-]*')`;

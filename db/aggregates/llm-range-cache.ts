@@ -14,9 +14,9 @@ const MAX_NEWLY_COUNTED = 100_000;
 /**
  * Reads of the LLM aggregates over closed ranges of hours or days, kept per server process. A period's whole hours
  * and days change only when a call counted into the aggregates lands in them, and calls are counted in id order
- * (AUTOINCREMENT; an update or delete empties the aggregates and adds one to agent_desk_backfill.resets): so before
- * each read the calls counted since the last one are looked up (a handful), and every kept read whose ranges hold
- * one of their hours is dropped. Long periods then cost one merge instead of reading a year of aggregate rows.
+ * (AUTOINCREMENT; corrected calls counted again, or a recount of the whole log, add one to agent_desk_backfill.resets
+ * and every kept read goes): so before each read the calls counted since the last one are looked up (a handful), and
+ * every kept read whose ranges hold one of their hours is dropped. Long periods then cost one merge instead of reading a year of aggregate rows.
  */
 export class LlmRangeCache {
   private counted = 0;

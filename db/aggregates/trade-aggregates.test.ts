@@ -8,7 +8,7 @@ import { parseEventTime } from "@/lib/event-time";
 import { parsePythonJson } from "@/lib/lenient-json";
 import { migrateFile } from "@/migrations/migrate-file";
 import { catchUpTradeAggregates, rebuildTradeAggregates, tradeAggregatesCurrent } from "./trade-facts";
-import { TradeWindow } from "./trade-window";
+import { TradeWindow } from "./trade-fact-reader";
 
 const ZONE = "Asia/Seoul";
 const TABLES = ["agent_desk_trades", "agent_desk_trade_contributions", "agent_desk_trade_days", "agent_desk_trade_agent_days"];
@@ -141,18 +141,18 @@ describe("trade aggregates", () => {
       const window = new TradeWindow(db, ZONE, since, now);
       const slow = fromRawRows(db, since, now);
       const totals = window.totals();
-      expect([totals.trades, totals.with_pnl, totals.analysed], `${hours} h`).toEqual([slow.totals.trades, slow.totals.with_pnl, slow.totals.analysed]);
+      expect([totals.trades, totals.withPnl, totals.analysed], `${hours} h`).toEqual([slow.totals.trades, slow.totals.with_pnl, slow.totals.analysed]);
       expect(totals.pnl).toBeCloseTo(slow.totals.pnl, 6);
       const agents = window.agents();
-      expect(agents.map((a) => a.agent_name).sort()).toEqual([...slow.agents.keys()].sort());
+      expect(agents.map((a) => a.agentName).sort()).toEqual([...slow.agents.keys()].sort());
       for (const a of agents) {
-        const want = slow.agents.get(a.agent_name)!;
-        expect(a.trades, `${a.agent_name} ${hours} h`).toBe(want.trades);
-        expect(a.weighted_pnl).toBeCloseTo(want.weighted, 4);
+        const want = slow.agents.get(a.agentName)!;
+        expect(a.trades, `${a.agentName} ${hours} h`).toBe(want.trades);
+        expect(a.weightedPnl).toBeCloseTo(want.weighted, 4);
         expect(a.positive).toBeCloseTo(want.positive, 4);
         expect(a.negative).toBeCloseTo(want.negative, 4);
       }
-      expect(window.agents("cio")).toEqual(agents.filter((a) => a.agent_name === "cio"));
+      expect(window.agents("cio")).toEqual(agents.filter((a) => a.agentName === "cio"));
     }
     db.close();
   });

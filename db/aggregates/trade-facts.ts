@@ -1,4 +1,5 @@
 import type Database from "better-sqlite3";
+import type { Trade } from "@/db/schema";
 import { calendarDate, parseEventTime } from "@/lib/event-time";
 import { parsePythonJson } from "@/lib/lenient-json";
 
@@ -9,12 +10,8 @@ export const TRADE_JSON_COLUMNS = ["agent_contributions", "analysis_metadata", "
 const BATCH_TRADES = 500;
 
 /** A trade as the catch-up reads it: JSON columns that SQLite finds valid come back NULL (nothing to classify). */
-type TradeRow = {
-  timestamp: string;
-  pnl_7_days: number | null;
-  decision_confidence: number | null;
-  agent_contributions: string | null;
-} & Record<`invalid_${(typeof TRADE_JSON_COLUMNS)[number]}`, string | null>;
+type TradeRow = Pick<Trade, "timestamp" | "pnl7Days" | "decisionConfidence" | "agentContributions"> &
+  Record<`invalid_${(typeof TRADE_JSON_COLUMNS)[number]}`, string | null>;
 
 type TradeFacts = {
   eventMs: number | null;
@@ -38,7 +35,7 @@ function factsOf(row: TradeRow, zone: string): TradeFacts {
     if (parsed.ok) nanJson |= 1 << bit;
     else brokenJson |= 1 << bit;
   });
-  const parsed = row.agent_contributions === null ? null : parsePythonJson(row.agent_contributions);
+  const parsed = row.agentContributions === null ? null : parsePythonJson(row.agentContributions);
   const object = parsed?.ok && parsed.value !== null && typeof parsed.value === "object" && !Array.isArray(parsed.value) ? (parsed.value as Record<string, unknown>) : null;
   const values: [string, number][] = [];
   let nonNumeric = 0;
@@ -59,17 +56,17 @@ function factsOf(row: TradeRow, zone: string): TradeFacts {
 
 // The sums of a day (or of a period's partial edge), over the trades whose 7-day PnL is known: one text shared by
 // the day tables and the edge reads, so the two can never disagree about what a figure means.
-export const TRADE_TOTALS_SQL = `count(*) AS trades, count(t.pnl_7_days) AS with_pnl, total(t.pnl_7_days) AS pnl,
+export const TRADE_TOTALS_SQL = `count(*) AS trades, count(t.pnl_7_days) AS withPnl, total(t.pnl_7_days) AS pnl,
   total(t.pnl_7_days > 0) AS wins, total(t.pnl_7_days < 0) AS losses,
   total(t.pnl_7_days IS NOT NULL AND t.contributions = 1) AS analysed,
   total(t.pnl_7_days IS NOT NULL AND t.contributions = 2) AS unreadable,
-  total(iif(t.pnl_7_days IS NOT NULL AND t.contributions = 1, t.non_numeric, 0)) AS non_numeric`;
-export const TRADE_AGENT_SQL = `c.agent_name AS agent_name, count(*) AS trades, total(c.contribution) AS contribution,
+  total(iif(t.pnl_7_days IS NOT NULL AND t.contributions = 1, t.non_numeric, 0)) AS nonNumeric`;
+export const TRADE_AGENT_SQL = `c.agent_name AS agentName, count(*) AS trades, total(c.contribution) AS contribution,
   total(iif(t.pnl_7_days > 0, c.contribution * t.pnl_7_days, 0)) AS positive,
   total(iif(t.pnl_7_days > 0, 0, c.contribution * abs(t.pnl_7_days))) AS negative,
-  total(c.contribution * t.pnl_7_days) AS weighted_pnl,
-  total(iif(t.decision_confidence <> 0, t.decision_confidence, 0)) AS confidence_sum,
-  total(t.decision_confidence <> 0) AS confidence_count`;
+  total(c.contribution * t.pnl_7_days) AS weightedPnl,
+  total(iif(t.decision_confidence <> 0, t.decision_confidence, 0)) AS confidenceSum,
+  total(t.decision_confidence <> 0) AS confidenceCount`;
 export const TRADE_AGENT_FROM = `agent_desk_trades AS t JOIN agent_desk_trade_contributions AS c USING (trade_rowid)
   WHERE t.pnl_7_days IS NOT NULL AND t.contributions = 1`;
 
@@ -182,7 +179,7 @@ function readChanges(db: Database.Database, zone: string): number {
     const row = statements.trade.get(id) as TradeRow | undefined;
     if (row) {
       const facts = factsOf(row, zone);
-      statements.keepTrade.run(id, facts.eventMs, facts.day, row.pnl_7_days, row.decision_confidence, facts.contributions, facts.nonNumeric, facts.nanJson, facts.brokenJson);
+      statements.keepTrade.run(id, facts.eventMs, facts.day, row.pnl7Days, row.decisionConfidence, facts.contributions, facts.nonNumeric, facts.nanJson, facts.brokenJson);
       for (const [agent, value] of facts.values) statements.keepContribution.run(id, agent, value);
       if (facts.day) days.add(facts.day);
     }
@@ -203,7 +200,7 @@ function prepared(db: Database.Database) {
     oldDay: db.prepare("SELECT day FROM agent_desk_trades WHERE trade_rowid = ?").pluck(),
     forgetContributions: db.prepare("DELETE FROM agent_desk_trade_contributions WHERE trade_rowid = ?"),
     forgetTrade: db.prepare("DELETE FROM agent_desk_trades WHERE trade_rowid = ?"),
-    trade: db.prepare(`SELECT timestamp, pnl_7_days, decision_confidence, agent_contributions, ${invalid} FROM trades WHERE rowid = ?`),
+    trade: db.prepare(`SELECT timestamp, pnl_7_days AS pnl7Days, decision_confidence AS decisionConfidence, agent_contributions AS agentContributions, ${invalid} FROM trades WHERE rowid = ?`),
     keepTrade: db.prepare("INSERT INTO agent_desk_trades VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
     keepContribution: db.prepare("INSERT INTO agent_desk_trade_contributions VALUES (?, ?, ?)"),
     dequeue: db.prepare("DELETE FROM agent_desk_trade_changes WHERE trade_rowid = ?"),

@@ -14,6 +14,7 @@ import * as usage from "@/app/api/llm/usage/route";
 import * as metrics from "@/app/api/system/metrics/route";
 import { database } from "@/db";
 import { getAgentMapping } from "@/db/queries/agent-mapping";
+import { requestClock } from "@/db/queries/request-clock";
 import { getSwapLog } from "@/db/queries/swap-log";
 import { agentsPyYamlReads, HAS_PYYAML } from "@/db/testing/pyyaml";
 import { tempDir, useTradingFile } from "@/db/testing/upstream-file";
@@ -180,7 +181,7 @@ describe("every typed text written into the file", () => {
   const swapOf = (agent: string) => ({
     agent,
     provider: "gpt",
-    model: ["gpt-5", "gpt-5-mini", "gpt-5-nano"].find((m) => m !== getAgentMapping().agents[agent]!.model && m !== getSwapLog({ agent, limit: 1 })[0]?.oldModel),
+    model: ["gpt-5", "gpt-5-mini", "gpt-5-nano"].find((m) => m !== getAgentMapping(requestClock())[agent]!.model && m !== getSwapLog(requestClock(), { agent, limit: 1 })[0]?.oldModel),
     reason: "property test",
     expectedImprovement: "0.1",
     validationDays: "7",

@@ -8,6 +8,7 @@ import { database, writableDatabase } from "@/db";
 import { countAllNow } from "@/db/aggregates/count-all";
 import { getAgentMapping } from "@/db/queries/agent-mapping";
 import { getEvolution } from "@/db/queries/evolution";
+import { requestClock } from "@/db/queries/request-clock";
 import { agentsPyYamlReads, HAS_PYYAML } from "@/db/testing/pyyaml";
 import { useTradingFile } from "@/db/testing/upstream-file";
 import { withAgentModel } from "@/lib/agent-config-edit";
@@ -41,7 +42,7 @@ const form = (over: Record<string, unknown> = {}) => ({
 
 describe("recording a manual swap", () => {
   it("takes the old model from the server, sets manual itself, audits it, and rewrites only the two values in the config", () => {
-    const before = getAgentMapping().agents.cio!;
+    const before = getAgentMapping(requestClock()).cio!;
     const outcome = recordSwap({ ...form(), triggered_by: "automatic", id: 999, oldModel: "forged" }, operator);
     expect(outcome).toMatchObject({ ok: true, configWritten: true, configNote: null, repeated: false });
     if (!outcome.ok) return;
@@ -52,7 +53,7 @@ describe("recording a manual swap", () => {
     const [a, b] = [ORIGINAL.split("\n"), fs.readFileSync(configFile, "utf8").split("\n")];
     expect(a.filter((line, i) => line !== b[i])).toHaveLength(2);
     expect(parse(b.join("\n")).agents.cio).toMatchObject({ provider: "gpt", model: "gpt-5" });
-    expect(getAgentMapping().agents.cio).toEqual({ provider: "gpt", model: "gpt-5" });
+    expect(getAgentMapping(requestClock()).cio).toEqual({ provider: "gpt", model: "gpt-5" });
   });
 
   it("records one swap for a request sent twice", () => {
@@ -125,7 +126,7 @@ describe("rolling a swap back", () => {
     expect(parse(fs.readFileSync(configFile, "utf8")).agents.valuation_analyst).toMatchObject({ provider: "claude", model: "sonnet-4" });
     expect(rollbackSwap(latest.id, operator)).toMatchObject({ ok: false, error: `Swap #${latest.id} is already rolled back` });
     expect(rollbackSwap(back.id, operator)).toMatchObject({ ok: false, error: expect.stringMatching(/is itself a rollback/) });
-    const statuses = Object.fromEntries(getEvolution({ agent: "valuation_analyst" }).map((s) => [s.id, [s.status, s.rollback_of, s.can_roll_back]]));
+    const statuses = Object.fromEntries(getEvolution(requestClock(), { agent: "valuation_analyst" }).map((s) => [s.id, [s.status, s.rollbackOf, s.canRollBack]]));
     expect(statuses[older.id]).toEqual(["superseded", null, false]);
     expect(statuses[latest.id]).toEqual(["rolled_back", null, false]);
     expect(statuses[back.id]).toEqual(["validating", latest.id, false]);
@@ -142,8 +143,8 @@ describe("a rollback's note", () => {
     expect(rollbackSwap(swap.id, operator, { note: "worse fills\nRollback of swap #1: approved" })).toEqual({ ok: false, error: "Note must be one line: it holds a line break" });
     expect([count("model_evolution_history"), count("agent_desk_swap_audit")]).toEqual(rows);
     expect(fs.readFileSync(configFile, "utf8")).toBe(config);
-    const recorded = getEvolution({ agent: "performance_analyzer" }).find((s) => s.id === swap.id)!;
-    expect([recorded.status, recorded.can_roll_back]).toEqual(["validating", true]);
+    const recorded = getEvolution(requestClock(), { agent: "performance_analyzer" }).find((s) => s.id === swap.id)!;
+    expect([recorded.status, recorded.canRollBack]).toEqual(["validating", true]);
   });
 
   it("is optional: a blank note rolls back with the default reason", () => {
@@ -178,18 +179,18 @@ describe("AUTO_ROLLBACK", () => {
     calls("strategy_optimizer", swapAt + 2 * 3_600_000, 10, 0.1);
     countAllNow(sqlite, { timeZone: "Asia/Seoul" }); // what the server's background count does
 
-    const judged = Object.fromEntries(getEvolution().map((s) => [s.id, s]));
+    const judged = Object.fromEntries(getEvolution(requestClock()).map((s) => [s.id, s]));
     expect([judged[breached]!.status, judged[passed]!.status, judged[thin]!.status]).toEqual(["breached", "passed", "inconclusive"]);
     const { before, after } = judged[breached]!.validation;
     expect(after.successRate!).toBeLessThan(0.6);
-    expect(judged[breached]!.realized_improvement).toBeCloseTo((after.successRate! - before.successRate!) / before.successRate!, 9);
+    expect(judged[breached]!.realizedImprovement).toBeCloseTo((after.successRate! - before.successRate!) / before.successRate!, 9);
 
     const first = rollBackBreachedSwaps();
     expect(first).toHaveLength(1);
     expect(first[0]).toMatchObject({ ok: true, agent: "failure_attribution", to: "gemini flash-2.5" });
     expect(rollBackBreachedSwaps()).toEqual([]);
-    const rollback = getEvolution({ agent: "failure_attribution" })[0]!;
-    expect([rollback.triggered_by, rollback.rollback_of, rollback.recorded_by?.actor]).toEqual(["automatic", breached, "Agent Desk (AUTO_ROLLBACK)"]);
+    const rollback = getEvolution(requestClock(), { agent: "failure_attribution" })[0]!;
+    expect([rollback.triggeredBy, rollback.rollbackOf, rollback.recordedBy?.actor]).toEqual(["automatic", breached, "Agent Desk (AUTO_ROLLBACK)"]);
   });
 });
 

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { database, databaseProblem, writableDatabase } from "@/db";
 import { agentDeskSwapAudit, modelEvolutionHistory } from "@/db/schema";
 import { getAgentMapping } from "@/db/queries/agent-mapping";
+import { requestClock } from "@/db/queries/request-clock";
 import { getSwapLog } from "@/db/queries/swap-log";
 import { linkSwaps } from "@/db/queries/swap-links";
 import { loadAgentConfig } from "@/lib/agent-config";
@@ -31,11 +32,11 @@ export function recordSwap(values: unknown, actor: Actor): SwapOutcome {
   if (!parsed.ok) return { ok: false, error: "Check the highlighted fields", fieldErrors: parsed.fieldErrors };
   const input = parsed.input;
   const { config } = database();
-  const known = new Set([...Object.keys(loadAgentConfig(config.agentConfigPath).agents), ...Object.keys(getAgentMapping().agents)]);
+  const known = new Set([...Object.keys(loadAgentConfig(config.agentConfigPath).agents), ...Object.keys(getAgentMapping(requestClock()))]);
   if (!known.has(input.agent)) return { ok: false, error: "Check the highlighted fields", fieldErrors: { agent: `There is no agent '${input.agent}'` } };
 
   return write(actor, input.requestId, () => {
-    const current = getAgentMapping().agents[input.agent]!;
+    const current = getAgentMapping(requestClock())[input.agent]!;
     if (current.provider === input.provider && current.model === input.model) {
       return { refused: { ok: false, error: "Nothing to change", fieldErrors: { model: `${input.agent} already runs ${input.provider} ${input.model}` } } };
     }
@@ -73,7 +74,7 @@ export function rollbackSwap(id: number, actor: Actor, options: { requestId?: st
   if (!parsed.success) return { ok: false, error: parsed.error.issues[0]!.message };
   const note = parsed.data;
   return write(actor, requestId, () => {
-    const log = getSwapLog();
+    const log = getSwapLog(requestClock());
     const swap = log.find((s) => s.id === id);
     if (!swap) return { refused: { ok: false, error: `There is no swap #${id}` } };
     const refusal = linkSwaps(log).whyNotRollBack(swap);
@@ -146,7 +147,7 @@ function write(actor: Actor, requestId: string | null, plan: () => Planned): Swa
 }
 
 function repeated(id: number, configWritten: boolean, configNote: string | null): SwapOutcome {
-  const swap = getSwapLog().find((s) => s.id === id)!;
+  const swap = getSwapLog(requestClock()).find((s) => s.id === id)!;
   return { ok: true, id, agent: swap.agentName, from: `${swap.oldProvider} ${swap.oldModel}`, to: `${swap.newProvider} ${swap.newModel}`, configWritten, configNote, repeated: true };
 }
 

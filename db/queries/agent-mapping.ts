@@ -3,12 +3,13 @@ import { database } from "@/db";
 import { modelEvolutionHistory } from "@/db/schema";
 import { loadAgentConfig } from "@/lib/agent-config";
 import { parseEventTime } from "@/lib/event-time";
+import type { RequestClock } from "@/lib/read-context";
 
 /**
  * The model each agent runs now: the config's baseline, then every swap in the order it happened (by instant,
- * then id). Names are kept as written, not canonicalised. Agents seen only in the swap log are included.
+ * then id), by agent. Names are kept as written, not canonicalised. Agents seen only in the swap log are included.
  */
-export function getAgentMapping() {
+export function getAgentMapping({ zone }: RequestClock) {
   const { db, config } = database();
   const agents: Record<string, { provider: string; model: string }> = {};
   for (const [name, settings] of Object.entries(loadAgentConfig(config.agentConfigPath).agents)) {
@@ -18,8 +19,10 @@ export function getAgentMapping() {
     .select()
     .from(modelEvolutionHistory)
     .all()
-    .map((swap) => ({ swap, at: parseEventTime(swap.timestamp, config.dataTimeZone) ?? Number.NEGATIVE_INFINITY }))
+    .map((swap) => ({ swap, at: parseEventTime(swap.timestamp, zone) ?? Number.NEGATIVE_INFINITY }))
     .sort((a, b) => a.at - b.at || a.swap.id - b.swap.id);
   for (const { swap } of swaps) agents[swap.agentName] = { provider: swap.newProvider, model: swap.newModel };
-  return { agents };
+  return agents;
 }
+
+export type AgentMapping = ReturnType<typeof getAgentMapping>;

@@ -1,69 +1,38 @@
 import "server-only";
 import { database } from "@/db";
-import { calendarDate } from "@/lib/event-time";
+import type { LlmGroup } from "@/db/aggregates/llm-window-reader";
+import type { Trade } from "@/db/schema";
 import { canonicalModel } from "@/lib/model-names";
-import { isWithin, type Period } from "@/lib/period";
-import { getAgentPerformance } from "./agent-performance";
+import type { ReadContext } from "@/lib/read-context";
 import { periodDays } from "./calendar-window";
+import { tradeWindow } from "./counted-trades";
 import { eventMsWithin } from "./event-window";
-import { llmWindow } from "./llm-window";
-import { getSwapLog } from "./swap-log";
-import { tradeWindow } from "./trade-window";
+import { llmWindow } from "./open-llm-window";
 
-const DAY_MS = 86_400_000;
+type ContributedTrade = Pick<Trade, "tradeId" | "ticker" | "action"> & { atMs: number; pnl: Trade["pnl7Days"]; contribution: number; confidence: Trade["decisionConfidence"] };
 
 /**
- * One agent over the period, as its page tells it: per day its contribution-weighted PnL score and LLM cost by
- * model, its weekly ratings, its swaps as markers with their validation windows, its calls by model, and its
- * newest trades with its contribution to each.
+ * One agent over the period, as its page tells it: the period's days with its trades' contribution-weighted PnL
+ * and its LLM cost by model per day (lib/series/agent-daily.ts makes the chart rows of them), its calls by model,
+ * and its newest trades with its contribution to each.
  */
-export function getAgentStory(agent: string, period: Period) {
-  const { sqlite, config } = database();
-  const zone = config.dataTimeZone;
+export function getAgentStory(ctx: ReadContext, agent: string) {
+  const { sqlite } = database();
+  const llm = llmWindow(ctx);
 
-  const llm = llmWindow(period);
-  const costs = llm.agentDaily(agent);
-  const models = [...new Set(costs.map((c) => canonicalModel(c.model)))].sort();
-  const trades = new Map(tradeWindow(period).agentDaily(agent).map((d) => [d.day, d]));
-  const daily = periodDays(period, zone).map((date) => {
-    const t = trades.get(date);
-    const row: Record<string, number | null> = { score: t && t.trades > 0 ? t.weighted_pnl / t.trades : null, trades: t?.trades ?? 0, rating: null };
-    models.forEach((_, i) => (row[`m${i}`] = 0)); // keyed by index: Recharts reads dots in a key as a path
-    return { date, ...row } as { date: string } & Record<string, number | null>;
-  });
-  const byDate = new Map(daily.map((d) => [d.date, d]));
-  for (const c of costs) {
-    const row = byDate.get(c.date);
-    const key = `m${models.indexOf(canonicalModel(c.model))}`;
-    if (row) row[key] = (row[key] ?? 0) + c.cost;
-  }
-
-  // The reflection loop's weekly rating, drawn at the end of its week.
-  for (const r of getAgentPerformance(period, agent)) {
-    const row = byDate.get(r.period_end);
-    if (row) row.rating = r.performance_rating;
-  }
-
-  const swaps = getSwapLog({ agent }).filter((s) => s.atMs !== null && isWithin(period, s.atMs));
-  const markers = swaps.map((s) => ({ date: calendarDate(s.atMs!, zone), label: `→ ${s.newModel}` }));
-  const bands = swaps.map((s) => {
-    const end = calendarDate(s.atMs! + (s.validationPeriodDays ?? 7) * DAY_MS, zone);
-    return { from: calendarDate(s.atMs!, zone), to: end > period.last ? period.last : end, label: `validating ${s.newModel}` };
-  });
-
-  const byModel = new Map<string, { model: string; provider: string; calls: number; successes: number; cost: number; latency_sum: number; tokens: number }>();
+  const byModel = new Map<string, Pick<LlmGroup, "model" | "provider" | "calls" | "successes" | "cost" | "latencySum" | "tokens">>();
   for (const g of llm.groups(agent)) {
     const model = canonicalModel(g.model);
-    const m = byModel.get(model) ?? { model, provider: g.provider, calls: 0, successes: 0, cost: 0, latency_sum: 0, tokens: 0 };
+    const m = byModel.get(model) ?? { model, provider: g.provider, calls: 0, successes: 0, cost: 0, latencySum: 0, tokens: 0 };
     m.calls += g.calls;
     m.successes += g.successes;
     m.cost += g.cost;
-    m.latency_sum += g.latency_sum;
+    m.latencySum += g.latencySum;
     m.tokens += g.tokens;
     byModel.set(model, m);
   }
 
-  const within = eventMsWithin("f.event_ms", period);
+  const within = eventMsWithin("f.event_ms", ctx.period);
   const recentTrades = sqlite
     .prepare(
       `SELECT t.trade_id AS tradeId, t.ticker, t.action, f.event_ms AS atMs, f.pnl_7_days AS pnl, c.contribution, t.decision_confidence AS confidence
@@ -72,7 +41,7 @@ export function getAgentStory(agent: string, period: Period) {
        JOIN trades AS t ON t.rowid = f.trade_rowid
        WHERE ${within.sql} ORDER BY f.event_ms DESC LIMIT 20`,
     )
-    .all({ agent, ...within.params }) as { tradeId: string | null; ticker: string; action: string; atMs: number; pnl: number | null; contribution: number; confidence: number | null }[];
+    .all({ agent, ...within.params }) as ContributedTrade[];
 
   // Contribution against the trade's PnL, newest 1,000 trades with a known PnL: does a bigger say mean a better trade?
   const points = sqlite
@@ -83,7 +52,15 @@ export function getAgentStory(agent: string, period: Period) {
     )
     .all({ agent, ...within.params }) as { x: number; y: number }[];
 
-  return { daily, models, points, correlation: correlation(points), markers, bands, usage: [...byModel.values()].sort((a, b) => b.cost - a.cost), recentTrades };
+  return {
+    days: periodDays(ctx.period, ctx.zone),
+    tradeDays: tradeWindow(ctx).agentDaily(agent),
+    costs: llm.agentDaily(agent),
+    points,
+    correlation: correlation(points),
+    usage: [...byModel.values()].sort((a, b) => b.cost - a.cost),
+    recentTrades,
+  };
 }
 
 /** Pearson's r of the points; null when there are fewer than three or either side does not vary. */

@@ -3,7 +3,8 @@ import { database } from "@/db";
 import { TRADE_JSON_COLUMNS, waitingTradeChanges } from "@/db/aggregates/trade-facts";
 import { loadAgentConfig } from "@/lib/agent-config";
 import { llmAdoption } from "@/db/aggregates/llm-adoption";
-import { llmAggregatesUsable } from "./llm-window";
+import type { RequestClock } from "@/lib/read-context";
+import { llmAggregatesUsable } from "./open-llm-window";
 
 export type DataQualityNote = { subject: string; count: number; detail: string };
 
@@ -13,7 +14,7 @@ const EVENT_TIME_GLOB = "[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9][T ][0-2][0-9]
  * What in the file is odd but not fatal, counted so it can be shown: Agent Desk reads around all of it.
  * Only notes with a non-zero count are returned.
  */
-export function getDataQuality(): DataQualityNote[] {
+export function getDataQuality(clock: RequestClock): DataQualityNote[] {
   const { sqlite, config } = database();
   const count = (sql: string, ...args: unknown[]) => (sqlite.prepare(sql).pluck().get(...args) as number) ?? 0;
   const notes: DataQualityNote[] = [];
@@ -36,7 +37,7 @@ export function getDataQuality(): DataQualityNote[] {
       aggregated
         ? count("SELECT total(calls) FROM agent_desk_llm_hourly WHERE hour GLOB 'U*'")
         : count(`SELECT count(*) FROM ${table} WHERE timestamp GLOB '*Z' OR timestamp GLOB '????-??-??[T ]??:??*[+-]??*'`),
-      `row(s) written with a zone (Z or an offset) instead of naive ${config.dataTimeZone} time: read by their offset`,
+      `row(s) written with a zone (Z or an offset) instead of naive ${clock.zone} time: read by their offset`,
     );
   }
   add("trades.trade_id", count("SELECT count(*) FROM trades WHERE trade_id IS NULL"), "trade(s) without an id (SQLite lets NULL into this primary key)");

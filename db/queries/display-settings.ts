@@ -1,8 +1,8 @@
 import "server-only";
 import { appConfig } from "@/db";
 
-/** How pages show times and money: the data's time zone and the account currency. */
+/** How pages show money: the account currency (times are shown in the request clock's zone: requestClock()). */
 export function getDisplaySettings() {
-  const { dataTimeZone, pnlCurrency } = appConfig();
-  return { dataTimeZone, pnlCurrency };
+  const { pnlCurrency } = appConfig();
+  return { pnlCurrency };
 }

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { tempDir } from "@/db/testing/upstream-file";
 import { SWAP_STATUSES } from "@/lib/swap-status";
 import { getEvolution } from "./evolution";
+import { requestClock } from "./request-clock";
 
 beforeAll(() => {
   const file = path.join(tempDir(), "demo.db");
@@ -13,17 +14,17 @@ beforeAll(() => {
 
 describe("the demo's swap history, judged", () => {
   it("tells the seeded story: a rollback, a breach, swaps still validating", () => {
-    const swaps = getEvolution();
+    const swaps = getEvolution(requestClock());
     for (const swap of swaps) expect(SWAP_STATUSES).toContain(swap.status);
 
-    const rollback = swaps.find((s) => s.rollback_of !== null)!;
-    const undone = swaps.find((s) => s.id === rollback.rollback_of)!;
-    expect(undone).toMatchObject({ agent_name: "technical_analyst", new_model: "sonnet-4", status: "rolled_back" });
-    expect(rollback).toMatchObject({ agent_name: "technical_analyst", new_model: undone.old_model, old_model: undone.new_model });
+    const rollback = swaps.find((s) => s.rollbackOf !== null)!;
+    const undone = swaps.find((s) => s.id === rollback.rollbackOf)!;
+    expect(undone).toMatchObject({ agentName: "technical_analyst", newModel: "sonnet-4", status: "rolled_back" });
+    expect(rollback).toMatchObject({ agentName: "technical_analyst", newModel: undone.oldModel, oldModel: undone.newModel });
 
-    const flow = swaps.find((s) => s.agent_name === "flow_analyst")!; // newest first: its latest swap
-    expect(flow).toMatchObject({ new_model: "flash-lite", status: "breached" });
-    expect(flow.realized_improvement!).toBeLessThan(flow.rollback_threshold!);
+    const flow = swaps.find((s) => s.agentName === "flow_analyst")!; // newest first: its latest swap
+    expect(flow).toMatchObject({ newModel: "flash-lite", status: "breached" });
+    expect(flow.realizedImprovement!).toBeLessThan(flow.rollbackThreshold!);
 
     const validating = swaps.filter((s) => s.status === "validating");
     expect(validating.length).toBeGreaterThanOrEqual(1);
@@ -31,7 +32,7 @@ describe("the demo's swap history, judged", () => {
   });
 
   it("filters by agent and answers an unknown agent with nothing", () => {
-    expect(getEvolution({ agent: "technical_analyst" }).every((s) => s.agent_name === "technical_analyst")).toBe(true);
-    expect(getEvolution({ agent: "nobody" })).toEqual([]);
+    expect(getEvolution(requestClock(), { agent: "technical_analyst" }).every((s) => s.agentName === "technical_analyst")).toBe(true);
+    expect(getEvolution(requestClock(), { agent: "nobody" })).toEqual([]);
   });
 });

@@ -1,34 +1,35 @@
 import "server-only";
 import { database } from "@/db";
 import { loadAgentConfig } from "@/lib/agent-config";
+import { isWithin, type Period } from "@/lib/period";
+import type { RequestClock } from "@/lib/read-context";
 import { judgeSwap, validationWindows } from "@/lib/swap-status";
 import { getSwapLog } from "./swap-log";
 import { linkSwaps } from "./swap-links";
 import { measureWindow } from "./swap-window";
 
-export type EvolutionFilters = { agent?: string; trigger?: string; status?: string; days?: number };
+export type EvolutionFilters = { agent?: string; trigger?: string; status?: string; period?: Period };
 
 /**
- * `get_model_evolution_history(agent)`, newest first, each swap judged (lib/swap-status.ts says how); the page's
- * filters narrow it by trigger, status, and swaps of the last `days` days.
+ * `get_model_evolution_history(agent)`, newest first, each swap judged at the clock's `now` (lib/swap-status.ts
+ * says how); the page's filters narrow it by trigger, status, and swaps made in a period.
  */
-export function getEvolution({ agent, trigger, status, days: sinceDays }: EvolutionFilters = {}, now = Date.now()) {
+export function getEvolution(clock: RequestClock, { agent, trigger, status, period }: EvolutionFilters = {}) {
   const { config } = database();
   const minRequests = loadAgentConfig(config.agentConfigPath).minRequestsForEvaluation;
-  const all = getSwapLog();
+  const all = getSwapLog(clock);
   const { rollbackOf, laterSwap, rolledBack, audit, whyNotRollBack } = linkSwaps(all);
 
-  const since = sinceDays === undefined ? null : now - sinceDays * 86_400_000;
   return all
     .filter((swap) => (agent === undefined || swap.agentName === agent) && (trigger === undefined || swap.triggeredBy === trigger))
-    .filter((swap) => since === null || (swap.atMs !== null && swap.atMs >= since))
+    .filter((swap) => period === undefined || (swap.atMs !== null && isWithin(period, swap.atMs)))
     .map((swap) => {
       const days = swap.validationPeriodDays ?? 7;
       const recorded = audit.get(swap.id);
-      const windows = swap.atMs === null ? null : validationWindows(swap.atMs, days, now, config.dataTimeZone);
-      const noWindow: [number, number] = [now, now];
-      const beforeWindow = measureWindow(swap.agentName, ...(windows?.before ?? noWindow));
-      const afterWindow = measureWindow(swap.agentName, ...(windows?.after ?? noWindow));
+      const windows = swap.atMs === null ? null : validationWindows(swap.atMs, days, clock);
+      const noWindow: [number, number] = [clock.now, clock.now];
+      const beforeWindow = measureWindow(clock, swap.agentName, ...(windows?.before ?? noWindow));
+      const afterWindow = measureWindow(clock, swap.agentName, ...(windows?.after ?? noWindow));
       const judged = judgeSwap({
         windowEnded: windows?.ended ?? true,
         rolledBack: rolledBack.has(swap.id),
@@ -39,29 +40,17 @@ export function getEvolution({ agent, trigger, status, days: sinceDays }: Evolut
         minRequests,
       });
       return {
-        id: swap.id,
-        timestamp: swap.timestamp,
-        agent_name: swap.agentName,
-        old_provider: swap.oldProvider,
-        old_model: swap.oldModel,
-        new_provider: swap.newProvider,
-        new_model: swap.newModel,
-        reason: swap.reason,
-        performance_improvement: swap.performanceImprovement,
-        triggered_by: swap.triggeredBy,
-        validation_period_days: swap.validationPeriodDays,
-        rollback_threshold: swap.rollbackThreshold,
-        created_at: swap.createdAt,
+        ...swap,
         status: judged.status,
-        realized_improvement: judged.realizedImprovement,
-        rollback_of: rollbackOf.get(swap.id) ?? null,
+        realizedImprovement: judged.realizedImprovement,
+        rollbackOf: rollbackOf.get(swap.id) ?? null,
         /** Only an agent's latest swap, not yet undone and not itself a rollback, can be rolled back. */
-        can_roll_back: whyNotRollBack(swap) === null,
+        canRollBack: whyNotRollBack(swap) === null,
         /** Agent Desk's audit entry for swaps recorded through it: who, when (UTC), and what happened to the config. */
-        recorded_by: recorded ? { actor: recorded.actor, acted_at: recorded.actedAt, config_written: recorded.configWritten === 1, config_note: recorded.configNote } : null,
+        recordedBy: recorded ? { actor: recorded.actor, actedAt: recorded.actedAt, configWritten: recorded.configWritten === 1, configNote: recorded.configNote } : null,
         validation: {
-          window_start: windows ? new Date(windows.after[0]).toISOString() : null,
-          window_end: windows ? new Date(windows.end).toISOString() : null,
+          windowStart: windows ? new Date(windows.after[0]).toISOString() : null,
+          windowEnd: windows ? new Date(windows.end).toISOString() : null,
           progress: windows?.progress ?? null,
           basis: judged.basis,
           before: beforeWindow,
@@ -71,3 +60,5 @@ export function getEvolution({ agent, trigger, status, days: sinceDays }: Evolut
     })
     .filter((swap) => status === undefined || swap.status === status);
 }
+
+export type JudgedSwap = ReturnType<typeof getEvolution>[number];

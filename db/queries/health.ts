@@ -6,54 +6,38 @@ import { llmAdoption } from "@/db/aggregates/llm-adoption";
 import { uncountedLlmCalls } from "@/db/aggregates/llm-backfill";
 import { zonedSql } from "@/db/aggregates/llm-keys";
 import { parseEventTime } from "@/lib/event-time";
+import type { RequestClock } from "@/lib/read-context";
 import { getBackgroundCount } from "./background-count";
 
 const EVENT_TABLES = ["llm_usage_log", "trades", "model_evolution_history"] as const;
 const DAY_MS = 86_400_000;
 
-export type Health = {
-  schema_version: number | null;
-  database: { journal_mode: string; size_bytes: number; last_event_at: string | null };
-  /** The server's background count (null outside a server): for monitors and `npm run loadtest -- --adopt`. */
-  counting: {
-    state: string;
-    llm_calls_waiting: number;
-    adopted_back_to: string | null;
-    corrections_waiting: number;
-    trade_changes_waiting: number;
-    behind_seconds: number | null;
-  } | null;
-};
-
-/** What /api/health reports: readable file, its schema version, size and newest event (UTC). Throws when unreadable. */
-export function getHealth(): Health {
+/**
+ * What /api/health reports: readable file, its schema version, size and newest event (UTC), and the server's
+ * background count (null outside a server: for monitors and `npm run loadtest -- --adopt`). Throws when unreadable.
+ */
+export function getHealth(clock: RequestClock) {
   const { sqlite } = database();
-  const version = sqlite.prepare("SELECT max(version) AS v FROM schema_version").get() as { v: number | null };
-  const newest = Math.max(...EVENT_TABLES.map((table) => newestEventMs(sqlite, table) ?? Number.NEGATIVE_INFINITY));
-  const count = getBackgroundCount();
+  const version = sqlite.prepare("SELECT max(version) FROM schema_version").pluck().get() as number | null;
+  const newest = Math.max(...EVENT_TABLES.map((table) => newestEventMs(sqlite, table, clock.zone) ?? Number.NEGATIVE_INFINITY));
   return {
-    schema_version: version.v,
-    counting: count && {
-      state: count.state,
-      llm_calls_waiting: count.llmCallsWaiting,
-      adopted_back_to: count.adoptedBackTo,
-      corrections_waiting: count.correctionsWaiting,
-      trade_changes_waiting: count.tradeChangesWaiting,
-      behind_seconds: count.behindSeconds,
-    },
+    schemaVersion: version,
+    counting: getBackgroundCount(clock),
     database: {
-      journal_mode: String(sqlite.pragma("journal_mode", { simple: true })),
-      size_bytes: fs.statSync(sqlite.name).size,
-      last_event_at: Number.isFinite(newest) ? new Date(newest).toISOString() : null,
+      journalMode: String(sqlite.pragma("journal_mode", { simple: true })),
+      sizeBytes: fs.statSync(sqlite.name).size,
+      lastEventAt: Number.isFinite(newest) ? new Date(newest).toISOString() : null,
     },
   };
 }
+
+export type Health = ReturnType<typeof getHealth>;
 
 /**
  * Rows per table of the trading system, and the newest event of those that log events. The LLM log is counted from
  * its aggregates and the calls not yet in them (counting 10M rows would take a second); the rest directly.
  */
-export function getTableStats() {
+export function getTableStats(clock: RequestClock) {
   const { sqlite, config } = database();
   const count = (sql: string) => (sqlite.prepare(sql).pluck().get() as number | null) ?? 0;
   const rows: Record<string, number | null> = {
@@ -68,7 +52,7 @@ export function getTableStats() {
   return {
     path: config.databasePath,
     tables: Object.entries(rows).map(([table, n]) => {
-      const newest = (EVENT_TABLES as readonly string[]).includes(table) ? newestEventMs(sqlite, table as (typeof EVENT_TABLES)[number]) : null;
+      const newest = (EVENT_TABLES as readonly string[]).includes(table) ? newestEventMs(sqlite, table as (typeof EVENT_TABLES)[number], clock.zone) : null;
       return { table, rows: n, newestMs: newest };
     }),
   };
@@ -79,7 +63,7 @@ export function getTableStats() {
  * shift an instant by at most 14 h from its text, so only rows dated within three days of that text can be newer.
  * Among those, naive times in one form sort as text, so one candidate per form is parsed, plus the zoned maximum.
  */
-function newestEventMs(sqlite: Database.Database, table: (typeof EVENT_TABLES)[number]): number | null {
+function newestEventMs(sqlite: Database.Database, table: (typeof EVENT_TABLES)[number], zone: string): number | null {
   const top = sqlite.prepare(`SELECT max(timestamp) FROM ${table}`).pluck().get() as string | null;
   if (top === null || !/^\d{4}-\d{2}-\d{2}/.test(top)) return null;
   const from = new Date(Date.parse(top.slice(0, 10)) - 3 * DAY_MS).toISOString().slice(0, 10);
@@ -98,6 +82,6 @@ function newestEventMs(sqlite: Database.Database, table: (typeof EVENT_TABLES)[n
     )
     .pluck()
     .all({ from }) as (string | null)[];
-  const instants = candidates.flatMap((text) => (text === null ? [] : [parseEventTime(text, database().config.dataTimeZone)])).filter((ms): ms is number => ms !== null);
+  const instants = candidates.flatMap((text) => (text === null ? [] : [parseEventTime(text, zone)])).filter((ms): ms is number => ms !== null);
   return instants.length > 0 ? Math.max(...instants) : null;
 }

@@ -2,50 +2,37 @@ import "server-only";
 import { database } from "@/db";
 import { systemMetrics } from "@/db/schema";
 import { loadAgentConfig } from "@/lib/agent-config";
-import { byReadableInterval } from "@/lib/chart-buckets";
 import { wallClockToInstant, zoneOffsetMs } from "@/lib/event-time";
 import { previousPeriod, type Period } from "@/lib/period";
+import type { ReadContext, RequestClock } from "@/lib/read-context";
+import { overviewDailySeries } from "@/lib/series/overview";
 import { datedWithin, periodDays } from "./calendar-window";
-import { llmCallsBetween, llmWindow } from "./llm-window";
-import { tradeWindow } from "./trade-window";
+import { tradeWindow } from "./counted-trades";
+import { llmCallsBetween, llmWindow } from "./open-llm-window";
 
 const DAY_MS = 86_400_000;
 
 /**
- * Per calendar day (in DATA_TIMEZONE) of the period: the 7-day PnL of the day's trades, the day's trades, and its
- * LLM cost per provider. Every day of the period has a row, so quiet days show as zero, not as a gap.
+ * Per calendar day (in the data's zone) of the period: the 7-day PnL of the day's trades and its LLM cost per
+ * provider, as chart rows (lib/series/overview.ts says which days are gaps).
  */
-export function getDailySeries(period: Period) {
+export function getDailySeries(ctx: ReadContext) {
   const { config } = database();
-  const trades = new Map(tradeWindow(period).daily().map((d) => [d.day, d]));
-  const costs = llmWindow(period).daily();
-  const providers = [...new Set(costs.map((c) => c.provider))].sort();
-  const rows = periodDays(period, config.dataTimeZone).map((date) => {
-    const day = trades.get(date);
-    const row: Record<string, number | null> = { pnl: day && day.with_pnl > 0 ? day.pnl : null, trades: day?.trades ?? 0, cost: 0 };
-    for (const provider of providers) row[`cost_${provider}`] = 0;
-    return { date, ...row } as { date: string } & Record<string, number | null>;
-  });
-  const byDate = new Map(rows.map((r) => [r.date, r]));
-  for (const c of costs) {
-    const row = byDate.get(c.date);
-    if (!row) continue;
-    row[`cost_${c.provider}`] = (row[`cost_${c.provider}`] ?? 0) + c.cost;
-    row.cost = (row.cost ?? 0) + c.cost;
-  }
-  return { providers, ...byReadableInterval(rows), pnlCurrency: config.pnlCurrency };
+  const series = overviewDailySeries(periodDays(ctx.period, ctx.zone), tradeWindow(ctx).daily(), llmWindow(ctx).daily());
+  return { ...series, pnlCurrency: config.pnlCurrency };
 }
 
-/** LLM spend today (since midnight in DATA_TIMEZONE) and over the last 7 days, against the agent config's limits. */
-export function getSpend(now = Date.now()) {
+/** LLM spend today (since midnight in the data's zone) and over the last 7 days, against the agent config's limits. */
+export function getSpend(clock: RequestClock) {
+  const { now, zone } = clock;
   const { config } = database();
   const limits = loadAgentConfig(config.agentConfigPath);
-  const wall = now + zoneOffsetMs(now, config.dataTimeZone);
-  const midnight = wallClockToInstant(Math.floor(wall / DAY_MS) * DAY_MS, config.dataTimeZone);
+  const wall = now + zoneOffsetMs(now, zone);
+  const midnight = wallClockToInstant(Math.floor(wall / DAY_MS) * DAY_MS, zone);
   const cost = (groups: { cost: number }[]) => groups.reduce((sum, g) => sum + g.cost, 0);
   return {
-    today: cost(llmCallsBetween(midnight, now).groups()),
-    week: cost(llmCallsBetween(now - 7 * DAY_MS, now).groups()),
+    today: cost(llmCallsBetween(clock, midnight, now).groups()),
+    week: cost(llmCallsBetween(clock, now - 7 * DAY_MS, now).groups()),
     dailyLimit: limits.costLimitDaily,
     weeklyLimit: limits.costLimitWeekly,
     alertAt: limits.costAlertThreshold,
@@ -57,8 +44,8 @@ export function getSpend(now = Date.now()) {
  * averages of decision time, agent efficiency and model diversity, and the sums of automatic improvements and
  * human interventions. Null when no day of the period has a row yet (today's is written when the day ends).
  */
-export function getMetricsSummary(period: Period) {
-  const { db, config } = database();
+export function getMetricsSummary(ctx: ReadContext) {
+  const { db } = database();
   const summarise = (span: Period) => {
     const rows = db.select().from(systemMetrics).where(datedWithin(systemMetrics.date, span)).all();
     if (rows.length === 0) return null;
@@ -72,5 +59,5 @@ export function getMetricsSummary(period: Period) {
       humanInterventions: rows.reduce((sum, r) => sum + r.humanInterventions, 0),
     };
   };
-  return { current: summarise(period), previous: summarise(previousPeriod(period, config.dataTimeZone)) };
+  return { current: summarise(ctx.period), previous: summarise(previousPeriod(ctx.period, ctx.zone)) };
 }

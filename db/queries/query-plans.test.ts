@@ -12,6 +12,7 @@ import { openDatabase } from "@/db/connection";
 import { tempDir } from "@/db/testing/upstream-file";
 import { addDays, calendarDate } from "@/lib/event-time";
 import { calendarDays, lastDays, type Period } from "@/lib/period";
+import { readContext, type ReadContext } from "@/lib/read-context";
 import { getAgentContribution, getUnderperformingAgents } from "./agent-contribution";
 import { getReviewDetails } from "./agent-review";
 import { getLlmUsageStats } from "./llm-usage";
@@ -39,15 +40,18 @@ const fortnight = (): Period => {
   return calendarDays(addDays(today, -20), addDays(today, -7), zone);
 };
 
+// A request's read context for the period, at this moment in the file's zone.
+const ctx = (period: Period): ReadContext => readContext({ now: Date.now(), zone: database().config.dataTimeZone }, period);
+
 const RANGED = {
-  "get_llm_usage_stats(7)": () => getLlmUsageStats(days(7)),
-  "get_llm_usage_stats(from, to)": () => getLlmUsageStats(fortnight()),
-  "get_agent_contribution_analysis(7)": () => getAgentContribution(days(7)),
-  "get_underperforming_agents": () => getUnderperformingAgents({ minTrades: 10, period: days(30), threshold: -0.1 }),
-  "overview summary(1)": () => getPeriodSummary(days(1)),
-  "usage breakdown(7)": () => getUsageBreakdown(days(7)),
-  "the review's details (from, to)": () => getReviewDetails(["cio"], fortnight()),
-  "a swap's validation window": () => measureWindow("cio", Date.now() - 14 * 86_400_000, Date.now() - 7 * 86_400_000),
+  "get_llm_usage_stats(7)": () => getLlmUsageStats(ctx(days(7))),
+  "get_llm_usage_stats(from, to)": () => getLlmUsageStats(ctx(fortnight())),
+  "get_agent_contribution_analysis(7)": () => getAgentContribution(ctx(days(7))),
+  "get_underperforming_agents": () => getUnderperformingAgents(ctx(days(30)), { minTrades: 10, threshold: -0.1 }),
+  "overview summary(1)": () => getPeriodSummary(ctx(days(1))),
+  "usage breakdown(7)": () => getUsageBreakdown(ctx(days(7))),
+  "the review's details (from, to)": () => getReviewDetails(ctx(fortnight()), ["cio"]),
+  "a swap's validation window": () => measureWindow(ctx(days(14)), "cio", Date.now() - 14 * 86_400_000, Date.now() - 7 * 86_400_000),
 };
 
 describe("ranged queries use the timestamp indexes", () => {

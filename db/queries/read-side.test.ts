@@ -6,6 +6,9 @@ process.env.TZ = "UTC";
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { agentContributionJson } from "@/app/api/_contract/agents";
+import { llmUsageJson } from "@/app/api/_contract/llm";
+import { tradeStatsJson } from "@/app/api/_contract/trades";
 import { countAllNow } from "@/db/aggregates/count-all";
 import { openDatabase } from "@/db/connection";
 import { makeUpstreamDb, tempDir } from "@/db/testing/upstream-file";
@@ -63,18 +66,19 @@ beforeAll(async () => {
 describe("get_llm_usage_stats", () => {
   it("counts naive times in the data zone, and Z and offsets by their offset (7 and 30 days)", () => {
     for (const days of [7, 30]) {
-      const actual = getLlmUsageStats(lastDays(days, { now, zone: ZONE }));
+      const period = lastDays(days, { now, zone: ZONE });
+      const actual = llmUsageJson(getLlmUsageStats({ now, zone: ZONE, period }), period); // the Python code's keys: the API's contract
       expectClose(actual.provider_stats, (expected[`usage_${days}`] as { provider_stats: object }).provider_stats);
       expectClose(actual.agent_stats, (expected[`usage_${days}`] as { agent_stats: object }).agent_stats);
     }
-    expect(getLlmUsageStats(lastDays(7, { now, zone: ZONE })).agent_stats.edge_agent!.total_requests).toBe(4);
+    expect(getLlmUsageStats({ now, zone: ZONE, period: lastDays(7, { now, zone: ZONE }) }).agentStats.edge_agent!.totalRequests).toBe(4);
   });
 });
 
 describe("the usage breakdown", () => {
   it("has days in the data zone, nearest-rank latency percentiles, and every call in one model group", () => {
     const want = expected.breakdown_30 as { daily: Record<string, { calls: number; cost: number }>; latency_ms: object; failed_requests: number; calls: number };
-    const got = getUsageBreakdown(lastDays(30, { now, zone: ZONE }));
+    const got = getUsageBreakdown({ now, zone: ZONE, period: lastDays(30, { now, zone: ZONE }) });
     const daily: Record<string, { calls: number; cost: number }> = {};
     for (const row of got.daily) {
       const day = (daily[row.date!] ??= { calls: 0, cost: 0 });
@@ -85,19 +89,20 @@ describe("the usage breakdown", () => {
     // Whole days come from the latency histograms: within 5 % of the exact nearest-rank value.
     for (const p of ["p50", "p95", "p99"] as const) {
       const exact = (want.latency_ms as Record<string, number>)[p]!;
-      expect(Math.abs(got.latency_ms[p]! - exact) / exact, p).toBeLessThanOrEqual(0.05);
+      expect(Math.abs(got.latencyMs[p]! - exact) / exact, p).toBeLessThanOrEqual(0.05);
     }
-    expect(got.errors.failed_requests).toBe(want.failed_requests);
-    expect(got.by_model.reduce((sum, m) => sum + m.calls, 0)).toBe(want.calls);
-    const opus = got.by_model.find((m) => m.model === "opus-4.1")!;
-    expect(opus.raw_names.sort()).toEqual(["claude-opus-4-1-20250805", "opus-4.1"]);
+    expect(got.errors.failedRequests).toBe(want.failed_requests);
+    expect(got.byModel.reduce((sum, m) => sum + m.calls, 0)).toBe(want.calls);
+    const opus = got.byModel.find((m) => m.model === "opus-4.1")!;
+    expect(opus.rawNames.sort()).toEqual(["claude-opus-4-1-20250805", "opus-4.1"]);
   });
 });
 
 describe("get_agent_contribution_analysis", () => {
   it("matches the figures computed from the raw rows, skipping and counting what cannot be read", () => {
     for (const days of [7, 30]) {
-      const { skipped_rows, ...actual } = getAgentContribution(lastDays(days, { now, zone: ZONE }));
+      const period = lastDays(days, { now, zone: ZONE });
+      const { skipped_rows, ...actual } = agentContributionJson(getAgentContribution({ now, zone: ZONE, period }), period); // the Python code's keys: the API's contract
       expectClose(actual, expected[`contribution_${days}`]);
       if (days === 30) expect(skipped_rows).toEqual({ unreadable_json: 1, non_numeric_contributions: 2 });
     }
@@ -109,38 +114,38 @@ describe("get_agent_contribution_analysis", () => {
       .filter(([, a]) => a.trades_involved >= 3)
       .sort(([, a], [, b]) => a.efficiency_score - b.efficiency_score);
     const threshold = ranked[2]![1].efficiency_score; // strictly below the third: exactly the two worst
-    const got = getUnderperformingAgents({ minTrades: 3, period: lastDays(30, { now, zone: ZONE }), threshold });
-    expect(got.map((a) => a.agent_name)).toEqual(ranked.slice(0, 2).map(([name]) => name));
-    expect(Object.keys(got[0]!).sort()).toEqual(["agent_name", "avg_confidence", "efficiency_score", "negative_contribution", "trades_involved"]);
-    expect(getUnderperformingAgents({ minTrades: 3, period: lastDays(30, { now, zone: ZONE }), threshold: -0.1 }).every((a) => a.efficiency_score < -0.1)).toBe(true);
+    const got = getUnderperformingAgents({ now, zone: ZONE, period: lastDays(30, { now, zone: ZONE }) }, { minTrades: 3, threshold });
+    expect(got.map((a) => a.agentName)).toEqual(ranked.slice(0, 2).map(([name]) => name));
+    expect(Object.keys(got[0]!).sort()).toEqual(["agentName", "avgConfidence", "efficiencyScore", "negativeContribution", "tradesInvolved"]);
+    expect(getUnderperformingAgents({ now, zone: ZONE, period: lastDays(30, { now, zone: ZONE }) }, { minTrades: 3, threshold: -0.1 }).every((a) => a.efficiencyScore < -0.1)).toBe(true);
   });
 });
 
 describe("get_trade_statistics", () => {
   it("matches the raw rows, NULL trade_id included", () => {
-    expectClose(getTradeStats(), expected.trade_stats);
+    expectClose(tradeStatsJson(getTradeStats()), expected.trade_stats); // the Python code's keys: the API's contract
   });
 });
 
 describe("date-column figures", () => {
   it("take the N calendar days ending today in the data zone", () => {
-    expect(getAgentPerformance(lastDays(30, { now, zone: ZONE })).map((r) => r.id)).toEqual(expected.performance_30);
-    expect(getSystemMetrics(lastDays(14, { now, zone: ZONE })).map((r) => r.date)).toEqual(expected.metrics_14);
-    const cio = getAgentPerformance(lastDays(30, { now, zone: ZONE }), "cio").map((r) => r.period_end);
+    expect(getAgentPerformance({ now, zone: ZONE, period: lastDays(30, { now, zone: ZONE }) }).map((r) => r.id)).toEqual(expected.performance_30);
+    expect(getSystemMetrics({ now, zone: ZONE, period: lastDays(14, { now, zone: ZONE }) }).map((r) => r.date)).toEqual(expected.metrics_14);
+    const cio = getAgentPerformance({ now, zone: ZONE, period: lastDays(30, { now, zone: ZONE }) }, "cio").map((r) => r.periodEnd);
     expect(cio).toEqual([...cio].sort().reverse());
-    expect(getAgentPerformance(lastDays(30, { now, zone: ZONE }), "nobody")).toEqual([]);
+    expect(getAgentPerformance({ now, zone: ZONE, period: lastDays(30, { now, zone: ZONE }) }, "nobody")).toEqual([]);
   });
 });
 
 describe("health", () => {
   it("reports the newest event by instant, whatever its format", () => {
-    expect(getHealth().database.last_event_at).toBe(new Date(expected.last_event_ms as number).toISOString());
+    expect(getHealth({ now, zone: ZONE }).database.lastEventAt).toBe(new Date(expected.last_event_ms as number).toISOString());
   });
 });
 
 describe("data quality", () => {
   it("counts the odd rows instead of failing on them", () => {
-    const notes = getDataQuality();
+    const notes = getDataQuality({ now, zone: ZONE });
     const find = (subject: string, detail: RegExp) => notes.find((n) => n.subject === subject && detail.test(n.detail))?.count;
     expect(find("trades.trade_id", /without an id/)).toBe(1);
     expect(find("trades.agent_contributions", /NaN or Infinity/)).toBe(1);

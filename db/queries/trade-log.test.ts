@@ -12,6 +12,7 @@ import { getTrade } from "./trade-log";
 // Ids a real file can hold: NULL (twice: the schema's TEXT PRIMARY KEY allows it), empty, dot segments, the CSV
 // route's name, the row form's first segment, and every character with a meaning in a URL.
 const ODD_IDS = [null, null, "", ".", "..", "export", "row", "a/b", "a%2Fb", "50%", "%25", "%zz", "q?x=1", "h#1", "매수-001", " spaced "];
+const CLOCK = { now: Date.now(), zone: "Asia/Seoul" };
 let trades: { rowid: number; tradeId: string | null }[];
 
 beforeAll(async () => {
@@ -44,9 +45,9 @@ function follow(href: string): { page: "id" | "row"; param: string } | { page: "
 function open(href: string) {
   const target = follow(href);
   if (target.page === "other") return undefined;
-  if (target.page === "id") return getTrade({ tradeId: tradeIdFromParam(target.param) });
+  if (target.page === "id") return getTrade(CLOCK, { tradeId: tradeIdFromParam(target.param) });
   const rowid = rowidFromParam(target.param);
-  return rowid === undefined ? undefined : getTrade({ rowid });
+  return rowid === undefined ? undefined : getTrade(CLOCK, { rowid });
 }
 
 describe("a trade's link opens that trade, whatever its id", () => {
@@ -54,18 +55,18 @@ describe("a trade's link opens that trade, whatever its id", () => {
     expect(trades.length).toBeGreaterThan(ODD_IDS.length);
     for (const trade of trades) {
       const opened = open(tradeHref(trade));
-      expect({ href: tradeHref(trade), rowid: opened?.rowid, id: opened?.trade_id }).toEqual({ href: tradeHref(trade), rowid: trade.rowid, id: trade.tradeId });
+      expect({ href: tradeHref(trade), rowid: opened?.rowid, id: opened?.tradeId }).toEqual({ href: tradeHref(trade), rowid: trade.rowid, id: trade.tradeId });
     }
   });
 
   it("keeps /trades/<id> for ids that can be a segment, and decodes them exactly once", () => {
     expect(tradeHref({ tradeId: "ORD-20250919-001", rowid: 1 })).toBe("/trades/ORD-20250919-001");
     expect(tradeHref({ tradeId: "a%2Fb", rowid: 1 })).toBe("/trades/a%252Fb");
-    expect(open("/trades/a%252Fb")?.trade_id).toBe("a%2Fb");
-    expect(open("/trades/a%2Fb")?.trade_id).toBe("a/b");
-    expect(open("/trades/%2525")?.trade_id).toBe("%25");
-    expect(open("/trades/50%25")?.trade_id).toBe("50%");
-    expect(open("/trades/row")?.trade_id).toBe("row");
+    expect(open("/trades/a%252Fb")?.tradeId).toBe("a%2Fb");
+    expect(open("/trades/a%2Fb")?.tradeId).toBe("a/b");
+    expect(open("/trades/%2525")?.tradeId).toBe("%25");
+    expect(open("/trades/50%25")?.tradeId).toBe("50%");
+    expect(open("/trades/row")?.tradeId).toBe("row");
   });
 
   it("uses the row form only where an id cannot stand, and finds nothing at a row that is not there", () => {

@@ -22,14 +22,14 @@ beforeAll(async () => {
 describe("get_trade_statistics win rate", () => {
   it("is 100 for an all-winning record (the Python code reports 0)", () => {
     expect(getTradeStats()).toEqual({
-      total_trades: 3,
-      buy_trades: 2,
-      sell_trades: 1,
-      avg_pnl_7d: 7_500,
-      total_pnl_7d: 15_000,
-      winning_trades: 2,
-      losing_trades: 0,
-      win_rate: 100,
+      totalTrades: 3,
+      buyTrades: 2,
+      sellTrades: 1,
+      avgPnl7d: 7_500,
+      totalPnl7d: 15_000,
+      winningTrades: 2,
+      losingTrades: 0,
+      winRate: 100,
     });
   });
 });

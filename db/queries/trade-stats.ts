@@ -13,21 +13,23 @@ export function getTradeStats() {
   const actions = db.select({ action: trades.action, count: sql<number>`count(*)` }).from(trades).groupBy(trades.action).all();
   const pnl = db
     .select({
-      avg_pnl_7d: sql<number>`coalesce(avg(${trades.pnl7Days}), 0)`,
-      total_pnl_7d: sql<number>`total(${trades.pnl7Days})`,
-      winning_trades: sql<number>`total(${trades.pnl7Days} > 0)`,
-      losing_trades: sql<number>`total(${trades.pnl7Days} < 0)`,
+      avgPnl7d: sql<number>`coalesce(avg(${trades.pnl7Days}), 0)`,
+      totalPnl7d: sql<number>`total(${trades.pnl7Days})`,
+      winningTrades: sql<number>`total(${trades.pnl7Days} > 0)`,
+      losingTrades: sql<number>`total(${trades.pnl7Days} < 0)`,
     })
     .from(trades)
     .where(isNotNull(trades.pnl7Days))
     .get()!;
   const count = (action: string) => actions.find((a) => a.action === action)?.count ?? 0;
-  const decided = pnl.winning_trades + pnl.losing_trades;
+  const decided = pnl.winningTrades + pnl.losingTrades;
   return {
-    total_trades: actions.reduce((sum, a) => sum + a.count, 0),
-    buy_trades: count("buy"),
-    sell_trades: count("sell"),
+    totalTrades: actions.reduce((sum, a) => sum + a.count, 0),
+    buyTrades: count("buy"),
+    sellTrades: count("sell"),
     ...pnl,
-    win_rate: decided > 0 ? (pnl.winning_trades / decided) * 100 : 0,
+    winRate: decided > 0 ? (pnl.winningTrades / decided) * 100 : 0,
   };
 }
+
+export type TradeStats = ReturnType<typeof getTradeStats>;

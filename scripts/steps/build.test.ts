@@ -7,7 +7,7 @@ import { buildInputs } from "./build";
 
 const ROOT = process.cwd();
 // Top-level files Next does not compile: other tools' configs, and the types Next generates itself.
-const OTHER_TOOLS = ["eslint.config.mjs", "playwright.config.ts", "vitest.config.mts", "vitest.server-only.ts", "next-env.d.ts"];
+const OTHER_TOOLS = [".prettierrc.json", "eslint.config.mjs", "playwright.config.ts", "vitest.config.mts", "vitest.server-only.ts", "next-env.d.ts"];
 // Folders Next reads by their name, with no import leading to them: the routes and the static files.
 const CONVENTION_DIRS = ["app", "pages", "src", "public"];
 const SOURCE = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs|json)$/;

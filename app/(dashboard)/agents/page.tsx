@@ -7,23 +7,19 @@ import { getAgentRoster } from "@/db/queries/agent-roster";
 import { getDisplaySettings } from "@/db/queries/display-settings";
 import { requestClock } from "@/db/queries/request-clock";
 import { periodParams, periodPhrase } from "@/lib/period";
-import { readPeriod, type PeriodSearch } from "@/lib/period-params";
+import { readContext } from "@/lib/read-context";
+import { readAgentsSearch, WORKFLOWS, type AgentsSearch } from "./search-params";
 
 export const metadata = { title: "Agents" };
 
-const WORKFLOWS = ["all", "trading", "reflection"] as const;
-
-type Search = PeriodSearch & { sort?: string; dir?: string; workflow?: string };
-
-export default async function AgentsPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const search = await searchParams;
+export default async function AgentsPage({ searchParams }: { searchParams: Promise<AgentsSearch> }) {
+  const clock = requestClock();
+  const { period, problem, sort, direction, workflow } = readAgentsSearch(await searchParams, clock);
+  const ctx = readContext(clock, period);
   const { pnlCurrency } = getDisplaySettings();
-  const { period, problem } = readPeriod(search, requestClock());
   const columns = leaderboardColumns(pnlCurrency);
-  const column = columns.find((c) => c.key === search.sort) ?? columns.find((c) => c.key === "rating")!;
-  const direction = search.dir === "asc" ? "asc" : "desc";
-  const workflow = WORKFLOWS.find((w) => w === search.workflow) ?? "all";
-  const roster = getAgentRoster(period).filter((a) => workflow === "all" || a.workflow === workflow);
+  const column = columns.find((c) => c.key === sort)!;
+  const roster = getAgentRoster(ctx).filter((a) => workflow === "all" || a.workflow === workflow);
   const query = (params: Record<string, string>) => {
     const all = new URLSearchParams({ ...periodParams(period), sort: column.key, dir: direction, workflow, ...params });
     if (all.get("workflow") === "all") all.delete("workflow");

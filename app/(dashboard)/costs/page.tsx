@@ -6,53 +6,52 @@ import { PageHeader } from "@/components/ui/page-header";
 import { PeriodPicker } from "@/components/ui/period-picker";
 import { Stat } from "@/components/ui/stat";
 import { Table } from "@/components/ui/table";
-import { getDisplaySettings } from "@/db/queries/display-settings";
 import { requestClock } from "@/db/queries/request-clock";
-import { getCostSeries, type CostDimension } from "@/db/queries/cost-series";
+import { getCostSeries } from "@/db/queries/cost-series";
 import { getUsageBreakdown } from "@/db/queries/llm-usage-breakdown";
 import { getLlmUsageStats } from "@/db/queries/llm-usage";
 import { formatCompact, formatCount, formatPercent, formatUsd, zoneLabel } from "@/lib/format";
 import { providerColour, seriesColour } from "@/lib/palette";
 import { periodParams, periodPhrase, periodTag } from "@/lib/period";
-import { readPeriod, type PeriodSearch } from "@/lib/period-params";
+import { readContext } from "@/lib/read-context";
+import type { CostDimension } from "@/lib/series/costs";
+import { COSTS_BY, readCostsSearch, type CostsSearchParams } from "./search-params";
 
 export const metadata = { title: "Costs" };
 
 const BY_LABELS: Record<CostDimension, string> = { provider: "Provider", model: "Model", agent: "Agent", request_type: "Request type" };
 
-export default async function CostsPage({ searchParams }: { searchParams: Promise<PeriodSearch & { by?: string | string[] }> }) {
-  const search = await searchParams;
-  const { dataTimeZone } = getDisplaySettings();
-  const { period, problem } = readPeriod(search, requestClock());
-  // An own key of the labels, not `in`: that would take ?by=toString (any key of Object.prototype) and break the page.
-  const by: CostDimension = typeof search.by === "string" && Object.hasOwn(BY_LABELS, search.by) ? (search.by as CostDimension) : "provider";
-  const usage = getLlmUsageStats(period);
-  const breakdown = getUsageBreakdown(period);
-  const series = getCostSeries(period, by);
+export default async function CostsPage({ searchParams }: { searchParams: Promise<CostsSearchParams> }) {
+  const clock = requestClock();
+  const { period, problem, by } = readCostsSearch(await searchParams, clock);
+  const ctx = readContext(clock, period);
+  const usage = getLlmUsageStats(ctx);
+  const breakdown = getUsageBreakdown(ctx);
+  const series = getCostSeries(ctx, by);
   const tag = periodTag(period);
   const linked = (params: Record<string, string>) => new URLSearchParams({ ...periodParams(period), ...params }).toString();
-  const providers = Object.entries(usage.provider_stats).map(([provider, s]) => ({ provider, ...s })).sort((a, b) => b.total_cost - a.total_cost);
-  const agents = Object.entries(usage.agent_stats).map(([agent, s]) => ({ agent, ...s })).sort((a, b) => b.total_cost - a.total_cost);
-  const total = providers.reduce((sum, p) => ({ calls: sum.calls + p.total_requests, tokens: sum.tokens + p.total_tokens, cost: sum.cost + p.total_cost }), { calls: 0, tokens: 0, cost: 0 });
+  const providers = Object.entries(usage.providerStats).map(([provider, s]) => ({ provider, ...s })).sort((a, b) => b.totalCost - a.totalCost);
+  const agents = Object.entries(usage.agentStats).map(([agent, s]) => ({ agent, ...s })).sort((a, b) => b.totalCost - a.totalCost);
+  const total = providers.reduce((sum, p) => ({ calls: sum.calls + p.totalRequests, tokens: sum.tokens + p.totalTokens, cost: sum.cost + p.totalCost }), { calls: 0, tokens: 0, cost: 0 });
   const colour = (group: string, i: number) => (by === "provider" ? providerColour(group, i) : seriesColour(i));
   const chartSeries = series.groups.map((g, i) => ({ key: `g${i}`, label: g, colour: colour(g, i) }));
   const empty = "No LLM calls in this period: the trading system logs every call to llm_usage_log as its agents run.";
-  const { p50, p95, p99 } = breakdown.latency_ms;
+  const { p50, p95, p99 } = breakdown.latencyMs;
   return (
     <>
       <PageHeader title="LLM usage and cost" subtitle={`Calls of ${periodPhrase(period)}; costs in USD, failed calls included`}>
-        <PeriodPicker path="/costs" keep={by === "provider" ? undefined : `by=${by}`} period={period} problem={problem} />
+        <PeriodPicker path="/costs" keep={by === COSTS_BY ? undefined : `by=${by}`} period={period} problem={problem} />
       </PageHeader>
       <div className="space-y-6">
         <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4 xl:grid-cols-6">
-          <Stat label="LLM cost (USD)" value={formatUsd(total.cost)} detail={`${formatUsd(breakdown.cost_per_successful_call)} per successful call`} />
-          <Stat label="Calls" value={formatCount(total.calls)} detail={`${formatPercent(total.calls > 0 ? 100 - breakdown.errors.error_rate : null)} succeeded`} />
+          <Stat label="LLM cost (USD)" value={formatUsd(total.cost)} detail={`${formatUsd(breakdown.costPerSuccessfulCall)} per successful call`} />
+          <Stat label="Calls" value={formatCount(total.calls)} detail={`${formatPercent(total.calls > 0 ? 100 - breakdown.errors.errorRate : null)} succeeded`} />
           <Stat label="Tokens" value={formatCompact(total.tokens)} detail={total.tokens > 0 ? `${formatCount(total.tokens)} · ${formatUsd((total.cost / total.tokens) * 1000)} per 1K` : undefined} />
-          <Stat label="Failed calls" value={formatCount(breakdown.errors.failed_requests)} detail={`${formatPercent(breakdown.errors.error_rate)} of calls`} tone={breakdown.errors.failed_requests > 0 ? "bad" : "neutral"} />
+          <Stat label="Failed calls" value={formatCount(breakdown.errors.failedRequests)} detail={`${formatPercent(breakdown.errors.errorRate)} of calls`} tone={breakdown.errors.failedRequests > 0 ? "bad" : "neutral"} />
           <Stat label="Latency p50 / p95" value={p50 === null ? "—" : `${formatCount(Math.round(p50))} ms`} detail={p95 === null ? undefined : `p95 ${formatCount(Math.round(p95))} ms`} />
           <Stat label="Latency p99" value={p99 === null ? "—" : `${formatCount(Math.round(p99))} ms`} detail="within 5 % (histogram buckets)" />
         </dl>
-        <Card title={`Cost over time by ${BY_LABELS[by].toLowerCase()} (USD)`} caption={`per ${series.interval} in ${zoneLabel(dataTimeZone)}`}>
+        <Card title={`Cost over time by ${BY_LABELS[by].toLowerCase()} (USD)`} caption={`per ${series.interval} in ${zoneLabel(ctx.zone)}`}>
           <div className="mb-3">
             <LinkSwitch
               label="Group the charts by"
@@ -92,11 +91,11 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
               empty={empty}
               columns={[
                 { header: "Provider", cell: (r) => r.provider },
-                { header: "Calls", numeric: true, cell: (r) => formatCount(r.total_requests) },
-                { header: "Tokens", numeric: true, cell: (r) => formatCount(r.total_tokens) },
-                { header: "Cost", numeric: true, cell: (r) => formatUsd(r.total_cost) },
-                { header: "Avg latency", numeric: true, cell: (r) => `${formatCount(Math.round(r.avg_response_time))} ms` },
-                { header: "Success rate", numeric: true, cell: (r) => formatPercent(r.success_rate) },
+                { header: "Calls", numeric: true, cell: (r) => formatCount(r.totalRequests) },
+                { header: "Tokens", numeric: true, cell: (r) => formatCount(r.totalTokens) },
+                { header: "Cost", numeric: true, cell: (r) => formatUsd(r.totalCost) },
+                { header: "Avg latency", numeric: true, cell: (r) => `${formatCount(Math.round(r.avgResponseTime))} ms` },
+                { header: "Success rate", numeric: true, cell: (r) => formatPercent(r.successRate) },
               ]}
             />
           </Card>
@@ -104,11 +103,11 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
             <Table
               caption="LLM usage by request type"
               csv={`llm-by-request-type-${tag}`}
-              rows={breakdown.by_request_type}
-              rowKey={(r) => r.request_type}
+              rows={breakdown.byRequestType}
+              rowKey={(r) => r.requestType}
               empty={empty}
               columns={[
-                { header: "Request type", cell: (r) => r.request_type },
+                { header: "Request type", cell: (r) => r.requestType },
                 { header: "Calls", numeric: true, cell: (r) => formatCount(r.calls) },
                 { header: "Tokens", numeric: true, cell: (r) => formatCount(r.tokens) },
                 { header: "Cost", numeric: true, cell: (r) => formatUsd(r.cost) },
@@ -121,12 +120,12 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
           <Table
             caption="LLM usage by model"
             csv={`llm-by-model-${tag}`}
-            rows={breakdown.by_model}
+            rows={breakdown.byModel}
             rowKey={(r) => `${r.provider}/${r.model}`}
             empty={empty}
             columns={[
               { header: "Model", cell: (r) => `${r.provider} · ${r.model}` },
-              { header: "Written as", wrap: true, cell: (r) => r.raw_names.join(", ") },
+              { header: "Written as", wrap: true, cell: (r) => r.rawNames.join(", ") },
               { header: "Calls", numeric: true, cell: (r) => formatCount(r.calls) },
               { header: "Tokens", numeric: true, cell: (r) => formatCount(r.tokens) },
               { header: "Cost", numeric: true, cell: (r) => formatUsd(r.cost) },
@@ -145,17 +144,17 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
               empty={empty}
               columns={[
                 { header: "Agent", text: (r) => r.agent, cell: (r) => <Link href={`/agents/${encodeURIComponent(r.agent)}?${linked({})}`} className="hover:underline">{r.agent}</Link> },
-                { header: "Calls", numeric: true, cell: (r) => formatCount(r.total_requests) },
-                { header: "Cost", numeric: true, cell: (r) => formatUsd(r.total_cost) },
-                { header: "Avg latency", numeric: true, cell: (r) => `${formatCount(Math.round(r.avg_response_time))} ms` },
+                { header: "Calls", numeric: true, cell: (r) => formatCount(r.totalRequests) },
+                { header: "Cost", numeric: true, cell: (r) => formatUsd(r.totalCost) },
+                { header: "Avg latency", numeric: true, cell: (r) => `${formatCount(Math.round(r.avgResponseTime))} ms` },
               ]}
             />
           </Card>
-          <Card title="Failing calls" caption={`${formatCount(breakdown.errors.failed_requests)} failed · ${formatPercent(breakdown.errors.error_rate)}`}>
+          <Card title="Failing calls" caption={`${formatCount(breakdown.errors.failedRequests)} failed · ${formatPercent(breakdown.errors.errorRate)}`}>
             <Table
               caption="The most frequent errors of failed LLM calls"
               csv={`llm-errors-${tag}`}
-              rows={breakdown.errors.most_frequent}
+              rows={breakdown.errors.mostFrequent}
               rowKey={(e) => e.message}
               empty="No call failed in this period."
               columns={[

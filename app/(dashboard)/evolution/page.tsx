@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import Link from "next/link";
-import { SwapFilters, type SwapFilterValues } from "@/components/evolution/swap-filters";
+import { SwapFilters } from "@/components/evolution/swap-filters";
 import { RollbackButton } from "@/components/evolution/rollback-button";
 import { SwapForm } from "@/components/evolution/swap-form";
 import { Card } from "@/components/ui/card";
@@ -10,29 +10,22 @@ import { Table } from "@/components/ui/table";
 import { database } from "@/db";
 import { planConfigChange } from "@/db/commands/agent-config-change";
 import { getAgentMapping } from "@/db/queries/agent-mapping";
-import { getEvolution } from "@/db/queries/evolution";
+import { getEvolution, type JudgedSwap as Swap } from "@/db/queries/evolution";
+import { requestClock } from "@/db/queries/request-clock";
 import { PROVIDERS } from "@/db/schema/enums";
 import { loadAgentConfig } from "@/lib/agent-config";
-import { parseEventTime } from "@/lib/event-time";
 import { formatDateTime, formatPercent, zoneLabel } from "@/lib/format";
+import { readEvolutionSearch, type EvolutionSearch } from "./search-params";
 
 export const metadata = { title: "Model swaps" };
 
-type Swap = ReturnType<typeof getEvolution>[number];
-
-export default async function EvolutionPage({ searchParams }: { searchParams: Promise<SwapFilterValues & { swap?: string }> }) {
-  const filters = await searchParams;
+export default async function EvolutionPage({ searchParams }: { searchParams: Promise<EvolutionSearch> }) {
+  const clock = requestClock();
+  const { filters, values, swap, filtered } = readEvolutionSearch(await searchParams, clock);
   const { config } = database();
-  const zone = config.dataTimeZone;
-  const { agents: mapping } = getAgentMapping();
+  const mapping = getAgentMapping(clock);
   const agentConfig = loadAgentConfig(config.agentConfigPath);
-  const days = Number(filters.days);
-  const swaps = getEvolution({
-    agent: filters.agent || undefined,
-    trigger: filters.trigger || undefined,
-    status: filters.status || undefined,
-    days: Number.isInteger(days) && days > 0 ? days : undefined,
-  });
+  const swaps = getEvolution(clock, filters);
   const agentNames = Object.keys(mapping).sort();
   const knownModels = [...new Set([...Object.values(agentConfig.agents).map((a) => a.model), ...Object.values(mapping).map((m) => m.model)])].sort();
 
@@ -40,16 +33,16 @@ export default async function EvolutionPage({ searchParams }: { searchParams: Pr
     <>
       <PageHeader title="Model swaps" subtitle="Which model each agent runs, every change of model, how it worked out, and the manual swap form" />
       <div className="space-y-6">
-        <Card title="Timeline" caption={`newest first · times in ${zoneLabel(zone)}`}>
+        <Card title="Timeline" caption={`newest first · times in ${zoneLabel(clock.zone)}`}>
           <div className="mb-3">
-            <SwapFilters agents={agentNames} values={filters} />
+            <SwapFilters agents={agentNames} values={values} />
           </div>
           <Table
             caption="Model swaps, newest first"
             rows={swaps}
             rowKey={(s) => s.id}
             empty={
-              Object.values(filters).some(Boolean)
+              filtered
                 ? "No swap matches these filters."
                 : "No model swaps recorded: they appear when the reflection loop or an operator changes an agent's model."
             }
@@ -58,7 +51,7 @@ export default async function EvolutionPage({ searchParams }: { searchParams: Pr
                 header: "When",
                 cell: (s) => (
                   <span>
-                    {formatDateTime(parseEventTime(s.timestamp, zone), zone)}
+                    {formatDateTime(s.atMs, clock.zone)}
                     <span className="block text-xs text-zinc-500 dark:text-zinc-400">#{s.id}</span>
                   </span>
                 ),
@@ -67,22 +60,22 @@ export default async function EvolutionPage({ searchParams }: { searchParams: Pr
                 header: "Agent and change",
                 cell: (s) => (
                   <div className="max-w-xs whitespace-normal">
-                    <Link className="font-medium hover:underline" href={`/agents/${encodeURIComponent(s.agent_name)}`}>{s.agent_name}</Link>{" "}
-                    <span className="whitespace-nowrap">{s.old_provider} {s.old_model} → <strong className="font-semibold">{s.new_provider} {s.new_model}</strong></span>
-                    {s.rollback_of !== null ? <span className="ml-1 text-xs text-amber-800 dark:text-amber-300">undoes #{s.rollback_of}</span> : null}
+                    <Link className="font-medium hover:underline" href={`/agents/${encodeURIComponent(s.agentName)}`}>{s.agentName}</Link>{" "}
+                    <span className="whitespace-nowrap">{s.oldProvider} {s.oldModel} → <strong className="font-semibold">{s.newProvider} {s.newModel}</strong></span>
+                    {s.rollbackOf !== null ? <span className="ml-1 text-xs text-amber-800 dark:text-amber-300">undoes #{s.rollbackOf}</span> : null}
                     <Reason swap={s} />
                   </div>
                 ),
               },
-              { header: "Triggered by", cell: (s) => <span>{s.triggered_by}{s.recorded_by ? <span className="block text-xs text-zinc-500 dark:text-zinc-400">{s.recorded_by.actor}</span> : null}</span> },
+              { header: "Triggered by", cell: (s) => <span>{s.triggeredBy}{s.recordedBy ? <span className="block text-xs text-zinc-500 dark:text-zinc-400">{s.recordedBy.actor}</span> : null}</span> },
               { header: "Status", cell: (s) => <StatusBadge status={s.status} /> },
               {
                 header: "Expected → realized",
                 numeric: true,
-                cell: (s) => `${formatPercent(s.performance_improvement * 100, 0)} → ${s.realized_improvement === null ? "—" : formatPercent(s.realized_improvement * 100, 0)}`,
+                cell: (s) => `${formatPercent(s.performanceImprovement * 100, 0)} → ${s.realizedImprovement === null ? "—" : formatPercent(s.realizedImprovement * 100, 0)}`,
               },
               { header: "Window", cell: (s) => <WindowProgress swap={s} /> },
-              { header: "Action", cell: (s) => (s.can_roll_back ? <RollbackButton swapId={s.id} changes={rollbackChanges(s)} requestId={randomUUID()} /> : null) },
+              { header: "Action", cell: (s) => (s.canRollBack ? <RollbackButton swapId={s.id} changes={rollbackChanges(s)} requestId={randomUUID()} /> : null) },
             ]}
           />
         </Card>
@@ -90,12 +83,12 @@ export default async function EvolutionPage({ searchParams }: { searchParams: Pr
         <div id="swap-form" className="scroll-mt-32 md:scroll-mt-4">
           <Card title="Record a manual swap" caption="the old model is the agent's current one; triggered_by is set to manual">
             <SwapForm
-              key={filters.swap ?? ""}
+              key={swap ?? ""}
               agents={agentNames.map((name) => ({ name, ...mapping[name]! }))}
               providers={PROVIDERS}
               models={knownModels}
               requestId={randomUUID()}
-              agent={filters.swap && mapping[filters.swap] ? filters.swap : undefined}
+              agent={swap && mapping[swap] ? swap : undefined}
             />
             <p className="mt-3 text-xs text-zinc-500 dark:text-zinc-400">
               {config.agentConfigIsTradingSystems
@@ -122,21 +115,21 @@ export default async function EvolutionPage({ searchParams }: { searchParams: Pr
 /** Exactly what rolling `swap` back changes, shown before `Confirm rollback`. */
 function rollbackChanges(swap: Swap): string[] {
   const { config } = database();
-  const change = planConfigChange(config, swap.agent_name, { provider: swap.old_provider, model: swap.old_model });
+  const change = planConfigChange(config, swap.agentName, { provider: swap.oldProvider, model: swap.oldModel });
   return [
-    `put ${swap.agent_name} back from ${swap.new_provider} ${swap.new_model} to ${swap.old_provider} ${swap.old_model}`,
+    `put ${swap.agentName} back from ${swap.newProvider} ${swap.newModel} to ${swap.oldProvider} ${swap.oldModel}`,
     `record a new swap (manual, undoing #${swap.id}); #${swap.id} shows as rolled back`,
     change.note === null
-      ? `rewrite ${swap.agent_name}'s provider (${swap.new_provider} → ${swap.old_provider}) and model (${swap.new_model} → ${swap.old_model}) in ${config.agentConfigPath}, nothing else`
+      ? `rewrite ${swap.agentName}'s provider (${swap.newProvider} → ${swap.oldProvider}) and model (${swap.newModel} → ${swap.oldModel}) in ${config.agentConfigPath}, nothing else`
       : `leave the config file alone: ${change.note}`,
   ];
 }
 
 function WindowProgress({ swap }: { swap: Swap }) {
   const progress = swap.validation.progress ?? 1;
-  const days = swap.validation_period_days ?? 7;
+  const days = swap.validationPeriodDays ?? 7;
   return (
-    <div className="w-20" title={swap.validation.window_end ? `window ends ${swap.validation.window_end}` : undefined}>
+    <div className="w-20" title={swap.validation.windowEnd ? `window ends ${swap.validation.windowEnd}` : undefined}>
       <div className="h-1.5 rounded bg-zinc-200 dark:bg-zinc-700" role="progressbar" aria-label={`Validation window of swap #${swap.id}`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress * 100)}>
         <div className="h-1.5 rounded bg-sky-600" style={{ width: `${progress * 100}%` }} />
       </div>
@@ -146,7 +139,7 @@ function WindowProgress({ swap }: { swap: Swap }) {
 }
 
 function Reason({ swap }: { swap: Swap }) {
-  const note = swap.recorded_by && !swap.recorded_by.config_written ? `Config not changed: ${swap.recorded_by.config_note}` : null;
+  const note = swap.recordedBy && !swap.recordedBy.configWritten ? `Config not changed: ${swap.recordedBy.configNote}` : null;
   return (
     <div className="mt-0.5 text-xs text-zinc-600 dark:text-zinc-400">
       <p className="line-clamp-2" title={swap.reason}>{swap.reason}</p>

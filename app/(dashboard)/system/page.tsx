@@ -1,3 +1,4 @@
+import { readSystemSearch, type SystemSearchParams } from "@/app/(dashboard)/system/search-params";
 import { BackgroundCountCard } from "@/components/system/background-count-card";
 import { OperatorSessionsCard } from "@/components/system/operator-sessions-card";
 import { Card } from "@/components/ui/card";
@@ -16,25 +17,26 @@ import type { ChartUnit } from "@/lib/chart-units";
 import { GOOD, seriesColour } from "@/lib/palette";
 import { readerIsOperator } from "@/lib/operator";
 import { periodTag } from "@/lib/period";
-import { readPeriod, type PeriodSearch } from "@/lib/period-params";
+import { readContext } from "@/lib/read-context";
+import { metricsDays, metricsSeries } from "@/lib/series/system-metrics";
 
 export const metadata = { title: "System" };
 
-export default async function SystemPage({ searchParams }: { searchParams: Promise<PeriodSearch> }) {
-  const { pnlCurrency, dataTimeZone } = getDisplaySettings();
-  const { period, problem } = readPeriod(await searchParams, requestClock());
-  const health = getHealth();
-  const metrics = getSystemMetrics(period);
-  const quality = getDataQuality();
-  const { path, tables } = getTableStats();
+export default async function SystemPage({ searchParams }: { searchParams: Promise<SystemSearchParams> }) {
+  const { pnlCurrency } = getDisplaySettings();
+  const clock = requestClock();
+  const { period, problem } = readSystemSearch(await searchParams, clock);
+  const ctx = readContext(clock, period);
+  const health = getHealth(ctx);
+  const days = metricsDays(getSystemMetrics(ctx));
+  const series = metricsSeries(days);
+  const quality = getDataQuality(ctx);
+  const { path, tables } = getTableStats(ctx);
   const operator = await readerIsOperator(); // where the file lives is for operators, not a public dashboard's readers
-  // A day without trades has no win rate or decision time (the trading system writes 0): a gap, not a fall to zero.
-  const days = metrics.map((m) => (m.total_trades > 0 ? m : { ...m, win_rate: null, avg_decision_time_seconds: null }));
-  const series = [...days].reverse();
   return (
     <>
       <PageHeader title="System" subtitle="Daily system metrics and the database's health">
-        <PeriodPicker path="/system" period={period} problem={problem} />
+        <PeriodPicker path="/system" period={ctx.period} problem={problem} />
       </PageHeader>
       <div className="space-y-6">
         <Card title="Database">
@@ -42,10 +44,10 @@ export default async function SystemPage({ searchParams }: { searchParams: Promi
             className="grid-cols-2 sm:grid-cols-5"
             items={[
               { label: "File", value: operator ? path : "shown to signed-in operators", wide: "col-span-2 min-w-0 break-all" },
-              { label: "Schema version", value: String(health.schema_version ?? "—") },
-              { label: "Journal mode", value: health.database.journal_mode },
-              { label: "Size", value: `${formatCompact(health.database.size_bytes)}B` },
-              { label: "Newest event", value: health.database.last_event_at ? formatDateTime(Date.parse(health.database.last_event_at), dataTimeZone) : "none" },
+              { label: "Schema version", value: String(health.schemaVersion ?? "—") },
+              { label: "Journal mode", value: health.database.journalMode },
+              { label: "Size", value: `${formatCompact(health.database.sizeBytes)}B` },
+              { label: "Newest event", value: health.database.lastEventAt ? formatDateTime(Date.parse(health.database.lastEventAt), ctx.zone) : "none" },
             ]}
           />
           <div className="mt-4">
@@ -58,20 +60,20 @@ export default async function SystemPage({ searchParams }: { searchParams: Promi
               columns={[
                 { header: "Table", text: (t) => t.table, cell: (t) => <span className="font-mono text-xs">{t.table}</span> },
                 { header: "Rows", numeric: true, cell: (t) => (t.rows === null ? "being counted" : formatCount(t.rows)) },
-                { header: `Newest event (${dataTimeZone})`, numeric: true, cell: (t) => (t.newestMs === null ? "—" : formatDateTime(t.newestMs, dataTimeZone)) },
+                { header: `Newest event (${ctx.zone})`, numeric: true, cell: (t) => (t.newestMs === null ? "—" : formatDateTime(t.newestMs, ctx.zone)) },
               ]}
             />
           </div>
         </Card>
-        <BackgroundCountCard timeZone={dataTimeZone} />
-        <OperatorSessionsCard timeZone={dataTimeZone} />
-        <Card title="Metrics over time" caption={`one row a day, written when the trading day ends · dates in ${dataTimeZone}`}>
+        <BackgroundCountCard clock={ctx} />
+        <OperatorSessionsCard timeZone={ctx.zone} />
+        <Card title="Metrics over time" caption={`one row a day, written when the trading day ends · dates in ${ctx.zone}`}>
           <div className="grid gap-6 xl:grid-cols-2">
             {[
-              { key: "total_pnl", title: "Daily PnL", label: `PnL (${pnlCurrency})`, summary: "The system's daily PnL.", kind: "bar", unit: "money", colour: GOOD },
-              { key: "total_cost_usd", title: "Daily LLM cost", label: "LLM cost (USD)", summary: "The system's daily LLM cost in USD.", kind: "bar", unit: "usd", colour: seriesColour(1) },
-              { key: "win_rate", title: "Win rate", label: "Win rate", summary: "The system's daily win rate in percent.", kind: "line", unit: "percent", colour: seriesColour(2) },
-              { key: "avg_decision_time_seconds", title: "Average decision time", label: "Decision time (s)", summary: "The system's average decision time per day, in seconds.", kind: "line", unit: "score", colour: seriesColour(3) },
+              { key: "totalPnl", title: "Daily PnL", label: `PnL (${pnlCurrency})`, summary: "The system's daily PnL.", kind: "bar", unit: "money", colour: GOOD },
+              { key: "totalCostUsd", title: "Daily LLM cost", label: "LLM cost (USD)", summary: "The system's daily LLM cost in USD.", kind: "bar", unit: "usd", colour: seriesColour(1) },
+              { key: "winRate", title: "Win rate", label: "Win rate", summary: "The system's daily win rate in percent.", kind: "line", unit: "percent", colour: seriesColour(2) },
+              { key: "avgDecisionTimeSeconds", title: "Average decision time", label: "Decision time (s)", summary: "The system's average decision time per day, in seconds.", kind: "line", unit: "score", colour: seriesColour(3) },
             ].map((chart) => (
               <ChartFigure
                 key={chart.key}
@@ -105,19 +107,19 @@ export default async function SystemPage({ searchParams }: { searchParams: Promi
         <Card title="Daily metrics" caption="newest first">
           <Table
             caption="Daily system metrics"
-            csv={`system-metrics-${periodTag(period)}`}
+            csv={`system-metrics-${periodTag(ctx.period)}`}
             rows={days}
             rowKey={(m) => m.date}
             empty="No daily metrics in this period: the trading system writes one system_metrics row a day."
             columns={[
               { header: "Date", cell: (m) => m.date },
-              { header: "Trades", numeric: true, cell: (m) => m.total_trades },
-              { header: "Win rate", numeric: true, cell: (m) => formatPercent(m.win_rate) },
-              { header: `PnL (${pnlCurrency})`, numeric: true, cell: (m) => formatMoney(m.total_pnl, pnlCurrency) },
-              { header: "LLM cost", numeric: true, cell: (m) => formatUsd(m.total_cost_usd) },
-              { header: "Decision time", numeric: true, cell: (m) => (m.avg_decision_time_seconds === null ? "—" : `${m.avg_decision_time_seconds.toFixed(1)} s`) },
-              { header: "Efficiency", numeric: true, cell: (m) => m.agent_efficiency_score.toFixed(2) },
-              { header: "Auto / human", numeric: true, cell: (m) => `${m.auto_improvements} / ${m.human_interventions}` },
+              { header: "Trades", numeric: true, cell: (m) => m.totalTrades },
+              { header: "Win rate", numeric: true, cell: (m) => formatPercent(m.winRate) },
+              { header: `PnL (${pnlCurrency})`, numeric: true, cell: (m) => formatMoney(m.totalPnl, pnlCurrency) },
+              { header: "LLM cost", numeric: true, cell: (m) => formatUsd(m.totalCostUsd) },
+              { header: "Decision time", numeric: true, cell: (m) => (m.avgDecisionTimeSeconds === null ? "—" : `${m.avgDecisionTimeSeconds.toFixed(1)} s`) },
+              { header: "Efficiency", numeric: true, cell: (m) => m.agentEfficiencyScore.toFixed(2) },
+              { header: "Auto / human", numeric: true, cell: (m) => `${m.autoImprovements} / ${m.humanInterventions}` },
             ]}
           />
         </Card>

@@ -1,10 +1,12 @@
+import { healthJson } from "@/app/api/_contract/system";
 import { getHealth } from "@/db/queries/health";
+import { requestClock } from "@/db/queries/request-clock";
 
 export const dynamic = "force-dynamic";
 
 export function GET() {
   try {
-    return Response.json({ status: "ok", ...getHealth() });
+    return Response.json(healthJson(getHealth(requestClock())));
   } catch (error) {
     // Say what kind of failure it is, never where the file lives.
     const code = (error as { code?: string }).code;

@@ -15,20 +15,24 @@ import { getAgentStory } from "@/db/queries/agent-story";
 import { formatCount, formatDateTime, formatMoney, formatPercent, formatUsd, zoneLabel } from "@/lib/format";
 import { GOOD, seriesColour } from "@/lib/palette";
 import { periodPhrase, periodTag } from "@/lib/period";
-import { readPeriod, type PeriodSearch } from "@/lib/period-params";
+import { readContext } from "@/lib/read-context";
+import { agentDailySeries } from "@/lib/series/agent-daily";
+import { swapMarks } from "@/lib/series/agent-swaps";
+import { readAgentSearch, type AgentSearch } from "./search-params";
 
-// An agent's page opens on 90 days, the other pages on 30.
-const AGENT_DAYS = 90;
-
-export default async function AgentPage({ params, searchParams }: { params: Promise<{ agent: string }>; searchParams: Promise<PeriodSearch> }) {
+export default async function AgentPage({ params, searchParams }: { params: Promise<{ agent: string }>; searchParams: Promise<AgentSearch> }) {
   const name = decodeURIComponent((await params).agent);
-  const { dataTimeZone, pnlCurrency } = getDisplaySettings();
-  const { period, problem } = readPeriod(await searchParams, requestClock(), AGENT_DAYS);
-  const agent = getAgentRoster(period).find((a) => a.name === name);
+  const clock = requestClock();
+  const { period, problem } = readAgentSearch(await searchParams, clock);
+  const ctx = readContext(clock, period);
+  const { pnlCurrency } = getDisplaySettings();
+  const agent = getAgentRoster(ctx).find((a) => a.name === name);
   if (!agent) notFound();
-  const performance = getAgentPerformance(period, name);
-  const swaps = getSwapLog({ agent: name });
-  const story = getAgentStory(name, period);
+  const performance = getAgentPerformance(ctx, name);
+  const swaps = getSwapLog(ctx, { agent: name });
+  const story = getAgentStory(ctx, name);
+  const daily = agentDailySeries({ days: story.days, trades: story.tradeDays, costs: story.costs, ratings: performance });
+  const { markers, bands } = swapMarks(swaps, ctx);
   const p = period.label;
   const tag = periodTag(period);
   return (
@@ -58,43 +62,43 @@ export default async function AgentPage({ params, searchParams }: { params: Prom
             </div>
           ))}
         </dl>
-        <Card title="Performance over time" caption={`per day in ${zoneLabel(dataTimeZone)} · dashed lines: model swaps · shaded: their validation windows`}>
+        <Card title="Performance over time" caption={`per day in ${zoneLabel(ctx.zone)} · dashed lines: model swaps · shaded: their validation windows`}>
           <ChartFigure
             title={`${name}'s performance over time`}
-            summary={`${name}'s contribution-weighted 7-day PnL per day and the reflection loop's weekly rating, with ${story.markers.length} model swap(s) marked.`}
-            data={story.daily}
+            summary={`${name}'s contribution-weighted 7-day PnL per day and the reflection loop's weekly rating, with ${markers.length} model swap(s) marked.`}
+            data={daily.rows}
             series={[{ key: "score", label: `Contribution × PnL per trade (${pnlCurrency})`, colour: GOOD }]}
             kind="bar"
             unit="money"
             currency={pnlCurrency}
-            markers={story.markers}
-            bands={story.bands}
+            markers={markers}
+            bands={bands}
             empty="No trade with a known 7-day PnL carries a contribution from this agent in this period."
           />
           <ChartFigure
             title={`${name}'s weekly rating`}
             summary={`The reflection loop's weekly performance rating of ${name}.`}
-            data={story.daily}
+            data={daily.rows}
             series={[{ key: "rating", label: "Weekly rating", colour: seriesColour(1) }]}
             kind="line"
             unit="score"
-            markers={story.markers}
-            bands={story.bands}
+            markers={markers}
+            bands={bands}
             height={160}
             showTitle
             empty="No weekly rating from the reflection loop in this period."
           />
         </Card>
-        <Card title="LLM cost by model (USD)" caption={`per day · ${story.models.length} model(s) in the period`}>
+        <Card title="LLM cost by model (USD)" caption={`per day · ${daily.models.length} model(s) in the period`}>
           <ChartFigure
             title={`${name}'s LLM cost by model`}
-            summary={`${name}'s LLM cost per day, stacked by model (${story.models.join(", ") || "none"}).`}
-            data={story.models.length > 0 ? story.daily : []}
-            series={story.models.map((m, i) => ({ key: `m${i}`, label: m, colour: seriesColour(i) }))}
+            summary={`${name}'s LLM cost per day, stacked by model (${daily.models.join(", ") || "none"}).`}
+            data={daily.models.length > 0 ? daily.rows : []}
+            series={daily.models.map((m, i) => ({ key: `m${i}`, label: m, colour: seriesColour(i) }))}
             kind="bar"
             stacked
             unit="usd"
-            markers={story.markers}
+            markers={markers}
             empty="No LLM calls by this agent in this period."
           />
           <Table
@@ -109,7 +113,7 @@ export default async function AgentPage({ params, searchParams }: { params: Prom
               { header: "Succeeded", numeric: true, cell: (u) => formatPercent((u.successes / u.calls) * 100) },
               { header: "Cost", numeric: true, cell: (u) => formatUsd(u.cost) },
               { header: "Cost per call", numeric: true, cell: (u) => formatUsd(u.cost / u.calls) },
-              { header: "Avg latency", numeric: true, cell: (u) => `${formatCount(Math.round(u.latency_sum / u.calls))} ms` },
+              { header: "Avg latency", numeric: true, cell: (u) => `${formatCount(Math.round(u.latencySum / u.calls))} ms` },
               { header: "Tokens", numeric: true, cell: (u) => formatCount(u.tokens) },
             ]}
           />
@@ -129,7 +133,7 @@ export default async function AgentPage({ params, searchParams }: { params: Prom
             </figure>
           )}
         </Card>
-        <Card title="Newest trades it contributed to" caption={`times in ${zoneLabel(dataTimeZone)}`}>
+        <Card title="Newest trades it contributed to" caption={`times in ${zoneLabel(ctx.zone)}`}>
           <Table
             caption={`Trades ${name} contributed to`}
             csv={`${name}-trades-${tag}`}
@@ -137,7 +141,7 @@ export default async function AgentPage({ params, searchParams }: { params: Prom
             rowKey={(t) => `${t.tradeId}-${t.atMs}`}
             empty="No trades with a contribution from this agent in this period."
             columns={[
-              { header: "When", cell: (t) => formatDateTime(t.atMs, dataTimeZone) },
+              { header: "When", cell: (t) => formatDateTime(t.atMs, ctx.zone) },
               { header: "Trade", text: (t) => `${t.tradeId ?? ""} ${t.action} ${t.ticker}`, cell: (t) => (t.tradeId ? <Link href={`/trades/${encodeURIComponent(t.tradeId)}`} className="hover:underline">{`${t.action} ${t.ticker}`}</Link> : `${t.action} ${t.ticker}`) },
               { header: "Contribution", numeric: true, cell: (t) => t.contribution.toFixed(3) },
               { header: "CIO confidence", numeric: true, cell: (t) => (t.confidence === null ? "—" : formatPercent(t.confidence * 100, 0)) },
@@ -154,14 +158,14 @@ export default async function AgentPage({ params, searchParams }: { params: Prom
             rowKey={(r) => r.id}
             empty={`No performance rows for this agent in ${periodPhrase(period)}; the reflection loop writes them weekly.`}
             columns={[
-              { header: "Week", cell: (r) => `${r.period_start} – ${r.period_end}` },
-              { header: "Rating", numeric: true, cell: (r) => r.performance_rating.toFixed(1) },
+              { header: "Week", cell: (r) => `${r.periodStart} – ${r.periodEnd}` },
+              { header: "Rating", numeric: true, cell: (r) => r.performanceRating.toFixed(1) },
               { header: "Wins / losses", numeric: true, cell: (r) => `${r.wins} / ${r.losses}` },
-              { header: `PnL attributed (${pnlCurrency})`, numeric: true, cell: (r) => formatMoney(r.total_pnl_attributed, pnlCurrency) },
+              { header: `PnL attributed (${pnlCurrency})`, numeric: true, cell: (r) => formatMoney(r.totalPnlAttributed, pnlCurrency) },
             ]}
           />
         </Card>
-        <Card title="Model swaps" caption={`times in ${dataTimeZone}`}>
+        <Card title="Model swaps" caption={`times in ${ctx.zone}`}>
           <Table
             caption={`${name}'s model swaps`}
             csv={`${name}-swaps`}
@@ -169,7 +173,7 @@ export default async function AgentPage({ params, searchParams }: { params: Prom
             rowKey={(s) => s.id}
             empty="This agent has run its configured model throughout."
             columns={[
-              { header: "When", cell: (s) => formatDateTime(s.atMs, dataTimeZone) },
+              { header: "When", cell: (s) => formatDateTime(s.atMs, ctx.zone) },
               { header: "From → to", cell: (s) => `${s.oldModel} → ${s.newModel}` },
               { header: "Trigger", cell: (s) => s.triggeredBy },
               { header: "Reason", wrap: true, cell: (s) => s.reason },

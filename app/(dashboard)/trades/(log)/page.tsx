@@ -10,32 +10,35 @@ import { getTradeLog } from "@/db/queries/trade-log";
 import { formatCount, formatDateTime, formatMoney, formatPercent, zoneLabel } from "@/lib/format";
 import { readerIsOperator } from "@/lib/operator";
 import { periodParams } from "@/lib/period";
-import { readTradeFilters, tradeFilterQuery, tradeQuery, type TradeSearch } from "@/lib/trade-filters";
+import { readContext } from "@/lib/read-context";
+import { readTradesSearch, TRADE_DAYS, tradeFilterQuery, tradeQuery, type TradesSearchParams } from "@/app/(dashboard)/trades/search-params";
 
 export const metadata = { title: "Trades" };
 
 const select = "rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900";
 
-export default async function TradesPage({ searchParams }: { searchParams: Promise<TradeSearch> }) {
-  const { dataTimeZone, pnlCurrency } = getDisplaySettings();
-  const { filters, after, problem } = readTradeFilters(await searchParams, requestClock());
-  const log = getTradeLog(filters, after);
-  const query = tradeQuery(filters);
+export default async function TradesPage({ searchParams }: { searchParams: Promise<TradesSearchParams> }) {
+  const { pnlCurrency } = getDisplaySettings();
+  const clock = requestClock();
+  const search = readTradesSearch(await searchParams, clock);
+  const ctx = readContext(clock, search.period);
+  const log = getTradeLog(ctx, search, search.after);
+  const query = tradeQuery(search);
   const canExport = await readerIsOperator(); // exports are for operators, not a public dashboard's readers
   return (
     <>
       <PageHeader title="Trades" subtitle="Every order the trading system placed; the 7-day PnL arrives a week after each trade">
-        <PeriodPicker path="/trades" keep={tradeFilterQuery(filters) || undefined} period={filters.period} problem={problem} />
+        <PeriodPicker path="/trades" keep={tradeFilterQuery(search) || undefined} period={ctx.period} problem={search.problem} />
       </PageHeader>
-      <Card title="Trade log" caption={`${formatCount(log.total)} trade(s) match · times in ${zoneLabel(dataTimeZone)}`}>
+      <Card title="Trade log" caption={`${formatCount(log.total)} trade(s) match · times in ${zoneLabel(ctx.zone)}`}>
         <form method="get" action="/trades" className="mb-4 flex flex-wrap items-end gap-3 text-sm">
           {/* The period is the picker's, above: the filters keep it. */}
-          {Object.entries(periodParams(filters.period)).map(([name, value]) => (
+          {Object.entries(periodParams(ctx.period)).map(([name, value]) => (
             <input key={name} type="hidden" name={name} value={value} />
           ))}
           <label className="flex flex-col gap-1">
             <span className="text-xs text-zinc-500 dark:text-zinc-400">Ticker</span>
-            <select name="ticker" defaultValue={filters.ticker ?? ""} className={select}>
+            <select name="ticker" defaultValue={search.ticker ?? ""} className={select}>
               <option value="">all</option>
               {log.tickers.map((t) => (
                 <option key={t}>{t}</option>
@@ -44,7 +47,7 @@ export default async function TradesPage({ searchParams }: { searchParams: Promi
           </label>
           <label className="flex flex-col gap-1">
             <span className="text-xs text-zinc-500 dark:text-zinc-400">Action</span>
-            <select name="action" defaultValue={filters.action ?? ""} className={select}>
+            <select name="action" defaultValue={search.action ?? ""} className={select}>
               <option value="">buy and sell</option>
               <option value="buy">buy</option>
               <option value="sell">sell</option>
@@ -52,7 +55,7 @@ export default async function TradesPage({ searchParams }: { searchParams: Promi
           </label>
           <label className="flex flex-col gap-1">
             <span className="text-xs text-zinc-500 dark:text-zinc-400">Agent involved</span>
-            <select name="agent" defaultValue={filters.agent ?? ""} className={select}>
+            <select name="agent" defaultValue={search.agent ?? ""} className={select}>
               <option value="">any</option>
               {log.agents.map((a) => (
                 <option key={a}>{a}</option>
@@ -61,7 +64,7 @@ export default async function TradesPage({ searchParams }: { searchParams: Promi
           </label>
           <label className="flex flex-col gap-1">
             <span className="text-xs text-zinc-500 dark:text-zinc-400">7-day PnL</span>
-            <select name="pnl" defaultValue={filters.pnl ?? ""} className={select}>
+            <select name="pnl" defaultValue={search.pnl ?? ""} className={select}>
               <option value="">known or pending</option>
               <option value="known">known</option>
               <option value="pending">pending</option>
@@ -81,12 +84,12 @@ export default async function TradesPage({ searchParams }: { searchParams: Promi
           rows={log.rows}
           rowKey={(t) => t.rowid}
           empty={
-            log.total === 0 && query === "days=90"
+            log.total === 0 && query === `days=${TRADE_DAYS}`
               ? "No trades yet: the trading system records each order it places in the trades table."
               : "No trade matches these filters; widen the period or clear a filter."
           }
           columns={[
-            { header: "When", cell: (t) => formatDateTime(t.atMs, dataTimeZone) },
+            { header: "When", cell: (t) => formatDateTime(t.atMs, ctx.zone) },
             { header: "Trade", cell: (t) => <Link href={tradeHref(t)} className="font-medium hover:underline">{tradeLabel(t.tradeId)}</Link> },
             { header: "Ticker", cell: (t) => t.ticker },
             { header: "Action", cell: (t) => t.action },
@@ -97,7 +100,7 @@ export default async function TradesPage({ searchParams }: { searchParams: Promi
           ]}
         />
         <nav aria-label="Pages" className="mt-3 flex justify-between text-sm">
-          {after ? (
+          {search.after ? (
             <Link href={`/trades?${query}`} className="text-emerald-700 underline dark:text-emerald-400">
               ← Newest
             </Link>
@@ -105,7 +108,7 @@ export default async function TradesPage({ searchParams }: { searchParams: Promi
             <span />
           )}
           {log.next ? (
-            <Link href={`/trades?${tradeQuery(filters, { after: `${log.next.atMs}.${log.next.rowid}` })}`} className="text-emerald-700 underline dark:text-emerald-400">
+            <Link href={`/trades?${tradeQuery(search, { after: `${log.next.atMs}.${log.next.rowid}` })}`} className="text-emerald-700 underline dark:text-emerald-400">
               Older →
             </Link>
           ) : null}

@@ -1,10 +1,11 @@
+import { readTradesSearch } from "@/app/(dashboard)/trades/search-params";
+import { requestClock } from "@/db/queries/request-clock";
 import { tradeLogPage, type TradeCursor } from "@/db/queries/trade-log";
 import { csvLine } from "@/lib/csv";
 import { naiveIso } from "@/lib/event-time";
 import { readerIsOperator } from "@/lib/operator";
 import { periodTag } from "@/lib/period";
-import { requestClock } from "@/db/queries/request-clock";
-import { readTradeFilters } from "@/lib/trade-filters";
+import { readContext } from "@/lib/read-context";
 
 const HEADER = ["time", "trade_id", "ticker", "action", "quantity", "price", "pnl_7_days", "decision_confidence"];
 const ROWS_PER_PAGE = 2_000;
@@ -17,9 +18,9 @@ const ROWS_PER_PAGE = 2_000;
 export async function GET(request: Request) {
   if (!(await readerIsOperator())) return Response.json({ error: "sign in to export trades: exports are for operators" }, { status: 401 });
   const clock = requestClock();
-  const { zone } = clock;
-  const { filters } = readTradeFilters(Object.fromEntries(new URL(request.url).searchParams), clock);
-  const first = tradeLogPage(filters, undefined, ROWS_PER_PAGE); // before the answer starts: a failure is still a proper error
+  const search = readTradesSearch(Object.fromEntries(new URL(request.url).searchParams), clock);
+  const ctx = readContext(clock, search.period);
+  const first = tradeLogPage(ctx, search, undefined, ROWS_PER_PAGE); // before the answer starts: a failure is still a proper error
   let page: { rows: typeof first.rows; next?: TradeCursor } | undefined = first;
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
@@ -28,12 +29,12 @@ export async function GET(request: Request) {
     },
     pull(controller) {
       if (!page) return controller.close();
-      const lines = page.rows.map((t) => `${csvLine([naiveIso(t.atMs, zone), t.tradeId, t.ticker, t.action, t.quantity, t.price, t.pnl7Days, t.decisionConfidence])}\r\n`);
+      const lines = page.rows.map((t) => `${csvLine([naiveIso(t.atMs, ctx.zone), t.tradeId, t.ticker, t.action, t.quantity, t.price, t.pnl7Days, t.decisionConfidence])}\r\n`);
       controller.enqueue(encoder.encode(lines.join("")));
-      page = page.next ? tradeLogPage(filters, page.next, ROWS_PER_PAGE) : undefined;
+      page = page.next ? tradeLogPage(ctx, search, page.next, ROWS_PER_PAGE) : undefined;
     },
   });
   return new Response(body, {
-    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="trades-${periodTag(filters.period)}.csv"` },
+    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="trades-${periodTag(ctx.period)}.csv"` },
   });
 }

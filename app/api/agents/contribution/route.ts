@@ -1,10 +1,16 @@
+import { agentContributionJson } from "@/app/api/_contract/agents";
 import { requestClock } from "@/db/queries/request-clock";
 import { getAgentContribution } from "@/db/queries/agent-contribution";
 import { jsonFrom } from "@/lib/api-params";
 import { periodParam } from "@/lib/period-params";
+import { readContext } from "@/lib/read-context";
 
 export const dynamic = "force-dynamic";
 
 export function GET(request: Request) {
-  return jsonFrom(request, (params) => getAgentContribution(periodParam(params, 30, requestClock())));
+  const clock = requestClock();
+  return jsonFrom(request, (params) => {
+    const ctx = readContext(clock, periodParam(params, 30, clock));
+    return agentContributionJson(getAgentContribution(ctx), ctx.period);
+  });
 }

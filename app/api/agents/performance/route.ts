@@ -1,10 +1,13 @@
+import { agentPerformanceJson } from "@/app/api/_contract/agents";
 import { requestClock } from "@/db/queries/request-clock";
 import { getAgentPerformance } from "@/db/queries/agent-performance";
 import { jsonFrom, textParam } from "@/lib/api-params";
 import { periodParam } from "@/lib/period-params";
+import { readContext } from "@/lib/read-context";
 
 export const dynamic = "force-dynamic";
 
 export function GET(request: Request) {
-  return jsonFrom(request, (params) => getAgentPerformance(periodParam(params, 30, requestClock()), textParam(params, "agent")));
+  const clock = requestClock();
+  return jsonFrom(request, (params) => agentPerformanceJson(getAgentPerformance(readContext(clock, periodParam(params, 30, clock)), textParam(params, "agent"))));
 }

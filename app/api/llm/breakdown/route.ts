@@ -1,11 +1,16 @@
+import { usageBreakdownJson } from "@/app/api/_contract/llm";
 import { requestClock } from "@/db/queries/request-clock";
 import { getUsageBreakdown } from "@/db/queries/llm-usage-breakdown";
 import { jsonFrom } from "@/lib/api-params";
 import { periodParam } from "@/lib/period-params";
+import { readContext } from "@/lib/read-context";
 
 export const dynamic = "force-dynamic";
 
 /** Beyond the trading system's own figures: by model and request type, latency percentiles, errors and the daily series. */
 export function GET(request: Request) {
-  return jsonFrom(request, (params) => getUsageBreakdown(periodParam(params, 7, requestClock())));
+  return jsonFrom(request, (params) => {
+    const clock = requestClock();
+    return usageBreakdownJson(getUsageBreakdown(readContext(clock, periodParam(params, 7, clock))));
+  });
 }

@@ -1,10 +1,16 @@
+import { llmUsageJson } from "@/app/api/_contract/llm";
 import { requestClock } from "@/db/queries/request-clock";
 import { getLlmUsageStats } from "@/db/queries/llm-usage";
 import { jsonFrom } from "@/lib/api-params";
 import { periodParam } from "@/lib/period-params";
+import { readContext } from "@/lib/read-context";
 
 export const dynamic = "force-dynamic";
 
 export function GET(request: Request) {
-  return jsonFrom(request, (params) => getLlmUsageStats(periodParam(params, 7, requestClock())));
+  return jsonFrom(request, (params) => {
+    const clock = requestClock();
+    const ctx = readContext(clock, periodParam(params, 7, clock));
+    return llmUsageJson(getLlmUsageStats(ctx), ctx.period);
+  });
 }

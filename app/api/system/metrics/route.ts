@@ -1,10 +1,15 @@
+import { systemMetricsJson } from "@/app/api/_contract/system";
 import { requestClock } from "@/db/queries/request-clock";
 import { getSystemMetrics } from "@/db/queries/system-metrics";
 import { jsonFrom } from "@/lib/api-params";
 import { periodParam } from "@/lib/period-params";
+import { readContext } from "@/lib/read-context";
 
 export const dynamic = "force-dynamic";
 
 export function GET(request: Request) {
-  return jsonFrom(request, (params) => getSystemMetrics(periodParam(params, 30, requestClock())));
+  return jsonFrom(request, (params) => {
+    const clock = requestClock();
+    return systemMetricsJson(getSystemMetrics(readContext(clock, periodParam(params, 30, clock))));
+  });
 }

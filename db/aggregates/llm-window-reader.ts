@@ -1,9 +1,9 @@
 import type Database from "better-sqlite3";
 import { and, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/better-sqlite3";
-import { llmUsageLog } from "@/db/schema";
-import { llmCallWithin } from "@/db/queries/event-window";
+import { agentDeskLlmHourly, llmUsageLog } from "@/db/schema";
 import { calendarDate, wallClockToInstant, zoneOffsetMs } from "@/lib/event-time";
+import { llmCallWithin } from "./llm-call-time";
 import { bucketMidpointMs, dayKeySql, hourKeySql, latencyBucketSql } from "./llm-keys";
 import type { KeyRange, LlmRangeCache } from "./llm-range-cache";
 
@@ -11,26 +11,25 @@ const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
-export type LlmGroup = {
-  agent_name: string;
-  provider: string;
-  model: string;
-  request_type: string;
-  calls: number;
-  successes: number;
-  tokens: number;
-  cost: number;
-  latency_sum: number;
-};
-export type LlmDay = { date: string; provider: string; calls: number; successes: number; tokens: number; cost: number };
+type LlmHourly = typeof agentDeskLlmHourly.$inferSelect;
+/** The calls of one agent × provider × model × request type: counts, and sums of cost (USD) and latency (ms). */
+export type LlmGroup = Pick<LlmHourly, "agentName" | "provider" | "model" | "requestType" | "calls" | "successes" | "tokens"> & { cost: number; latencySum: number };
+/** The calls of one calendar day (in the zone) and provider. */
+export type LlmDay = Pick<LlmHourly, "provider" | "calls" | "successes" | "tokens"> & { date: string; cost: number };
+/** A dimension the calls can be split by (a key of LlmGroup). */
+export type LlmDimension = "provider" | "model" | "agentName" | "requestType";
+
+// The aggregates' column of each dimension.
+const DIMENSION_COLUMNS: Record<LlmDimension, string> = { provider: "provider", model: "model", agentName: "agent_name", requestType: "request_type" };
 
 type Span = { keys: [string, string]; start: number; end: number };
 type Inner = { naive: Span; zoned: Span };
 
 /**
- * The calls in [sinceMs, nowMs), exactly, from the aggregates of migrations/0003: every whole hour (or day)
- * inside the window comes from the aggregate tables, and only the partial ones at its two edges from raw rows,
- * which are then counted only when their own bucket was not. Naive keys are wall-clock time in `zone`.
+ * The calls in [sinceMs, nowMs), exactly, from the aggregates of migrations/0003 as the server's background count
+ * (db/background/counting-loop.ts) keeps them: every whole hour (or day) inside the window comes from the aggregate
+ * tables, and only the partial ones at its two edges from raw rows, which are then counted only when their own
+ * bucket was not. Naive keys are wall-clock time in `zone`.
  */
 export class LlmWindow {
   private readonly hours: Inner | null;
@@ -38,8 +37,9 @@ export class LlmWindow {
   private hourEdges: (LlmGroup & { hour: string })[] | undefined;
 
   /**
-   * `useAggregates` false (a backfill still running) reads every call of the window from raw rows; a `cache` (synced
-   * by the caller) keeps the reads of whole hours and days that no newer call touched.
+   * `useAggregates` false (many calls not counted yet: the count is behind, or the whole log is counted again) reads
+   * every call of the window from raw rows; a `cache` (synced by the caller) keeps the reads of whole hours and
+   * days that no newer call touched.
    */
   constructor(
     private readonly sqlite: Database.Database,
@@ -57,21 +57,21 @@ export class LlmWindow {
   groups(agent?: string): LlmGroup[] {
     const sums = new Map<string, LlmGroup>();
     const add = (row: LlmGroup) => {
-      const key = `${row.agent_name}\0${row.provider}\0${row.model}\0${row.request_type}`;
+      const key = `${row.agentName}\0${row.provider}\0${row.model}\0${row.requestType}`;
       const sum = sums.get(key);
       if (!sum) {
-        const { agent_name, provider, model, request_type, calls, successes, tokens, cost, latency_sum } = row;
-        return void sums.set(key, { agent_name, provider, model, request_type, calls, successes, tokens, cost, latency_sum });
+        const { agentName, provider, model, requestType, calls, successes, tokens, cost, latencySum } = row;
+        return void sums.set(key, { agentName, provider, model, requestType, calls, successes, tokens, cost, latencySum });
       }
       sum.calls += row.calls;
       sum.successes += row.successes;
       sum.tokens += row.tokens;
       sum.cost += row.cost;
-      sum.latency_sum += row.latency_sum;
+      sum.latencySum += row.latencySum;
     };
     const query = this.sqlite.prepare(
-      `SELECT agent_name, provider, model, request_type, sum(calls) AS calls, sum(successes) AS successes, sum(tokens) AS tokens,
-              total(cost_usd) AS cost, total(latency_ms_sum) AS latency_sum
+      `SELECT agent_name AS agentName, provider, model, request_type AS requestType, sum(calls) AS calls, sum(successes) AS successes, sum(tokens) AS tokens,
+              total(cost_usd) AS cost, total(latency_ms_sum) AS latencySum
        FROM agent_desk_llm_hourly WHERE hour >= ? AND hour < ? AND (? IS NULL OR agent_name = ?) GROUP BY 1, 2, 3, 4`,
     );
     for (const keys of this.keyRanges(this.hours)) this.kept(`groups ${agent}`, keys, () => query.all(...keys, agent ?? null, agent ?? null) as LlmGroup[]).forEach(add);
@@ -104,7 +104,7 @@ export class LlmWindow {
   }
 
   /** Calls, tokens and cost per calendar day (in the zone) and value of one dimension (the model as written). */
-  dailyBy(dimension: "provider" | "model" | "agent_name" | "request_type"): { date: string; group: string; calls: number; tokens: number; cost: number }[] {
+  dailyBy(dimension: LlmDimension): { date: string; group: string; calls: number; tokens: number; cost: number }[] {
     const sums = new Map<string, { date: string; group: string; calls: number; tokens: number; cost: number }>();
     const add = (date: string, group: string, calls: number, tokens: number, cost: number) => {
       const key = `${date}\0${group}`;
@@ -115,7 +115,7 @@ export class LlmWindow {
       sums.set(key, sum);
     };
     const query = this.sqlite.prepare(
-      `SELECT hour, ${dimension} AS "group", sum(calls) AS calls, sum(tokens) AS tokens, total(cost_usd) AS cost FROM agent_desk_llm_hourly WHERE hour >= ? AND hour < ? GROUP BY 1, 2`,
+      `SELECT hour, ${DIMENSION_COLUMNS[dimension]} AS "group", sum(calls) AS calls, sum(tokens) AS tokens, total(cost_usd) AS cost FROM agent_desk_llm_hourly WHERE hour >= ? AND hour < ? GROUP BY 1, 2`,
     );
     for (const keys of this.keyRanges(this.hours)) {
       const rows = this.kept(`daily by ${dimension}`, keys, () => query.all(...keys) as { hour: string; group: string; calls: number; tokens: number; cost: number }[]);
@@ -222,7 +222,7 @@ export class LlmWindow {
    */
   private edgeSums(agent?: string): (LlmGroup & { hour: string })[] {
     this.hourEdges ??= this.readEdgeSums();
-    return agent === undefined ? this.hourEdges : this.hourEdges.filter((row) => row.agent_name === agent);
+    return agent === undefined ? this.hourEdges : this.hourEdges.filter((row) => row.agentName === agent);
   }
 
   private readEdgeSums(): (LlmGroup & { hour: string })[] {
@@ -232,15 +232,15 @@ export class LlmWindow {
       this.db()
         .select({
           hour: edges.key,
-          agent_name: t.agentName,
+          agentName: t.agentName,
           provider: t.provider,
           model: t.model,
-          request_type: t.requestType,
+          requestType: t.requestType,
           calls: sql<number>`count(*)`,
           successes: sql<number>`total(${t.success} = 1)`,
           tokens: sql<number>`total(${t.tokensUsed})`,
           cost: sql<number>`total(${t.costUsd})`,
-          latency_sum: sql<number>`total(${t.responseTimeMs})`,
+          latencySum: sql<number>`total(${t.responseTimeMs})`,
         })
         .from(t)
         .where(and(this.between(from, to), edges.uncounted))
@@ -306,7 +306,7 @@ export class LlmWindow {
   /**
    * The time ranges holding the raw rows a reader must add (the two edges, or the whole window when it is short)
    * and the condition for the rows to add: those whose bucket was not counted. A row's bucket key is computed by the
-   * triggers' own SQL, so "counted" means exactly what the aggregates hold.
+   * count's own SQL (llm-keys.ts), so "counted" means exactly what the aggregates hold.
    */
   private edges(inner: Inner | null, keyLength: 13 | 10) {
     const column = '"llm_usage_log"."timestamp"';

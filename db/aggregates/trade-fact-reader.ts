@@ -1,30 +1,21 @@
 import type Database from "better-sqlite3";
+import { getTableColumns } from "drizzle-orm";
+import { agentDeskTradeAgentDays, agentDeskTradeDays } from "@/db/schema";
 import { wallClockToInstant, zoneOffsetMs } from "@/lib/event-time";
 import { TRADE_AGENT_FROM, TRADE_AGENT_SQL, TRADE_TOTALS_SQL } from "./trade-facts";
 
 const DAY_MS = 86_400_000;
 
-export type TradeTotals = {
-  trades: number;
-  with_pnl: number;
-  pnl: number;
-  wins: number;
-  losses: number;
-  /** Trades with a known PnL and readable contributions, unreadable ones, and their contributions that are not numbers. */
-  analysed: number;
-  unreadable: number;
-  non_numeric: number;
-};
-export type AgentTradeSums = {
-  agent_name: string;
-  trades: number;
-  contribution: number;
-  positive: number;
-  negative: number;
-  weighted_pnl: number;
-  confidence_sum: number;
-  confidence_count: number;
-};
+/**
+ * The sums of a day, or of any window, over its trades (agent_desk_trade_days): `analysed` and `unreadable` are
+ * the trades with a known PnL and readable contributions and those whose contributions cannot be read,
+ * `nonNumeric` the analysed trades' contributions that are not numbers.
+ */
+export type TradeTotals = Omit<typeof agentDeskTradeDays.$inferSelect, "day">;
+export type TradeDayTotals = typeof agentDeskTradeDays.$inferSelect;
+/** One agent's sums over trades with a known PnL and readable contributions (agent_desk_trade_agent_days). */
+export type AgentTradeSums = Omit<typeof agentDeskTradeAgentDays.$inferSelect, "day">;
+export type AgentTradeDay = Pick<typeof agentDeskTradeAgentDays.$inferSelect, "day" | "trades" | "weightedPnl">;
 
 /**
  * The trades in [fromMs, toMs), exactly, from the aggregates of migrations/0006: every whole calendar day (in
@@ -57,13 +48,13 @@ export class TradeWindow {
   }
 
   totals(): TradeTotals {
-    const sum: TradeTotals = { trades: 0, with_pnl: 0, pnl: 0, wins: 0, losses: 0, analysed: 0, unreadable: 0, non_numeric: 0 };
+    const sum: TradeTotals = { trades: 0, withPnl: 0, pnl: 0, wins: 0, losses: 0, analysed: 0, unreadable: 0, nonNumeric: 0 };
     const add = (row: TradeTotals | undefined) => {
       if (!row) return;
       for (const key of Object.keys(sum) as (keyof TradeTotals)[]) sum[key] += row[key] ?? 0;
     };
     if (this.days) {
-      add(this.sqlite.prepare(`SELECT ${columnSums(Object.keys(sum))} FROM agent_desk_trade_days WHERE day >= ? AND day < ?`).get(...this.days.keys) as TradeTotals);
+      add(this.sqlite.prepare(`SELECT ${columnSums(DAY_SUMS)} FROM agent_desk_trade_days WHERE day >= ? AND day < ?`).get(...this.days.keys) as TradeTotals);
     }
     const edge = this.sqlite.prepare(`SELECT ${TRADE_TOTALS_SQL} FROM agent_desk_trades AS t WHERE t.event_ms >= ? AND t.event_ms < ? AND ${this.uncounted()}`);
     for (const [from, to] of this.edgeRanges()) add(edge.get(from, to, ...this.uncountedKeys()) as TradeTotals);
@@ -71,14 +62,15 @@ export class TradeWindow {
   }
 
   /** The totals per calendar day (in the zone) that has trades, oldest first. */
-  daily(): (TradeTotals & { day: string })[] {
-    const rows: (TradeTotals & { day: string })[] = [];
+  daily(): TradeDayTotals[] {
+    const rows: TradeDayTotals[] = [];
     if (this.days) {
-      rows.push(...(this.sqlite.prepare("SELECT * FROM agent_desk_trade_days WHERE day >= ? AND day < ?").all(...this.days.keys) as (TradeTotals & { day: string })[]));
+      const columns = columnsAs(["day", ...DAY_SUMS]);
+      rows.push(...(this.sqlite.prepare(`SELECT ${columns} FROM agent_desk_trade_days WHERE day >= ? AND day < ?`).all(...this.days.keys) as TradeDayTotals[]));
     }
     const edge = this.sqlite.prepare(`SELECT t.day AS day, ${TRADE_TOTALS_SQL} FROM agent_desk_trades AS t WHERE t.event_ms >= ? AND t.event_ms < ? AND ${this.uncounted()} GROUP BY t.day`);
-    for (const [from, to] of this.edgeRanges()) rows.push(...(edge.all(from, to, ...this.uncountedKeys()) as (TradeTotals & { day: string })[]));
-    const byDay = new Map<string, TradeTotals & { day: string }>();
+    for (const [from, to] of this.edgeRanges()) rows.push(...(edge.all(from, to, ...this.uncountedKeys()) as TradeDayTotals[]));
+    const byDay = new Map<string, TradeDayTotals>();
     for (const row of rows) {
       const sum = byDay.get(row.day);
       if (!sum) byDay.set(row.day, { ...row });
@@ -88,24 +80,23 @@ export class TradeWindow {
   }
 
   /** One agent's trades (with a known PnL and readable contributions) and contribution-weighted PnL per day. */
-  agentDaily(agent: string): { day: string; trades: number; weighted_pnl: number }[] {
-    type Row = { day: string; trades: number; weighted_pnl: number };
-    const rows: Row[] = [];
+  agentDaily(agent: string): AgentTradeDay[] {
+    const rows: AgentTradeDay[] = [];
     if (this.days) {
-      rows.push(...(this.sqlite.prepare("SELECT day, trades, weighted_pnl FROM agent_desk_trade_agent_days WHERE day >= ? AND day < ? AND agent_name = ?").all(...this.days.keys, agent) as Row[]));
+      rows.push(...(this.sqlite.prepare("SELECT day, trades, weighted_pnl AS weightedPnl FROM agent_desk_trade_agent_days WHERE day >= ? AND day < ? AND agent_name = ?").all(...this.days.keys, agent) as AgentTradeDay[]));
     }
     const edge = this.sqlite.prepare(
-      `SELECT t.day AS day, count(*) AS trades, total(c.contribution * t.pnl_7_days) AS weighted_pnl FROM ${TRADE_AGENT_FROM}
+      `SELECT t.day AS day, count(*) AS trades, total(c.contribution * t.pnl_7_days) AS weightedPnl FROM ${TRADE_AGENT_FROM}
          AND t.event_ms >= ? AND t.event_ms < ? AND ${this.uncounted()} AND c.agent_name = ? GROUP BY t.day`,
     );
-    for (const [from, to] of this.edgeRanges()) rows.push(...(edge.all(from, to, ...this.uncountedKeys(), agent) as Row[]));
-    const byDay = new Map<string, Row>();
+    for (const [from, to] of this.edgeRanges()) rows.push(...(edge.all(from, to, ...this.uncountedKeys(), agent) as AgentTradeDay[]));
+    const byDay = new Map<string, AgentTradeDay>();
     for (const row of rows) {
       const sum = byDay.get(row.day);
       if (!sum) byDay.set(row.day, { ...row });
       else {
         sum.trades += row.trades;
-        sum.weighted_pnl += row.weighted_pnl;
+        sum.weightedPnl += row.weightedPnl;
       }
     }
     return [...byDay.values()].sort((a, b) => a.day.localeCompare(b.day));
@@ -115,23 +106,23 @@ export class TradeWindow {
   agents(agent?: string): AgentTradeSums[] {
     const sums = new Map<string, AgentTradeSums>();
     const add = (row: AgentTradeSums) => {
-      const sum = sums.get(row.agent_name);
-      if (!sum) return void sums.set(row.agent_name, { ...row });
+      const sum = sums.get(row.agentName);
+      if (!sum) return void sums.set(row.agentName, { ...row });
       sum.trades += row.trades;
       sum.contribution += row.contribution;
       sum.positive += row.positive;
       sum.negative += row.negative;
-      sum.weighted_pnl += row.weighted_pnl;
-      sum.confidence_sum += row.confidence_sum;
-      sum.confidence_count += row.confidence_count;
+      sum.weightedPnl += row.weightedPnl;
+      sum.confidenceSum += row.confidenceSum;
+      sum.confidenceCount += row.confidenceCount;
     };
     const ofAgent = "(@agent IS NULL OR agent_name = @agent)";
     if (this.days) {
       const [from, to] = this.days.keys;
       const rows = this.sqlite
         .prepare(
-          `SELECT agent_name, sum(trades) AS trades, total(contribution) AS contribution, total(positive) AS positive, total(negative) AS negative,
-                  total(weighted_pnl) AS weighted_pnl, total(confidence_sum) AS confidence_sum, sum(confidence_count) AS confidence_count
+          `SELECT agent_name AS agentName, sum(trades) AS trades, total(contribution) AS contribution, total(positive) AS positive, total(negative) AS negative,
+                  total(weighted_pnl) AS weightedPnl, total(confidence_sum) AS confidenceSum, sum(confidence_count) AS confidenceCount
            FROM agent_desk_trade_agent_days WHERE day >= @from AND day < @to AND ${ofAgent} GROUP BY agent_name`,
         )
         .all({ from, to, agent: agent ?? null }) as AgentTradeSums[];
@@ -161,6 +152,14 @@ export class TradeWindow {
   }
 }
 
-function columnSums(columns: string[]): string {
-  return columns.map((c) => `total(${c}) AS ${c}`).join(", ");
+const DAY_COLUMNS = getTableColumns(agentDeskTradeDays);
+const DAY_SUMS = Object.keys(DAY_COLUMNS).filter((key): key is keyof TradeTotals => key !== "day");
+
+/** Columns of agent_desk_trade_days by their camelCase keys. */
+function columnsAs(keys: (keyof TradeDayTotals)[]): string {
+  return keys.map((key) => `${DAY_COLUMNS[key].name} AS ${key}`).join(", ");
+}
+
+function columnSums(keys: (keyof TradeTotals)[]): string {
+  return keys.map((key) => `total(${DAY_COLUMNS[key].name}) AS ${key}`).join(", ");
 }

@@ -3,17 +3,17 @@ import type Database from "better-sqlite3";
 import { database } from "@/db";
 import { llmAdoption } from "@/db/aggregates/llm-adoption";
 import { uncountedLlmCalls } from "@/db/aggregates/llm-backfill";
-import { CountingInProgress } from "@/lib/counting-in-progress";
-import type { Period } from "@/lib/period";
 import { LlmRangeCache } from "@/db/aggregates/llm-range-cache";
-import { LlmWindow } from "@/db/aggregates/llm-window";
+import { LlmWindow } from "@/db/aggregates/llm-window-reader";
+import { CountingInProgress } from "@/lib/counting-in-progress";
+import type { ReadContext, RequestClock } from "@/lib/read-context";
 
 // One cache per connection: the server process has one.
 const rangeCaches = new WeakMap<Database.Database, LlmRangeCache>();
 
 /** The LLM calls of the period: from the aggregates once they hold every row, else from raw rows. */
-export function llmWindow(period: Period): LlmWindow {
-  return llmCallsBetween(period.startMs, period.endMs);
+export function llmWindow(ctx: ReadContext): LlmWindow {
+  return llmCallsBetween(ctx, ctx.period.startMs, ctx.period.endMs);
 }
 
 /**
@@ -21,8 +21,8 @@ export function llmWindow(period: Period): LlmWindow {
  * the aggregates a moment behind the file; while many calls are still uncounted (a file being adopted, or the whole
  * log counted again) the window reads raw rows, exact but slower.
  */
-export function llmCallsBetween(fromMs: number, toMs: number): LlmWindow {
-  const { sqlite, config } = database();
+export function llmCallsBetween(clock: RequestClock, fromMs: number, toMs: number): LlmWindow {
+  const { sqlite } = database();
   const counted = llmAggregatesUsable(sqlite);
   // While a file is adopted, the calls it held are counted newest first; a period not reached yet waits for it
   // (raw rows cannot stand in: the zoned times among them are listed only as they are counted).
@@ -30,7 +30,7 @@ export function llmCallsBetween(fromMs: number, toMs: number): LlmWindow {
   if (adoption && (fromMs < adoption.countedFromMs || !counted)) throw new CountingInProgress(`the LLM log is being counted, newest first: ${adoption.from ? `counted back to ${adoption.from}` : "starting"}`);
   const ranges = rangeCaches.get(sqlite) ?? rangeCaches.set(sqlite, new LlmRangeCache()).get(sqlite)!;
   ranges.sync(sqlite);
-  return new LlmWindow(sqlite, config.dataTimeZone, fromMs, toMs, counted, ranges);
+  return new LlmWindow(sqlite, clock.zone, fromMs, toMs, counted, ranges);
 }
 
 // Calls a read may leave out while the background count catches up (under a minute of the trading system's writes).

@@ -1,24 +1,24 @@
 import "server-only";
 import { database } from "@/db";
 import type Database from "better-sqlite3";
+import { TradeWindow } from "@/db/aggregates/trade-fact-reader";
 import { waitingTradeChanges } from "@/db/aggregates/trade-facts";
-import { TradeWindow } from "@/db/aggregates/trade-window";
 import { CountingInProgress } from "@/lib/counting-in-progress";
-import type { Period } from "@/lib/period";
+import type { ReadContext, RequestClock } from "@/lib/read-context";
 
-/** The trades of the period, from the trade aggregates. */
-export function tradeWindow(period: Period): TradeWindow {
-  return tradesBetween(period.startMs, period.endMs);
+/** The trades of the request's period, from the trade aggregates. */
+export function tradeWindow(ctx: ReadContext): TradeWindow {
+  return tradesBetween(ctx, ctx.period.startMs, ctx.period.endMs);
 }
 
 /**
- * The trades in [fromMs, toMs), from the trade aggregates as the server's background count last left them (a
- * moment behind the file; /system says how far).
+ * The trades in [fromMs, toMs), days cut in the request's zone, from the trade aggregates as the server's
+ * background count last left them (a moment behind the file; /system says how far).
  */
-export function tradesBetween(fromMs: number, toMs: number): TradeWindow {
-  const { sqlite, config } = database();
+export function tradesBetween(clock: RequestClock, fromMs: number, toMs: number): TradeWindow {
+  const { sqlite } = database();
   assertTradesCounted(sqlite);
-  return new TradeWindow(sqlite, config.dataTimeZone, fromMs, toMs);
+  return new TradeWindow(sqlite, clock.zone, fromMs, toMs);
 }
 
 // More trade changes than a busy minute of the trading system brings: a file's trades are being read (adopted, or

@@ -1,0 +1,32 @@
+import { readPeriod, type PeriodSearch } from "@/lib/period-params";
+import type { RequestClock } from "@/lib/read-context";
+
+export const WORKFLOWS = ["all", "trading", "reflection"] as const;
+export type Workflow = (typeof WORKFLOWS)[number];
+
+/** The leaderboard's columns, by the key `?sort=` names them with. */
+export const LEADERBOARD_SORTS = ["agent", "model", "rating", "trend", "winrate", "pnl", "contribution", "efficiency", "accuracy", "calls", "cost", "perdecision", "success", "p95", "swap"] as const;
+export type LeaderboardSort = (typeof LEADERBOARD_SORTS)[number];
+export type SortDirection = "asc" | "desc";
+
+export const AGENTS_DEFAULTS = { sort: "rating", direction: "desc", workflow: "all" } as const satisfies { sort: LeaderboardSort; direction: SortDirection; workflow: Workflow };
+
+export type AgentsSearch = PeriodSearch & { sort?: string | string[]; dir?: string | string[]; workflow?: string | string[] };
+
+/** The agents page's URL: its period, the leaderboard's sort column and direction, and the workflow shown; anything unknown is the default. */
+export function readAgentsSearch(search: AgentsSearch, clock: RequestClock) {
+  const { period, problem } = readPeriod(search, clock);
+  const direction: SortDirection = first(search.dir) === "asc" ? "asc" : AGENTS_DEFAULTS.direction;
+  return {
+    period,
+    problem,
+    sort: LEADERBOARD_SORTS.find((s) => s === first(search.sort)) ?? AGENTS_DEFAULTS.sort,
+    direction,
+    workflow: WORKFLOWS.find((w) => w === first(search.workflow)) ?? AGENTS_DEFAULTS.workflow,
+  };
+}
+
+// Of a repeated parameter the first counts, as pages read `days`.
+function first(value: string | string[] | undefined): string | undefined {
+  return [value ?? []].flat()[0];
+}

@@ -1,0 +1,38 @@
+import type { Period } from "@/lib/period";
+import { readPeriod } from "@/lib/period-params";
+import type { RequestClock } from "@/lib/read-context";
+
+/** The timeline's period filter: swaps of the last N days (or all, the default). */
+export const SWAP_PERIODS = [
+  { days: 7, label: "last 7 days" },
+  { days: 30, label: "last 30 days" },
+  { days: 90, label: "last 90 days" },
+  { days: 365, label: "last year" },
+] as const;
+
+/** The filters as the URL gives them, to show again in the filter form. */
+export type SwapFilterValues = { agent?: string; trigger?: string; status?: string; days?: string };
+
+export type EvolutionSearch = { [name: string]: string | string[] | undefined };
+
+/**
+ * The evolution page's URL: the timeline's filters (agent, trigger, status, and `days`, the last N days, read as
+ * pages read `?days=N`; a period it cannot read filters nothing, as the filter has always done), and `swap`, the
+ * agent the swap form opens on. `filtered` says whether the URL asks for anything at all.
+ */
+export function readEvolutionSearch(search: EvolutionSearch, clock: RequestClock) {
+  const values: SwapFilterValues = { agent: first(search.agent), trigger: first(search.trigger), status: first(search.status), days: first(search.days) };
+  const read = values.days ? readPeriod({ days: values.days }, clock) : null;
+  const period: Period | undefined = read && !read.problem ? read.period : undefined;
+  return {
+    filters: { agent: values.agent || undefined, trigger: values.trigger || undefined, status: values.status || undefined, period },
+    values,
+    swap: first(search.swap),
+    filtered: Object.values(search).some(Boolean),
+  };
+}
+
+// Of a repeated parameter the first counts, as pages read `days`.
+function first(value: string | string[] | undefined): string | undefined {
+  return [value ?? []].flat()[0];
+}

@@ -1,17 +1,17 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { readConfig } from "@/lib/config";
+import { readConfig } from "@/lib/server/config";
 import { contentSecurityPolicy } from "@/lib/content-security-policy";
-import { isAcceptedHost } from "@/lib/network-settings";
-import { SESSION_COOKIE } from "@/lib/session";
-import { sessionStore } from "@/lib/session-store";
+import { isAcceptedHost } from "@/lib/server/network-settings";
+import { SESSION_COOKIE } from "@/lib/server/session";
+import { sessionStore } from "@/lib/server/session-store";
 
 // The gate every page and API request passes first, before anything of the app runs.
-// - Only requests addressed to this machine are answered (lib/network-settings.ts isAcceptedHost): any other Host
+// - Only requests addressed to this machine are answered (lib/server/network-settings.ts isAcceptedHost): any other Host
 //   is a web page whose name was rebound to this machine (DNS rebinding) or a misdirected one, and gets 421. In
 //   local mode (no DASHBOARD_PASSWORD) every request is the operator: 127.0.0.1, localhost, [::1] or ALLOWED_HOSTS.
 // - With a password, every page and API path needs an open operator session (pages go to /login, the API answers
 //   401), except /login itself and /api/health; PUBLIC_DASHBOARD=on opens pages and the GET API read-only.
-// Server actions check the operator again themselves (lib/operator.ts): this gate is for reading, not for trust.
+// Server actions check the operator again themselves (lib/server/operator.ts): this gate is for reading, not for trust.
 // Every response also gets the content security policy with a fresh nonce (lib/content-security-policy.ts).
 
 let settings: ReturnType<typeof readConfig> | undefined;

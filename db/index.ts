@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
-import { readConfig, type Config } from "@/lib/config";
+import { readConfig, type Config } from "@/lib/server/config";
 import { countingStatus } from "@/db/background/counting-loop";
 import { pendingMigrations } from "@/migrations/migrate-file";
 import { openDatabase } from "./connection";

@@ -4,7 +4,7 @@
 // servers a folder of its own this way: `security-<name>/trading`).
 import fs from "node:fs";
 import path from "node:path";
-import { readConfig } from "@/lib/config";
+import { readConfig } from "@/lib/server/config";
 import { migrateFile } from "@/migrations/migrate-file";
 import { seedDemo } from "@/scripts/steps/seed-demo";
 import { serve } from "@/scripts/steps/serve";

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { checkDatabaseFile } from "@/lib/database-file";
-import { readConfig } from "@/lib/config";
+import { checkDatabaseFile } from "@/lib/server/database-file";
+import { readConfig } from "@/lib/server/config";
 import { ConfigError } from "@/lib/config-error";
 import { MigrationError } from "@/migrations/runner";
 import { BackupError } from "@/db/backup";

@@ -1,7 +1,7 @@
 import { parseSeedArgs, SeedError, seedFile, type SeedSettings, type SeedSummary } from "@/db/seed";
 import { localDate } from "@/db/seed/wall-clock";
-import { loadAgentConfig } from "@/lib/agent-config";
-import { readConfig } from "@/lib/config";
+import { loadAgentConfig } from "@/lib/server/agent-config";
+import { readConfig } from "@/lib/server/config";
 import { databaseArg, readArgs, runCli, UsageError } from "./cli";
 
 const USAGE = "npm run db:seed -- --db PATH [--days 90] [--llm-rows N] [--trades N] [--seed S] [--end YYYY-MM-DD]";

@@ -1,7 +1,7 @@
 // `npm run dev`: `next dev` over the file `npm start` would serve, made ready the same way first, so a fresh clone
 // (no data/demo.db yet) opens on the demo data instead of an error.
 import { spawn } from "node:child_process";
-import { readConfig } from "@/lib/config";
+import { readConfig } from "@/lib/server/config";
 import { runCli } from "./cli";
 import { prepareFile } from "./steps/prepare-file";
 

@@ -1,13 +1,13 @@
 // The production server: Next.js behind a thin front that settles, from the socket, who is asking and over what
-// (lib/forwarded-headers.ts), before any page, API route, proxy or server action sees the request. Started by
+// (lib/server/forwarded-headers.ts), before any page, API route, proxy or server action sees the request. Started by
 // `npm start` (scripts/steps/serve.ts) in a child process of its own.
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import next from "next";
-import { readConfig } from "@/lib/config";
-import { settleForwardedHeaders } from "@/lib/forwarded-headers";
-import { isLoopbackAddress } from "@/lib/network-settings";
-import { sessionSecret } from "@/lib/session-secret";
+import { readConfig } from "@/lib/server/config";
+import { settleForwardedHeaders } from "@/lib/server/forwarded-headers";
+import { isLoopbackAddress } from "@/lib/server/network-settings";
+import { sessionSecret } from "@/lib/server/session-secret";
 import { runCli } from "./cli";
 
 runCli(async () => {

@@ -1,5 +1,5 @@
-import { readConfig } from "@/lib/config";
-import { isLoopbackAddress } from "@/lib/network-settings";
+import { readConfig } from "@/lib/server/config";
+import { isLoopbackAddress } from "@/lib/server/network-settings";
 import { runCli } from "./cli";
 import { buildIfNeeded } from "./steps/build";
 import { prepareFile } from "./steps/prepare-file";

@@ -3,14 +3,14 @@
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { appConfig } from "@/db";
-import { requestOrigin } from "@/lib/forwarded-headers";
-import { openSession } from "@/lib/operator";
+import { requestOrigin } from "@/lib/server/forwarded-headers";
+import { openSession } from "@/lib/server/operator";
 import { safeNextPath } from "@/lib/safe-next";
-import { passwordMatches, SESSION_COOKIE, SESSION_HOURS } from "@/lib/session";
-import { sessionSecret } from "@/lib/session-secret";
-import { sessionStore } from "@/lib/session-store";
-import { signInThrottle } from "@/lib/sign-in-throttle";
-import { addressGroup } from "@/lib/client-address";
+import { passwordMatches, SESSION_COOKIE, SESSION_HOURS } from "@/lib/server/session";
+import { sessionSecret } from "@/lib/server/session-secret";
+import { sessionStore } from "@/lib/server/session-store";
+import { signInThrottle } from "@/lib/server/sign-in-throttle";
+import { addressGroup } from "@/lib/server/client-address";
 
 const DEVICE_COOKIE = "agent_desk_device";
 

@@ -3,8 +3,8 @@ import { Card } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
 import { appConfig } from "@/db";
 import { formatDateTime } from "@/lib/format";
-import { openSession } from "@/lib/operator";
-import { sessionStore } from "@/lib/session-store";
+import { openSession } from "@/lib/server/operator";
+import { sessionStore } from "@/lib/server/session-store";
 
 /** /system, for a signed-in operator: every open session, its last use, and a way to end any of them. */
 export async function OperatorSessionsCard({ timeZone }: { timeZone: string }) {

@@ -13,7 +13,7 @@ import { countNow, makeUpstreamDb, tempDir, useTradingFile } from "@/db/testing/
 import { migrateFile } from "@/migrations/migrate-file";
 import { readMigrations } from "@/migrations/migration-files";
 import { migrate } from "@/migrations/runner";
-import { checkDatabaseFile } from "@/lib/database-file";
+import { checkDatabaseFile } from "@/lib/server/database-file";
 import { CountingLoop } from "./counting-loop";
 
 const ZONE = "Asia/Seoul";

@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
-import { AgentConfigEditError, UnsafeAgentConfigEdit, withAgentModel, type AgentModel } from "@/lib/agent-config-edit";
-import { replaceFileAtomically } from "@/lib/atomic-file";
-import type { Config } from "@/lib/config";
+import { AgentConfigEditError, UnsafeAgentConfigEdit, withAgentModel, type AgentModel } from "@/lib/server/agent-config-edit";
+import { replaceFileAtomically } from "@/lib/server/atomic-file";
+import type { Config } from "@/lib/server/config";
 import { journalConfigChange } from "./config-journal";
 
 /**

@@ -4,7 +4,7 @@ import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import * as schema from "@/db/schema";
-import { createFileDurably, removeLeftoverTemps, replaceFileAtomically } from "@/lib/atomic-file";
+import { createFileDurably, removeLeftoverTemps, replaceFileAtomically } from "@/lib/server/atomic-file";
 
 // A swap replaces the trading system's config inside its database transaction, so a process killed between the
 // rename and the commit would leave the config changed with no swap recorded. Before the rename the swap leaves a

@@ -6,7 +6,7 @@ import { getAgentMapping } from "@/db/queries/agent-mapping";
 import { requestClock } from "@/db/queries/request-clock";
 import { getSwapLog } from "@/db/queries/swap-log";
 import { linkSwaps } from "@/db/queries/swap-links";
-import { loadAgentConfig } from "@/lib/agent-config";
+import { loadAgentConfig } from "@/lib/server/agent-config";
 import { naiveIso } from "@/lib/event-time";
 import { optionalFormText, REQUEST_ID } from "@/lib/form-text";
 import { planConfigChange, type ConfigChange } from "./agent-config-change";

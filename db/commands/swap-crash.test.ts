@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { database } from "@/db";
 import { agentsPyYamlReads, HAS_PYYAML } from "@/db/testing/pyyaml";
 import { useTradingFile } from "@/db/testing/upstream-file";
-import { withAgentModel } from "@/lib/agent-config-edit";
+import { withAgentModel } from "@/lib/server/agent-config-edit";
 import { settleInterruptedSwaps } from "./model-swaps";
 
 let configFile = "";

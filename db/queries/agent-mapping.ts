@@ -1,7 +1,7 @@
 import "server-only";
 import { database } from "@/db";
 import { modelEvolutionHistory } from "@/db/schema";
-import { loadAgentConfig } from "@/lib/agent-config";
+import { loadAgentConfig } from "@/lib/server/agent-config";
 import { parseEventTime } from "@/lib/event-time";
 import type { RequestClock } from "@/lib/read-context";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { database } from "@/db";
 import type { AgentPerformance } from "@/db/schema";
-import { loadAgentConfig } from "@/lib/agent-config";
+import { loadAgentConfig } from "@/lib/server/agent-config";
 import { percentiles } from "@/lib/percentiles";
 import type { ReadContext } from "@/lib/read-context";
 import { getAgentContribution } from "./agent-contribution";

@@ -1,7 +1,7 @@
 import "server-only";
 import { database } from "@/db";
 import { TRADE_JSON_COLUMNS, waitingTradeChanges } from "@/db/aggregates/trade-facts";
-import { loadAgentConfig } from "@/lib/agent-config";
+import { loadAgentConfig } from "@/lib/server/agent-config";
 import { llmAdoption } from "@/db/aggregates/llm-adoption";
 import type { RequestClock } from "@/lib/read-context";
 import { llmAggregatesUsable } from "./open-llm-window";

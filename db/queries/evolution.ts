@@ -1,6 +1,6 @@
 import "server-only";
 import { database } from "@/db";
-import { loadAgentConfig } from "@/lib/agent-config";
+import { loadAgentConfig } from "@/lib/server/agent-config";
 import { isWithin, type Period } from "@/lib/period";
 import type { RequestClock } from "@/lib/read-context";
 import { judgeSwap, validationWindows } from "@/lib/swap-status";

@@ -1,7 +1,7 @@
 import "server-only";
 import { database } from "@/db";
 import { systemMetrics } from "@/db/schema";
-import { loadAgentConfig } from "@/lib/agent-config";
+import { loadAgentConfig } from "@/lib/server/agent-config";
 import { wallClockToInstant, zoneOffsetMs } from "@/lib/event-time";
 import { previousPeriod, type Period } from "@/lib/period";
 import type { ReadContext, RequestClock } from "@/lib/read-context";

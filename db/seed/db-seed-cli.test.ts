@@ -5,8 +5,8 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, test } from "vitest";
-import { loadAgentConfig } from "@/lib/agent-config";
-import { BUNDLED_AGENT_CONFIG_PATH } from "@/lib/config";
+import { loadAgentConfig } from "@/lib/server/agent-config";
+import { BUNDLED_AGENT_CONFIG_PATH } from "@/lib/server/config";
 import { seedFile } from ".";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "agent-desk-seed-cli-"));

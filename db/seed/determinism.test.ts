@@ -3,9 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { openDatabase } from "@/db/connection";
-import { loadAgentConfig } from "@/lib/agent-config";
+import { loadAgentConfig } from "@/lib/server/agent-config";
 import { parseEventTime } from "@/lib/event-time";
-import { BUNDLED_AGENT_CONFIG_PATH } from "@/lib/config";
+import { BUNDLED_AGENT_CONFIG_PATH } from "@/lib/server/config";
 import { seedFile, type SeedOptions } from ".";
 import { TRADING_TABLES } from "./guard";
 

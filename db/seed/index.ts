@@ -2,7 +2,7 @@ import type Database from "better-sqlite3";
 import { backfillLlmAggregates } from "@/db/aggregates/llm-backfill";
 import { catchUpTradeAggregates } from "@/db/aggregates/trade-facts";
 import { openDatabase } from "@/db/connection";
-import type { AgentConfig } from "@/lib/agent-config";
+import type { AgentConfig } from "@/lib/server/agent-config";
 import { migrateFile } from "@/migrations/migrate-file";
 import { writeSwaps } from "./evolution-history";
 import { assertSeedable, claimDemoFile, type TradingTable } from "./guard";

@@ -1,5 +1,5 @@
 import { PROVIDERS, type Provider } from "@/db/schema/enums";
-import type { AgentConfig } from "@/lib/agent-config";
+import type { AgentConfig } from "@/lib/server/agent-config";
 import { ANALYSTS, callProfile, PER_TICKER_AGENTS } from "./agent-calls";
 import { BILLED, drawFailure, failureLatencyMs } from "./llm-errors";
 import type { ModelTimeline } from "./model-timeline";

@@ -1,5 +1,5 @@
 import type { Provider } from "@/db/schema/enums";
-import type { AgentConfig } from "@/lib/agent-config";
+import type { AgentConfig } from "@/lib/server/agent-config";
 import type { Swap } from "./story";
 
 export type AgentModel = { provider: Provider; model: string };

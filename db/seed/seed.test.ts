@@ -18,8 +18,8 @@ import {
   type SystemMetric,
   type Trade,
 } from "@/db/schema";
-import { loadAgentConfig } from "@/lib/agent-config";
-import { BUNDLED_AGENT_CONFIG_PATH } from "@/lib/config";
+import { loadAgentConfig } from "@/lib/server/agent-config";
+import { BUNDLED_AGENT_CONFIG_PATH } from "@/lib/server/config";
 import { seedFile } from ".";
 import { modelProfile } from "./models";
 

@@ -1,5 +1,5 @@
 import type { Provider, SwapTrigger } from "@/db/schema/enums";
-import type { AgentConfig } from "@/lib/agent-config";
+import type { AgentConfig } from "@/lib/server/agent-config";
 import { dayBeforeEnd, type Period } from "./period";
 import type { Random } from "./random";
 

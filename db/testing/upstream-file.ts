@@ -4,7 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { BUNDLED_AGENT_CONFIG_PATH } from "@/lib/config";
+import { BUNDLED_AGENT_CONFIG_PATH } from "@/lib/server/config";
 import { countAllNow } from "@/db/aggregates/count-all";
 import { openDatabase } from "@/db/connection";
 import { migrateFile } from "@/migrations/migrate-file";

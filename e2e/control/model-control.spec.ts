@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { parse } from "yaml";
-import { SESSION_COOKIE, SESSION_HOURS, signSession } from "../../lib/session";
+import { SESSION_COOKIE, SESSION_HOURS, signSession } from "../../lib/server/session";
 import { BUNDLED_AGENT_CONFIG, CONTROL_AGENT_CONFIG, CONTROL_PASSWORD } from "./settings";
 
 // One operator's session against the `control` server; the tests change its data, so they run in order.

@@ -10,6 +10,8 @@ import { parse, relative, ROOT, sourceFiles } from "./source-files";
 const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 /** Packages that only run on the server. */
 const SERVER_PACKAGES = new Set(["server-only", "better-sqlite3", "drizzle-orm/better-sqlite3"]);
+/** The database layer, and the part of lib that needs Node (files, crypto, sockets, the configuration). */
+const SERVER_FOLDERS = [`db${path.sep}`, `lib${path.sep}server${path.sep}`];
 
 /** The modules a file imports as values (type-only imports vanish from the bundle), as written. */
 function valueImports(file: string): string[] {
@@ -55,7 +57,7 @@ function serverReach(entry: string): string[] | undefined {
       if (NODE_BUILTINS.has(specifier) || SERVER_PACKAGES.has(specifier)) return [...chain, specifier];
       const local = resolveLocal(specifier, file);
       if (local === undefined || isServerActions(local)) continue;
-      if (relative(local).startsWith(`db${path.sep}`)) return [...chain, relative(local)];
+      if (SERVER_FOLDERS.some((folder) => relative(local).startsWith(folder))) return [...chain, relative(local)];
       const found = visit(local, [...chain, relative(local)]);
       if (found) return found;
     }
@@ -72,6 +74,11 @@ describe("client components", () => {
   it.each(clients.map(relative))("%s imports nothing server-only, directly or through another module", (file) => {
     expect(serverReach(path.join(ROOT, file))).toBeUndefined();
   });
+
+  it.each(sourceFiles(["lib"]).filter((file) => !relative(file).startsWith(`lib${path.sep}server`)).map(relative))(
+    "%s (lib outside lib/server: safe in the browser) reaches nothing server-only",
+    (file) => expect(serverReach(path.join(ROOT, file))).toBeUndefined(),
+  );
 
   it("the check sees a server module behind a browser-safe one", () => {
     const folder = fs.mkdtempSync(path.join(ROOT, "components", ".boundary-check-"));

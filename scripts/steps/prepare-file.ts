@@ -1,6 +1,6 @@
 import fs from "node:fs";
-import type { Config } from "@/lib/config";
-import { sessionSecret } from "@/lib/session-secret";
+import type { Config } from "@/lib/server/config";
+import { sessionSecret } from "@/lib/server/session-secret";
 import { migrateFile, pendingMigrations } from "@/migrations/migrate-file";
 import { seedDemo } from "./seed-demo";
 

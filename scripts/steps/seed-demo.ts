@@ -1,7 +1,7 @@
 import { parseSeedArgs, seedFile } from "@/db/seed";
 import { localDate } from "@/db/seed/wall-clock";
-import { loadAgentConfig } from "@/lib/agent-config";
-import type { Config } from "@/lib/config";
+import { loadAgentConfig } from "@/lib/server/agent-config";
+import type { Config } from "@/lib/server/config";
 
 /** Writes the default demo dataset (90 days up to now) to the configured database file. */
 export async function seedDemo(config: Config): Promise<void> {

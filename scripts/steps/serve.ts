@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
-import type { Config } from "@/lib/config";
+import type { Config } from "@/lib/server/config";
 
 /** The production server's command (scripts/server.ts: Next.js behind the front that settles who is asking). */
 export const SERVER_ARGS = ["--import", "tsx", path.resolve(__dirname, "..", "server.ts")];

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { recordSwap, rollbackSwap, type SwapOutcome } from "@/db/commands/model-swaps";
 import { readSwapForm, SWAP_FIELDS } from "@/db/commands/swap-input";
-import { currentOperator } from "@/lib/operator";
+import { currentOperator } from "@/lib/server/operator";
 
 export type SwapFormState = { outcome: SwapOutcome | null; values: Partial<Record<string, string>> };
 

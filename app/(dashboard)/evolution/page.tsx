@@ -13,7 +13,7 @@ import { getAgentMapping } from "@/db/queries/agent-mapping";
 import { getEvolution, type JudgedSwap as Swap } from "@/db/queries/evolution";
 import { requestClock } from "@/db/queries/request-clock";
 import { PROVIDERS } from "@/db/schema/enums";
-import { loadAgentConfig } from "@/lib/agent-config";
+import { loadAgentConfig } from "@/lib/server/agent-config";
 import { formatDateTime, formatPercent, zoneLabel } from "@/lib/format";
 import { readEvolutionSearch, type EvolutionSearch } from "./search-params";
 

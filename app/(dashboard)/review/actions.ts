@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { markReviewed } from "@/db/commands/reviews";
-import { currentOperator } from "@/lib/operator";
+import { currentOperator } from "@/lib/server/operator";
 
 export type ReviewState = { error: string | null; done: boolean };
 

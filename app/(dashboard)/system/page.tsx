@@ -15,7 +15,7 @@ import { ChartFigure } from "@/components/charts/chart-figure";
 import { formatCompact, formatCount, formatDateTime, formatMoney, formatPercent, formatUsd } from "@/lib/format";
 import type { ChartUnit } from "@/lib/chart-units";
 import { GOOD, seriesColour } from "@/lib/palette";
-import { readerIsOperator } from "@/lib/operator";
+import { readerIsOperator } from "@/lib/server/operator";
 import { periodTag } from "@/lib/period";
 import { readContext } from "@/lib/read-context";
 import { metricsDays, metricsSeries } from "@/lib/series/system-metrics";

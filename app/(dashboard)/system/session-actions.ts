@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { appConfig } from "@/db";
-import { currentOperator } from "@/lib/operator";
-import { sessionStore } from "@/lib/session-store";
+import { currentOperator } from "@/lib/server/operator";
+import { sessionStore } from "@/lib/server/session-store";
 
 /** Ends one operator session (a lost phone, a shared screen): its cookie is refused from the next request on. */
 export async function endSessionAction(form: FormData): Promise<void> {

@@ -8,7 +8,7 @@ import { getDisplaySettings } from "@/db/queries/display-settings";
 import { requestClock } from "@/db/queries/request-clock";
 import { getTradeLog } from "@/db/queries/trade-log";
 import { formatCount, formatDateTime, formatMoney, formatPercent, zoneLabel } from "@/lib/format";
-import { readerIsOperator } from "@/lib/operator";
+import { readerIsOperator } from "@/lib/server/operator";
 import { periodParams } from "@/lib/period";
 import { readContext } from "@/lib/read-context";
 import { readTradesSearch, TRADE_DAYS, tradeFilterQuery, tradeQuery, type TradesSearchParams } from "@/app/(dashboard)/trades/search-params";

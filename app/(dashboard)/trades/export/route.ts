@@ -3,7 +3,7 @@ import { requestClock } from "@/db/queries/request-clock";
 import { tradeLogPage, type TradeCursor } from "@/db/queries/trade-log";
 import { csvLine } from "@/lib/csv";
 import { naiveIso } from "@/lib/event-time";
-import { readerIsOperator } from "@/lib/operator";
+import { readerIsOperator } from "@/lib/server/operator";
 import { periodTag } from "@/lib/period";
 import { readContext } from "@/lib/read-context";
 

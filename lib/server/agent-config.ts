@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { parse } from "yaml";
 import { z } from "zod";
 import { PROVIDERS } from "@/db/schema/enums";
-import { ConfigError } from "./config-error";
+import { ConfigError } from "../config-error";
 
 const agentSchema = z.object({
   provider: z.enum(PROVIDERS),

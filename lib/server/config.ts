@@ -1,8 +1,8 @@
 import path from "node:path";
-import { readBackupKeep } from "./backup-keep";
-import { ConfigError } from "./config-error";
+import { readBackupKeep } from "../backup-keep";
+import { ConfigError } from "../config-error";
 import { checkDatabaseFile } from "./database-file";
-import { isTimeZone, suggestTimeZone } from "./time-zone";
+import { isTimeZone, suggestTimeZone } from "../time-zone";
 import { loadAgentConfig } from "./agent-config";
 import { readAllowedHosts, readHost, readTrustedProxy, type TrustedProxy } from "./network-settings";
 

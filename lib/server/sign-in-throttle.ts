@@ -1,8 +1,8 @@
-// Failed sign-ins slow the next ones down. Per client (its address, lib/client-address.ts): each attempt waits
+// Failed sign-ins slow the next ones down. Per client (its address, lib/server/client-address.ts): each attempt waits
 // longer than the one before (0.5 s doubling to 8 s) before its password is even checked, and ten within 15 minutes
 // lock that client out until the oldest ages out. Across all clients: thirty failures within 15 minutes pause
 // sign-in for everyone, so a guesser with many addresses gains nothing from them (signed-in operators stay so). A
-// browser that signed in here before (its device mark, lib/session-store.ts) is its own client and is not paused
+// browser that signed in here before (its device mark, lib/server/session-store.ts) is its own client and is not paused
 // with everyone: a crowd of guessers cannot lock the operator out, as OWASP's "device cookies" advise.
 //
 // An attempt counts as a failure from the moment it begins, not once its answer is known: parallel guesses each

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { ConfigError } from "./config-error";
+import { ConfigError } from "../config-error";
 
 /**
  * Checks, without writing anything, that `file` can be Agent Desk's database: a SQLite file it may write to, or a

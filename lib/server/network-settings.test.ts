@@ -3,7 +3,7 @@ import { addressGroup, clientAddress, fromTrustedProxy } from "./client-address"
 import { readConfig } from "./config";
 import { requestOrigin, settleForwardedHeaders, FRONT_HEADER } from "./forwarded-headers";
 import { isAcceptedHost } from "./network-settings";
-import { safeNextPath } from "./safe-next";
+import { safeNextPath } from "../safe-next";
 
 describe("HOST, ALLOWED_HOSTS and TRUSTED_PROXY", () => {
   it("default to loopback in local mode and every interface with a password, and take an address", () => {

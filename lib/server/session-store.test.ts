@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { tempDir } from "@/db/testing/upstream-file";
-import { ConfigError } from "./config-error";
+import { ConfigError } from "../config-error";
 import { sessionSecret, sessionSecretFile } from "./session-secret";
 import { SessionStore } from "./session-store";
 

@@ -1,5 +1,5 @@
 import net from "node:net";
-import { ConfigError } from "./config-error";
+import { ConfigError } from "../config-error";
 
 // Who may talk to the desk, and whom it believes about where a request came from: HOST, ALLOWED_HOSTS and
 // TRUSTED_PROXY, read once at start-up.

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { syncFolder } from "./atomic-file";
 import type { Config } from "./config";
-import { ConfigError } from "./config-error";
+import { ConfigError } from "../config-error";
 
 /** Shorter than this, a secret can be guessed or is a file a crash left empty: anyone could sign a session with it. */
 export const MIN_SECRET_BYTES = 32;

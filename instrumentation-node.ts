@@ -4,7 +4,7 @@
 import { settleInterruptedSwaps } from "@/db/commands/model-swaps";
 import { rollBackBreachedSwaps } from "@/db/commands/auto-rollback";
 import { startCountingLoop } from "@/db/background/counting-loop";
-import { readConfig } from "@/lib/config";
+import { readConfig } from "@/lib/server/config";
 
 const config = readConfig();
 for (const line of settleInterruptedSwaps()) console.log(`Agent Desk: ${line}`);
@@ -13,7 +13,8 @@ if (config.autoRollback) {
   const check = () => {
     try {
       for (const outcome of rollBackBreachedSwaps()) {
-        if (outcome.ok) console.log(`AUTO_ROLLBACK: rolled back ${outcome.agent} to ${outcome.to} (swap #${outcome.id})`);
+        if (outcome.ok)
+          console.log(`AUTO_ROLLBACK: rolled back ${outcome.agent} to ${outcome.to} (swap #${outcome.id})`);
         else console.error(`AUTO_ROLLBACK: ${outcome.error}`);
       }
     } catch (error) {

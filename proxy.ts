@@ -29,7 +29,10 @@ export function proxy(request: NextRequest) {
   if (!isAcceptedHost(request.headers.get("host"), { allowedHosts, host, hasPassword: Boolean(dashboardPassword) })) {
     const names = dashboardPassword ? "its IP addresses, localhost" : "127.0.0.1, localhost or [::1]";
     const message = `421 Misdirected Request: Agent Desk answers only to ${names} or a name in ALLOWED_HOSTS\n`;
-    return withPolicy(new NextResponse(message, { status: 421, headers: { "content-type": "text/plain; charset=utf-8" } }), policy);
+    return withPolicy(
+      new NextResponse(message, { status: 421, headers: { "content-type": "text/plain; charset=utf-8" } }),
+      policy,
+    );
   }
   if (!dashboardPassword) return pass();
   const { pathname, search } = request.nextUrl;
@@ -38,7 +41,11 @@ export function proxy(request: NextRequest) {
   if (publicDashboard && (request.method === "GET" || request.method === "HEAD")) return pass();
   // A server action answers for itself: it refuses without a session, and sends no page data back then.
   if (request.method === "POST" && request.headers.has("next-action")) return pass();
-  if (pathname.startsWith("/api/")) return withPolicy(NextResponse.json({ error: "sign in first: this dashboard needs an operator session" }, { status: 401 }), policy);
+  if (pathname.startsWith("/api/"))
+    return withPolicy(
+      NextResponse.json({ error: "sign in first: this dashboard needs an operator session" }, { status: 401 }),
+      policy,
+    );
   const login = new URL("/login", request.url);
   if (pathname + search !== "/") login.searchParams.set("next", pathname + search);
   return withPolicy(NextResponse.redirect(login, 303), policy);

@@ -9,7 +9,10 @@ export default function NotFound() {
         <p className="text-sm font-medium text-zinc-500">404</p>
         <h1 className="mt-1 text-2xl font-semibold tracking-tight">Nothing here</h1>
         <p className="mt-2 text-zinc-600 dark:text-zinc-400">No page, agent or trade has this address.</p>
-        <Link href="/" className="mt-6 inline-block text-sm font-medium text-emerald-700 underline dark:text-emerald-400">
+        <Link
+          href="/"
+          className="mt-6 inline-block text-sm font-medium text-emerald-700 underline dark:text-emerald-400"
+        >
           Back to the overview
         </Link>
       </main>

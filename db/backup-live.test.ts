@@ -47,7 +47,9 @@ function startWriter(file: string, seconds = WRITER_SECONDS) {
   let out = "";
   let stderr = "";
   python.stderr.on("data", (chunk) => (stderr += chunk));
-  const writing = new Promise<void>((resolve) => python.stdout.on("data", (chunk) => ((out += chunk), out.startsWith("writing") && resolve())));
+  const writing = new Promise<void>((resolve) =>
+    python.stdout.on("data", (chunk) => ((out += chunk), out.startsWith("writing") && resolve())),
+  );
   const done = new Promise<{ inserted: number; errors: number; stderr: string }>((resolve) =>
     python.on("close", () => {
       const [inserted, errors] = out.trim().split("\n").at(-1)!.split(" ").map(Number);

@@ -30,13 +30,20 @@ describe("npm run db:backup", () => {
   it("copies the file consistently while the Python writer inserts, checks it and counts its rows", async () => {
     const dir = tempDir();
     const file = makeUpstreamDb(path.join(dir, "live.db"), ["--days", "20"]);
-    const before = new Database(file, { readonly: true }).prepare("SELECT count(*) FROM llm_usage_log").pluck().get() as number;
+    const before = new Database(file, { readonly: true })
+      .prepare("SELECT count(*) FROM llm_usage_log")
+      .pluck()
+      .get() as number;
     const writer = spawn("python3", ["-c", WRITER, file, "4"]);
     let written = "";
     writer.stdout.on("data", (chunk) => (written += chunk));
     await new Promise((r) => setTimeout(r, 1000));
     const out = path.join(dir, "copies", "copy.db");
-    const backup = spawnSync(process.execPath, ["--import", "tsx", "scripts/db-backup.ts", "--db", file, "--out", out], { encoding: "utf8" });
+    const backup = spawnSync(
+      process.execPath,
+      ["--import", "tsx", "scripts/db-backup.ts", "--db", file, "--out", out],
+      { encoding: "utf8" },
+    );
     expect(backup.status, backup.stderr).toBe(0);
     expect(backup.stdout).toMatch(/integrity_check ok/);
     expect(backup.stdout).toMatch(/llm_usage_log: [\d,]+ rows/);
@@ -59,7 +66,11 @@ describe("npm run db:backup", () => {
     const file = makeUpstreamDb(path.join(dir, "live.db"), ["--days", "1"]);
     const out = path.join(dir, "taken.db");
     fs.writeFileSync(out, "mine");
-    const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/db-backup.ts", "--db", file, "--out", out], { encoding: "utf8" });
+    const result = spawnSync(
+      process.execPath,
+      ["--import", "tsx", "scripts/db-backup.ts", "--db", file, "--out", out],
+      { encoding: "utf8" },
+    );
     expect(result.status).toBe(1);
     expect(result.stderr.trim()).toMatch(/^error: --out .*taken\.db already exists; choose another file$/);
     expect(fs.readFileSync(out, "utf8")).toBe("mine");
@@ -101,7 +112,9 @@ describe("free space", () => {
     await withSmallFile(async (db, dir) => {
       await backupDatabase(db, "before-first", { freeSpace: roomy, ...quiet });
       const fivePercentShort: FreeSpace = () => ({ free: 4.9 * GiB, total: 100 * GiB });
-      await expect(backupTo(db, path.join(dir, "backups", "copy.db"), { freeSpace: fivePercentShort, ...quiet })).rejects.toThrow(
+      await expect(
+        backupTo(db, path.join(dir, "backups", "copy.db"), { freeSpace: fivePercentShort, ...quiet }),
+      ).rejects.toThrow(
         /under the 5\.0 GiB kept free .*Free some space \(1 older Agent Desk backups there hold \d+ KiB; BACKUP_KEEP sets how many are kept\) and try again$/,
       );
       expect(fs.readdirSync(path.join(dir, "backups"))).toHaveLength(1);
@@ -129,13 +142,17 @@ describe("the copy", () => {
     await withSmallFile(async (db, dir) => {
       db.pragma("journal_mode = WAL");
       const id = db
-        .prepare("INSERT INTO llm_usage_log (timestamp, agent_name, provider, model, tokens_used, cost_usd, response_time_ms, request_type, success) VALUES ('2030-01-01T00:00:00', 'cio', 'claude', 'opus-4.1', 1, 0, 1, 'final_decision', 1)")
+        .prepare(
+          "INSERT INTO llm_usage_log (timestamp, agent_name, provider, model, tokens_used, cost_usd, response_time_ms, request_type, success) VALUES ('2030-01-01T00:00:00', 'cio', 'claude', 'opus-4.1', 1, 0, 1, 'final_decision', 1)",
+        )
         .run().lastInsertRowid; // a row only in the -wal
       const copy = await backupDatabase(db, "before-test", { freeSpace: roomy, ...quiet });
       expect(fs.readdirSync(path.join(dir, "backups"))).toEqual([path.basename(copy)]);
       const opened = new Database(copy, { readonly: true });
       expect(opened.pragma("journal_mode", { simple: true })).toBe("delete");
-      expect(opened.prepare("SELECT timestamp FROM llm_usage_log WHERE id = ?").pluck().get(id)).toBe("2030-01-01T00:00:00");
+      expect(opened.prepare("SELECT timestamp FROM llm_usage_log WHERE id = ?").pluck().get(id)).toBe(
+        "2030-01-01T00:00:00",
+      );
       opened.close();
     });
   });
@@ -149,34 +166,47 @@ describe("the copy", () => {
         setTimeout(() => writer.exec("COMMIT"), 300);
         return roomy(folder);
       };
-      const { counts, restarts } = await backupTo(db, path.join(dir, "copy.db"), { freeSpace: lockAtFirstStep, ...quiet });
+      const { counts, restarts } = await backupTo(db, path.join(dir, "copy.db"), {
+        freeSpace: lockAtFirstStep,
+        ...quiet,
+      });
       writer.close();
       expect(restarts).toBeGreaterThan(0);
       expect(counts.llm_usage_log).toBe(db.prepare("SELECT count(*) FROM llm_usage_log").pluck().get());
     });
   });
 
-  it.each(["SIGINT", "SIGTERM"] as const)("removes its partial copy on %s (Ctrl-C, a stop), then stops as that signal would", async (signal) => {
-    const dir = tempDir();
-    const file = makeUpstreamDb(path.join(dir, "live.db"), ["--days", "1"]);
-    const out = path.join(dir, "backups", "copy.db");
-    const child = spawn(process.execPath, ["--import", "tsx", "db/testing/stalled-backup.ts", file, out]);
-    let said = "";
-    child.stdout.on("data", (chunk) => (said += chunk));
-    child.stderr.on("data", (chunk) => (said += chunk));
-    let exit: string | undefined;
-    const exited = new Promise<string>((resolve) => child.on("exit", (code, killedBy) => resolve((exit = killedBy ?? `exit ${code}: ${said}`))));
-    while (exit === undefined && !(said.includes("stalled") && fs.existsSync(`${out}.partial`))) await new Promise((r) => setTimeout(r, 20));
-    child.kill(signal);
-    expect(await exited).toBe(signal);
-    expect(fs.readdirSync(path.dirname(out))).toEqual([]);
-  });
+  it.each(["SIGINT", "SIGTERM"] as const)(
+    "removes its partial copy on %s (Ctrl-C, a stop), then stops as that signal would",
+    async (signal) => {
+      const dir = tempDir();
+      const file = makeUpstreamDb(path.join(dir, "live.db"), ["--days", "1"]);
+      const out = path.join(dir, "backups", "copy.db");
+      const child = spawn(process.execPath, ["--import", "tsx", "db/testing/stalled-backup.ts", file, out]);
+      let said = "";
+      child.stdout.on("data", (chunk) => (said += chunk));
+      child.stderr.on("data", (chunk) => (said += chunk));
+      let exit: string | undefined;
+      const exited = new Promise<string>((resolve) =>
+        child.on("exit", (code, killedBy) => resolve((exit = killedBy ?? `exit ${code}: ${said}`))),
+      );
+      while (exit === undefined && !(said.includes("stalled") && fs.existsSync(`${out}.partial`)))
+        await new Promise((r) => setTimeout(r, 20));
+      child.kill(signal);
+      expect(await exited).toBe(signal);
+      expect(fs.readdirSync(path.dirname(out))).toEqual([]);
+    },
+  );
 
   it("leaves nothing behind when it gives up at its deadline", async () => {
     await withSmallFile(async (db, dir) => {
-      const error = await backupDatabase(db, "before-test", { timeoutMs: 0, freeSpace: roomy, ...quiet }).catch((e: unknown) => e);
+      const error = await backupDatabase(db, "before-test", { timeoutMs: 0, freeSpace: roomy, ...quiet }).catch(
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(BackupError);
-      expect((error as Error).message).toMatch(/^backup of .*live\.db gave up after 0\.\d s with 0 % of \d+ KiB copied: the file is in rollback-journal mode/);
+      expect((error as Error).message).toMatch(
+        /^backup of .*live\.db gave up after 0\.\d s with 0 % of \d+ KiB copied: the file is in rollback-journal mode/,
+      );
       expect(fs.readdirSync(path.join(dir, "backups"))).toEqual([]);
     });
   });
@@ -194,9 +224,22 @@ describe("the copy", () => {
 });
 
 describe("keeping the newest backups", () => {
-  const OWN = ["live-20240101-000000-before-0002_agent_desk_tables.db", "live-20240102-000000.db", "live-20240103-000000-before-rollback-0009_lighter_schema.db", "live-20240104-000000.db"];
+  const OWN = [
+    "live-20240101-000000-before-0002_agent_desk_tables.db",
+    "live-20240102-000000.db",
+    "live-20240103-000000-before-rollback-0009_lighter_schema.db",
+    "live-20240104-000000.db",
+  ];
   // Look like Agent Desk's at a glance, but it did not make them (or not yet): never deleted.
-  const OTHERS = ["notes.txt", "live-manual.db", "live-20240101.db", "other-20240101-000000.db", "live-20240101-000000.sqlite", "live-20240101-000000.db.partial", "live-20240101-000000.db-journal"];
+  const OTHERS = [
+    "notes.txt",
+    "live-manual.db",
+    "live-20240101.db",
+    "other-20240101-000000.db",
+    "live-20240101-000000.sqlite",
+    "live-20240101-000000.db.partial",
+    "live-20240101-000000.db-journal",
+  ];
 
   function fill(dir: string) {
     const backups = path.join(dir, "backups");
@@ -215,9 +258,18 @@ describe("keeping the newest backups", () => {
       const lines: string[] = [];
       const copy = await backupDatabase(db, "before-test", { keep: 3, freeSpace: roomy, log: (l) => lines.push(l) });
       expect(fs.readdirSync(backups).sort()).toEqual(
-        [path.basename(copy), "live-20240103-000000-before-rollback-0009_lighter_schema.db", "live-20240104-000000.db", ...OTHERS, "live-20230101-000000.db", "live-20230102-000000.db"].sort(),
+        [
+          path.basename(copy),
+          "live-20240103-000000-before-rollback-0009_lighter_schema.db",
+          "live-20240104-000000.db",
+          ...OTHERS,
+          "live-20230101-000000.db",
+          "live-20230102-000000.db",
+        ].sort(),
       );
-      expect(lines).toEqual(["backup: deleted the 2 oldest of Agent Desk's backups, keeping the newest 3 (BACKUP_KEEP)"]);
+      expect(lines).toEqual([
+        "backup: deleted the 2 oldest of Agent Desk's backups, keeping the newest 3 (BACKUP_KEEP)",
+      ]);
       expect(fs.readFileSync(path.join(dir, "elsewhere.db"), "utf8")).toBe("mine");
       expect(fs.existsSync(path.join(dir, "live-20240101-000000.db"))).toBe(true);
     });
@@ -255,13 +307,22 @@ describe("keeping the newest backups", () => {
     const file = makeUpstreamDb(path.join(dir, "live.db"), ["--days", "1"]);
     const backups = fill(dir);
     const run = (...args: string[]) =>
-      spawnSync(process.execPath, ["--import", "tsx", "scripts/db-backup.ts", "--db", file, ...args], { encoding: "utf8", env: { ...process.env, BACKUP_KEEP: "2" } });
+      spawnSync(process.execPath, ["--import", "tsx", "scripts/db-backup.ts", "--db", file, ...args], {
+        encoding: "utf8",
+        env: { ...process.env, BACKUP_KEEP: "2" },
+      });
     const chosen = run("--out", path.join(backups, "mine.db"));
     expect(chosen.status, chosen.stderr).toBe(0);
-    expect(fs.readdirSync(backups).filter((f) => /^live-\d{8}-\d{6}/.test(f) && f.endsWith(".db"))).toHaveLength(OWN.length + 2); // + folder and link
+    expect(fs.readdirSync(backups).filter((f) => /^live-\d{8}-\d{6}/.test(f) && f.endsWith(".db"))).toHaveLength(
+      OWN.length + 2,
+    ); // + folder and link
     const result = run();
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout.match(/^deleted .*\/backups\/live-2024010[1-3]-.*\.db \(only the newest 2 are kept, BACKUP_KEEP\)$/gm)).toHaveLength(3);
+    expect(
+      result.stdout.match(
+        /^deleted .*\/backups\/live-2024010[1-3]-.*\.db \(only the newest 2 are kept, BACKUP_KEEP\)$/gm,
+      ),
+    ).toHaveLength(3);
     expect(fs.existsSync(path.join(backups, "mine.db"))).toBe(true);
     expect(fs.existsSync(path.join(backups, "live-20240104-000000.db"))).toBe(true);
   });
@@ -269,7 +330,11 @@ describe("keeping the newest backups", () => {
   it("npm run db:backup says what is wrong with --timeout", () => {
     const dir = tempDir();
     const file = makeUpstreamDb(path.join(dir, "live.db"), ["--days", "1"]);
-    const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/db-backup.ts", "--db", file, "--timeout", "soon"], { encoding: "utf8" });
+    const result = spawnSync(
+      process.execPath,
+      ["--import", "tsx", "scripts/db-backup.ts", "--db", file, "--timeout", "soon"],
+      { encoding: "utf8" },
+    );
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/^error: --timeout 'soon' is not a number of seconds\nusage: npm run db:backup/);
   });

@@ -57,14 +57,21 @@ export async function backupDatabase(
   for (let n = 2; fs.existsSync(target); n++) target = backupPath(db.name, `${reason}-${n}`, at);
   await backupTo(db, target, { check: "quick_check", log, ...options });
   const deleted = pruneBackups(db.name, keep, target);
-  if (deleted.length > 0) log(`backup: deleted the ${deleted.length} oldest of Agent Desk's backups, keeping the newest ${keep} (BACKUP_KEEP)`);
+  if (deleted.length > 0)
+    log(
+      `backup: deleted the ${deleted.length} oldest of Agent Desk's backups, keeping the newest ${keep} (BACKUP_KEEP)`,
+    );
   return target;
 }
 
 /** Where Agent Desk puts a backup of `file` made at `at`: `backups/<name>-<UTC stamp>[-<reason>].db` beside it. */
 export function backupPath(file: string, reason?: string, at = new Date()): string {
   const stamp = at.toISOString().replace(/[-:]/g, "").replace("T", "-").replace(/\..*$/, "");
-  return path.join(path.dirname(file), "backups", `${path.basename(file, path.extname(file))}-${stamp}${reason ? `-${reason}` : ""}.db`);
+  return path.join(
+    path.dirname(file),
+    "backups",
+    `${path.basename(file, path.extname(file))}-${stamp}${reason ? `-${reason}` : ""}.db`,
+  );
 }
 
 /**
@@ -73,18 +80,24 @@ export function backupPath(file: string, reason?: string, at = new Date()): stri
  * a self-contained rollback-journal file, checked, given the source's mode and only then renamed, so a copy that
  * failed, timed out or was interrupted leaves nothing behind. Refuses up front when the volume is too full.
  */
-export async function backupTo(db: Database.Database, target: string, options: BackupOptions = {}): Promise<BackupResult> {
+export async function backupTo(
+  db: Database.Database,
+  target: string,
+  options: BackupOptions = {},
+): Promise<BackupResult> {
   const { check = "integrity_check", log = console.log } = options;
   if (fs.existsSync(target)) throw new BackupError(`${target} already exists; choose another file`);
   const started = performance.now();
   const partial = `${target}.partial`;
-  const removePartial = () => ["", "-journal", "-wal", "-shm"].forEach((suffix) => fs.rmSync(partial + suffix, { force: true }));
+  const removePartial = () =>
+    ["", "-journal", "-wal", "-shm"].forEach((suffix) => fs.rmSync(partial + suffix, { force: true }));
   const stopWatching = removeOnInterrupt(removePartial);
   try {
     removePartial(); // what a killed run may have left, a stale journal included
     const copied = await copyToPartial(db, target, partial, { ...options, log, started });
     const seconds = (performance.now() - started) / 1000;
-    if (copied.bytes >= LOUD_BYTES || seconds * 1000 >= PROGRESS_EVERY_MS) log(`backup: copied in ${seconds.toFixed(1)} s; running ${check} on the copy…`);
+    if (copied.bytes >= LOUD_BYTES || seconds * 1000 >= PROGRESS_EVERY_MS)
+      log(`backup: copied in ${seconds.toFixed(1)} s; running ${check} on the copy…`);
     const counts = finishCopy(partial, check);
     fs.chmodSync(partial, fs.statSync(db.name).mode & 0o777);
     fs.renameSync(partial, target);
@@ -101,7 +114,12 @@ export async function backupTo(db: Database.Database, target: string, options: B
  * Copies `db` into `partial` (created owner-only) once there is room for it: a WAL file from one read snapshot,
  * held until the copy is done and then let go, before the copy is checked, so the writer's checkpoints resume.
  */
-async function copyToPartial(db: Database.Database, target: string, partial: string, options: BackupOptions & { log: Log; started: number }) {
+async function copyToPartial(
+  db: Database.Database,
+  target: string,
+  partial: string,
+  options: BackupOptions & { log: Log; started: number },
+) {
   const snapshot = db.pragma("journal_mode", { simple: true }) === "wal";
   try {
     if (snapshot) db.exec("BEGIN; SELECT count(*) FROM sqlite_master"); // a WAL reader's snapshot blocks no writer
@@ -110,7 +128,8 @@ async function copyToPartial(db: Database.Database, target: string, partial: str
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.writeFileSync(partial, "", { mode: 0o600 });
     const deadline = options.started + (options.timeoutMs ?? Math.max(60_000, (bytes / (10 * MiB)) * 1000));
-    if (bytes >= LOUD_BYTES) options.log(`backup: copying ${size(bytes)} of ${db.name} to ${target}${snapshot ? " from one snapshot" : ""}…`);
+    if (bytes >= LOUD_BYTES)
+      options.log(`backup: copying ${size(bytes)} of ${db.name} to ${target}${snapshot ? " from one snapshot" : ""}…`);
     return await copyPages(db, partial, { snapshot, bytes, started: options.started, deadline, log: options.log });
   } finally {
     if (db.inTransaction) db.exec("COMMIT");
@@ -155,7 +174,10 @@ function checkRoom(source: string, target: string, bytes: number, freeSpace: Fre
   if (free - bytes >= margin) return;
   const olds = ownBackups(source).filter((f) => path.dirname(f) === path.dirname(path.resolve(target)));
   const oldBytes = olds.reduce((sum, f) => sum + fs.statSync(f).size, 0);
-  const hint = olds.length > 0 ? ` (${olds.length} older Agent Desk backups there hold ${size(oldBytes)}; BACKUP_KEEP sets how many are kept)` : "";
+  const hint =
+    olds.length > 0
+      ? ` (${olds.length} older Agent Desk backups there hold ${size(oldBytes)}; BACKUP_KEEP sets how many are kept)`
+      : "";
   throw new BackupError(
     `not enough room to back up ${source}: the copy needs ${size(bytes)} and ${dir} has ${size(free)} free, which would leave ` +
       `${size(Math.max(0, free - bytes))}, under the ${size(margin)} kept free so the trading system never runs out of disk ` +
@@ -171,7 +193,11 @@ function volumeSpace(dir: string): { free: number; total: number } {
 type CopyPlan = { snapshot: boolean; bytes: number; started: number; deadline: number; log: Log };
 
 /** Runs SQLite's backup into `partial`, reporting progress every few seconds and giving up past the deadline. */
-async function copyPages(db: Database.Database, partial: string, plan: CopyPlan): Promise<{ bytes: number; restarts: number }> {
+async function copyPages(
+  db: Database.Database,
+  partial: string,
+  plan: CopyPlan,
+): Promise<{ bytes: number; restarts: number }> {
   const stepPages = plan.snapshot ? Math.ceil(SNAPSHOT_STEP_BYTES / pageSize(db)) : LOCKED_STEP_PAGES;
   let restarts = 0;
   let remaining = Infinity;
@@ -187,12 +213,16 @@ async function copyPages(db: Database.Database, partial: string, plan: CopyPlan)
     if (now > plan.deadline) throw gaveUp(db.name, seconds, done, plan.snapshot, restarts);
     if (now - reported >= PROGRESS_EVERY_MS) {
       reported = now;
-      plan.log(`backup: ${done} copied (${seconds} s${restarts > 0 ? `; started over ${restarts} times as the file changed` : ""})`);
+      plan.log(
+        `backup: ${done} copied (${seconds} s${restarts > 0 ? `; started over ${restarts} times as the file changed` : ""})`,
+      );
     }
     return stepPages;
   };
   for (;;) {
-    const { totalPages } = await db.backup(partial, { progress: ({ totalPages, remainingPages }) => step(totalPages, remainingPages) });
+    const { totalPages } = await db.backup(partial, {
+      progress: ({ totalPages, remainingPages }) => step(totalPages, remainingPages),
+    });
     if (totalPages > 0 || plan.bytes === 0) return { bytes: plan.bytes, restarts };
     // better-sqlite3 ends a copy whose very first step found the file locked (SQLITE_BUSY, no page counted yet) as a
     // finished copy of 0 pages: an empty file that passes any check. Go again.
@@ -202,7 +232,10 @@ async function copyPages(db: Database.Database, partial: string, plan: CopyPlan)
 
 function gaveUp(file: string, seconds: string, done: string, snapshot: boolean, restarts: number): BackupError {
   const what = `backup of ${file} gave up after ${seconds} s with ${done} copied`;
-  if (snapshot) return new BackupError(`${what}; nothing was kept. The disk is far slower than expected or stalled (db:backup takes --timeout SECONDS)`);
+  if (snapshot)
+    return new BackupError(
+      `${what}; nothing was kept. The disk is far slower than expected or stalled (db:backup takes --timeout SECONDS)`,
+    );
   return new BackupError(
     `${what}: the file is in rollback-journal mode, where each commit by another connection makes the copy wait for the file ` +
       `or start over${restarts > 0 ? ` (it started over ${restarts} times)` : ""}; nothing was kept. Back it up while the trading system is stopped, ` +
@@ -217,8 +250,13 @@ function finishCopy(partial: string, check: "quick_check" | "integrity_check"): 
     copy.pragma("journal_mode = DELETE");
     const result = copy.pragma(check, { simple: true });
     if (result !== "ok") throw new BackupError(`the copy failed its ${check} (${String(result)}); nothing was kept`);
-    const tables = copy.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
-    return Object.fromEntries(tables.map((t) => [t, copy.prepare(`SELECT count(*) FROM "${t}"`).pluck().get() as number]));
+    const tables = copy
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      .pluck()
+      .all() as string[];
+    return Object.fromEntries(
+      tables.map((t) => [t, copy.prepare(`SELECT count(*) FROM "${t}"`).pluck().get() as number]),
+    );
   } finally {
     copy.close();
   }

@@ -6,7 +6,10 @@ import Database from "better-sqlite3";
  * Opens the trading system's file with the settings every Agent Desk connection shares. The journal mode is left
  * as the file has it: switching it is a decision about the Python writer too, not a side effect of opening.
  */
-export function openDatabase(file: string, options: { readonly?: boolean; mustExist?: boolean } = {}): Database.Database {
+export function openDatabase(
+  file: string,
+  options: { readonly?: boolean; mustExist?: boolean } = {},
+): Database.Database {
   const mustExist = options.readonly || options.mustExist || false;
   if (!mustExist) fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: mustExist });

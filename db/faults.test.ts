@@ -17,13 +17,25 @@ import { getLlmUsageStats } from "./queries/llm-usage";
 let file = "";
 const swap = () =>
   recordSwap(
-    { agent: "cio", provider: "gpt", model: "gpt-5", reason: "fault test", expectedImprovement: "0.1", validationDays: "7", rollbackThreshold: "-0.1", requestId: crypto.randomUUID() },
+    {
+      agent: "cio",
+      provider: "gpt",
+      model: "gpt-5",
+      reason: "fault test",
+      expectedImprovement: "0.1",
+      validationDays: "7",
+      rollbackThreshold: "-0.1",
+      requestId: crypto.randomUUID(),
+    },
     { name: "fault test", trigger: "manual" },
   );
 const rows = () => database().sqlite.prepare("SELECT count(*) FROM model_evolution_history").pluck().get() as number;
 const calls = () => {
   const clock = { now: Date.now(), zone: "Asia/Seoul" };
-  return Object.values(getLlmUsageStats({ ...clock, period: lastDays(3650, clock) }).providerStats).reduce((sum, p) => sum + p.totalRequests, 0);
+  return Object.values(getLlmUsageStats({ ...clock, period: lastDays(3650, clock) }).providerStats).reduce(
+    (sum, p) => sum + p.totalRequests,
+    0,
+  );
 };
 
 beforeAll(async () => {
@@ -37,7 +49,10 @@ describe("when the database file", () => {
     try {
       expect(databaseProblem()?.kind).toBe("missing");
       expect(() => database()).toThrow(DatabaseUnavailable);
-      expect(swap()).toMatchObject({ ok: false, error: expect.stringMatching(/^Nothing was recorded: The database file is missing/) });
+      expect(swap()).toMatchObject({
+        ok: false,
+        error: expect.stringMatching(/^Nothing was recorded: The database file is missing/),
+      });
       expect(markReviewed("cio", "a note", null, "fault test")).toMatchObject({ ok: false });
       const api = await usage.GET(new Request("http://localhost/api/llm/usage"));
       expect(api.status).toBe(503);
@@ -57,7 +72,11 @@ describe("when the database file", () => {
     const before = calls();
     const copy = `${file}.restored`;
     fs.copyFileSync(file, copy);
-    execFileSync("python3", ["-c", "import sqlite3, sys\nwith sqlite3.connect(sys.argv[1]) as c: c.execute(\"INSERT INTO llm_usage_log (timestamp, agent_name, provider, model, tokens_used, cost_usd, response_time_ms, request_type, success) VALUES (datetime('now', '+9 hours'), 'cio', 'claude', 'opus-4.1', 1, 0.01, 100, 'final_decision', 1)\")", copy]);
+    execFileSync("python3", [
+      "-c",
+      "import sqlite3, sys\nwith sqlite3.connect(sys.argv[1]) as c: c.execute(\"INSERT INTO llm_usage_log (timestamp, agent_name, provider, model, tokens_used, cost_usd, response_time_ms, request_type, success) VALUES (datetime('now', '+9 hours'), 'cio', 'claude', 'opus-4.1', 1, 0.01, 100, 'final_decision', 1)\")",
+      copy,
+    ]);
     for (const suffix of ["-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
     fs.renameSync(copy, file);
     expect(calls()).toBe(before + 1);
@@ -68,8 +87,14 @@ describe("when the database file", () => {
     fs.chmodSync(file, 0o444);
     try {
       expect(databaseProblem()?.kind).toBe("read-only");
-      expect(swap()).toMatchObject({ ok: false, error: expect.stringMatching(/^Nothing was recorded: The database file is read-only/) });
-      expect(markReviewed("cio", "a note", null, "fault test")).toMatchObject({ ok: false, error: expect.stringMatching(/read-only/) });
+      expect(swap()).toMatchObject({
+        ok: false,
+        error: expect.stringMatching(/^Nothing was recorded: The database file is read-only/),
+      });
+      expect(markReviewed("cio", "a note", null, "fault test")).toMatchObject({
+        ok: false,
+        error: expect.stringMatching(/read-only/),
+      });
       expect(rows()).toBe(before);
       expect(calls()).toBeGreaterThan(0);
     } finally {
@@ -84,7 +109,10 @@ describe("when the database file", () => {
     const full = vi.spyOn(fs, "statfsSync").mockReturnValue({ bavail: 0, bsize: 4096 } as fs.StatsFs); // the fault, injected
     try {
       expect(databaseProblem()?.kind).toBe("disk-full");
-      expect(swap()).toMatchObject({ ok: false, error: expect.stringMatching(/^Nothing was recorded: The disk holding the database file is full/) });
+      expect(swap()).toMatchObject({
+        ok: false,
+        error: expect.stringMatching(/^Nothing was recorded: The disk holding the database file is full/),
+      });
       expect(rows()).toBe(before);
       expect(calls()).toBeGreaterThan(0);
     } finally {

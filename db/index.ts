@@ -9,11 +9,22 @@ import { pendingMigrations } from "@/migrations/migrate-file";
 import { openDatabase } from "./connection";
 import * as schema from "./schema";
 
-type Handle = { config: Config; sqlite: Database.Database; db: BetterSQLite3Database<typeof schema>; file: { dev: number; ino: number } };
+type Handle = {
+  config: Config;
+  sqlite: Database.Database;
+  db: BetterSQLite3Database<typeof schema>;
+  file: { dev: number; ino: number };
+};
 
 // Two connections per server process, kept across hot reloads in development: pages read through one opened
 // read-only (a read can never write, whoever sends it), and the operator's commands write through the other.
-const cache = globalThis as typeof globalThis & { agentDesk?: Handle; agentDeskWriter?: Handle; agentDeskConfig?: Config; agentDeskPending?: string; agentDeskCurrent?: string };
+const cache = globalThis as typeof globalThis & {
+  agentDesk?: Handle;
+  agentDeskWriter?: Handle;
+  agentDeskConfig?: Config;
+  agentDeskPending?: string;
+  agentDeskCurrent?: string;
+};
 
 /** The checked configuration, read once per process; reading it never touches the database file. */
 export function appConfig(): Config {
@@ -51,7 +62,10 @@ function connection(slot: "agentDesk" | "agentDeskWriter", readonly: boolean): H
     open.sqlite.close();
   }
   if (!cache[slot]) {
-    if (awaitsMigration(config.databasePath, stat)) throw new DatabaseUnavailable(`the database file at ${config.databasePath} is being brought to the current schema`);
+    if (awaitsMigration(config.databasePath, stat))
+      throw new DatabaseUnavailable(
+        `the database file at ${config.databasePath} is being brought to the current schema`,
+      );
     // Pages' connection refuses writes at the SQL level (query_only): a connection opened read-only could not
     // recreate a WAL file's -shm after the trading system's last connection removed it.
     const sqlite = openDatabase(config.databasePath, { mustExist: true });
@@ -85,17 +99,39 @@ const MIN_FREE_BYTES = 8 * 2 ** 20;
 /** What is wrong with the database file right now, in words for the pages; null when nothing is. */
 export function databaseProblem(): DatabaseProblem | null {
   const stat = statOf(appConfig().databasePath);
-  if (!stat) return { kind: "missing", message: "The database file is missing. Agent Desk picks it up again as soon as it is back; nothing can be recorded until then." };
+  if (!stat)
+    return {
+      kind: "missing",
+      message:
+        "The database file is missing. Agent Desk picks it up again as soon as it is back; nothing can be recorded until then.",
+    };
   if (awaitsMigration(appConfig().databasePath, stat)) {
     const count = countingStatus();
-    const progress = count?.state === "migrating" && count.detail ? ` Now: ${count.detail}.` : count?.state === "failed" ? ` It failed: ${count.detail}` : "";
-    return { kind: "migrating", message: `This file is being backed up and brought to Agent Desk's schema (its own tables beside the trading system's); pages show it as soon as that is done.${progress}` };
+    const progress =
+      count?.state === "migrating" && count.detail
+        ? ` Now: ${count.detail}.`
+        : count?.state === "failed"
+          ? ` It failed: ${count.detail}`
+          : "";
+    return {
+      kind: "migrating",
+      message: `This file is being backed up and brought to Agent Desk's schema (its own tables beside the trading system's); pages show it as soon as that is done.${progress}`,
+    };
   }
   // Mode bits, not access(2): as root every file is writable, yet a file marked read-only is someone's intent.
-  if ((stat.mode & 0o222) === 0) return { kind: "read-only", message: "The database file is read-only. Pages show what it holds; swaps, rollbacks and reviews cannot be recorded until it is writable again." };
+  if ((stat.mode & 0o222) === 0)
+    return {
+      kind: "read-only",
+      message:
+        "The database file is read-only. Pages show what it holds; swaps, rollbacks and reviews cannot be recorded until it is writable again.",
+    };
   const disk = fs.statfsSync(path.dirname(appConfig().databasePath));
   if (disk.bavail * disk.bsize < MIN_FREE_BYTES) {
-    return { kind: "disk-full", message: "The disk holding the database file is full. Pages show what it holds; swaps, rollbacks and reviews cannot be recorded until there is space again." };
+    return {
+      kind: "disk-full",
+      message:
+        "The disk holding the database file is full. Pages show what it holds; swaps, rollbacks and reviews cannot be recorded until there is space again.",
+    };
   }
   return null;
 }

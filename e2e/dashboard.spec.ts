@@ -6,7 +6,18 @@ import Database from "better-sqlite3";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { statValue } from "./stat";
 
-const PAGES = ["/", "/?days=365", "/agents", "/agents/cio", "/costs", "/costs?by=model", "/trades", "/system", "/evolution", "/review"];
+const PAGES = [
+  "/",
+  "/?days=365",
+  "/agents",
+  "/agents/cio",
+  "/costs",
+  "/costs?by=model",
+  "/trades",
+  "/system",
+  "/evolution",
+  "/review",
+];
 
 async function firstTradePath(page: Page): Promise<string> {
   await page.goto("/trades?days=365&pnl=known");
@@ -24,7 +35,16 @@ function pageErrors(page: Page): string[] {
 async function expectAccessible(page: Page, path: string) {
   const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const serious = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`), path).toEqual([]);
+  expect(
+    serious.map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join(" | ")}`,
+    ),
+    path,
+  ).toEqual([]);
 }
 
 /** Opens `path` at desktop width: it answers 200, has its heading and passes axe; then it fits a phone. */
@@ -35,10 +55,17 @@ async function expectPageWorks(page: Page, path: string, scheme: string, testInf
   await page.waitForLoadState("networkidle");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expectAccessible(page, path);
-  await page.screenshot({ path: testInfo.outputPath(`${path.replace(/[^a-z0-9]+/gi, "_") || "root"}-${scheme}.png`), fullPage: true });
+  await page.screenshot({
+    path: testInfo.outputPath(`${path.replace(/[^a-z0-9]+/gi, "_") || "root"}-${scheme}.png`),
+    fullPage: true,
+  });
   await page.setViewportSize({ width: 390, height: 844 });
   // Charts re-measure after a resize: poll until they have.
-  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), { message: `${path} at phone width` }).toBeLessThanOrEqual(0);
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), {
+      message: `${path} at phone width`,
+    })
+    .toBeLessThanOrEqual(0);
 }
 
 for (const scheme of ["light", "dark"] as const) {
@@ -70,14 +97,26 @@ test("the costs page's totals are the API's, to the cent", async ({ page, reques
   const cost = providers.reduce((sum, p) => sum + p.total_cost, 0);
   const calls = providers.reduce((sum, p) => sum + p.total_requests, 0);
   await page.goto("/costs?days=30");
-  await expect(statValue(page, "LLM cost (USD)")).toHaveText(new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: cost !== 0 && cost < 1 ? 4 : 2 }).format(cost));
+  await expect(statValue(page, "LLM cost (USD)")).toHaveText(
+    new Intl.NumberFormat("en-US", {
+      style: "currency",
+      currency: "USD",
+      minimumFractionDigits: 2,
+      maximumFractionDigits: cost !== 0 && cost < 1 ? 4 : 2,
+    }).format(cost),
+  );
   await expect(statValue(page, "Calls")).toHaveText(new Intl.NumberFormat("en-US").format(calls));
 });
 
-test("the leaderboard sorts by cost, filters by workflow and leads to the agent", async ({ page, request }, testInfo) => {
+test("the leaderboard sorts by cost, filters by workflow and leads to the agent", async ({
+  page,
+  request,
+}, testInfo) => {
   test.skip(testInfo.project.name !== "demo", "needs agents with calls");
   const usage = await (await request.get("/api/llm/usage?days=30")).json();
-  const top = Object.entries(usage.agent_stats as Record<string, { total_cost: number }>).sort((a, b) => b[1].total_cost - a[1].total_cost)[0]![0];
+  const top = Object.entries(usage.agent_stats as Record<string, { total_cost: number }>).sort(
+    (a, b) => b[1].total_cost - a[1].total_cost,
+  )[0]![0];
   await page.goto("/agents?days=30");
   await page.getByRole("link", { name: "LLM cost", exact: true }).click();
   await expect(page).toHaveURL(/sort=cost&dir=desc/);
@@ -135,7 +174,10 @@ test("the costs charts switch their grouping in the URL", async ({ page }) => {
 test("a trade whose JSON holds Python's NaN shows it as written, with a note", async ({ page }, testInfo) => {
   test.skip(testInfo.project.name !== "demo", "needs the demo's NaN trade");
   const db = new Database(path.resolve("e2e", ".data", "demo.db"), { readonly: true });
-  const id = db.prepare("SELECT trade_id FROM trades WHERE analysis_metadata LIKE '%NaN%' AND trade_id IS NOT NULL LIMIT 1").pluck().get() as string;
+  const id = db
+    .prepare("SELECT trade_id FROM trades WHERE analysis_metadata LIKE '%NaN%' AND trade_id IS NOT NULL LIMIT 1")
+    .pluck()
+    .get() as string;
   db.close();
   await page.goto(`/trades/${id}`);
   const metadata = page.getByRole("region", { name: "Analysis metadata" });

@@ -55,12 +55,25 @@ test.describe("trades whose ids a URL cannot carry as they are", () => {
     db.close();
     execFileSync(process.execPath, ["--import", "tsx", "scripts/db-migrate.ts", "--db", FILE], { stdio: "pipe" });
     server = spawn(process.execPath, SERVER_ARGS, {
-      env: { ...process.env, NODE_ENV: "production", PORT: String(PORT), HOST: "127.0.0.1", DATABASE_PATH: FILE, DATA_TIMEZONE: "Asia/Seoul", DASHBOARD_PASSWORD: "", PUBLIC_DASHBOARD: "", AUTO_ROLLBACK: "off" },
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        PORT: String(PORT),
+        HOST: "127.0.0.1",
+        DATABASE_PATH: FILE,
+        DATA_TIMEZONE: "Asia/Seoul",
+        DASHBOARD_PASSWORD: "",
+        PUBLIC_DASHBOARD: "",
+        AUTO_ROLLBACK: "off",
+      },
       stdio: "ignore",
     });
     // Up, and every trade counted into the log (whether on the first read or by a count in the background).
     const missing = async () => {
-      const html = await fetch(`http://127.0.0.1:${PORT}/trades?days=7`).then((r) => r.text(), () => "");
+      const html = await fetch(`http://127.0.0.1:${PORT}/trades?days=7`).then(
+        (r) => r.text(),
+        () => "",
+      );
       return TRADES.filter(({ ticker }) => !html.includes(`>${ticker}<`)).map(({ ticker }) => ticker);
     };
     await expect.poll(missing, { timeout: 60_000 }).toEqual([]);
@@ -70,16 +83,24 @@ test.describe("trades whose ids a URL cannot carry as they are", () => {
     server?.kill("SIGTERM");
   });
 
-  test("each opens from its link in the trade log: /trades/<id> encoded once, or /trades/row/<rowid>", async ({ page }) => {
+  test("each opens from its link in the trade log: /trades/<id> encoded once, or /trades/row/<rowid>", async ({
+    page,
+  }) => {
     test.slow(); // two page loads per trade
     for (const { ticker, id } of TRADES) {
       await page.goto("/trades?days=7");
-      const link = page.getByRole("row").filter({ has: page.getByRole("cell", { name: ticker, exact: true }) }).getByRole("link");
+      const link = page
+        .getByRole("row")
+        .filter({ has: page.getByRole("cell", { name: ticker, exact: true }) })
+        .getByRole("link");
       const href = ROW_FORM.has(id) ? `/trades/row/${rowids.get(ticker)}` : `/trades/${encodeURIComponent(id!)}`;
       await expect(link, ticker).toHaveAttribute("href", href);
       await link.click();
       await expect(page.getByRole("heading", { level: 1 }), ticker).toHaveText(`buy ${ticker}`);
-      await expect(page.getByText(`Trade ${id === null ? "(no id)" : id === "" ? "(empty id)" : id} · `), ticker).toBeVisible();
+      await expect(
+        page.getByText(`Trade ${id === null ? "(no id)" : id === "" ? "(empty id)" : id} · `),
+        ticker,
+      ).toBeVisible();
     }
   });
 
@@ -100,14 +121,26 @@ test.describe("trades whose ids a URL cannot carry as they are", () => {
   });
 
   test("a row that is not there, or a rowid not written as tradeHref writes it, is not found", async ({ page }) => {
-    for (const address of ["/trades/row/999999", "/trades/row/abc", `/trades/row/0${rowids.get("E01")}`, "/trades/row/1.5"]) {
+    for (const address of [
+      "/trades/row/999999",
+      "/trades/row/abc",
+      `/trades/row/0${rowids.get("E01")}`,
+      "/trades/row/1.5",
+    ]) {
       expect((await page.goto(address))?.status(), address).toBe(404);
     }
   });
 });
 
 test("/costs asked to group by a key of Object.prototype, or twice, groups by provider", async ({ page }) => {
-  for (const query of ["by=toString", "by=constructor", "by=__proto__", "by=hasOwnProperty", "by=valueOf", "by=agent&by=model"]) {
+  for (const query of [
+    "by=toString",
+    "by=constructor",
+    "by=__proto__",
+    "by=hasOwnProperty",
+    "by=valueOf",
+    "by=agent&by=model",
+  ]) {
     const response = await page.goto(`/costs?days=7&${query}`);
     expect(response?.status(), query).toBe(200);
     await expect(page.getByRole("heading", { name: /^Cost over time by provider/ }), query).toBeVisible();

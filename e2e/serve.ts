@@ -16,7 +16,10 @@ fs.mkdirSync(path.dirname(file), { recursive: true });
 for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(file + suffix, { force: true });
 
 if (kind === "control") fs.copyFileSync(BUNDLED_AGENT_CONFIG, CONTROL_AGENT_CONFIG);
-const control = kind === "control" ? { DASHBOARD_PASSWORD: CONTROL_PASSWORD, AGENT_CONFIG_PATH: CONTROL_AGENT_CONFIG } : {};
+const control =
+  kind === "control" ? { DASHBOARD_PASSWORD: CONTROL_PASSWORD, AGENT_CONFIG_PATH: CONTROL_AGENT_CONFIG } : {};
 const env = { ...process.env, DATABASE_PATH: file, PORT: port, ...control };
 const config = readConfig(env);
-(kind !== "empty" ? seedDemo(config) : migrateFile(file, { log: () => {}, timeZone: config.dataTimeZone })).then(() => serve(config, env));
+(kind !== "empty" ? seedDemo(config) : migrateFile(file, { log: () => {}, timeZone: config.dataTimeZone })).then(() =>
+  serve(config, env),
+);

@@ -29,12 +29,19 @@ test("/api/health answers ok with the schema version and no path", async ({ requ
   const response = await request.get("/api/health");
   expect(response.status()).toBe(200);
   const body = await response.json();
-  expect(body).toMatchObject({ status: "ok", schema_version: readMigrations().length, database: { journal_mode: expect.any(String) } });
+  expect(body).toMatchObject({
+    status: "ok",
+    schema_version: readMigrations().length,
+    database: { journal_mode: expect.any(String) },
+  });
   expect(body.database.size_bytes).toBeGreaterThan(0);
   expect(JSON.stringify(body)).not.toContain(".db");
 });
 
-test("pages and the API carry the security headers, and the pages work under the content security policy", async ({ page, request }) => {
+test("pages and the API carry the security headers, and the pages work under the content security policy", async ({
+  page,
+  request,
+}) => {
   const csp = cspReports(page);
   for (const response of [await page.goto("/"), await request.get("/api/health")]) {
     const headers = response!.headers();

@@ -6,7 +6,11 @@ import { expect, test } from "@playwright/test";
 test("beside a live Python writer under load: no writer error, no 5xx, exact totals, a bounded WAL", async ({}, testInfo) => {
   test.skip(testInfo.project.name !== "demo", "starts its own server; once is enough");
   test.setTimeout(180_000);
-  const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/loadtest.ts", "--seconds", "12", "--port", "3196"], { encoding: "utf8" });
+  const run = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "scripts/loadtest.ts", "--seconds", "12", "--port", "3196"],
+    { encoding: "utf8" },
+  );
   expect(run.stdout + run.stderr).toMatch(/load test passed/);
   expect(run.status).toBe(0);
   expect(run.stdout).toMatch(/writer: \d+ LLM calls \(\d+\/s\).*, 0 errors/);

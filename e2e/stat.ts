@@ -6,5 +6,9 @@ import type { Page } from "@playwright/test";
  */
 export function statValue(page: Page, label: string) {
   const term = page.getByRole("term").filter({ hasText: label });
-  return page.locator("div").filter({ has: term, hasNot: page.locator("div") }).getByRole("definition").first();
+  return page
+    .locator("div")
+    .filter({ has: term, hasNot: page.locator("div") })
+    .getByRole("definition")
+    .first();
 }

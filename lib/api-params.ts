@@ -19,7 +19,8 @@ export function numberParam(params: URLSearchParams, name: string, fallback: num
   if (values.length > 1) throw new ParamError(`${name} is given ${values.length} times; give it once`);
   const raw = values[0]!;
   const value = Number(raw);
-  if (raw.trim() === "" || !Number.isFinite(value)) throw new ParamError(`${name} must be a number, not '${clip(raw)}'`);
+  if (raw.trim() === "" || !Number.isFinite(value))
+    throw new ParamError(`${name} must be a number, not '${clip(raw)}'`);
   if (value < min || value > max) throw new ParamError(`${name} must be between ${min} and ${max}, not ${clip(raw)}`);
   return value;
 }
@@ -35,7 +36,8 @@ export function dateParam(params: URLSearchParams, name: string): string | undef
   if (value === undefined || value === "") return undefined;
   const ms = /^\d{4}-\d{2}-\d{2}$/.test(value) ? Date.parse(`${value}T00:00:00Z`) : Number.NaN;
   const real = !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(value);
-  if (!real || value < "1970" || value > "9999") throw new ParamError(`${name} must be a calendar date as YYYY-MM-DD (1970 to 9998), not '${clip(value)}'`);
+  if (!real || value < "1970" || value > "9999")
+    throw new ParamError(`${name} must be a calendar date as YYYY-MM-DD (1970 to 9998), not '${clip(value)}'`);
   return value;
 }
 
@@ -56,10 +58,14 @@ export function jsonFrom(request: Request, read: (params: URLSearchParams) => un
   } catch (error) {
     if (error instanceof ParamError) return Response.json({ error: error.message }, { status: 400 });
     // The file is gone for now (never say where it lives): try again once it is back.
-    if ((error as { code?: unknown }).code === "ENOENT") return Response.json({ error: "the database file is missing" }, { status: 503 });
+    if ((error as { code?: unknown }).code === "ENOENT")
+      return Response.json({ error: "the database file is missing" }, { status: 503 });
     // A file just adopted is counted newest first: this period is not reached yet, and will be within seconds.
     if ((error as { digest?: unknown }).digest === COUNTING_DIGEST) {
-      return Response.json({ error: "this period is still being counted; try again shortly" }, { status: 503, headers: { "Retry-After": "5" } });
+      return Response.json(
+        { error: "this period is still being counted; try again shortly" },
+        { status: 503, headers: { "Retry-After": "5" } },
+      );
     }
     throw error;
   }

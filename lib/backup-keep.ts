@@ -10,7 +10,9 @@ export function readBackupKeep(env: Record<string, string | undefined> = process
   const value = env.BACKUP_KEEP;
   if (value === undefined || value === "") return DEFAULT_BACKUP_KEEP;
   if (!/^\d+$/.test(value) || Number(value) < 1) {
-    throw new ConfigError(`BACKUP_KEEP '${value}' is not a number of backups to keep (a whole number, 1 or more; default ${DEFAULT_BACKUP_KEEP})`);
+    throw new ConfigError(
+      `BACKUP_KEEP '${value}' is not a number of backups to keep (a whole number, 1 or more; default ${DEFAULT_BACKUP_KEEP})`,
+    );
   }
   return Number(value);
 }

@@ -5,7 +5,12 @@ export type Change = { text: string; tone: Tone };
  * A figure's change against the previous period, in words a trader reads at a glance: "▲ 12.5% vs previous 30d".
  * `better` says which way is good (a cost going up is bad); null when either side is unknown or the base is zero.
  */
-export function changeAgainst(current: number | null, previous: number | null, label: string, better: "up" | "down" | "neither" = "up"): Change | undefined {
+export function changeAgainst(
+  current: number | null,
+  previous: number | null,
+  label: string,
+  better: "up" | "down" | "neither" = "up",
+): Change | undefined {
   if (current === null || previous === null) return undefined;
   if (previous === 0) return current === 0 ? { text: `unchanged vs previous ${label}`, tone: "neutral" } : undefined;
   const relative = ((current - previous) / Math.abs(previous)) * 100;
@@ -20,5 +25,8 @@ export function pointsAgainst(current: number | null, previous: number | null, l
   if (current === null || previous === null) return undefined;
   const points = current - previous;
   if (Math.abs(points) < 0.05) return { text: `unchanged vs previous ${label}`, tone: "neutral" };
-  return { text: `${points > 0 ? "▲" : "▼"} ${Math.abs(points).toFixed(1)} pts vs previous ${label}`, tone: points > 0 ? "good" : "bad" };
+  return {
+    text: `${points > 0 ? "▲" : "▼"} ${Math.abs(points).toFixed(1)} pts vs previous ${label}`,
+    tone: points > 0 ? "good" : "bad",
+  };
 }

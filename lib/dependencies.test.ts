@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 describe("dependencies", () => {
   it("pins every dependency to an exact version, so a fresh clone runs what was tested", () => {
     const pkg = JSON.parse(fs.readFileSync("package.json", "utf8"));
-    for (const [name, range] of Object.entries({ ...pkg.dependencies, ...pkg.devDependencies })) expect(range, name).toMatch(/^\d+\.\d+\.\d+$/);
+    for (const [name, range] of Object.entries({ ...pkg.dependencies, ...pkg.devDependencies }))
+      expect(range, name).toMatch(/^\d+\.\d+\.\d+$/);
   });
 });

@@ -37,10 +37,21 @@ describe("calendarDate", () => {
 describe("startOfDay", () => {
   it("is the first instant on the day's calendar date, wherever the clocks change", () => {
     // Zones whose clocks skip midnight (Santiago, Havana, Asunción), change by half an hour (Lord Howe), or as most do.
-    for (const zone of ["America/Santiago", "America/Havana", "America/Asuncion", "Australia/Lord_Howe", "Europe/Berlin", "America/New_York", seoul]) {
+    for (const zone of [
+      "America/Santiago",
+      "America/Havana",
+      "America/Asuncion",
+      "Australia/Lord_Howe",
+      "Europe/Berlin",
+      "America/New_York",
+      seoul,
+    ]) {
       for (let date = "2024-01-01"; date < "2025-01-01"; date = addDays(date, 1)) {
         const start = startOfDay(date, zone);
-        expect([calendarDate(start, zone), calendarDate(start - 1, zone) < date], `${zone} ${date}`).toEqual([date, true]);
+        expect([calendarDate(start, zone), calendarDate(start - 1, zone) < date], `${zone} ${date}`).toEqual([
+          date,
+          true,
+        ]);
       }
     }
   });

@@ -72,7 +72,11 @@ export function addDays(date: string, days: number): string {
  */
 export function startOfDay(date: string, zone: string): number {
   const wall = Date.parse(`${date}T00:00:00Z`);
-  const candidates = [wall - zoneOffsetMs(wall - DAY_MS, zone), wall - zoneOffsetMs(wall + DAY_MS, zone), wallClockToInstant(wall, zone)];
+  const candidates = [
+    wall - zoneOffsetMs(wall - DAY_MS, zone),
+    wall - zoneOffsetMs(wall + DAY_MS, zone),
+    wallClockToInstant(wall, zone),
+  ];
   const onDate = candidates.filter((instant) => calendarDate(instant, zone) === date);
   return onDate.length > 0 ? Math.min(...onDate) : startOfDay(addDays(date, 1), zone);
 }

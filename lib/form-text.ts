@@ -33,7 +33,8 @@ function wrongWith(text: string, { label, max, lines }: TextField): string | nul
   if (lines === "one" && /[\r\n]/.test(rest)) return `${label} must be one line: it holds a line break`;
   for (const char of rest) {
     const refused = REFUSED.find((r) => r.pattern.test(char));
-    if (refused) return `${label} holds ${refused.kind} (U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")})`;
+    if (refused)
+      return `${label} holds ${refused.kind} (U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")})`;
   }
   return null;
 }
@@ -49,7 +50,11 @@ const policed = (field: TextField) => (text: string | null, ctx: z.RefinementCtx
 
 /** A text the operator must give: normalised, then refused when empty, too long, or holding a character above. */
 export function formText(field: TextField, required = `${field.label} is required`) {
-  return z.string({ error: required }).transform(normalised).refine((text) => text !== "", required).superRefine(policed(field));
+  return z
+    .string({ error: required })
+    .transform(normalised)
+    .refine((text) => text !== "", required)
+    .superRefine(policed(field));
 }
 
 /** A text the operator may leave out: missing or blank is no text (null); anything else is checked as formText does. */

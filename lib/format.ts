@@ -5,7 +5,12 @@ import { zoneOffsetMs } from "./event-time";
 export function formatUsd(value: number | null): string {
   if (value === null) return "—";
   const digits = Math.abs(value) < 1 && value !== 0 ? 4 : 2;
-  return new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: digits }).format(value);
+  return new Intl.NumberFormat("en-US", {
+    style: "currency",
+    currency: "USD",
+    minimumFractionDigits: 2,
+    maximumFractionDigits: digits,
+  }).format(value);
 }
 
 /** Money in the account currency (KRW by default: no minor unit shown). */

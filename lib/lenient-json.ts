@@ -26,6 +26,9 @@ export function parsePythonJson(text: string | null): Parsed {
 /** The finite number under `key` of a JSON object as Python writes it (an agent's contribution to a trade), else null. */
 export function numberAt(text: string | null, key: string): number | null {
   const parsed = parsePythonJson(text);
-  const value = parsed.ok && parsed.value && typeof parsed.value === "object" ? (parsed.value as Record<string, unknown>)[key] : undefined;
+  const value =
+    parsed.ok && parsed.value && typeof parsed.value === "object"
+      ? (parsed.value as Record<string, unknown>)[key]
+      : undefined;
   return typeof value === "number" && Number.isFinite(value) ? value : null;
 }

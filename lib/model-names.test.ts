@@ -32,16 +32,68 @@ describe("canonicalModel", () => {
 
 describe("the model names an operator may write into the trading system's config", () => {
   it("are the real names: API ids, hub paths, tags and versions", () => {
-    for (const name of ["claude-opus-4-1-20250805", "gpt-4o-mini", "gemini-2.5-pro", "deepseek/deepseek-chat", "meta-llama/Llama-3.1-70B-Instruct", "qwen2.5:72b", "claude-3-5-sonnet@20240620", "models/gemini-2.5-flash", "o3", "x", "01-ai/Yi-34B", "m".repeat(100)]) {
+    for (const name of [
+      "claude-opus-4-1-20250805",
+      "gpt-4o-mini",
+      "gemini-2.5-pro",
+      "deepseek/deepseek-chat",
+      "meta-llama/Llama-3.1-70B-Instruct",
+      "qwen2.5:72b",
+      "claude-3-5-sonnet@20240620",
+      "models/gemini-2.5-flash",
+      "o3",
+      "x",
+      "01-ai/Yi-34B",
+      "m".repeat(100),
+    ]) {
       expect(name, name).toMatch(MODEL_NAME);
     }
   });
 
   it("never hold what a YAML reader refuses or reads otherwise: control, C1 and line-break characters, noncharacters, quotes, spaces, a leading indicator", () => {
     const refused = [
-      "", "m".repeat(101), "gpt 5", "gpt\t5", "gpt-5\n", "gpt\u00855", "gpt\u00805", "gpt\u009F5", "gpt\u20285", "gpt\uFFFE", "gpt\uFFFF", "gpt\u00A05", "gpt\u202E5", "gpt\u00005", "gpt\u007F5",
-      "gpt-5é", "모델", "\u2126", "'gpt-5'", '"gpt-5"', "gpt#5", "gpt,5", "[gpt]", "{gpt}", "gpt&5", "gpt*5", "gpt!5", "gpt%5", "gpt|5", "gpt>5", "gpt\\5", "gpt`5",
-      "-gpt", ".inf", ":gpt", "/gpt", "@gpt", "+gpt", "_gpt", "gpt-", "gpt:", "gpt/",
+      "",
+      "m".repeat(101),
+      "gpt 5",
+      "gpt\t5",
+      "gpt-5\n",
+      "gpt\u00855",
+      "gpt\u00805",
+      "gpt\u009F5",
+      "gpt\u20285",
+      "gpt\uFFFE",
+      "gpt\uFFFF",
+      "gpt\u00A05",
+      "gpt\u202E5",
+      "gpt\u00005",
+      "gpt\u007F5",
+      "gpt-5é",
+      "모델",
+      "\u2126",
+      "'gpt-5'",
+      '"gpt-5"',
+      "gpt#5",
+      "gpt,5",
+      "[gpt]",
+      "{gpt}",
+      "gpt&5",
+      "gpt*5",
+      "gpt!5",
+      "gpt%5",
+      "gpt|5",
+      "gpt>5",
+      "gpt\\5",
+      "gpt`5",
+      "-gpt",
+      ".inf",
+      ":gpt",
+      "/gpt",
+      "@gpt",
+      "+gpt",
+      "_gpt",
+      "gpt-",
+      "gpt:",
+      "gpt/",
     ];
     for (const name of refused) expect(name, JSON.stringify(name)).not.toMatch(MODEL_NAME);
   });

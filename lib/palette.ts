@@ -3,7 +3,12 @@
 export const SERIES_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442"] as const;
 
 // Providers keep one colour on every chart.
-const PROVIDER_COLOURS: Record<string, string> = { claude: "#D55E00", gpt: "#009E73", gemini: "#0072B2", perplexity: "#CC79A7" };
+const PROVIDER_COLOURS: Record<string, string> = {
+  claude: "#D55E00",
+  gpt: "#009E73",
+  gemini: "#0072B2",
+  perplexity: "#CC79A7",
+};
 
 export function providerColour(provider: string, index = 0): string {
   return PROVIDER_COLOURS[provider] ?? SERIES_COLOURS[index % SERIES_COLOURS.length]!;

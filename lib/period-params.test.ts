@@ -18,7 +18,16 @@ const problem = (query: string) => {
 
 describe("periodParam (the API)", () => {
   it("reads days as before: the last N × 24 h, the default when absent", () => {
-    expect(parse("days=7")).toMatchObject({ search: { days: 7 }, label: "7d", days: 7, startMs: NOW - 7 * 86_400_000, endMs: NOW, first: "2026-11-14", last: "2026-11-20", openEnd: true });
+    expect(parse("days=7")).toMatchObject({
+      search: { days: 7 },
+      label: "7d",
+      days: 7,
+      startMs: NOW - 7 * 86_400_000,
+      endMs: NOW,
+      first: "2026-11-14",
+      last: "2026-11-20",
+      openEnd: true,
+    });
     expect(parse("")).toMatchObject({ search: { days: 30 }, days: 30 });
     expect(parse("days=1").label).toBe("24h");
   });
@@ -43,7 +52,9 @@ describe("periodParam (the API)", () => {
   });
 
   it("refuses dates that are not real calendar dates", () => {
-    expect(problem("from=2026-02-30&to=2026-03-01")).toBe("from must be a calendar date as YYYY-MM-DD (1970 to 9998), not '2026-02-30'");
+    expect(problem("from=2026-02-30&to=2026-03-01")).toBe(
+      "from must be a calendar date as YYYY-MM-DD (1970 to 9998), not '2026-02-30'",
+    );
     expect(problem("from=2026-11-01&to=2026-13-01")).toMatch(/^to must be a calendar date .* not '2026-13-01'$/);
     expect(problem("from=2026-1-5&to=2026-01-06")).toMatch(/^from must be a calendar date/);
     expect(problem("from=yesterday&to=2026-01-06")).toMatch(/not 'yesterday'$/);
@@ -75,7 +86,8 @@ describe("periodParam (the API)", () => {
 });
 
 describe("readPeriod (the pages)", () => {
-  const read = (search: Parameters<typeof readPeriod>[0], fallback?: number) => readPeriod(search, { now: NOW, zone: SEOUL }, fallback);
+  const read = (search: Parameters<typeof readPeriod>[0], fallback?: number) =>
+    readPeriod(search, { now: NOW, zone: SEOUL }, fallback);
 
   it("reads both forms, the first of a repeated parameter as pages always have", () => {
     expect(read({ days: "7" })).toEqual({ period: parse("days=7") });
@@ -85,7 +97,10 @@ describe("readPeriod (the pages)", () => {
   });
 
   it("falls back to its default on a period it cannot read, saying what was wrong", () => {
-    expect(read({ from: "2026-11-15", to: "2026-11-01" }, 90)).toEqual({ period: periodParam(new URLSearchParams(), 90, { now: NOW, zone: SEOUL }), problem: "from (2026-11-15) is after to (2026-11-01)" });
+    expect(read({ from: "2026-11-15", to: "2026-11-01" }, 90)).toEqual({
+      period: periodParam(new URLSearchParams(), 90, { now: NOW, zone: SEOUL }),
+      problem: "from (2026-11-15) is after to (2026-11-01)",
+    });
     expect(read({ days: "abc" }).problem).toBe("days must be a whole number, not 'abc'");
     expect(read({ days: "7", from: "2026-11-01", to: "2026-11-15" }).period.search).toEqual({ days: 30 });
   });

@@ -9,7 +9,8 @@ import type { RequestClock } from "./read-context";
 export function periodParam(params: URLSearchParams, fallbackDays: number, clock: RequestClock): Period {
   const from = dateParam(params, "from");
   const to = dateParam(params, "to");
-  if (from === undefined && to === undefined) return lastDays(intParam(params, "days", fallbackDays, 1, MAX_DAYS), clock);
+  if (from === undefined && to === undefined)
+    return lastDays(intParam(params, "days", fallbackDays, 1, MAX_DAYS), clock);
   if (params.has("days")) throw new ParamError("give either days or from and to, not both");
   if (from === undefined) throw new ParamError("to is given without from; give both, as YYYY-MM-DD");
   if (to === undefined) throw new ParamError("from is given without to; give both, as YYYY-MM-DD");
@@ -26,7 +27,11 @@ export type PeriodSearch = { days?: string | string[]; from?: string | string[];
  * `fallbackDays`, with what was wrong in `problem` for the page to say. Of a repeated parameter the first counts,
  * as pages always read `days`.
  */
-export function readPeriod(search: PeriodSearch, clock: RequestClock, fallbackDays = DEFAULT_DAYS): { period: Period; problem?: string } {
+export function readPeriod(
+  search: PeriodSearch,
+  clock: RequestClock,
+  fallbackDays = DEFAULT_DAYS,
+): { period: Period; problem?: string } {
   const params = new URLSearchParams();
   for (const name of ["days", "from", "to"] as const) {
     const first = [search[name] ?? []].flat()[0];

@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { calendarDate } from "./event-time";
-import { calendarDays, isWithin, lastDays, periodLength, periodParams, periodPhrase, periodTag, previousPeriod, rangeKeys } from "./period";
+import {
+  calendarDays,
+  isWithin,
+  lastDays,
+  periodLength,
+  periodParams,
+  periodPhrase,
+  periodTag,
+  previousPeriod,
+  rangeKeys,
+} from "./period";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -31,7 +41,9 @@ describe("a from/to period", () => {
     expect(periodPhrase(period)).toBe("2026-11-01 – 2026-11-15");
     expect(periodLength(period)).toBe("15 days");
     expect(rangeKeys(period)).toEqual({ period_from: "2026-11-01", period_to: "2026-11-15" });
-    expect([period.startMs - 1, period.startMs, period.endMs - 1, period.endMs].map((ms) => isWithin(period, ms))).toEqual([false, true, true, false]);
+    expect(
+      [period.startMs - 1, period.startMs, period.endMs - 1, period.endMs].map((ms) => isWithin(period, ms)),
+    ).toEqual([false, true, true, false]);
   });
 
   it("compares with the same number of calendar days just before it", () => {
@@ -43,7 +55,13 @@ describe("a from/to period", () => {
 describe("a days period", () => {
   it("is the last N × 24 h, and the N calendar days ending today for date columns, with no upper bound for lists", () => {
     const period = lastDays(7, { now: NOW, zone: "Asia/Seoul" });
-    expect(period).toMatchObject({ startMs: NOW - 7 * DAY, endMs: NOW, first: "2026-11-14", last: "2026-11-20", openEnd: true });
+    expect(period).toMatchObject({
+      startMs: NOW - 7 * DAY,
+      endMs: NOW,
+      first: "2026-11-14",
+      last: "2026-11-20",
+      openEnd: true,
+    });
     expect(periodParams(period)).toEqual({ days: "7" });
     expect(periodTag(lastDays(1, { now: NOW, zone: "Asia/Seoul" }))).toBe("1d");
     expect(periodPhrase(period)).toBe("the last 7d");
@@ -54,6 +72,12 @@ describe("a days period", () => {
 
   it("compares with the N × 24 h before it and the N calendar days before its first", () => {
     const previous = previousPeriod(lastDays(7, { now: NOW, zone: "Asia/Seoul" }), "Asia/Seoul");
-    expect(previous).toMatchObject({ startMs: NOW - 14 * DAY, endMs: NOW - 7 * DAY, first: "2026-11-07", last: "2026-11-13", openEnd: false });
+    expect(previous).toMatchObject({
+      startMs: NOW - 14 * DAY,
+      endMs: NOW - 7 * DAY,
+      first: "2026-11-07",
+      last: "2026-11-13",
+      openEnd: false,
+    });
   });
 });

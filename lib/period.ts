@@ -70,14 +70,24 @@ export function calendarDays(from: string, to: string, zone: string): Period {
 
 /** The period of the same length just before, to compare with (never to link to): it ends where `period` starts. */
 export function previousPeriod(period: Period, zone: string): Period {
-  if ("from" in period.search) return calendarDays(addDays(period.first, -period.days), addDays(period.first, -1), zone);
+  if ("from" in period.search)
+    return calendarDays(addDays(period.first, -period.days), addDays(period.first, -1), zone);
   const startMs = period.startMs - period.days * DAY_MS;
-  return { ...period, startMs, endMs: period.startMs, first: addDays(period.first, -period.days), last: addDays(period.first, -1), openEnd: false };
+  return {
+    ...period,
+    startMs,
+    endMs: period.startMs,
+    first: addDays(period.first, -period.days),
+    last: addDays(period.first, -1),
+    openEnd: false,
+  };
 }
 
 /** The period's URL parameters, for links that keep it. */
 export function periodParams(period: Period): Record<string, string> {
-  return "from" in period.search ? { from: period.search.from, to: period.search.to } : { days: String(period.search.days) };
+  return "from" in period.search
+    ? { from: period.search.from, to: period.search.to }
+    : { days: String(period.search.days) };
 }
 
 /** The period in a sentence: "over the last 7d", "over 2026-11-01 – 2026-11-15". */

@@ -21,7 +21,13 @@ export const MIN_TRADES = 5;
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
-export type ValidationWindows = { before: [number, number]; after: [number, number]; end: number; ended: boolean; progress: number };
+export type ValidationWindows = {
+  before: [number, number];
+  after: [number, number];
+  end: number;
+  ended: boolean;
+  progress: number;
+};
 
 /** The windows a swap at `atMs` is judged on at the clock's `now`, by the rule above; hours are wall-clock hours in its `zone`. */
 export function validationWindows(atMs: number, days: number, { now: nowMs, zone }: RequestClock): ValidationWindows {
@@ -40,7 +46,13 @@ export function validationWindows(atMs: number, days: number, { now: nowMs, zone
   };
 }
 
-export type WindowMeasure = { trades: number; pnlScore: number | null; calls: number; successRate: number | null; costUsd: number };
+export type WindowMeasure = {
+  trades: number;
+  pnlScore: number | null;
+  calls: number;
+  successRate: number | null;
+  costUsd: number;
+};
 
 export type Judgement = {
   status: SwapStatus;
@@ -67,10 +79,20 @@ export function judgeSwap(input: {
   const { before, after } = input;
   let realizedImprovement: number | null = null;
   let basis: Judgement["basis"] = null;
-  if (before.trades >= MIN_TRADES && after.trades >= MIN_TRADES && before.pnlScore !== null && after.pnlScore !== null) {
+  if (
+    before.trades >= MIN_TRADES &&
+    after.trades >= MIN_TRADES &&
+    before.pnlScore !== null &&
+    after.pnlScore !== null
+  ) {
     realizedImprovement = relativeChange(before.pnlScore, after.pnlScore);
     basis = "pnl";
-  } else if (before.calls >= input.minRequests && after.calls >= input.minRequests && before.successRate !== null && after.successRate !== null) {
+  } else if (
+    before.calls >= input.minRequests &&
+    after.calls >= input.minRequests &&
+    before.successRate !== null &&
+    after.successRate !== null
+  ) {
     realizedImprovement = relativeChange(before.successRate, after.successRate);
     basis = "success_rate";
   }

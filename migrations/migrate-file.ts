@@ -14,7 +14,12 @@ type Log = (line: string) => void;
  */
 export async function migrateFile(
   file: string,
-  { dryRun = false, log = console.log, timeZone, count = true }: { dryRun?: boolean; log?: Log; timeZone?: string; count?: boolean } = {},
+  {
+    dryRun = false,
+    log = console.log,
+    timeZone,
+    count = true,
+  }: { dryRun?: boolean; log?: Log; timeZone?: string; count?: boolean } = {},
 ) {
   if (dryRun) {
     if (!fs.existsSync(file)) log(`would create ${file} with the full schema`);
@@ -55,7 +60,10 @@ function switchToWal(db: Database.Database, log: Log) {
     if ((error as { code?: string }).code !== "SQLITE_BUSY") throw error; // busy past the busy timeout: as it was
   }
   if (now === "wal") log(`journal mode: wal (was ${mode})`);
-  else log(`note: journal mode stays ${now}: another connection had the file busy; Agent Desk tries again on its next start (until then a long read can make the trading system's writes wait)`);
+  else
+    log(
+      `note: journal mode stays ${now}: another connection had the file busy; Agent Desk tries again on its next start (until then a long read can make the trading system's writes wait)`,
+    );
 }
 
 /** The migrations not yet applied to the file at `file` (read-only; none for a file that is not there). */

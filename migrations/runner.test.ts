@@ -12,7 +12,24 @@ import { verify } from "./verify";
 const quiet = { log: () => {} };
 // The baseline keeps the trading system's version 1; every later migration adds the next version.
 const ALL_VERSIONS = readMigrations().map((_, i) => i + 1);
-const ALL_OWN_TABLES = ["agent_desk_backfill", "agent_desk_llm_corrections", "agent_desk_llm_dirty", "agent_desk_llm_errors", "agent_desk_llm_hourly", "agent_desk_llm_latency", "agent_desk_llm_zoned", "agent_desk_migrations", "agent_desk_reviews", "agent_desk_swap_audit", "agent_desk_trade_agent_days", "agent_desk_trade_changes", "agent_desk_trade_contributions", "agent_desk_trade_days", "agent_desk_trade_zone", "agent_desk_trades"];
+const ALL_OWN_TABLES = [
+  "agent_desk_backfill",
+  "agent_desk_llm_corrections",
+  "agent_desk_llm_dirty",
+  "agent_desk_llm_errors",
+  "agent_desk_llm_hourly",
+  "agent_desk_llm_latency",
+  "agent_desk_llm_zoned",
+  "agent_desk_migrations",
+  "agent_desk_reviews",
+  "agent_desk_swap_audit",
+  "agent_desk_trade_agent_days",
+  "agent_desk_trade_changes",
+  "agent_desk_trade_contributions",
+  "agent_desk_trade_days",
+  "agent_desk_trade_zone",
+  "agent_desk_trades",
+];
 
 async function withDb<T>(file: string, work: (db: Database.Database) => Promise<T> | T): Promise<T> {
   const db = openDatabase(file);
@@ -33,7 +50,10 @@ function rows<T>(file: string, sql: string): T[] {
 }
 
 const agentDeskTables = (file: string) =>
-  rows<{ name: string }>(file, "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'agent_desk_%' ORDER BY name").map((r) => r.name);
+  rows<{ name: string }>(
+    file,
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'agent_desk_%' ORDER BY name",
+  ).map((r) => r.name);
 
 describe("migrating a file the trading system made", () => {
   it("keeps every row, leaves a backup that opens, and adds one schema_version row", async () => {
@@ -46,7 +66,10 @@ describe("migrating a file the trading system made", () => {
 
     const after = tableChecksums(file);
     for (const table of UPSTREAM_TABLES) expect(after[table], table).toBe(before[table]);
-    const versions = rows<{ version: number; description: string }>(file, "SELECT version, description FROM schema_version ORDER BY version");
+    const versions = rows<{ version: number; description: string }>(
+      file,
+      "SELECT version, description FROM schema_version ORDER BY version",
+    );
     expect(versions.map((v) => v.version)).toEqual(ALL_VERSIONS);
     for (const v of versions.slice(1)) expect(v.description).toMatch(/^Agent Desk: /);
     expect(agentDeskTables(file)).toEqual(ALL_OWN_TABLES);
@@ -121,7 +144,9 @@ for table in ${JSON.stringify(UPSTREAM_TABLES)}:
     expect(agentDeskTables(file)).toEqual(["agent_desk_migrations"]);
 
     await withDb(file, (db) => migrate(db, quiet));
-    expect(rows<{ version: number }>(file, "SELECT version FROM schema_version").map((r) => r.version)).toEqual(ALL_VERSIONS);
+    expect(rows<{ version: number }>(file, "SELECT version FROM schema_version").map((r) => r.version)).toEqual(
+      ALL_VERSIONS,
+    );
     expect((await withDb(file, (db) => verify(db))).changed).toEqual([]);
   });
 
@@ -141,7 +166,10 @@ describe("a new path", () => {
     await withDb(file, (db) => migrate(db, quiet));
     const drift = await withDb(file, (db) => verify(db));
     expect(drift).toEqual({ pending: [], missing: [], changed: [], extra: [] });
-    const indexes = rows<{ name: string }>(file, "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'idx_%' AND name NOT LIKE 'idx_agent_desk_%'");
+    const indexes = rows<{ name: string }>(
+      file,
+      "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'idx_%' AND name NOT LIKE 'idx_agent_desk_%'",
+    );
     expect(indexes).toHaveLength(13);
   });
 });
@@ -152,23 +180,35 @@ describe("--verify", () => {
     expect((await withDb(file, (db) => verify(db))).pending).toEqual(readMigrations().map((m) => m.name));
     await withDb(file, (db) => migrate(db, quiet));
     await withDb(file, (db) => {
-      db.exec("DROP INDEX idx_trades_ticker; ALTER TABLE agent_desk_reviews ADD COLUMN mood TEXT; CREATE TABLE someone_elses (x)");
+      db.exec(
+        "DROP INDEX idx_trades_ticker; ALTER TABLE agent_desk_reviews ADD COLUMN mood TEXT; CREATE TABLE someone_elses (x)",
+      );
     });
     const drift = await withDb(file, (db) => verify(db));
     expect(drift.missing).toEqual(["index idx_trades_ticker"]);
     expect(drift.changed).toEqual(["table agent_desk_reviews"]);
     expect(drift.extra).toEqual(["table someone_elses"]);
 
-    const cli = spawnSync(process.execPath, [require.resolve("tsx/cli"), "scripts/db-migrate.ts", "--db", file, "--verify"], { encoding: "utf8" });
+    const cli = spawnSync(
+      process.execPath,
+      [require.resolve("tsx/cli"), "scripts/db-migrate.ts", "--db", file, "--verify"],
+      { encoding: "utf8" },
+    );
     expect(cli.status).toBe(1);
-    expect(cli.stderr.trim()).toBe("error: the schema differs from the migrations: index idx_trades_ticker is missing; table agent_desk_reviews differs");
+    expect(cli.stderr.trim()).toBe(
+      "error: the schema differs from the migrations: index idx_trades_ticker is missing; table agent_desk_reviews differs",
+    );
   });
 
   it("--dry-run prints the plan and writes nothing", () => {
     const dir = tempDir();
     const file = makeUpstreamDb(path.join(dir, "t.db"), ["--days", "2"]);
     const sha = fileSha(file);
-    const cli = spawnSync(process.execPath, [require.resolve("tsx/cli"), "scripts/db-migrate.ts", "--db", file, "--dry-run"], { encoding: "utf8" });
+    const cli = spawnSync(
+      process.execPath,
+      [require.resolve("tsx/cli"), "scripts/db-migrate.ts", "--db", file, "--dry-run"],
+      { encoding: "utf8" },
+    );
     expect(cli.status).toBe(0);
     expect(cli.stdout).toMatch(/would apply: 0002_agent_desk_tables .*adds schema_version 2/);
     expect(fileSha(file)).toBe(sha);
@@ -179,7 +219,9 @@ describe("--verify", () => {
 describe("a migration killed at any instant", () => {
   // node --import tsx: no wrapper process between the test and the one that is killed.
   const kill = (file: string, command: string, at: number) =>
-    spawnSync(process.execPath, ["--import", "tsx", "db/testing/kill-at-statement.ts", file, command, String(at)], { encoding: "utf8" });
+    spawnSync(process.execPath, ["--import", "tsx", "db/testing/kill-at-statement.ts", file, command, String(at)], {
+      encoding: "utf8",
+    });
 
   /** The file is intact and wholly at one of the two versions: never half-migrated. */
   function expectIntact(file: string, original: Record<string, string>) {

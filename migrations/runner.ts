@@ -46,7 +46,11 @@ export function plan(db: Database.Database, migrations = readMigrations()): Plan
 /** Applies every pending migration, each in its own immediate transaction, after a backup of a non-empty file. */
 export async function migrate(
   db: Database.Database,
-  { dryRun = false, log = console.log, migrations = readMigrations() }: { dryRun?: boolean; log?: Log; migrations?: Migration[] } = {},
+  {
+    dryRun = false,
+    log = console.log,
+    migrations = readMigrations(),
+  }: { dryRun?: boolean; log?: Log; migrations?: Migration[] } = {},
 ): Promise<Plan> {
   const before = plan(db, migrations);
   if (before.pending.length === 0) {
@@ -61,7 +65,8 @@ export async function migrate(
   }
   if (dryRun) return before;
 
-  if (userTables(db).length > 0) log(`backup: ${await backupDatabase(db, `before-${before.pending[0]!.name}`, { log })}`);
+  if (userTables(db).length > 0)
+    log(`backup: ${await backupDatabase(db, `before-${before.pending[0]!.name}`, { log })}`);
   for (const m of before.pending) {
     transaction(db, m.name, () => {
       db.exec(TRACKING_TABLE);
@@ -69,9 +74,16 @@ export async function migrate(
       let recorded = 1; // the baseline's INSERT OR IGNORE wrote (or found) the trading system's version 1
       if (!m.baseline) {
         recorded = (schemaVersion(db) ?? 0) + 1;
-        db.prepare("INSERT INTO schema_version (version, description) VALUES (?, ?)").run(recorded, `Agent Desk: ${m.description}`);
+        db.prepare("INSERT INTO schema_version (version, description) VALUES (?, ?)").run(
+          recorded,
+          `Agent Desk: ${m.description}`,
+        );
       }
-      db.prepare("INSERT INTO agent_desk_migrations (name, checksum, schema_version) VALUES (?, ?, ?)").run(m.name, m.checksum, recorded);
+      db.prepare("INSERT INTO agent_desk_migrations (name, checksum, schema_version) VALUES (?, ?, ?)").run(
+        m.name,
+        m.checksum,
+        recorded,
+      );
     });
     log(`applied: ${m.name}`);
   }
@@ -97,7 +109,8 @@ export async function rollback(
   log(`backup: ${await backupDatabase(db, `before-rollback-${migration.name}`, { log })}`);
   transaction(db, migration.name, () => {
     db.exec(migration.down!);
-    if (last.schema_version !== null) db.prepare("DELETE FROM schema_version WHERE version = ?").run(last.schema_version);
+    if (last.schema_version !== null)
+      db.prepare("DELETE FROM schema_version WHERE version = ?").run(last.schema_version);
     db.prepare("DELETE FROM agent_desk_migrations WHERE name = ?").run(migration.name);
   });
   log(`rolled back: ${migration.name}; ${db.name} is at schema_version ${schemaVersion(db) ?? "none"}`);
@@ -124,7 +137,9 @@ function hasTable(db: Database.Database, name: string): boolean {
 }
 
 function userTables(db: Database.Database): string[] {
-  return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map(
-    (r) => r.name,
-  );
+  return (
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as {
+      name: string;
+    }[]
+  ).map((r) => r.name);
 }

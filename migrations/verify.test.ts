@@ -16,7 +16,8 @@ const DIFFERS = "the schema differs from the migrations: ";
 
 /** Runs statements the way the trading system's own migration script does: Python's stdlib sqlite3, one connection. */
 function tradingSystemRuns(file: string, ...statements: string[]) {
-  const script = "import sqlite3, sys\nwith sqlite3.connect(sys.argv[1]) as conn:\n    for s in sys.argv[2:]: conn.execute(s)\nconn.close()";
+  const script =
+    "import sqlite3, sys\nwith sqlite3.connect(sys.argv[1]) as conn:\n    for s in sys.argv[2:]: conn.execute(s)\nconn.close()";
   execFileSync("python3", ["-c", script, file, ...statements], { stdio: "pipe" });
 }
 
@@ -62,7 +63,11 @@ describe("the trading system's own schema changes", () => {
     const note = "note: column trades.risk_note is not made by any migration (left as it is)";
     expect(migrated).toContain(note);
     expect(await verified(file)).toEqual({ lines: [note, `${file} matches the migrations`] });
-    const cli = spawnSync(process.execPath, [require.resolve("tsx/cli"), "scripts/db-migrate.ts", "--db", file, "--verify"], { encoding: "utf8" });
+    const cli = spawnSync(
+      process.execPath,
+      [require.resolve("tsx/cli"), "scripts/db-migrate.ts", "--db", file, "--verify"],
+      { encoding: "utf8" },
+    );
     expect(cli.stderr).toBe("");
     expect(cli.status).toBe(0);
 
@@ -131,7 +136,9 @@ describe("the trading system's own schema changes", () => {
     expect(drift.missing).toEqual(["column trades.pnl_30_days"]);
     expect(drift.extra).toEqual(["column trades.pnl_month"]);
     // Its index followed the rename, so it no longer serves lookups by pnl_30_days either.
-    expect((await verified(file)).refusal).toBe(`${DIFFERS}table trades lacks column pnl_30_days, which Agent Desk reads; index idx_trades_pnl_30_days differs`);
+    expect((await verified(file)).refusal).toBe(
+      `${DIFFERS}table trades lacks column pnl_30_days, which Agent Desk reads; index idx_trades_pnl_30_days differs`,
+    );
   });
 
   it("still compares Agent Desk's own objects exactly: a changed agent_desk_* trigger is drift", async () => {

@@ -91,10 +91,14 @@ function indexedLookup(db: Database.Database, index: string) {
   const { tbl_name: table } = db
     .prepare("SELECT tbl_name FROM sqlite_master WHERE type = 'index' AND name = ?")
     .get(index) as { tbl_name: string };
-  const { partial } = db.prepare("SELECT partial FROM pragma_index_list(?) WHERE name = ?").get(table, index) as { partial: number };
+  const { partial } = db.prepare("SELECT partial FROM pragma_index_list(?) WHERE name = ?").get(table, index) as {
+    partial: number;
+  };
   // An expression key has no name (cid -2); it never equals a column key.
   const keys = db
-    .prepare("SELECT coalesce(name, '(expression)') || ' ' || coll AS key FROM pragma_index_xinfo(?) WHERE key = 1 ORDER BY seqno")
+    .prepare(
+      "SELECT coalesce(name, '(expression)') || ' ' || coll AS key FROM pragma_index_xinfo(?) WHERE key = 1 ORDER BY seqno",
+    )
     .all(index) as { key: string }[];
   return { table, partial: partial === 1, keys: keys.map((k) => k.key) };
 }

@@ -63,13 +63,17 @@ runCli(async () => {
   const errors = writers.reduce((sum, w) => sum + w.errors, 0);
   console.log(`\n${path.basename(file)} (${(fs.statSync(file).size / 2 ** 30).toFixed(2)} GiB), ${rounds} rounds`);
   console.log(`  quiet:  median ${median(quiet).toFixed(1)} s (${quiet.map((s) => s.toFixed(1)).join(", ")})`);
-  console.log(`  beside: median ${median(beside).toFixed(1)} s (${beside.map((s) => s.toFixed(1)).join(", ")}); ratio ${ratio.toFixed(2)} (limit ${MAX_RATIO})`);
+  console.log(
+    `  beside: median ${median(beside).toFixed(1)} s (${beside.map((s) => s.toFixed(1)).join(", ")}); ratio ${ratio.toFixed(2)} (limit ${MAX_RATIO})`,
+  );
   console.log(
     `  writer: ${writers.reduce((sum, w) => sum + w.inserted, 0).toLocaleString("en-US")} inserts, ${errors} errors, slowest insert ` +
       `${Math.max(...writers.map((w) => w.slowestMs))} ms; WAL up to ${(walBytes / 2 ** 20).toFixed(1)} MiB`,
   );
   if (ratio > MAX_RATIO || errors > 0) {
-    console.error(`FAIL: ${ratio > MAX_RATIO ? `the backup beside the writer took ${ratio.toFixed(2)}× its quiet time` : ""}${ratio > MAX_RATIO && errors > 0 ? "; " : ""}${errors > 0 ? `${errors} writer errors` : ""}`);
+    console.error(
+      `FAIL: ${ratio > MAX_RATIO ? `the backup beside the writer took ${ratio.toFixed(2)}× its quiet time` : ""}${ratio > MAX_RATIO && errors > 0 ? "; " : ""}${errors > 0 ? `${errors} writer errors` : ""}`,
+    );
     process.exitCode = 1;
   }
 });
@@ -90,10 +94,15 @@ async function timeBackup(file: string): Promise<{ seconds: number; walBytes: nu
   const out = path.join(DIR, "backup-copies", `${path.basename(file, ".db")}-copy.db`);
   fs.rmSync(path.dirname(out), { recursive: true, force: true });
   const started = performance.now();
-  const backup = spawn(process.execPath, ["--import", "tsx", "scripts/db-backup.ts", "--db", file, "--out", out], { stdio: ["ignore", "inherit", "inherit"] });
+  const backup = spawn(process.execPath, ["--import", "tsx", "scripts/db-backup.ts", "--db", file, "--out", out], {
+    stdio: ["ignore", "inherit", "inherit"],
+  });
   let walBytes = 0;
   // The copy's snapshot keeps the writer's checkpoints from starting the -wal over: watch how far it grows.
-  const watch = setInterval(() => (walBytes = Math.max(walBytes, fs.statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0)), 100);
+  const watch = setInterval(
+    () => (walBytes = Math.max(walBytes, fs.statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0)),
+    100,
+  );
   const status = await new Promise<number | null>((resolve) => backup.on("close", resolve));
   clearInterval(watch);
   const seconds = (performance.now() - started) / 1000;
@@ -117,7 +126,8 @@ function startWriter(file: string, rate: number) {
 }
 
 function count(value: string, flag: string): number {
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`${flag} '${value}' is not a whole number, 1 or more\nusage: ${USAGE}`);
+  if (!/^\d+$/.test(value) || Number(value) < 1)
+    throw new UsageError(`${flag} '${value}' is not a whole number, 1 or more\nusage: ${USAGE}`);
   return Number(value);
 }
 

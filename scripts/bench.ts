@@ -18,8 +18,28 @@ const TRADES = 100_000;
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 15);
 const DIR = path.resolve(".bench");
 const PORT = 3190;
-const PAGES = ["/", "/?days=365", "/agents", "/agents/cio", "/costs", "/costs?days=365", "/evolution", "/review", "/trades", "/trades?days=365", "/system"];
-const APIS = ["/api/health", "/api/llm/usage?days=7", "/api/llm/usage?days=365", "/api/llm/breakdown?days=30", "/api/agents/contribution", "/api/trades/stats", "/api/evolution"];
+const PAGES = [
+  "/",
+  "/?days=365",
+  "/agents",
+  "/agents/cio",
+  "/costs",
+  "/costs?days=365",
+  "/evolution",
+  "/review",
+  "/trades",
+  "/trades?days=365",
+  "/system",
+];
+const APIS = [
+  "/api/health",
+  "/api/llm/usage?days=7",
+  "/api/llm/usage?days=365",
+  "/api/llm/breakdown?days=30",
+  "/api/agents/contribution",
+  "/api/trades/stats",
+  "/api/evolution",
+];
 
 // The trading system's own queries, as its Python code runs them: UTC 'now' against naive times, no index can serve them.
 const PYTHON = `
@@ -59,13 +79,32 @@ const ZONE = "Asia/Seoul";
 async function main() {
   fs.mkdirSync(DIR, { recursive: true });
   buildIfNeeded();
-  const report: string[] = [`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`, ""];
+  const report: string[] = [
+    `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
+    "",
+  ];
   for (const size of SIZES) {
     const file = path.join(DIR, `llm-${size}-trades-${TRADES}.db`);
     let seedSeconds: number | null = null;
     if (!fs.existsSync(file)) {
       const t = performance.now();
-      execFileSync(process.execPath, ["--import", "tsx", "scripts/db-seed.ts", "--db", file, "--days", "365", "--llm-rows", String(size), "--trades", String(TRADES)], { stdio: "inherit" });
+      execFileSync(
+        process.execPath,
+        [
+          "--import",
+          "tsx",
+          "scripts/db-seed.ts",
+          "--db",
+          file,
+          "--days",
+          "365",
+          "--llm-rows",
+          String(size),
+          "--trades",
+          String(TRADES),
+        ],
+        { stdio: "inherit" },
+      );
       seedSeconds = (performance.now() - t) / 1000;
     }
     await migrateFile(file, { log: () => {}, timeZone: ZONE }); // a file from an older run gains the newer migrations
@@ -77,7 +116,13 @@ async function main() {
     const own365 = trading(file, 365);
     for (const p of [...PAGES, ...APIS]) {
       const { first, times } = await timeGet(p);
-      const baseline = p.includes("llm/usage?days=7") ? own.get_llm_usage_stats : p.includes("llm/usage?days=365") ? own365.get_llm_usage_stats : p === "/costs?days=365" ? own365.get_llm_usage_stats! + own365.daily_cost_by_provider! : undefined;
+      const baseline = p.includes("llm/usage?days=7")
+        ? own.get_llm_usage_stats
+        : p.includes("llm/usage?days=365")
+          ? own365.get_llm_usage_stats
+          : p === "/costs?days=365"
+            ? own365.get_llm_usage_stats! + own365.daily_cost_by_provider!
+            : undefined;
       rows.push({ what: p, first, median: median(times), p95: quantile(times, 0.95), baseline });
     }
     const rss = fs.readFileSync(`/proc/${server.pid}/status`, "utf8").match(/VmRSS:\s+(\d+)/)![1]!;
@@ -89,7 +134,10 @@ async function main() {
       "",
       "| path | first request ms | median ms | p95 ms | trading system's own query, median ms | speed-up |",
       "| --- | ---: | ---: | ---: | ---: | ---: |",
-      ...rows.map((r) => `| \`${r.what}\` | ${r.first.toFixed(1)} | ${r.median.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.baseline?.toFixed(1) ?? ""} | ${r.baseline ? `${(r.baseline / r.median).toFixed(0)}×` : ""} |`),
+      ...rows.map(
+        (r) =>
+          `| \`${r.what}\` | ${r.first.toFixed(1)} | ${r.median.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.baseline?.toFixed(1) ?? ""} | ${r.baseline ? `${(r.baseline / r.median).toFixed(0)}×` : ""} |`,
+      ),
       "",
       `- seed: ${seedSeconds === null ? "reused" : `${seedSeconds.toFixed(0)} s`}; aggregates rebuilt from scratch (what adopting a file costs): LLM log ${rebuild.llm.toFixed(1)} s, trades ${rebuild.trades.toFixed(1)} s`,
       `- server RSS after the run: ${(Number(rss) / 1024).toFixed(0)} MB`,
@@ -112,7 +160,10 @@ function timeRebuild(file: string) {
     work();
     return (performance.now() - t) / 1000;
   };
-  const times = { llm: seconds(() => rebuildLlmAggregates(db)), trades: seconds(() => rebuildTradeAggregates(db, ZONE)) };
+  const times = {
+    llm: seconds(() => rebuildLlmAggregates(db)),
+    trades: seconds(() => rebuildTradeAggregates(db, ZONE)),
+  };
   db.close();
   return times;
 }
@@ -148,7 +199,12 @@ async function timeGet(p: string): Promise<{ first: number; times: number[] }> {
 
 function trading(file: string, days: number): Record<string, number> {
   const out = execFileSync("python3", ["-c", PYTHON, file, String(days), "3"], { encoding: "utf8" });
-  return Object.fromEntries(out.trim().split("\n").map((l) => [l.split(" ")[0]!, Number(l.split(" ")[1])]));
+  return Object.fromEntries(
+    out
+      .trim()
+      .split("\n")
+      .map((l) => [l.split(" ")[0]!, Number(l.split(" ")[1])]),
+  );
 }
 
 /**
@@ -158,18 +214,27 @@ function trading(file: string, days: number): Record<string, number> {
  * `original`: without them and in the rollback journal the trading system's file had before Agent Desk opened it.
  */
 function insertOverhead(file: string) {
-  const copies = { with: path.join(DIR, "insert-with.db"), without: path.join(DIR, "insert-without.db"), original: path.join(DIR, "insert-original.db") };
+  const copies = {
+    with: path.join(DIR, "insert-with.db"),
+    without: path.join(DIR, "insert-without.db"),
+    original: path.join(DIR, "insert-original.db"),
+  };
   for (const copy of Object.values(copies)) fs.copyFileSync(file, copy);
   for (const copy of [copies.without, copies.original]) {
     const db = new Database(copy);
-    const objects = db.prepare("SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'index', 'table') AND name LIKE 'agent_desk_%' ORDER BY type = 'table'").all() as { type: string; name: string }[];
+    const objects = db
+      .prepare(
+        "SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'index', 'table') AND name LIKE 'agent_desk_%' ORDER BY type = 'table'",
+      )
+      .all() as { type: string; name: string }[];
     for (const { type, name } of objects) db.exec(`DROP ${type.toUpperCase()} IF EXISTS ${name}`);
     if (copy === copies.original) db.pragma("journal_mode = DELETE");
     db.close();
   }
   const time = (copy: string) => Number(execFileSync("python3", ["-c", INSERTS, copy, "400"], { encoding: "utf8" }));
   const rounds = { with: [] as number[], without: [] as number[], original: [] as number[] };
-  for (let i = 0; i < 21; i++) for (const which of ["with", "without", "original"] as const) rounds[which].push(time(copies[which]));
+  for (let i = 0; i < 21; i++)
+    for (const which of ["with", "without", "original"] as const) rounds[which].push(time(copies[which]));
   for (const copy of Object.values(copies)) fs.rmSync(copy);
   // Each round's copies share that moment's disk: the ratio within a round, then the median of those ratios.
   const ratios = (to: number[]) => rounds.with.map((ms, i) => ms / to[i]!);
@@ -186,9 +251,15 @@ function insertOverhead(file: string) {
 
 function fileSizes(file: string) {
   const db = new Database(file, { readonly: true });
-  const pages = db.prepare("SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name").all() as { name: string; bytes: number }[];
+  const pages = db.prepare("SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name").all() as {
+    name: string;
+    bytes: number;
+  }[];
   db.close();
-  return { total: fs.statSync(file).size, aggregates: pages.filter((p) => /^(sqlite_autoindex_)?agent_desk_/.test(p.name)).reduce((s, p) => s + p.bytes, 0) };
+  return {
+    total: fs.statSync(file).size,
+    aggregates: pages.filter((p) => /^(sqlite_autoindex_)?agent_desk_/.test(p.name)).reduce((s, p) => s + p.bytes, 0),
+  };
 }
 
 const median = (xs: number[]) => quantile(xs, 0.5);

@@ -11,7 +11,12 @@ export function runCli(main: () => Promise<void> | void): void {
   Promise.resolve()
     .then(main)
     .catch((error: unknown) => {
-      if (error instanceof ConfigError || error instanceof MigrationError || error instanceof UsageError || error instanceof BackupError) {
+      if (
+        error instanceof ConfigError ||
+        error instanceof MigrationError ||
+        error instanceof UsageError ||
+        error instanceof BackupError
+      ) {
         console.error(`error: ${error.message}`);
         process.exit(1);
       }

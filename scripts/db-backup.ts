@@ -20,9 +20,13 @@ runCli(async () => {
   const started = performance.now();
   try {
     const { counts } = await backupTo(db, out, { timeoutMs });
-    console.log(`backed up ${file} to ${out} in ${((performance.now() - started) / 1000).toFixed(1)} s; integrity_check ok`);
+    console.log(
+      `backed up ${file} to ${out} in ${((performance.now() - started) / 1000).toFixed(1)} s; integrity_check ok`,
+    );
     for (const [table, rows] of Object.entries(counts)) console.log(`  ${table}: ${rows.toLocaleString("en-US")} rows`);
-    if (keep !== undefined) for (const old of pruneBackups(file, keep, out)) console.log(`deleted ${old} (only the newest ${keep} are kept, BACKUP_KEEP)`);
+    if (keep !== undefined)
+      for (const old of pruneBackups(file, keep, out))
+        console.log(`deleted ${old} (only the newest ${keep} are kept, BACKUP_KEEP)`);
   } finally {
     db.close();
   }
@@ -30,6 +34,7 @@ runCli(async () => {
 
 function seconds(value: string): number {
   const n = Number(value);
-  if (!/^\d+(\.\d+)?$/.test(value) || n <= 0) throw new UsageError(`--timeout '${value}' is not a number of seconds\nusage: ${USAGE}`);
+  if (!/^\d+(\.\d+)?$/.test(value) || n <= 0)
+    throw new UsageError(`--timeout '${value}' is not a number of seconds\nusage: ${USAGE}`);
   return n;
 }

@@ -3,7 +3,12 @@ import { databaseArg, readArgs, runCli } from "./cli";
 
 runCli(async () => {
   const args = readArgs(
-    { db: { type: "string" }, verify: { type: "boolean" }, "dry-run": { type: "boolean" }, "no-count": { type: "boolean" } },
+    {
+      db: { type: "string" },
+      verify: { type: "boolean" },
+      "dry-run": { type: "boolean" },
+      "no-count": { type: "boolean" },
+    },
     "npm run db:migrate -- [--db PATH] [--verify] [--dry-run] [--no-count]",
   );
   const file = databaseArg(args.db);

@@ -31,7 +31,9 @@ runCli(async () => {
 
 function printSummary(file: string, settings: SeedSettings, timeZone: string, summary: SeedSummary): void {
   const days = `${settings.days} day${settings.days === 1 ? "" : "s"}`;
-  console.log(`seeded ${file}: ${days} to ${settings.end} (${timeZone}), seed ${settings.seed}, in ${summary.seconds.toFixed(1)} s`);
+  console.log(
+    `seeded ${file}: ${days} to ${settings.end} (${timeZone}), seed ${settings.seed}, in ${summary.seconds.toFixed(1)} s`,
+  );
   for (const [table, rows] of Object.entries(summary.rows)) {
     console.log(`  ${table.padEnd(24)} ${rows.toLocaleString("en-US").padStart(12)}`);
   }

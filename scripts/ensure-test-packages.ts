@@ -12,9 +12,14 @@ const missing = [
   ...(fs.existsSync(NGINX) ? [] : ["nginx-light"]),
 ];
 if (missing.length > 0) {
-  const canInstall = process.getuid?.() === 0 && spawnSync("which", ["apt-get"]).status === 0 && !(missing.includes("chromium") && process.env.CHROMIUM_PATH);
+  const canInstall =
+    process.getuid?.() === 0 &&
+    spawnSync("which", ["apt-get"]).status === 0 &&
+    !(missing.includes("chromium") && process.env.CHROMIUM_PATH);
   if (!canInstall) {
-    console.error(`error: the end-to-end tests need ${missing.join(", ")}; install them (sudo apt-get install -y ${missing.join(" ")})${missing.includes("chromium") ? " or set CHROMIUM_PATH" : ""}`);
+    console.error(
+      `error: the end-to-end tests need ${missing.join(", ")}; install them (sudo apt-get install -y ${missing.join(" ")})${missing.includes("chromium") ? " or set CHROMIUM_PATH" : ""}`,
+    );
     process.exit(1);
   }
   console.log(`installing Debian's ${missing.join(", ")} for the end-to-end tests…`);

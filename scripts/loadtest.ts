@@ -21,9 +21,19 @@ runCli(async () => {
     },
     "npm run loadtest -- [--adopt | --correct] [--seconds 60] [--clients 8] [--rate 100] [--port 3195] [--record]",
   );
-  const options = { seconds: Number(args.seconds ?? 60), clients: Number(args.clients ?? 8), rate: Number(args.rate ?? 100), port: Number(args.port ?? 3195), record: args.record ?? false };
+  const options = {
+    seconds: Number(args.seconds ?? 60),
+    clients: Number(args.clients ?? 8),
+    rate: Number(args.rate ?? 100),
+    port: Number(args.port ?? 3195),
+    record: args.record ?? false,
+  };
   buildIfNeeded();
-  const failures = args.adopt ? await adoptLoad(options) : args.correct ? await correctLoad(options) : await steadyLoad(options);
+  const failures = args.adopt
+    ? await adoptLoad(options)
+    : args.correct
+      ? await correctLoad(options)
+      : await steadyLoad(options);
   if (failures.length > 0) {
     console.error(`load test failed:\n- ${failures.join("\n- ")}`);
     process.exitCode = 1;

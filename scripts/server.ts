@@ -22,9 +22,16 @@ runCli(async () => {
   let warned = false;
   const server = http.createServer((request, response) => {
     // A proxy on this machine that nobody told us to believe: every client looks like it, and TLS goes unseen.
-    if (!warned && !config.trustedProxy && isLoopbackAddress(request.socket.remoteAddress ?? "") && (request.headers["x-forwarded-for"] || request.headers["x-forwarded-proto"])) {
+    if (
+      !warned &&
+      !config.trustedProxy &&
+      isLoopbackAddress(request.socket.remoteAddress ?? "") &&
+      (request.headers["x-forwarded-for"] || request.headers["x-forwarded-proto"])
+    ) {
       warned = true;
-      console.warn("warning: a proxy on this machine forwards requests, but TRUSTED_PROXY is unset: its X-Forwarded-* headers are ignored, so every client counts as the proxy and cookies are not marked Secure; set TRUSTED_PROXY=127.0.0.1");
+      console.warn(
+        "warning: a proxy on this machine forwards requests, but TRUSTED_PROXY is unset: its X-Forwarded-* headers are ignored, so every client counts as the proxy and cookies are not marked Secure; set TRUSTED_PROXY=127.0.0.1",
+      );
     }
     settleForwardedHeaders(request.headers, request.socket, config.trustedProxy, frontToken);
     void handle(request, response);

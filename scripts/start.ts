@@ -9,7 +9,11 @@ runCli(async () => {
   const config = readConfig(); // first, so a bad value stops start-up before anything is written
   await prepareFile(config); // before the build: a short session secret stops start-up at once
   buildIfNeeded();
-  const mode = config.dashboardPassword ? (config.publicDashboard ? "operators sign in; pages open read-only" : "operators sign in") : "local single-user mode";
+  const mode = config.dashboardPassword
+    ? config.publicDashboard
+      ? "operators sign in; pages open read-only"
+      : "operators sign in"
+    : "local single-user mode";
   console.log(`Agent Desk on http://${config.host}:${config.port} (${mode}) over ${config.databasePath}`);
   if (!isLoopbackAddress(config.host)) {
     console.warn(

@@ -40,26 +40,51 @@ describe("JSON API bodies", () => {
   it("/api/health", async () => {
     const { status, body } = await get(health);
     expect(status).toBe(200);
-    expect(body).toEqual({ status: "ok", schema_version: readMigrations().length, database: { journal_mode: "wal", size_bytes: expect.any(Number), last_event_at: expect.any(String) }, counting: null }); // no background count runs outside a server
+    expect(body).toEqual({
+      status: "ok",
+      schema_version: readMigrations().length,
+      database: { journal_mode: "wal", size_bytes: expect.any(Number), last_event_at: expect.any(String) },
+      counting: null,
+    }); // no background count runs outside a server
   });
 
   it("/api/llm/usage defaults to 7 days and has the contract's keys", async () => {
     const { body } = await get(usage);
     expect(body.period_days).toBe(7);
     const provider = Object.values(body.provider_stats)[0] as object;
-    expect(Object.keys(provider).sort()).toEqual(["avg_response_time", "success_rate", "successful_requests", "total_cost", "total_requests", "total_tokens"]);
+    expect(Object.keys(provider).sort()).toEqual([
+      "avg_response_time",
+      "success_rate",
+      "successful_requests",
+      "total_cost",
+      "total_requests",
+      "total_tokens",
+    ]);
     const agent = Object.values(body.agent_stats)[0] as object;
     expect(Object.keys(agent).sort()).toEqual(["avg_response_time", "total_cost", "total_requests"]);
     const all = (await get(usage, "?days=3650")).body;
     const { n } = raw<{ n: number }>("SELECT count(*) AS n FROM llm_usage_log");
-    expect(Object.values(all.provider_stats).reduce((sum: number, p) => sum + (p as { total_requests: number }).total_requests, 0)).toBe(n);
+    expect(
+      Object.values(all.provider_stats).reduce(
+        (sum: number, p) => sum + (p as { total_requests: number }).total_requests,
+        0,
+      ),
+    ).toBe(n);
   });
 
   it("/api/agents/contribution and /underperforming", async () => {
     const { body } = await get(contribution);
     expect(body.analysis_period_days).toBe(30);
-    expect(Object.keys(body).sort()).toEqual(["agent_impact", "analysis_period_days", "skipped_rows", "total_trades_analyzed"]);
-    const flagged = (await get(underperforming, "?min_trades=10")).body as { agent_name: string; efficiency_score: number }[];
+    expect(Object.keys(body).sort()).toEqual([
+      "agent_impact",
+      "analysis_period_days",
+      "skipped_rows",
+      "total_trades_analyzed",
+    ]);
+    const flagged = (await get(underperforming, "?min_trades=10")).body as {
+      agent_name: string;
+      efficiency_score: number;
+    }[];
     expect(flagged.map((a) => a.agent_name).sort()).toEqual(["flow_analyst", "risk_analyst"]);
     expect(flagged[0]!.efficiency_score).toBeLessThanOrEqual(flagged[1]!.efficiency_score);
   });
@@ -68,7 +93,12 @@ describe("JSON API bodies", () => {
     const rows = (await get(performance, "?agent=cio&days=90")).body as { agent_name: string; period_end: string }[];
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.agent_name === "cio")).toBe(true);
-    expect(rows.map((r) => r.period_end)).toEqual(rows.map((r) => r.period_end).sort().reverse());
+    expect(rows.map((r) => r.period_end)).toEqual(
+      rows
+        .map((r) => r.period_end)
+        .sort()
+        .reverse(),
+    );
     expect((await get(performance, "?agent=nobody")).body).toEqual([]);
   });
 
@@ -97,15 +127,26 @@ describe("JSON API bodies", () => {
     const rows = (await get(metrics, "?days=7")).body as { date: string }[];
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.length).toBeLessThanOrEqual(7);
-    expect(rows.map((r) => r.date)).toEqual(rows.map((r) => r.date).sort().reverse());
+    expect(rows.map((r) => r.date)).toEqual(
+      rows
+        .map((r) => r.date)
+        .sort()
+        .reverse(),
+    );
   });
 });
 
 describe("what the trading system commits is in the answers within a second", () => {
   it("a trade, a 7-day PnL arriving and an LLM call, each counted by the background count within a second of its commit", async () => {
     const loop = new CountingLoop({ file, zone: "Asia/Seoul" }).start(); // the server's, started at boot (instrumentation.ts)
-    const contributionOf = async () => (await get(contribution, "?days=30")).body as { total_trades_analyzed: number; agent_impact: Record<string, { trades_involved: number }> };
-    const callsOf = async () => ((await get(usage, "?days=1")).body as { agent_stats: Record<string, { total_requests: number }> }).agent_stats.cio!.total_requests;
+    const contributionOf = async () =>
+      (await get(contribution, "?days=30")).body as {
+        total_trades_analyzed: number;
+        agent_impact: Record<string, { trades_involved: number }>;
+      };
+    const callsOf = async () =>
+      ((await get(usage, "?days=1")).body as { agent_stats: Record<string, { total_requests: number }> }).agent_stats
+        .cio!.total_requests;
     const [before, callsBefore] = [await contributionOf(), await callsOf()];
     const python = `
 import json, sqlite3, sys
@@ -123,14 +164,24 @@ write("INSERT INTO llm_usage_log (timestamp, agent_name, provider, model, tokens
     execFileSync("python3", ["-c", python, file]);
     const committed = Date.now();
     await expect.poll(callsOf, { timeout: 1000, interval: 50 }).toBe(callsBefore + 1);
-    await expect.poll(async () => (await contributionOf()).total_trades_analyzed, { timeout: 1000, interval: 50 }).toBe(before.total_trades_analyzed + 1);
+    await expect
+      .poll(async () => (await contributionOf()).total_trades_analyzed, { timeout: 1000, interval: 50 })
+      .toBe(before.total_trades_analyzed + 1);
     expect(Date.now() - committed).toBeLessThan(1000);
     const after = await contributionOf();
     expect(after.agent_impact.newcomer_agent?.trades_involved).toBe(1);
-    expect(after.agent_impact.technical_analyst!.trades_involved).toBe(before.agent_impact.technical_analyst!.trades_involved + 1);
+    expect(after.agent_impact.technical_analyst!.trades_involved).toBe(
+      before.agent_impact.technical_analyst!.trades_involved + 1,
+    );
 
-    execFileSync("python3", ["-c", "import sqlite3, sys\nwith sqlite3.connect(sys.argv[1]) as c: c.execute(\"UPDATE trades SET pnl_7_days = NULL WHERE trade_id = 'T-fresh'\")", file]);
-    await expect.poll(async () => (await contributionOf()).total_trades_analyzed, { timeout: 1000, interval: 50 }).toBe(before.total_trades_analyzed);
+    execFileSync("python3", [
+      "-c",
+      "import sqlite3, sys\nwith sqlite3.connect(sys.argv[1]) as c: c.execute(\"UPDATE trades SET pnl_7_days = NULL WHERE trade_id = 'T-fresh'\")",
+      file,
+    ]);
+    await expect
+      .poll(async () => (await contributionOf()).total_trades_analyzed, { timeout: 1000, interval: 50 })
+      .toBe(before.total_trades_analyzed);
     loop.stop();
   });
 });

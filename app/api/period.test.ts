@@ -90,9 +90,20 @@ describe("?from=&to= selects exactly the events of those calendar days", () => {
 
   it("/api/agents/contribution and /underperforming: the trades", async () => {
     const { body } = await get(contribution, PERIOD);
-    expect(body.agent_impact.edge_agent).toMatchObject({ trades_involved: inPeriod.length, negative_pnl_contribution: sum(inPeriod) });
-    expect(body).toMatchObject({ total_trades_analyzed: inPeriod.length, analysis_period_days: 2, period_from: "2025-03-08", period_to: "2025-03-09" });
-    const flagged = (await get(underperforming, `${PERIOD}&min_trades=1`)).body as { agent_name: string; trades_involved: number }[];
+    expect(body.agent_impact.edge_agent).toMatchObject({
+      trades_involved: inPeriod.length,
+      negative_pnl_contribution: sum(inPeriod),
+    });
+    expect(body).toMatchObject({
+      total_trades_analyzed: inPeriod.length,
+      analysis_period_days: 2,
+      period_from: "2025-03-08",
+      period_to: "2025-03-09",
+    });
+    const flagged = (await get(underperforming, `${PERIOD}&min_trades=1`)).body as {
+      agent_name: string;
+      trades_involved: number;
+    }[];
     expect(flagged).toMatchObject([{ agent_name: "edge_agent", trades_involved: inPeriod.length }]);
   });
 
@@ -106,23 +117,47 @@ describe("?from=&to= selects exactly the events of those calendar days", () => {
   it("the trade log's CSV: the trades, every one of them listed", async () => {
     const response = await tradeExport.GET(new Request(`http://localhost/trades/export${PERIOD}`));
     expect(response.headers.get("content-disposition")).toBe('attachment; filename="trades-2025-03-08_2025-03-09.csv"');
-    const ids = (await response.text()).trim().split("\r\n").slice(1).map((line) => line.split(",")[1]);
+    const ids = (await response.text())
+      .trim()
+      .split("\r\n")
+      .slice(1)
+      .map((line) => line.split(",")[1]);
     expect(ids.sort()).toEqual(EVENTS.flatMap(([, inside], i) => (inside ? [`EDGE-${i}`] : [])).sort());
   });
 
   it("keeps the days answers' shape: no period_from or period_to", async () => {
     const { body } = await get(usage, "?days=3");
     expect(Object.keys(body).sort()).toEqual(["agent_stats", "period_days", "provider_stats"]);
-    expect(Object.keys((await get(contribution, "?days=3")).body).sort()).toEqual(["agent_impact", "analysis_period_days", "skipped_rows", "total_trades_analyzed"]);
+    expect(Object.keys((await get(contribution, "?days=3")).body).sort()).toEqual([
+      "agent_impact",
+      "analysis_period_days",
+      "skipped_rows",
+      "total_trades_analyzed",
+    ]);
   });
 });
 
 describe("a period the API cannot read answers 400 with what is wrong", () => {
   const cases: [string, { GET: (r: Request) => Response | Promise<Response> }, string, string][] = [
-    ["not a real date", usage, "?from=2025-02-30&to=2025-03-09", "from must be a calendar date as YYYY-MM-DD (1970 to 9998), not '2025-02-30'"],
-    ["not a date at all", metrics, "?from=2025-03-08&to=tomorrow", "to must be a calendar date as YYYY-MM-DD (1970 to 9998), not 'tomorrow'"],
+    [
+      "not a real date",
+      usage,
+      "?from=2025-02-30&to=2025-03-09",
+      "from must be a calendar date as YYYY-MM-DD (1970 to 9998), not '2025-02-30'",
+    ],
+    [
+      "not a date at all",
+      metrics,
+      "?from=2025-03-08&to=tomorrow",
+      "to must be a calendar date as YYYY-MM-DD (1970 to 9998), not 'tomorrow'",
+    ],
     ["reversed", contribution, "?from=2025-03-09&to=2025-03-08", "from (2025-03-09) is after to (2025-03-08)"],
-    ["longer than 3650 days", performance, "?from=2015-01-01&to=2025-03-09", "from 2015-01-01 to 2025-03-09 is 3721 days; at most 3650"],
+    [
+      "longer than 3650 days",
+      performance,
+      "?from=2015-01-01&to=2025-03-09",
+      "from 2015-01-01 to 2025-03-09 is 3721 days; at most 3650",
+    ],
     ["from without to", breakdown, "?from=2025-03-08", "from is given without to; give both, as YYYY-MM-DD"],
     ["to without from", underperforming, "?to=2025-03-08", "to is given without from; give both, as YYYY-MM-DD"],
     ["with days", usage, "?days=7&from=2025-03-08&to=2025-03-09", "give either days or from and to, not both"],

@@ -30,21 +30,41 @@ export async function signIn(_previous: SignInState, form: FormData): Promise<Si
   const verdict = throttle.begin(key, Date.now(), device !== null);
   if (!verdict.go) {
     const minutes = Math.ceil(verdict.lockedForMs / 60_000);
-    return { error: verdict.everyone ? `Sign-in is paused after many failed attempts from many addresses: try again in ${minutes} min` : `Too many failed sign-ins: try again in ${minutes} min` };
+    return {
+      error: verdict.everyone
+        ? `Sign-in is paused after many failed attempts from many addresses: try again in ${minutes} min`
+        : `Too many failed sign-ins: try again in ${minutes} min`,
+    };
   }
   await new Promise((resolve) => setTimeout(resolve, verdict.delayMs));
   const password = form.get("password");
-  if (typeof password !== "string" || !passwordMatches(password, config.dashboardPassword, sessionSecret(config))) return { error: "Wrong password" };
+  if (typeof password !== "string" || !passwordMatches(password, config.dashboardPassword, sessionSecret(config)))
+    return { error: "Wrong password" };
   throttle.succeeded(key, verdict.attempt);
   let token: string;
   try {
     token = store.open({ client, userAgent: h.get("user-agent") ?? "" }).token;
   } catch (error) {
     console.error(`Agent Desk: could not record a session: ${(error as Error).message}`);
-    return { error: "Signed in, but the session could not be recorded beside the database (is its disk full or read-only?)" };
+    return {
+      error: "Signed in, but the session could not be recorded beside the database (is its disk full or read-only?)",
+    };
   }
-  jar.set(SESSION_COOKIE, token, { httpOnly: true, sameSite: "strict", secure, path: "/", maxAge: SESSION_HOURS * 3600 });
-  if (!device) jar.set(DEVICE_COOKIE, store.deviceToken(), { httpOnly: true, sameSite: "strict", secure, path: "/login", maxAge: 365 * 86_400 });
+  jar.set(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: "strict",
+    secure,
+    path: "/",
+    maxAge: SESSION_HOURS * 3600,
+  });
+  if (!device)
+    jar.set(DEVICE_COOKIE, store.deviceToken(), {
+      httpOnly: true,
+      sameSite: "strict",
+      secure,
+      path: "/login",
+      maxAge: 365 * 86_400,
+    });
   redirect(safeNextPath(form.get("next")));
 }
 

@@ -12,10 +12,17 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <main className="grid min-h-screen place-items-center p-4">
       <div className="w-full max-w-sm rounded-lg border border-zinc-200 bg-white p-6 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
         <h1 className="mb-1 flex items-center gap-2 text-lg font-semibold">
-          <span aria-hidden className="grid size-6 place-items-center rounded bg-emerald-700 text-xs font-bold text-white">AD</span>
+          <span
+            aria-hidden
+            className="grid size-6 place-items-center rounded bg-emerald-700 text-xs font-bold text-white"
+          >
+            AD
+          </span>
           Agent Desk
         </h1>
-        <p className="mb-5 text-sm text-zinc-600 dark:text-zinc-400">Sign in as the operator to watch the agents and change their models.</p>
+        <p className="mb-5 text-sm text-zinc-600 dark:text-zinc-400">
+          Sign in as the operator to watch the agents and change their models.
+        </p>
         <SignInForm next={next} />
       </div>
     </main>

@@ -7,14 +7,24 @@ type ChartProps = React.ComponentProps<typeof TimeSeriesChart>;
  * A chart with its text equivalent: a one-line summary for screen readers and a "Show the numbers" table that
  * everyone can open. The chart itself is hidden from assistive technology; the table says the same.
  */
-export function ChartFigure({ title, summary, empty, showTitle = false, ...chart }: ChartProps & { title: string; summary: string; empty?: string; showTitle?: boolean }) {
-  const heading = showTitle ? <h3 className="mb-1 text-xs font-semibold text-zinc-500 dark:text-zinc-400">{title}</h3> : null;
+export function ChartFigure({
+  title,
+  summary,
+  empty,
+  showTitle = false,
+  ...chart
+}: ChartProps & { title: string; summary: string; empty?: string; showTitle?: boolean }) {
+  const heading = showTitle ? (
+    <h3 className="mb-1 text-xs font-semibold text-zinc-500 dark:text-zinc-400">{title}</h3>
+  ) : null;
   const hasValues = chart.data.some((row) => chart.series.some((s) => typeof row[s.key] === "number"));
   if (!hasValues) {
     return (
       <div>
         {heading}
-        <p className="py-8 text-center text-sm text-zinc-500 dark:text-zinc-400">{empty ?? "Nothing in this period yet."}</p>
+        <p className="py-8 text-center text-sm text-zinc-500 dark:text-zinc-400">
+          {empty ?? "Nothing in this period yet."}
+        </p>
       </div>
     );
   }
@@ -49,7 +59,11 @@ export function ChartFigure({ title, summary, empty, showTitle = false, ...chart
                   </th>
                   {chart.series.map((s) => (
                     <td key={s.key} className="px-2 py-1">
-                      {formatUnit(typeof row[s.key] === "number" ? (row[s.key] as number) : null, chart.unit, chart.currency)}
+                      {formatUnit(
+                        typeof row[s.key] === "number" ? (row[s.key] as number) : null,
+                        chart.unit,
+                        chart.currency,
+                      )}
                     </td>
                   ))}
                 </tr>

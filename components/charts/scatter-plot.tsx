@@ -1,9 +1,26 @@
 "use client";
 
-import { CartesianGrid, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  CartesianGrid,
+  ReferenceLine,
+  ResponsiveContainer,
+  Scatter,
+  ScatterChart,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import { formatTick, formatUnit, type ChartUnit } from "@/lib/chart-units";
 
-type Props = { points: { x: number; y: number }[]; xLabel: string; yLabel: string; yUnit: ChartUnit; currency?: string; colour: string; height?: number };
+type Props = {
+  points: { x: number; y: number }[];
+  xLabel: string;
+  yLabel: string;
+  yUnit: ChartUnit;
+  currency?: string;
+  colour: string;
+  height?: number;
+};
 
 /** One dot per item (a trade: an agent's contribution against its PnL), fed plain numbers by a server component. */
 export function ScatterPlot({ points, xLabel, yLabel, yUnit, currency, colour, height = 240 }: Props) {
@@ -12,8 +29,23 @@ export function ScatterPlot({ points, xLabel, yLabel, yUnit, currency, colour, h
       <ResponsiveContainer width="100%" height="100%">
         <ScatterChart margin={{ top: 8, right: 8, bottom: 16, left: 4 }} accessibilityLayer={false}>
           <CartesianGrid stroke="currentColor" strokeOpacity={0.15} />
-          <XAxis type="number" dataKey="x" name={xLabel} stroke="currentColor" tick={{ fill: "currentColor", fontSize: 11 }} label={{ value: xLabel, position: "insideBottom", offset: -8, fill: "currentColor", fontSize: 11 }} />
-          <YAxis type="number" dataKey="y" name={yLabel} stroke="currentColor" tick={{ fill: "currentColor", fontSize: 11 }} tickFormatter={(v: number) => formatTick(v, yUnit, currency)} width={64} />
+          <XAxis
+            type="number"
+            dataKey="x"
+            name={xLabel}
+            stroke="currentColor"
+            tick={{ fill: "currentColor", fontSize: 11 }}
+            label={{ value: xLabel, position: "insideBottom", offset: -8, fill: "currentColor", fontSize: 11 }}
+          />
+          <YAxis
+            type="number"
+            dataKey="y"
+            name={yLabel}
+            stroke="currentColor"
+            tick={{ fill: "currentColor", fontSize: 11 }}
+            tickFormatter={(v: number) => formatTick(v, yUnit, currency)}
+            width={64}
+          />
           <ReferenceLine y={0} stroke="currentColor" strokeOpacity={0.4} />
           <Tooltip
             cursor={{ strokeDasharray: "3 3" }}

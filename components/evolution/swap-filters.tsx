@@ -20,11 +20,30 @@ export function SwapFilters({ agents, values }: { agents: string[]; values: Swap
   );
   return (
     <form method="get" action="/evolution" className="flex flex-wrap items-end gap-3" aria-label="Filter swaps">
-      {select("agent", "Filter by agent", agents.map((a) => [a, a]))}
-      {select("trigger", "Filter by trigger", [["manual", "manual"], ["automatic", "automatic"], ["scheduled", "scheduled"]])}
-      {select("status", "Filter by status", SWAP_STATUSES.map((s) => [s, s.replace("_", " ")]))}
-      {select("days", "Filter by period", SWAP_PERIODS.map((p) => [String(p.days), p.label]))}
-      <button type="submit" className="rounded-md border border-zinc-300 px-3 py-1 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
+      {select(
+        "agent",
+        "Filter by agent",
+        agents.map((a) => [a, a]),
+      )}
+      {select("trigger", "Filter by trigger", [
+        ["manual", "manual"],
+        ["automatic", "automatic"],
+        ["scheduled", "scheduled"],
+      ])}
+      {select(
+        "status",
+        "Filter by status",
+        SWAP_STATUSES.map((s) => [s, s.replace("_", " ")]),
+      )}
+      {select(
+        "days",
+        "Filter by period",
+        SWAP_PERIODS.map((p) => [String(p.days), p.label]),
+      )}
+      <button
+        type="submit"
+        className="rounded-md border border-zinc-300 px-3 py-1 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+      >
         Filter
       </button>
     </form>

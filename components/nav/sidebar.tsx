@@ -10,13 +10,21 @@ export function Sidebar() {
       className="sticky top-0 z-10 flex flex-col gap-3 border-b border-zinc-200 bg-white/90 px-4 py-3 backdrop-blur md:h-screen md:w-52 md:shrink-0 md:border-b-0 md:border-r md:py-5 dark:border-zinc-800 dark:bg-zinc-900/90"
     >
       <Link href="/" className="flex items-center gap-2 px-3 font-semibold tracking-tight">
-        <span aria-hidden className="grid size-6 place-items-center rounded bg-emerald-700 text-xs font-bold text-white">AD</span>
+        <span
+          aria-hidden
+          className="grid size-6 place-items-center rounded bg-emerald-700 text-xs font-bold text-white"
+        >
+          AD
+        </span>
         Agent Desk
       </Link>
       <NavLinks />
       {appConfig().dashboardPassword ? (
         <form action={signOut} className="px-3 md:mt-auto">
-          <button type="submit" className="text-sm text-zinc-600 underline hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100">
+          <button
+            type="submit"
+            className="text-sm text-zinc-600 underline hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
+          >
             Sign out
           </button>
         </form>

@@ -10,9 +10,14 @@ export async function AgentsToReview({ clock }: { clock: RequestClock }) {
   const { period, minTrades, threshold } = readReviewSearch({}, clock);
   const agents = getUnderperformingAgents(readContext(clock, period), { minTrades, threshold });
   return (
-    <Card title="Agents needing review" caption={`last ${period.days} days · efficiency under ${threshold} with ${minTrades}+ trades`}>
+    <Card
+      title="Agents needing review"
+      caption={`last ${period.days} days · efficiency under ${threshold} with ${minTrades}+ trades`}
+    >
       {agents.length === 0 ? (
-        <p className="text-sm text-zinc-500 dark:text-zinc-400">No agent is below the threshold: every agent with enough trades pulls its weight.</p>
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">
+          No agent is below the threshold: every agent with enough trades pulls its weight.
+        </p>
       ) : (
         <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
           {agents.map((a) => (

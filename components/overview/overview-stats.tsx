@@ -24,30 +24,56 @@ export async function OverviewStats({ ctx }: { ctx: ReadContext }) {
         tone={trading.pnl > 0 ? "good" : trading.pnl < 0 ? "bad" : "neutral"}
         change={changeAgainst(pnl, before.trading.withPnl > 0 ? before.trading.pnl : null, label)}
       />
-      <Stat label="Win rate" value={formatPercent(trading.winRate)} detail={`${trading.wins} wins · ${trading.losses} losses`} change={pointsAgainst(trading.winRate, before.trading.winRate, label)} />
-      <Stat label="Trades" value={formatCount(trading.trades)} change={changeAgainst(trading.trades, before.trading.trades, label, "neither")} />
+      <Stat
+        label="Win rate"
+        value={formatPercent(trading.winRate)}
+        detail={`${trading.wins} wins · ${trading.losses} losses`}
+        change={pointsAgainst(trading.winRate, before.trading.winRate, label)}
+      />
+      <Stat
+        label="Trades"
+        value={formatCount(trading.trades)}
+        change={changeAgainst(trading.trades, before.trading.trades, label, "neither")}
+      />
       <Stat
         label="LLM cost (USD)"
         value={formatUsd(llm.costUsd)}
         detail={`${formatCount(llm.calls)} calls · ${formatPercent(llm.successRate)} succeeded`}
         change={changeAgainst(llm.costUsd, before.llm.costUsd, label, "down")}
       />
-      <Stat label="LLM cost per trade" value={formatUsd(trading.costPerTrade)} change={changeAgainst(trading.costPerTrade, before.trading.costPerTrade, label, "down")} />
+      <Stat
+        label="LLM cost per trade"
+        value={formatUsd(trading.costPerTrade)}
+        change={changeAgainst(trading.costPerTrade, before.trading.costPerTrade, label, "down")}
+      />
       <Stat
         label="Average decision time"
         value={m ? `${m.decisionSeconds.toFixed(1)} s` : "—"}
         detail={m ? `over ${m.days} day(s) of system metrics` : "no system metrics yet in this period"}
         change={changeAgainst(m?.decisionSeconds ?? null, p?.decisionSeconds ?? null, label, "down")}
       />
-      <Stat label="Agent efficiency" value={m ? m.efficiency.toFixed(2) : "—"} change={changeAgainst(m?.efficiency ?? null, p?.efficiency ?? null, label)} />
-      <Stat label="Model diversity" value={m ? m.diversity.toFixed(2) : "—"} detail="spread of providers across agents (0–1)" change={changeAgainst(m?.diversity ?? null, p?.diversity ?? null, label, "neither")} />
+      <Stat
+        label="Agent efficiency"
+        value={m ? m.efficiency.toFixed(2) : "—"}
+        change={changeAgainst(m?.efficiency ?? null, p?.efficiency ?? null, label)}
+      />
+      <Stat
+        label="Model diversity"
+        value={m ? m.diversity.toFixed(2) : "—"}
+        detail="spread of providers across agents (0–1)"
+        change={changeAgainst(m?.diversity ?? null, p?.diversity ?? null, label, "neither")}
+      />
       <Stat
         label="Automatic improvements"
         value={m ? formatCount(m.autoImprovements) : "—"}
         detail={m ? `against ${formatCount(m.humanInterventions)} human intervention(s)` : undefined}
         change={changeAgainst(m?.autoImprovements ?? null, p?.autoImprovements ?? null, label, "neither")}
       />
-      <Stat label="Human interventions" value={m ? formatCount(m.humanInterventions) : "—"} change={changeAgainst(m?.humanInterventions ?? null, p?.humanInterventions ?? null, label, "down")} />
+      <Stat
+        label="Human interventions"
+        value={m ? formatCount(m.humanInterventions) : "—"}
+        change={changeAgainst(m?.humanInterventions ?? null, p?.humanInterventions ?? null, label, "down")}
+      />
     </dl>
   );
 }

@@ -11,7 +11,10 @@ export async function SpendLimits({ clock }: { clock: RequestClock }) {
     { label: "Last 7 days", spent: spend.week, limit: spend.weeklyLimit, limitName: "cost_limit_weekly" },
   ];
   return (
-    <Card title="LLM spend against the limits" caption={`alert at ${formatPercent(spend.alertAt * 100, 0)} (cost_alert_threshold)`}>
+    <Card
+      title="LLM spend against the limits"
+      caption={`alert at ${formatPercent(spend.alertAt * 100, 0)} (cost_alert_threshold)`}
+    >
       <ul className="space-y-4">
         {rows.map((r) => {
           const share = r.spent / r.limit;
@@ -22,7 +25,8 @@ export async function SpendLimits({ clock }: { clock: RequestClock }) {
               <div className="flex flex-wrap items-baseline justify-between gap-2 text-sm">
                 <span className="font-medium">{r.label}</span>
                 <span className="tabular-nums">
-                  {formatUsd(r.spent)} of {formatUsd(r.limit)} <span className="text-zinc-500 dark:text-zinc-400">({formatPercent(share * 100, 0)})</span>
+                  {formatUsd(r.spent)} of {formatUsd(r.limit)}{" "}
+                  <span className="text-zinc-500 dark:text-zinc-400">({formatPercent(share * 100, 0)})</span>
                 </span>
               </div>
               <div
@@ -37,7 +41,9 @@ export async function SpendLimits({ clock }: { clock: RequestClock }) {
               </div>
               {state !== "ok" ? (
                 <p role="alert" className="mt-1 text-xs font-medium text-[#B34700] dark:text-[#F0A050]">
-                  {state === "over" ? `Over the ${r.limitName} limit` : `Past the ${formatPercent(spend.alertAt * 100, 0)} alert threshold of ${r.limitName}`}
+                  {state === "over"
+                    ? `Over the ${r.limitName} limit`
+                    : `Past the ${formatPercent(spend.alertAt * 100, 0)} alert threshold of ${r.limitName}`}
                 </p>
               ) : null}
             </li>

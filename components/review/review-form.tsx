@@ -5,7 +5,10 @@ import { markReviewedAction, type ReviewState } from "@/app/(dashboard)/review/a
 
 /** `Mark reviewed` with a note, for one flagged agent. */
 export function ReviewForm({ agent, efficiencyScore }: { agent: string; efficiencyScore: number }) {
-  const [state, action, pending] = useActionState<ReviewState, FormData>(markReviewedAction, { error: null, done: false });
+  const [state, action, pending] = useActionState<ReviewState, FormData>(markReviewedAction, {
+    error: null,
+    done: false,
+  });
   const id = `note-${agent}`;
   return (
     <form action={action} className="space-y-2" aria-label={`Review ${agent}`}>
@@ -14,13 +17,26 @@ export function ReviewForm({ agent, efficiencyScore }: { agent: string; efficien
       <label htmlFor={id} className="block text-xs font-medium">
         Review note
       </label>
-      <textarea id={id} name="note" rows={2} maxLength={2000} aria-invalid={state.error ? true : undefined} aria-describedby={state.error ? `${id}-error` : undefined} placeholder="What you found, and what you did" className="w-full rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-950" />
+      <textarea
+        id={id}
+        name="note"
+        rows={2}
+        maxLength={2000}
+        aria-invalid={state.error ? true : undefined}
+        aria-describedby={state.error ? `${id}-error` : undefined}
+        placeholder="What you found, and what you did"
+        className="w-full rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-950"
+      />
       {state.error ? (
         <p id={`${id}-error`} className="text-xs text-rose-700 dark:text-rose-400">
           {state.error}
         </p>
       ) : null}
-      <button type="submit" disabled={pending} className="rounded-md border border-zinc-300 px-3 py-1 text-sm font-medium hover:bg-zinc-100 disabled:opacity-60 dark:border-zinc-700 dark:hover:bg-zinc-800">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md border border-zinc-300 px-3 py-1 text-sm font-medium hover:bg-zinc-100 disabled:opacity-60 dark:border-zinc-700 dark:hover:bg-zinc-800"
+      >
         {pending ? "Saving…" : "Mark reviewed"}
       </button>
     </form>

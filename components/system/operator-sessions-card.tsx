@@ -13,18 +13,36 @@ export async function OperatorSessionsCard({ timeZone }: { timeZone: string }) {
   if (!config.dashboardPassword || !mine) return null;
   const sessions = sessionStore(config).list();
   return (
-    <Card title="Operator sessions" caption={`each ends after 12 h, at sign-out, here, or when DASHBOARD_PASSWORD changes · times in ${timeZone}`}>
+    <Card
+      title="Operator sessions"
+      caption={`each ends after 12 h, at sign-out, here, or when DASHBOARD_PASSWORD changes · times in ${timeZone}`}
+    >
       <Table
         caption="Open operator sessions"
         rows={sessions}
         rowKey={(s) => s.id}
         empty="No open sessions."
         columns={[
-          { header: "Session", cell: (s) => <span className="font-mono text-xs">{s.id.slice(0, 6)}{s.id === mine.id ? " (this one)" : ""}</span> },
+          {
+            header: "Session",
+            cell: (s) => (
+              <span className="font-mono text-xs">
+                {s.id.slice(0, 6)}
+                {s.id === mine.id ? " (this one)" : ""}
+              </span>
+            ),
+          },
           { header: "Signed in", cell: (s) => formatDateTime(s.createdAt, timeZone) },
           { header: "Last use", cell: (s) => formatDateTime(s.lastUsedAt, timeZone) },
           { header: "From", cell: (s) => <span className="font-mono text-xs">{s.client}</span> },
-          { header: "Browser", cell: (s) => <span className="line-clamp-1 max-w-64 text-xs" title={s.userAgent}>{s.userAgent || "—"}</span> },
+          {
+            header: "Browser",
+            cell: (s) => (
+              <span className="line-clamp-1 max-w-64 text-xs" title={s.userAgent}>
+                {s.userAgent || "—"}
+              </span>
+            ),
+          },
           {
             header: "End",
             cell: (s) =>
@@ -33,7 +51,11 @@ export async function OperatorSessionsCard({ timeZone }: { timeZone: string }) {
               ) : (
                 <form action={endSessionAction}>
                   <input type="hidden" name="session" value={s.id} />
-                  <button type="submit" className="rounded border border-zinc-300 px-2 py-0.5 text-xs hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800" aria-label={`End session ${s.id.slice(0, 6)}`}>
+                  <button
+                    type="submit"
+                    className="rounded border border-zinc-300 px-2 py-0.5 text-xs hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+                    aria-label={`End session ${s.id.slice(0, 6)}`}
+                  >
                     End
                   </button>
                 </form>
@@ -43,7 +65,10 @@ export async function OperatorSessionsCard({ timeZone }: { timeZone: string }) {
       />
       {sessions.length > 1 ? (
         <form action={endOtherSessionsAction} className="mt-3">
-          <button type="submit" className="rounded-md border border-rose-300 px-3 py-1.5 text-sm text-rose-800 hover:bg-rose-50 dark:border-rose-800 dark:text-rose-300 dark:hover:bg-rose-950">
+          <button
+            type="submit"
+            className="rounded-md border border-rose-300 px-3 py-1.5 text-sm text-rose-800 hover:bg-rose-50 dark:border-rose-800 dark:text-rose-300 dark:hover:bg-rose-950"
+          >
             End every other session
           </button>
         </form>

@@ -5,12 +5,21 @@ import { BAD, GOOD } from "@/lib/palette";
 /** Each agent's contribution to a trade as a bar, largest first; values that are not numbers listed as written. */
 export function ContributionBars({ text }: { text: string | null }) {
   const parsed = parsePythonJson(text);
-  const object = parsed.ok && parsed.value && typeof parsed.value === "object" && !Array.isArray(parsed.value) ? (parsed.value as Record<string, unknown>) : null;
+  const object =
+    parsed.ok && parsed.value && typeof parsed.value === "object" && !Array.isArray(parsed.value)
+      ? (parsed.value as Record<string, unknown>)
+      : null;
   if (!object || Object.keys(object).length === 0) {
-    return <p className="text-sm text-zinc-500 dark:text-zinc-400">{text === null ? "No contributions were recorded for this trade." : `The contributions cannot be read: ${text}`}</p>;
+    return (
+      <p className="text-sm text-zinc-500 dark:text-zinc-400">
+        {text === null ? "No contributions were recorded for this trade." : `The contributions cannot be read: ${text}`}
+      </p>
+    );
   }
   const entries = Object.entries(object);
-  const numbers = entries.filter((e): e is [string, number] => typeof e[1] === "number" && Number.isFinite(e[1])).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]));
+  const numbers = entries
+    .filter((e): e is [string, number] => typeof e[1] === "number" && Number.isFinite(e[1]))
+    .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]));
   const odd = entries.filter(([, v]) => !(typeof v === "number" && Number.isFinite(v)));
   const largest = Math.max(...numbers.map(([, v]) => Math.abs(v)), 1e-9);
   return (
@@ -21,14 +30,19 @@ export function ContributionBars({ text }: { text: string | null }) {
             <Link href={`/agents/${encodeURIComponent(agent)}`} className="truncate hover:underline">
               {agent}
             </Link>
-            <span aria-hidden className="h-3 rounded-sm" style={{ width: `${(Math.abs(value) / largest) * 100}%`, background: value >= 0 ? GOOD : BAD }} />
+            <span
+              aria-hidden
+              className="h-3 rounded-sm"
+              style={{ width: `${(Math.abs(value) / largest) * 100}%`, background: value >= 0 ? GOOD : BAD }}
+            />
             <span className="text-right tabular-nums">{value.toFixed(3)}</span>
           </li>
         ))}
       </ul>
       {odd.length > 0 ? (
         <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">
-          Not numbers (left out of the figures): {odd.map(([agent, v]) => `${agent} = ${v === null ? "NaN or null" : JSON.stringify(v)}`).join(", ")}
+          Not numbers (left out of the figures):{" "}
+          {odd.map(([agent, v]) => `${agent} = ${v === null ? "NaN or null" : JSON.stringify(v)}`).join(", ")}
         </p>
       ) : null}
     </div>

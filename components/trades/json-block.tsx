@@ -7,7 +7,13 @@ import { parsePythonJson } from "@/lib/lenient-json";
 export function JsonBlock({ title, text }: { title: string; text: string | null }) {
   const parsed = parsePythonJson(text);
   const note =
-    text === null ? "not recorded" : !parsed.ok ? "cannot be read as JSON: shown as written" : parsed.nonFinite ? "holds NaN or Infinity (Python's json.dumps): shown as written" : null;
+    text === null
+      ? "not recorded"
+      : !parsed.ok
+        ? "cannot be read as JSON: shown as written"
+        : parsed.nonFinite
+          ? "holds NaN or Infinity (Python's json.dumps): shown as written"
+          : null;
   const body = text === null ? "" : parsed.ok && !parsed.nonFinite ? JSON.stringify(parsed.value, null, 2) : text;
   return (
     <section aria-label={title} className="min-w-0">
@@ -16,7 +22,10 @@ export function JsonBlock({ title, text }: { title: string; text: string | null 
         {note ? <span className="ml-2 font-normal text-[#B34700] dark:text-[#F0A050]">{note}</span> : null}
       </h3>
       {body ? (
-        <pre tabIndex={0} className="max-h-80 overflow-auto rounded-md bg-zinc-50 p-3 text-xs leading-relaxed dark:bg-zinc-950">
+        <pre
+          tabIndex={0}
+          className="max-h-80 overflow-auto rounded-md bg-zinc-50 p-3 text-xs leading-relaxed dark:bg-zinc-950"
+        >
           {body}
         </pre>
       ) : null}

@@ -16,7 +16,10 @@ export function TradeRecordView({ trade, clock }: { trade: TradeRecord; clock: R
   const pnl = (value: number | null) => (value === null ? "pending" : formatMoney(value, pnlCurrency));
   return (
     <>
-      <PageHeader title={`${trade.action} ${trade.ticker}`} subtitle={`Trade ${tradeLabel(trade.tradeId)} · ${formatDateTime(trade.atMs, clock.zone)} ${zoneLabel(clock.zone)}`}>
+      <PageHeader
+        title={`${trade.action} ${trade.ticker}`}
+        subtitle={`Trade ${tradeLabel(trade.tradeId)} · ${formatDateTime(trade.atMs, clock.zone)} ${zoneLabel(clock.zone)}`}
+      >
         <Link href="/trades" className="text-sm text-emerald-700 underline dark:text-emerald-400">
           ← Trade log
         </Link>
@@ -25,9 +28,20 @@ export function TradeRecordView({ trade, clock }: { trade: TradeRecord; clock: R
         <dl className="grid grid-cols-2 gap-3 lg:grid-cols-5">
           <Stat label="Quantity" value={formatCount(trade.quantity)} />
           <Stat label={`Price (${pnlCurrency})`} value={formatMoney(trade.price, pnlCurrency).replace(/^\+/, "")} />
-          <Stat label="CIO confidence" value={trade.decisionConfidence === null ? "—" : formatPercent(trade.decisionConfidence * 100, 0)} />
-          <Stat label={`7-day PnL (${pnlCurrency})`} value={pnl(trade.pnl7Days)} tone={(trade.pnl7Days ?? 0) > 0 ? "good" : (trade.pnl7Days ?? 0) < 0 ? "bad" : "neutral"} />
-          <Stat label={`30-day PnL (${pnlCurrency})`} value={pnl(trade.pnl30Days)} tone={(trade.pnl30Days ?? 0) > 0 ? "good" : (trade.pnl30Days ?? 0) < 0 ? "bad" : "neutral"} />
+          <Stat
+            label="CIO confidence"
+            value={trade.decisionConfidence === null ? "—" : formatPercent(trade.decisionConfidence * 100, 0)}
+          />
+          <Stat
+            label={`7-day PnL (${pnlCurrency})`}
+            value={pnl(trade.pnl7Days)}
+            tone={(trade.pnl7Days ?? 0) > 0 ? "good" : (trade.pnl7Days ?? 0) < 0 ? "bad" : "neutral"}
+          />
+          <Stat
+            label={`30-day PnL (${pnlCurrency})`}
+            value={pnl(trade.pnl30Days)}
+            tone={(trade.pnl30Days ?? 0) > 0 ? "good" : (trade.pnl30Days ?? 0) < 0 ? "bad" : "neutral"}
+          />
         </dl>
         <div className="grid gap-6 xl:grid-cols-2">
           <Card title="Contributions" caption="each agent's share in the decision (agent_contributions)">

@@ -10,7 +10,9 @@ const NOT_A_SEGMENT = new Set(["", ".", "..", "export"]);
  * "/" included, is always one encoded segment, the row form always two.
  */
 export function tradeHref({ tradeId, rowid }: { tradeId: string | null; rowid: number }): string {
-  return tradeId === null || NOT_A_SEGMENT.has(tradeId) ? `/trades/row/${rowid}` : `/trades/${encodeURIComponent(tradeId)}`;
+  return tradeId === null || NOT_A_SEGMENT.has(tradeId)
+    ? `/trades/row/${rowid}`
+    : `/trades/${encodeURIComponent(tradeId)}`;
 }
 
 /**

@@ -1,6 +1,9 @@
 export function Card({ title, caption, children }: { title: string; caption?: string; children: React.ReactNode }) {
   return (
-    <section aria-label={title} className="min-w-0 rounded-lg border border-zinc-200 bg-white p-4 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+    <section
+      aria-label={title}
+      className="min-w-0 rounded-lg border border-zinc-200 bg-white p-4 shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
+    >
       <header className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
         <h2 className="text-sm font-semibold">{title}</h2>
         {caption ? <p className="text-xs text-zinc-500 dark:text-zinc-400">{caption}</p> : null}

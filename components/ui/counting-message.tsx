@@ -14,17 +14,29 @@ export function CountingMessage({ what, reset }: { what: string; reset: () => vo
   const router = useRouter();
   useEffect(() => {
     // The server renders the section again (refresh) and the boundary lets it show (reset), in one transition.
-    const timer = setTimeout(() => startTransition(() => {
-      router.refresh();
-      reset();
-    }), RETRY_MS);
+    const timer = setTimeout(
+      () =>
+        startTransition(() => {
+          router.refresh();
+          reset();
+        }),
+      RETRY_MS,
+    );
     return () => clearTimeout(timer);
   }, [router, reset]);
   return (
-    <div role="status" className="rounded-lg border border-zinc-300 bg-zinc-50 p-4 text-sm text-zinc-800 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-200">
+    <div
+      role="status"
+      className="rounded-lg border border-zinc-300 bg-zinc-50 p-4 text-sm text-zinc-800 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-200"
+    >
       <p className="font-medium">{what}: still being counted</p>
       <p className="mt-1">
-        Agent Desk is reading this file into its figures, newest days first; this period appears here by itself in a few seconds. <a className="underline" href="/system">System</a> shows how far it is.
+        Agent Desk is reading this file into its figures, newest days first; this period appears here by itself in a few
+        seconds.{" "}
+        <a className="underline" href="/system">
+          System
+        </a>{" "}
+        shows how far it is.
       </p>
     </div>
   );

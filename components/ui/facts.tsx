@@ -1,5 +1,11 @@
 /** A few labelled values in a grid (a description list); `wide` gives an item the classes that widen it. */
-export function Facts({ items, className }: { items: { label: string; value: string; wide?: string }[]; className: string }) {
+export function Facts({
+  items,
+  className,
+}: {
+  items: { label: string; value: string; wide?: string }[];
+  className: string;
+}) {
   return (
     <dl className={`grid gap-3 text-sm ${className}`}>
       {items.map(({ label, value, wide }) => (

@@ -1,9 +1,18 @@
 import Link from "next/link";
 
 /** A row of links that switch one URL parameter (a chart's grouping), the current one marked. */
-export function LinkSwitch({ label, options }: { label: string; options: { label: string; href: string; current: boolean }[] }) {
+export function LinkSwitch({
+  label,
+  options,
+}: {
+  label: string;
+  options: { label: string; href: string; current: boolean }[];
+}) {
   return (
-    <nav aria-label={label} className="inline-flex rounded-md border border-zinc-200 bg-white p-0.5 text-xs dark:border-zinc-800 dark:bg-zinc-900">
+    <nav
+      aria-label={label}
+      className="inline-flex rounded-md border border-zinc-200 bg-white p-0.5 text-xs dark:border-zinc-800 dark:bg-zinc-900"
+    >
       {options.map((o) => (
         <Link
           key={o.href}

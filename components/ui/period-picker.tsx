@@ -9,19 +9,34 @@ const DATE = "rounded-md border border-zinc-300 bg-white px-1.5 py-0.5 text-sm d
  * calendar days, both keeping the page's path and the other filters given in `keep`. A from/to period shows as
  * the current one; `problem` says why the URL's period was not understood (the page then shows its default).
  */
-export function PeriodPicker({ path, period, keep, problem }: { path: string; period: Period; keep?: string; problem?: string }) {
+export function PeriodPicker({
+  path,
+  period,
+  keep,
+  problem,
+}: {
+  path: string;
+  period: Period;
+  keep?: string;
+  problem?: string;
+}) {
   const days = "days" in period.search ? period.search.days : null;
   return (
     <div className="flex flex-col items-end gap-1">
       <div className="flex flex-wrap items-center justify-end gap-2">
-        <nav aria-label="Period" className="inline-flex rounded-md border border-zinc-200 bg-white p-0.5 text-sm dark:border-zinc-800 dark:bg-zinc-900">
+        <nav
+          aria-label="Period"
+          className="inline-flex rounded-md border border-zinc-200 bg-white p-0.5 text-sm dark:border-zinc-800 dark:bg-zinc-900"
+        >
           {PERIOD_LINKS.map((link) => (
             <Link
               key={link.days}
               href={`${path}?${keep ? `${keep}&` : ""}days=${link.days}`}
               aria-current={link.days === days ? "true" : undefined}
               className={`rounded px-2.5 py-1 tabular-nums ${
-                link.days === days ? ACTIVE : "text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
+                link.days === days
+                  ? ACTIVE
+                  : "text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
               }`}
             >
               {link.label}
@@ -33,7 +48,12 @@ export function PeriodPicker({ path, period, keep, problem }: { path: string; pe
             </span>
           ) : null}
         </nav>
-        <form method="get" action={path} aria-label="Custom period" className="flex flex-wrap items-center gap-1.5 text-xs text-zinc-600 dark:text-zinc-400">
+        <form
+          method="get"
+          action={path}
+          aria-label="Custom period"
+          className="flex flex-wrap items-center gap-1.5 text-xs text-zinc-600 dark:text-zinc-400"
+        >
           {[...new URLSearchParams(keep)].map(([name, value]) => (
             <input key={name} type="hidden" name={name} value={value} />
           ))}
@@ -45,7 +65,10 @@ export function PeriodPicker({ path, period, keep, problem }: { path: string; pe
             To
             <input type="date" name="to" required defaultValue={period.last} className={DATE} />
           </label>
-          <button type="submit" className="rounded-md border border-zinc-300 px-2 py-0.5 text-sm font-medium text-zinc-900 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-100 dark:hover:bg-zinc-800">
+          <button
+            type="submit"
+            className="rounded-md border border-zinc-300 px-2 py-0.5 text-sm font-medium text-zinc-900 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-100 dark:hover:bg-zinc-800"
+          >
             Show
           </button>
         </form>

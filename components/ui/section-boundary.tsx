@@ -8,7 +8,10 @@ import { CountingMessage } from "./counting-message";
  * Keeps the rest of a page when one of its sections fails to load: the section says so in its place (with the
  * server's error reference, never its message or a path) and the other sections render as usual.
  */
-export class SectionBoundary extends Component<{ title: string; children: ReactNode }, { digest: string | null | undefined }> {
+export class SectionBoundary extends Component<
+  { title: string; children: ReactNode },
+  { digest: string | null | undefined }
+> {
   state = { digest: undefined as string | null | undefined };
 
   static getDerivedStateFromError(error: Error & { digest?: string }) {
@@ -17,9 +20,13 @@ export class SectionBoundary extends Component<{ title: string; children: ReactN
 
   render() {
     if (this.state.digest === undefined) return this.props.children;
-    if (this.state.digest === COUNTING_DIGEST) return <CountingMessage what={this.props.title} reset={() => this.setState({ digest: undefined })} />;
+    if (this.state.digest === COUNTING_DIGEST)
+      return <CountingMessage what={this.props.title} reset={() => this.setState({ digest: undefined })} />;
     return (
-      <div role="alert" className="rounded-lg border border-rose-300 bg-rose-50 p-4 text-sm dark:border-rose-900 dark:bg-rose-950/40">
+      <div
+        role="alert"
+        className="rounded-lg border border-rose-300 bg-rose-50 p-4 text-sm dark:border-rose-900 dark:bg-rose-950/40"
+      >
         <p className="font-medium">{this.props.title} could not be loaded just now; reload the page to try again.</p>
         {this.state.digest ? <p className="mt-1 font-mono text-xs">Reference: {this.state.digest}</p> : null}
       </div>

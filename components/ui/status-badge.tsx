@@ -11,5 +11,9 @@ const STYLES: Record<SwapStatus, string> = {
 };
 
 export function StatusBadge({ status }: { status: SwapStatus }) {
-  return <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium ${STYLES[status]}`}>{status.replace("_", " ")}</span>;
+  return (
+    <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium ${STYLES[status]}`}>
+      {status.replace("_", " ")}
+    </span>
+  );
 }

@@ -31,14 +31,25 @@ export function Table<Row>({ caption, columns, rows, rowKey, empty, csv, rowClas
   if (rows.length === 0) return <p className="py-6 text-center text-sm text-zinc-500 dark:text-zinc-400">{empty}</p>;
   return (
     <div>
-      {csv ? <CsvLink name={csv} header={columns.map((c) => c.csvHeader ?? c.header)} lines={rows.map((row) => columns.map((c) => cellText(c, row)))} /> : null}
+      {csv ? (
+        <CsvLink
+          name={csv}
+          header={columns.map((c) => c.csvHeader ?? c.header)}
+          lines={rows.map((row) => columns.map((c) => cellText(c, row)))}
+        />
+      ) : null}
       <div className="overflow-x-auto">
         <table className="w-full text-sm">
           <caption className="sr-only">{caption}</caption>
           <thead>
             <tr className="border-b border-zinc-200 text-left text-xs text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
               {columns.map((c) => (
-                <th key={c.header} scope="col" aria-sort={c.sort?.direction && (c.sort.direction === "asc" ? "ascending" : "descending")} className={`px-2 py-2 font-medium whitespace-nowrap ${c.numeric ? "text-right" : ""}`}>
+                <th
+                  key={c.header}
+                  scope="col"
+                  aria-sort={c.sort?.direction && (c.sort.direction === "asc" ? "ascending" : "descending")}
+                  className={`px-2 py-2 font-medium whitespace-nowrap ${c.numeric ? "text-right" : ""}`}
+                >
                   {c.sort ? <SortLink header={c.header} {...c.sort} /> : c.header}
                 </th>
               ))}
@@ -46,9 +57,17 @@ export function Table<Row>({ caption, columns, rows, rowKey, empty, csv, rowClas
           </thead>
           <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800/70">
             {rows.map((row) => (
-              <tr key={rowKey(row)} className={["hover:bg-zinc-50 dark:hover:bg-zinc-800/40", rowClassName?.(row)].filter(Boolean).join(" ")}>
+              <tr
+                key={rowKey(row)}
+                className={["hover:bg-zinc-50 dark:hover:bg-zinc-800/40", rowClassName?.(row)]
+                  .filter(Boolean)
+                  .join(" ")}
+              >
                 {columns.map((c) => (
-                  <td key={c.header} className={`px-2 py-1.5 ${c.wrap ? "min-w-64" : "whitespace-nowrap"} ${c.numeric ? "text-right tabular-nums" : ""}`}>
+                  <td
+                    key={c.header}
+                    className={`px-2 py-1.5 ${c.wrap ? "min-w-64" : "whitespace-nowrap"} ${c.numeric ? "text-right tabular-nums" : ""}`}
+                  >
                     {c.cell(row)}
                   </td>
                 ))}
@@ -70,7 +89,11 @@ function cellText<Row>(column: Column<Row>, row: Row): string | number | null {
 /** A sortable column's heading: a link to the table sorted by it, marked ▲ or ▼ while it is. */
 function SortLink({ header, href, direction }: { header: string; href: string; direction?: "asc" | "desc" }) {
   return (
-    <Link href={href} scroll={false} className={`hover:text-zinc-900 dark:hover:text-zinc-100 ${direction ? "text-zinc-900 dark:text-zinc-100" : ""}`}>
+    <Link
+      href={href}
+      scroll={false}
+      className={`hover:text-zinc-900 dark:hover:text-zinc-100 ${direction ? "text-zinc-900 dark:text-zinc-100" : ""}`}
+    >
       {header}
       {direction ? (direction === "asc" ? " ▲" : " ▼") : ""}
     </Link>
@@ -82,7 +105,11 @@ function CsvLink({ name, header, lines }: { name: string; header: string[]; line
   const text = [csvLine(header), ...lines.map(csvLine)].join("\r\n") + "\r\n";
   return (
     <p className="mb-1 text-right text-xs">
-      <a download={`${name}.csv`} href={`data:text/csv;charset=utf-8,${encodeURIComponent(text)}`} className="text-emerald-700 underline dark:text-emerald-400">
+      <a
+        download={`${name}.csv`}
+        href={`data:text/csv;charset=utf-8,${encodeURIComponent(text)}`}
+        className="text-emerald-700 underline dark:text-emerald-400"
+      >
         Download CSV
       </a>
     </p>

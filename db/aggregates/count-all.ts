@@ -9,7 +9,10 @@ import { catchUpTradeAggregates } from "./trade-facts";
  * (given the zone days are cut in) trade changes. For the command line (db:migrate, db:seed) and tests; the server
  * leaves it to its background count (db/background/counting-loop.ts).
  */
-export function countAllNow(db: Database.Database, { timeZone, log = () => {} }: { timeZone?: string; log?: (line: string) => void } = {}): void {
+export function countAllNow(
+  db: Database.Database,
+  { timeZone, log = () => {} }: { timeZone?: string; log?: (line: string) => void } = {},
+): void {
   const corrections = llmCorrector(db);
   while (corrections.step());
   backfillLlmAggregates(db, log);
@@ -19,14 +22,18 @@ export function countAllNow(db: Database.Database, { timeZone, log = () => {} }:
   while (adopter.step()) {
     if (performance.now() - reported > 2000) {
       reported = performance.now();
-      log(`  adopting the LLM log, newest first: counted back to ${adopterFrom(db)} (${((reported - began) / 1000).toFixed(0)} s)`);
+      log(
+        `  adopting the LLM log, newest first: counted back to ${adopterFrom(db)} (${((reported - began) / 1000).toFixed(0)} s)`,
+      );
     }
   }
   if (timeZone) catchUpTradeAggregates(db, timeZone, log);
 }
 
 function adopterFrom(db: Database.Database): string {
-  return String(db.prepare("SELECT adopt_from FROM agent_desk_backfill WHERE name = 'llm_usage_log'").pluck().get() ?? "the start");
+  return String(
+    db.prepare("SELECT adopt_from FROM agent_desk_backfill WHERE name = 'llm_usage_log'").pluck().get() ?? "the start",
+  );
 }
 
 /** Empties the LLM aggregates and counts the whole log again, as an adoption (tests compare it with the catch-up's). */

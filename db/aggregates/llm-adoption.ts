@@ -8,7 +8,19 @@ const UNDATED = `(${hourKeySql("l.timestamp")} = '?' OR NOT ${DATED})`;
 const STEP_MS = 25;
 const ODD_IDS = 100_000;
 // What the aggregates read of a call.
-const COLUMNS = ["id", "timestamp", "agent_name", "provider", "model", "request_type", "success", "tokens_used", "cost_usd", "response_time_ms", "error_message"];
+const COLUMNS = [
+  "id",
+  "timestamp",
+  "agent_name",
+  "provider",
+  "model",
+  "request_type",
+  "success",
+  "tokens_used",
+  "cost_usd",
+  "response_time_ms",
+  "error_message",
+];
 const DAY_MS = 86_400_000;
 
 type Adoption = { adopt_below: number; adopt_from: string | null; adopt_odd: number };
@@ -19,7 +31,9 @@ type Adoption = { adopt_below: number; adopt_from: string | null; adopt_odd: num
  * dated two days before it, which no zone's offset can reach past); Infinity before the first step.
  */
 export function llmAdoption(db: Database.Database): { countedFromMs: number; from: string | null } | null {
-  const a = db.prepare("SELECT adopt_below, adopt_from, adopt_odd FROM agent_desk_backfill WHERE name = 'llm_usage_log'").get() as Adoption | undefined;
+  const a = db
+    .prepare("SELECT adopt_below, adopt_from, adopt_odd FROM agent_desk_backfill WHERE name = 'llm_usage_log'")
+    .get() as Adoption | undefined;
   if (!a || a.adopt_below === 0) return null;
   if (a.adopt_from === "") return { countedFromMs: -Infinity, from: "" };
   const day = a.adopt_from === null ? NaN : Date.parse(`${a.adopt_from.slice(0, 10)}T00:00:00Z`);
@@ -34,22 +48,31 @@ export function llmAdoption(db: Database.Database): { countedFromMs: number; fro
  * has an hour key by the first pass, any other by the second. Killed at any point, it resumes where it stopped.
  */
 export function llmAdopter(db: Database.Database, stepMs = STEP_MS) {
-  const state = db.prepare("SELECT adopt_below, adopt_from, adopt_odd FROM agent_desk_backfill WHERE name = 'llm_usage_log'");
+  const state = db.prepare(
+    "SELECT adopt_below, adopt_from, adopt_odd FROM agent_desk_backfill WHERE name = 'llm_usage_log'",
+  );
   const newest = db.prepare(`SELECT substr(max(timestamp), 1, 13) FROM llm_usage_log AS l WHERE ${DATED}`).pluck();
-  const newestBelow = db.prepare(`SELECT substr(max(timestamp), 1, 13) FROM llm_usage_log AS l WHERE l.timestamp < ? AND ${DATED}`).pluck();
+  const newestBelow = db
+    .prepare(`SELECT substr(max(timestamp), 1, 13) FROM llm_usage_log AS l WHERE l.timestamp < ? AND ${DATED}`)
+    .pluck();
   // An hour's rows are found through the timestamp index once and copied aside, so the four aggregates read them
   // from memory instead of walking the index four times (about three times faster).
   db.pragma("temp_store = MEMORY");
   db.exec(`CREATE TEMP TABLE IF NOT EXISTS agent_desk_adopting (${COLUMNS.join(", ")})`);
-  const copyHour = db.prepare(`INSERT INTO temp.agent_desk_adopting SELECT ${COLUMNS.map((c) => `l.${c}`).join(", ")} FROM llm_usage_log AS l
+  const copyHour =
+    db.prepare(`INSERT INTO temp.agent_desk_adopting SELECT ${COLUMNS.map((c) => `l.${c}`).join(", ")} FROM llm_usage_log AS l
     WHERE l.timestamp >= @lo AND l.timestamp < @hi AND l.id < @below AND ${hourKeySql("l.timestamp")} <> '?'`);
   const dated = countingStatements(db, "1", "temp.agent_desk_adopting");
   const clearHour = db.prepare("DELETE FROM temp.agent_desk_adopting");
-  const undatedIds = db.prepare(`SELECT l.id FROM llm_usage_log AS l WHERE l.id >= @lo AND l.id < @hi AND l.id < @below AND ${UNDATED}`).pluck();
+  const undatedIds = db
+    .prepare(`SELECT l.id FROM llm_usage_log AS l WHERE l.id >= @lo AND l.id < @hi AND l.id < @below AND ${UNDATED}`)
+    .pluck();
   const undated = countingStatements(db, "l.id IN (SELECT value FROM json_each(@ids))");
   const moveFrom = db.prepare("UPDATE agent_desk_backfill SET adopt_from = ? WHERE name = 'llm_usage_log'");
   const moveOdd = db.prepare("UPDATE agent_desk_backfill SET adopt_odd = ? WHERE name = 'llm_usage_log'");
-  const finish = db.prepare("UPDATE agent_desk_backfill SET adopt_below = 0, adopt_from = NULL, adopt_odd = 0 WHERE name = 'llm_usage_log'");
+  const finish = db.prepare(
+    "UPDATE agent_desk_backfill SET adopt_below = 0, adopt_from = NULL, adopt_odd = 0 WHERE name = 'llm_usage_log'",
+  );
   const run = (statements: ReturnType<typeof countingStatements>, range: Record<string, string | number>) => {
     for (const statement of Object.values(statements)) statement.run(range);
   };

@@ -84,7 +84,11 @@ describe("LLM aggregates", () => {
     expectSame(kept, rebuilt(file));
 
     // Every call deleted: the next count empties the aggregates and waits for the next id.
-    execFileSync("python3", ["-c", "import sqlite3, sys\nwith sqlite3.connect(sys.argv[1]) as c: c.execute('DELETE FROM llm_usage_log')", file]);
+    execFileSync("python3", [
+      "-c",
+      "import sqlite3, sys\nwith sqlite3.connect(sys.argv[1]) as c: c.execute('DELETE FROM llm_usage_log')",
+      file,
+    ]);
     const emptied = openDatabase(file);
     countAllNow(emptied);
     expect(uncountedLlmCalls(emptied)).toBe(0);
@@ -96,14 +100,18 @@ describe("LLM aggregates", () => {
     const file = makeUpstreamDb(path.join(tempDir(), "t.db"), ["--days", "10"]);
     await migrateFile(file, { log: () => {} });
     // The trading system corrects counted calls: a cost, a time moved to another day (naive and zoned), a deletion.
-    execFileSync("python3", ["-c", `
+    execFileSync("python3", [
+      "-c",
+      `
 import sqlite3, sys
 with sqlite3.connect(sys.argv[1]) as c:
     c.execute("UPDATE llm_usage_log SET cost_usd = cost_usd + 1.5 WHERE id = 5")
     c.execute("UPDATE llm_usage_log SET timestamp = '2026-01-07T03:04:05Z', success = 0, error_message = 'moved' WHERE id = 9")
     c.execute("UPDATE llm_usage_log SET timestamp = '2026-01-02 23:59:59.5', response_time_ms = 99999 WHERE id = 12")
     c.execute("DELETE FROM llm_usage_log WHERE id IN (20, 21)")
-`, file]);
+`,
+      file,
+    ]);
     const db = openDatabase(file);
     expect(pendingLlmCorrections(db).notes).toBe(5);
     expect(uncountedLlmCalls(db)).toBe(0); // pages keep reading the aggregates: nothing to count from scratch
@@ -121,7 +129,11 @@ with sqlite3.connect(sys.argv[1]) as c:
   it("recount the whole log when a corrected call's time is no time at all (no index finds such rows)", async () => {
     const file = makeUpstreamDb(path.join(tempDir(), "t.db"), ["--days", "3"]);
     await migrateFile(file, { log: () => {} });
-    execFileSync("python3", ["-c", "import sqlite3, sys\nwith sqlite3.connect(sys.argv[1]) as c: c.execute(\"UPDATE llm_usage_log SET timestamp = 'yesterday' WHERE id = 4\")", file]);
+    execFileSync("python3", [
+      "-c",
+      "import sqlite3, sys\nwith sqlite3.connect(sys.argv[1]) as c: c.execute(\"UPDATE llm_usage_log SET timestamp = 'yesterday' WHERE id = 4\")",
+      file,
+    ]);
     const db = openDatabase(file);
     llmCorrector(db).step(); // the note becomes keys
     llmCorrector(db).step(); // a '?' key: the whole log is marked
@@ -134,7 +146,7 @@ with sqlite3.connect(sys.argv[1]) as c:
   it("count the Python writer's new calls, and only those, in the background count's next step", async () => {
     const file = makeUpstreamDb(path.join(tempDir(), "t.db"), ["--days", "5"]);
     await migrateFile(file, { log: () => {} });
-    execFileSync("python3", ["-c", PYTHON_WRITES.split("write(\"DELETE")[0]!, file]);
+    execFileSync("python3", ["-c", PYTHON_WRITES.split('write("DELETE')[0]!, file]);
     const check = openDatabase(file);
     expect(uncountedLlmCalls(check)).toBe(6);
     llmCounter(check).chunk(); // one step of the server's background count
@@ -146,13 +158,26 @@ with sqlite3.connect(sys.argv[1]) as c:
   it("a backfill killed at any statement resumes and ends equal to a rebuild", async () => {
     const dir = tempDir();
     const file = path.join(dir, "big.db");
-    execFileSync(process.execPath, ["--import", "tsx", "scripts/db-seed.ts", "--db", file, "--llm-rows", "120000", "--days", "30"], { stdio: "pipe" });
+    execFileSync(
+      process.execPath,
+      ["--import", "tsx", "scripts/db-seed.ts", "--db", file, "--llm-rows", "120000", "--days", "30"],
+      { stdio: "pipe" },
+    );
     const complete = snapshot(file);
     for (const killAt of [2, 5, 6, 9]) {
       const db = openDatabase(file);
-      db.exec("DELETE FROM agent_desk_llm_hourly; DELETE FROM agent_desk_llm_latency; DELETE FROM agent_desk_llm_errors; UPDATE agent_desk_backfill SET next_id = 1");
+      db.exec(
+        "DELETE FROM agent_desk_llm_hourly; DELETE FROM agent_desk_llm_latency; DELETE FROM agent_desk_llm_errors; UPDATE agent_desk_backfill SET next_id = 1",
+      );
       db.close();
-      const child = spawnSync(process.execPath, ["--import", "tsx", "db/testing/kill-at-statement.ts", file, "backfill", String(killAt)]);
+      const child = spawnSync(process.execPath, [
+        "--import",
+        "tsx",
+        "db/testing/kill-at-statement.ts",
+        file,
+        "backfill",
+        String(killAt),
+      ]);
       expect(child.signal).toBe("SIGKILL");
       const check = openDatabase(file);
       expect(uncountedLlmCalls(check)).toBeGreaterThan(0);
@@ -211,8 +236,14 @@ with sqlite3.connect(sys.argv[1]) as c:
     const adopted = snapshot(file);
     // The same file counted the old way, in id order from the first call.
     const ordered = openDatabase(file);
-    ordered.exec("DELETE FROM agent_desk_llm_hourly; DELETE FROM agent_desk_llm_latency; DELETE FROM agent_desk_llm_errors; DELETE FROM agent_desk_llm_zoned");
-    ordered.prepare("UPDATE agent_desk_backfill SET next_id = (SELECT min(id) FROM llm_usage_log) WHERE name = 'llm_usage_log'").run();
+    ordered.exec(
+      "DELETE FROM agent_desk_llm_hourly; DELETE FROM agent_desk_llm_latency; DELETE FROM agent_desk_llm_errors; DELETE FROM agent_desk_llm_zoned",
+    );
+    ordered
+      .prepare(
+        "UPDATE agent_desk_backfill SET next_id = (SELECT min(id) FROM llm_usage_log) WHERE name = 'llm_usage_log'",
+      )
+      .run();
     countAllNow(ordered);
     ordered.close();
     expectSame(adopted, snapshot(file));
@@ -238,7 +269,10 @@ with sqlite3.connect(sys.argv[1]) as c:
         const positional = new Array((sql.replace(/'[^']*'/g, "").match(/\?/g) ?? []).length).fill(null);
         const args = Object.keys(named).length > 0 ? [...positional, named] : positional;
         const plan = prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[];
-        return plan.map((p) => p.detail).filter((d) => /^SCAN (l|llm_usage_log)\b/.test(d)).map((d) => `${d}: ${sql}`);
+        return plan
+          .map((p) => p.detail)
+          .filter((d) => /^SCAN (l|llm_usage_log)\b/.test(d))
+          .map((d) => `${d}: ${sql}`);
       });
     db.close();
     expect(prepared.length).toBeGreaterThan(10);
@@ -250,7 +284,14 @@ with sqlite3.connect(sys.argv[1]) as c:
     execFileSync("python3", ["-c", ODD_TIMES, file]);
     await migrateFile(file, { log: () => {}, count: false });
     for (const killAt of [1, 3, 5, 8]) {
-      const child = spawnSync(process.execPath, ["--import", "tsx", "db/testing/kill-at-statement.ts", file, "adopt", String(killAt)]);
+      const child = spawnSync(process.execPath, [
+        "--import",
+        "tsx",
+        "db/testing/kill-at-statement.ts",
+        file,
+        "adopt",
+        String(killAt),
+      ]);
       expect(child.signal).toBe("SIGKILL");
     }
     const db = openDatabase(file);
@@ -276,20 +317,29 @@ describe("latency buckets", () => {
 describe("reading a window from the aggregates", () => {
   it("gives the same figures as reading every raw row, for windows of any length and edge", () => {
     const file = path.join(tempDir(), "seeded.db");
-    execFileSync(process.execPath, ["--import", "tsx", "scripts/db-seed.ts", "--db", file, "--days", "60"], { stdio: "pipe" });
+    execFileSync(process.execPath, ["--import", "tsx", "scripts/db-seed.ts", "--db", file, "--days", "60"], {
+      stdio: "pipe",
+    });
     const db = openDatabase(file);
     const now = Date.now();
     for (const hours of [0.5, 1.5, 5, 24, 36.25, 24 * 7 + 0.3, 24 * 30, 24 * 59.9]) {
       const since = now - hours * 3_600_000;
       const fast = new LlmWindow(db, "Asia/Seoul", since, now, true);
       const slow = new LlmWindow(db, "Asia/Seoul", since, now, false);
-      const sortGroups = (w: LlmWindow) => w.groups().filter((g) => g.calls !== 0).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+      const sortGroups = (w: LlmWindow) =>
+        w
+          .groups()
+          .filter((g) => g.calls !== 0)
+          .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
       const [a, b] = [sortGroups(fast), sortGroups(slow)];
-      expect(a.map((g) => [g.agentName, g.provider, g.model, g.requestType, g.calls, g.successes, g.tokens]), `${hours} h`).toEqual(
-        b.map((g) => [g.agentName, g.provider, g.model, g.requestType, g.calls, g.successes, g.tokens]),
-      );
+      expect(
+        a.map((g) => [g.agentName, g.provider, g.model, g.requestType, g.calls, g.successes, g.tokens]),
+        `${hours} h`,
+      ).toEqual(b.map((g) => [g.agentName, g.provider, g.model, g.requestType, g.calls, g.successes, g.tokens]));
       a.forEach((g, i) => expect(g.cost).toBeCloseTo(b[i]!.cost, 6));
-      expect(fast.daily().map((d) => [d.date, d.provider, d.calls])).toEqual(slow.daily().map((d) => [d.date, d.provider, d.calls]));
+      expect(fast.daily().map((d) => [d.date, d.provider, d.calls])).toEqual(
+        slow.daily().map((d) => [d.date, d.provider, d.calls]),
+      );
       const count = (pairs: [number, number][]) => pairs.reduce((sum, [, n]) => sum + n, 0);
       expect(count(fast.latencies())).toBe(count(slow.latencies()));
       expect(fast.errors()).toEqual(slow.errors());
@@ -301,7 +351,9 @@ describe("reading a window from the aggregates", () => {
 describe("the range cache", () => {
   it("keeps a window's figures until a call lands in one of its hours, however late it is written", () => {
     const file = path.join(tempDir(), "seeded.db");
-    execFileSync(process.execPath, ["--import", "tsx", "scripts/db-seed.ts", "--db", file, "--days", "40"], { stdio: "pipe" });
+    execFileSync(process.execPath, ["--import", "tsx", "scripts/db-seed.ts", "--db", file, "--days", "40"], {
+      stdio: "pipe",
+    });
     const db = openDatabase(file);
     const cache = new LlmRangeCache();
     const now = Date.now();
@@ -319,7 +371,9 @@ describe("the range cache", () => {
     expect(first).toEqual(figures(false));
 
     // Late writes: a call dated ten days back (naive, Seoul) and a failed one twenty days back (UTC).
-    execFileSync("python3", ["-c", `
+    execFileSync("python3", [
+      "-c",
+      `
 import sqlite3, sys
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
@@ -329,10 +383,18 @@ with sqlite3.connect(sys.argv[1]) as c:
     c.execute(insert, ((datetime.now(ZoneInfo("Asia/Seoul")) - timedelta(days=10)).replace(tzinfo=None).isoformat(), 1, None))
 with sqlite3.connect(sys.argv[1]) as c:
     c.execute(insert, ((datetime.now(timezone.utc) - timedelta(days=20)).isoformat(), 0, "late"))
-`, file]);
+`,
+      file,
+    ]);
     const later = figures(true);
     // A late call may open a day × provider pair the seed left empty (the seed moves with the date): only more, never fewer.
-    expect(later).toEqual({ ...first, calls: first.calls + 2, latencies: first.latencies + 2, failed: first.failed + 1, days: later.days });
+    expect(later).toEqual({
+      ...first,
+      calls: first.calls + 2,
+      latencies: first.latencies + 2,
+      failed: first.failed + 1,
+      days: later.days,
+    });
     expect(later.days).toBeGreaterThanOrEqual(first.days);
     expect(later).toEqual(figures(false));
     db.close();

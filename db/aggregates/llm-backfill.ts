@@ -8,7 +8,11 @@ import { dayKeySql, hourKeySql, latencyBucketSql, zonedSql } from "./llm-keys";
 type Cursor = { next_id: number; last_id: number };
 
 function cursor(db: Database.Database): Cursor | undefined {
-  return db.prepare("SELECT next_id, (SELECT coalesce(max(id), 0) FROM llm_usage_log) AS last_id FROM agent_desk_backfill WHERE name = 'llm_usage_log'").get() as Cursor | undefined;
+  return db
+    .prepare(
+      "SELECT next_id, (SELECT coalesce(max(id), 0) FROM llm_usage_log) AS last_id FROM agent_desk_backfill WHERE name = 'llm_usage_log'",
+    )
+    .get() as Cursor | undefined;
 }
 
 /** How many calls of the LLM log are above the watermark, not yet in the aggregates. */
@@ -82,7 +86,8 @@ export function llmCounter(db: Database.Database) {
       const began = performance.now();
       const c = step.immediate();
       const ms = performance.now() - began;
-      if (c.counted === size) size = Math.round(Math.min(MAX_CHUNK_IDS, Math.max(MIN_CHUNK_IDS, (size * TARGET_MS) / Math.max(ms, 1))));
+      if (c.counted === size)
+        size = Math.round(Math.min(MAX_CHUNK_IDS, Math.max(MIN_CHUNK_IDS, (size * TARGET_MS) / Math.max(ms, 1))));
       return { counted: c.counted, waiting: Math.max(0, c.last_id - c.next_id + 1) };
     },
   };
@@ -117,9 +122,13 @@ export function backfillLlmAggregates(db: Database.Database, log: (line: string)
 function readoptLlmLog(db: Database.Database): Cursor {
   db.exec(`DELETE FROM agent_desk_llm_hourly; DELETE FROM agent_desk_llm_latency; DELETE FROM agent_desk_llm_errors; DELETE FROM agent_desk_llm_zoned;
     DELETE FROM agent_desk_llm_corrections; DELETE FROM agent_desk_llm_dirty;`);
-  return db.prepare(`UPDATE agent_desk_backfill SET next_id = (SELECT coalesce(max(id), 0) + 1 FROM llm_usage_log), last_id = (SELECT coalesce(max(id), 0) FROM llm_usage_log),
+  return db
+    .prepare(
+      `UPDATE agent_desk_backfill SET next_id = (SELECT coalesce(max(id), 0) + 1 FROM llm_usage_log), last_id = (SELECT coalesce(max(id), 0) FROM llm_usage_log),
     adopt_below = (SELECT coalesce(max(id), 0) + 1 FROM llm_usage_log), adopt_from = NULL, adopt_odd = (SELECT coalesce(min(id), 0) FROM llm_usage_log)
-    WHERE name = 'llm_usage_log' RETURNING next_id, last_id`).get() as Cursor;
+    WHERE name = 'llm_usage_log' RETURNING next_id, last_id`,
+    )
+    .get() as Cursor;
 }
 
 /** Marks the whole log to be counted again: the next chunk empties the aggregates first. */

@@ -13,7 +13,11 @@ const DAY_MS = 24 * HOUR_MS;
 
 /** Counted calls changed or deleted (noted by migrations/0010's triggers) and hour or day keys still to count again. */
 export function pendingLlmCorrections(db: Database.Database): { notes: number; keys: number } {
-  return db.prepare("SELECT (SELECT count(*) FROM agent_desk_llm_corrections) AS notes, (SELECT count(*) FROM agent_desk_llm_dirty) AS keys").get() as { notes: number; keys: number };
+  return db
+    .prepare(
+      "SELECT (SELECT count(*) FROM agent_desk_llm_corrections) AS notes, (SELECT count(*) FROM agent_desk_llm_dirty) AS keys",
+    )
+    .get() as { notes: number; keys: number };
 }
 
 /**
@@ -23,14 +27,19 @@ export function pendingLlmCorrections(db: Database.Database): { notes: number; k
  * by reading the whole log, so it marks the whole log for a recount instead.
  */
 export function llmCorrector(db: Database.Database) {
-  const notes = db.prepare("SELECT rowid, old_id, old_time, new_id FROM agent_desk_llm_corrections ORDER BY rowid LIMIT ?");
+  const notes = db.prepare(
+    "SELECT rowid, old_id, old_time, new_id FROM agent_desk_llm_corrections ORDER BY rowid LIMIT ?",
+  );
   const keysOf = db.prepare(`INSERT OR IGNORE INTO agent_desk_llm_dirty (key)
     SELECT 'h' || ${hourKeySql("old_time")} FROM agent_desk_llm_corrections WHERE rowid <= @last
     UNION SELECT 'd' || ${dayKeySql("old_time")} FROM agent_desk_llm_corrections WHERE rowid <= @last
     UNION SELECT 'h' || ${hourKeySql("new_time")} FROM agent_desk_llm_corrections WHERE rowid <= @last AND new_id IS NOT NULL
     UNION SELECT 'd' || ${dayKeySql("new_time")} FROM agent_desk_llm_corrections WHERE rowid <= @last AND new_id IS NOT NULL`);
-  const forgetZoned = db.prepare("DELETE FROM agent_desk_llm_zoned WHERE instant_ms = unixepoch(?, 'subsec') * 1000 AND id = ?");
-  const keepZoned = db.prepare(`INSERT OR IGNORE INTO agent_desk_llm_zoned SELECT unixepoch(l.timestamp, 'subsec') * 1000, l.id FROM llm_usage_log AS l
+  const forgetZoned = db.prepare(
+    "DELETE FROM agent_desk_llm_zoned WHERE instant_ms = unixepoch(?, 'subsec') * 1000 AND id = ?",
+  );
+  const keepZoned =
+    db.prepare(`INSERT OR IGNORE INTO agent_desk_llm_zoned SELECT unixepoch(l.timestamp, 'subsec') * 1000, l.id FROM llm_usage_log AS l
     WHERE l.id = ? AND ${COUNTED} AND ${zonedSql("l.timestamp")} AND unixepoch(l.timestamp, 'subsec') IS NOT NULL`);
   const dropNotes = db.prepare("DELETE FROM agent_desk_llm_corrections WHERE rowid <= ?");
   const dirtyKeys = db.prepare("SELECT key FROM agent_desk_llm_dirty ORDER BY key").pluck();
@@ -38,7 +47,12 @@ export function llmCorrector(db: Database.Database) {
   const recount = recounter(db);
 
   const step = db.transaction((): boolean => {
-    const rows = notes.all(NOTES_PER_STEP) as { rowid: number; old_id: number; old_time: string | null; new_id: number | null }[];
+    const rows = notes.all(NOTES_PER_STEP) as {
+      rowid: number;
+      old_id: number;
+      old_time: string | null;
+      new_id: number | null;
+    }[];
     if (rows.length > 0) {
       const last = rows.at(-1)!.rowid;
       keysOf.run({ last });
@@ -77,10 +91,20 @@ export function llmCorrector(db: Database.Database) {
 function recounter(db: Database.Database) {
   const below = `AND ${COUNTED}`;
   const naive = (key: string) => `l.timestamp >= @lo AND l.timestamp < @hi AND ${key} = @key ${below}`;
-  const zoned = (key: string) => `l.id IN (SELECT id FROM agent_desk_llm_zoned WHERE instant_ms >= @lo AND instant_ms < @hi) AND ${key} = @key ${below}`;
-  const hour = { naive: countingStatements(db, naive(hourKeySql("l.timestamp"))), zoned: countingStatements(db, zoned(hourKeySql("l.timestamp"))) };
-  const day = { naive: countingStatements(db, naive(dayKeySql("l.timestamp"))), zoned: countingStatements(db, zoned(dayKeySql("l.timestamp"))) };
-  const forgetHour = [db.prepare("DELETE FROM agent_desk_llm_hourly WHERE hour = ?"), db.prepare("DELETE FROM agent_desk_llm_errors WHERE hour = ?")];
+  const zoned = (key: string) =>
+    `l.id IN (SELECT id FROM agent_desk_llm_zoned WHERE instant_ms >= @lo AND instant_ms < @hi) AND ${key} = @key ${below}`;
+  const hour = {
+    naive: countingStatements(db, naive(hourKeySql("l.timestamp"))),
+    zoned: countingStatements(db, zoned(hourKeySql("l.timestamp"))),
+  };
+  const day = {
+    naive: countingStatements(db, naive(dayKeySql("l.timestamp"))),
+    zoned: countingStatements(db, zoned(dayKeySql("l.timestamp"))),
+  };
+  const forgetHour = [
+    db.prepare("DELETE FROM agent_desk_llm_hourly WHERE hour = ?"),
+    db.prepare("DELETE FROM agent_desk_llm_errors WHERE hour = ?"),
+  ];
   const forgetDay = db.prepare("DELETE FROM agent_desk_llm_latency WHERE day = ?");
 
   return (dirty: string) => {
@@ -94,7 +118,8 @@ function recounter(db: Database.Database) {
       }
     } else {
       forgetDay.run(key);
-      for (const range of ranges(key, DAY_MS)) (key.startsWith("U") ? day.zoned : day.naive).latency.run({ ...range, key });
+      for (const range of ranges(key, DAY_MS))
+        (key.startsWith("U") ? day.zoned : day.naive).latency.run({ ...range, key });
     }
   };
 }

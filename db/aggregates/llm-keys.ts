@@ -5,7 +5,8 @@
 /** A time written with Z or an offset (the text after the minutes holds Z, + or -). */
 export const zonedSql = (ts: string) => `(substr(${ts}, 17) GLOB '*[Z+-]*')`;
 /** A naive time: a date, T or a space, and at least hours and minutes. */
-export const naiveSql = (ts: string) => `(${ts} GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9][T ][0-2][0-9]:[0-5][0-9]*')`;
+export const naiveSql = (ts: string) =>
+  `(${ts} GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9][T ][0-2][0-9]:[0-5][0-9]*')`;
 const ZONED = zonedSql;
 const NAIVE = naiveSql;
 

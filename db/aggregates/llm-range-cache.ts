@@ -25,14 +25,19 @@ export class LlmRangeCache {
 
   /** Drops what newly counted calls (or a reset of the aggregates) made stale; call before reading. */
   sync(db: Database.Database): void {
-    const { next_id: counted, resets } = (db.prepare("SELECT next_id, resets FROM agent_desk_backfill WHERE name = 'llm_usage_log'").get() as { next_id: number; resets: number } | undefined) ?? { next_id: 0, resets: -1 };
+    const { next_id: counted, resets } = (db
+      .prepare("SELECT next_id, resets FROM agent_desk_backfill WHERE name = 'llm_usage_log'")
+      .get() as { next_id: number; resets: number } | undefined) ?? { next_id: 0, resets: -1 };
     if (resets !== this.resets || counted < this.counted || counted - this.counted > MAX_NEWLY_COUNTED) {
       this.entries.clear();
       [this.resets, this.counted] = [resets, counted];
       return;
     }
     if (counted === this.counted) return;
-    const minutes = db.prepare(`SELECT DISTINCT ${minuteKeySql("timestamp")} FROM llm_usage_log WHERE id >= ? AND id < ?`).pluck().all(this.counted, counted) as string[];
+    const minutes = db
+      .prepare(`SELECT DISTINCT ${minuteKeySql("timestamp")} FROM llm_usage_log WHERE id >= ? AND id < ?`)
+      .pluck()
+      .all(this.counted, counted) as string[];
     this.counted = counted;
     for (const [name, entry] of this.entries) {
       if (minutes.some((minute) => entry.ranges.some(([lo, hi]) => holds(lo, hi, minute)))) this.entries.delete(name);

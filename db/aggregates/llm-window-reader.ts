@@ -13,14 +13,22 @@ const DAY_MS = 24 * HOUR_MS;
 
 type LlmHourly = typeof agentDeskLlmHourly.$inferSelect;
 /** The calls of one agent × provider × model × request type: counts, and sums of cost (USD) and latency (ms). */
-export type LlmGroup = Pick<LlmHourly, "agentName" | "provider" | "model" | "requestType" | "calls" | "successes" | "tokens"> & { cost: number; latencySum: number };
+export type LlmGroup = Pick<
+  LlmHourly,
+  "agentName" | "provider" | "model" | "requestType" | "calls" | "successes" | "tokens"
+> & { cost: number; latencySum: number };
 /** The calls of one calendar day (in the zone) and provider. */
 export type LlmDay = Pick<LlmHourly, "provider" | "calls" | "successes" | "tokens"> & { date: string; cost: number };
 /** A dimension the calls can be split by (a key of LlmGroup). */
 export type LlmDimension = "provider" | "model" | "agentName" | "requestType";
 
 // The aggregates' column of each dimension.
-const DIMENSION_COLUMNS: Record<LlmDimension, string> = { provider: "provider", model: "model", agentName: "agent_name", requestType: "request_type" };
+const DIMENSION_COLUMNS: Record<LlmDimension, string> = {
+  provider: "provider",
+  model: "model",
+  agentName: "agent_name",
+  requestType: "request_type",
+};
 
 type Span = { keys: [string, string]; start: number; end: number };
 type Inner = { naive: Span; zoned: Span };
@@ -61,7 +69,17 @@ export class LlmWindow {
       const sum = sums.get(key);
       if (!sum) {
         const { agentName, provider, model, requestType, calls, successes, tokens, cost, latencySum } = row;
-        return void sums.set(key, { agentName, provider, model, requestType, calls, successes, tokens, cost, latencySum });
+        return void sums.set(key, {
+          agentName,
+          provider,
+          model,
+          requestType,
+          calls,
+          successes,
+          tokens,
+          cost,
+          latencySum,
+        });
       }
       sum.calls += row.calls;
       sum.successes += row.successes;
@@ -74,7 +92,10 @@ export class LlmWindow {
               total(cost_usd) AS cost, total(latency_ms_sum) AS latencySum
        FROM agent_desk_llm_hourly WHERE hour >= ? AND hour < ? AND (? IS NULL OR agent_name = ?) GROUP BY 1, 2, 3, 4`,
     );
-    for (const keys of this.keyRanges(this.hours)) this.kept(`groups ${agent}`, keys, () => query.all(...keys, agent ?? null, agent ?? null) as LlmGroup[]).forEach(add);
+    for (const keys of this.keyRanges(this.hours))
+      this.kept(`groups ${agent}`, keys, () => query.all(...keys, agent ?? null, agent ?? null) as LlmGroup[]).forEach(
+        add,
+      );
     for (const row of this.edgeSums(agent)) add(row);
     return [...sums.values()];
   }
@@ -96,7 +117,19 @@ export class LlmWindow {
        FROM agent_desk_llm_hourly WHERE hour >= ? AND hour < ? GROUP BY 1, 2`,
     );
     for (const keys of this.keyRanges(this.hours)) {
-      const rows = this.kept("daily", keys, () => query.all(...keys) as { hour: string; provider: string; calls: number; successes: number; tokens: number; cost: number }[]);
+      const rows = this.kept(
+        "daily",
+        keys,
+        () =>
+          query.all(...keys) as {
+            hour: string;
+            provider: string;
+            calls: number;
+            successes: number;
+            tokens: number;
+            cost: number;
+          }[],
+      );
       for (const r of rows) add(this.dateOfHour(r.hour), r.provider, r.calls, r.successes, r.tokens, r.cost);
     }
     for (const r of this.edgeSums()) add(this.dateOfHour(r.hour), r.provider, r.calls, r.successes, r.tokens, r.cost);
@@ -118,7 +151,11 @@ export class LlmWindow {
       `SELECT hour, ${DIMENSION_COLUMNS[dimension]} AS "group", sum(calls) AS calls, sum(tokens) AS tokens, total(cost_usd) AS cost FROM agent_desk_llm_hourly WHERE hour >= ? AND hour < ? GROUP BY 1, 2`,
     );
     for (const keys of this.keyRanges(this.hours)) {
-      const rows = this.kept(`daily by ${dimension}`, keys, () => query.all(...keys) as { hour: string; group: string; calls: number; tokens: number; cost: number }[]);
+      const rows = this.kept(
+        `daily by ${dimension}`,
+        keys,
+        () => query.all(...keys) as { hour: string; group: string; calls: number; tokens: number; cost: number }[],
+      );
       for (const r of rows) add(this.dateOfHour(r.hour), r.group, r.calls, r.tokens, r.cost);
     }
     for (const r of this.edgeSums()) add(this.dateOfHour(r.hour), r[dimension], r.calls, r.tokens, r.cost);
@@ -139,7 +176,11 @@ export class LlmWindow {
       "SELECT hour, model, sum(calls) AS calls, total(cost_usd) AS cost FROM agent_desk_llm_hourly WHERE hour >= ? AND hour < ? AND agent_name = ? GROUP BY 1, 2",
     );
     for (const keys of this.keyRanges(this.hours)) {
-      const rows = this.kept(`agent daily ${agent}`, keys, () => query.all(...keys, agent) as { hour: string; model: string; calls: number; cost: number }[]);
+      const rows = this.kept(
+        `agent daily ${agent}`,
+        keys,
+        () => query.all(...keys, agent) as { hour: string; model: string; calls: number; cost: number }[],
+      );
       for (const r of rows) add(this.dateOfHour(r.hour), r.model, r.calls, r.cost);
     }
     for (const r of this.edgeSums(agent)) add(this.dateOfHour(r.hour), r.model, r.calls, r.cost);
@@ -149,9 +190,12 @@ export class LlmWindow {
   /** Failed calls per error message ('' when none), most frequent first. */
   errors(): { message: string; count: number }[] {
     const counts = new Map<string, number>();
-    const query = this.sqlite.prepare("SELECT error_message AS message, sum(calls) AS count FROM agent_desk_llm_errors WHERE hour >= ? AND hour < ? GROUP BY 1");
+    const query = this.sqlite.prepare(
+      "SELECT error_message AS message, sum(calls) AS count FROM agent_desk_llm_errors WHERE hour >= ? AND hour < ? GROUP BY 1",
+    );
     for (const keys of this.keyRanges(this.hours)) {
-      for (const r of this.kept("errors", keys, () => query.all(...keys) as { message: string; count: number }[])) counts.set(r.message, (counts.get(r.message) ?? 0) + r.count);
+      for (const r of this.kept("errors", keys, () => query.all(...keys) as { message: string; count: number }[]))
+        counts.set(r.message, (counts.get(r.message) ?? 0) + r.count);
     }
     const edges = this.edges(this.hours, 13);
     const read = (from: number, to: number) =>
@@ -161,16 +205,23 @@ export class LlmWindow {
         .where(and(this.between(from, to), sql`${llmUsageLog.success} = 0`, edges.uncounted))
         .groupBy(sql`1`)
         .all();
-    for (const r of this.rawEdges("errors", this.hours, edges.ranges, read)) counts.set(r.message, (counts.get(r.message) ?? 0) + r.count);
-    return [...counts].filter(([, n]) => n > 0).map(([message, count]) => ({ message, count })).sort((a, b) => b.count - a.count || a.message.localeCompare(b.message));
+    for (const r of this.rawEdges("errors", this.hours, edges.ranges, read))
+      counts.set(r.message, (counts.get(r.message) ?? 0) + r.count);
+    return [...counts]
+      .filter(([, n]) => n > 0)
+      .map(([message, count]) => ({ message, count }))
+      .sort((a, b) => b.count - a.count || a.message.localeCompare(b.message));
   }
 
   /** Latencies as (ms, calls) pairs of bucket midpoints (within 5 % of every latency they stand for). */
   latencies(): [number, number][] {
     const pairs: [number, number][] = [];
-    const query = this.sqlite.prepare("SELECT bucket, sum(calls) AS calls FROM agent_desk_llm_latency WHERE day >= ? AND day < ? GROUP BY 1");
+    const query = this.sqlite.prepare(
+      "SELECT bucket, sum(calls) AS calls FROM agent_desk_llm_latency WHERE day >= ? AND day < ? GROUP BY 1",
+    );
     for (const keys of this.keyRanges(this.days)) {
-      for (const r of this.kept("latencies", keys, () => query.all(...keys) as { bucket: number; calls: number }[])) pairs.push([bucketMidpointMs(r.bucket), r.calls]);
+      for (const r of this.kept("latencies", keys, () => query.all(...keys) as { bucket: number; calls: number }[]))
+        pairs.push([bucketMidpointMs(r.bucket), r.calls]);
     }
     pairs.push(...this.edgeLatencies(this.days).map((r): [number, number] => [bucketMidpointMs(r.bucket), r.calls]));
     return pairs.sort((a, b) => a[0] - b[0]);
@@ -184,9 +235,16 @@ export class LlmWindow {
       pairs.push([bucketMidpointMs(bucket), calls]);
       byAgent.set(agent, pairs);
     };
-    const query = this.sqlite.prepare("SELECT agent_name AS agent, bucket, sum(calls) AS calls FROM agent_desk_llm_latency WHERE day >= ? AND day < ? GROUP BY 1, 2");
+    const query = this.sqlite.prepare(
+      "SELECT agent_name AS agent, bucket, sum(calls) AS calls FROM agent_desk_llm_latency WHERE day >= ? AND day < ? GROUP BY 1, 2",
+    );
     for (const keys of this.keyRanges(this.days)) {
-      for (const r of this.kept("latencies by agent", keys, () => query.all(...keys) as { agent: string; bucket: number; calls: number }[])) add(r.agent, r.bucket, r.calls);
+      for (const r of this.kept(
+        "latencies by agent",
+        keys,
+        () => query.all(...keys) as { agent: string; bucket: number; calls: number }[],
+      ))
+        add(r.agent, r.bucket, r.calls);
     }
     for (const r of this.edgeLatencies(this.days, true)) add(r.agent, r.bucket, r.calls);
     for (const pairs of byAgent.values()) pairs.sort((a, b) => a[0] - b[0]);
@@ -211,7 +269,11 @@ export class LlmWindow {
     if (naiveStartWall >= naiveEndWall || zonedStart >= zonedEnd) return null;
     const key = (ms: number) => new Date(ms).toISOString().slice(0, keyLength);
     return {
-      naive: { keys: [key(naiveStartWall), key(naiveEndWall)], start: wallClockToInstant(naiveStartWall, this.zone), end: wallClockToInstant(naiveEndWall, this.zone) },
+      naive: {
+        keys: [key(naiveStartWall), key(naiveEndWall)],
+        start: wallClockToInstant(naiveStartWall, this.zone),
+        end: wallClockToInstant(naiveEndWall, this.zone),
+      },
       zoned: { keys: [`U${key(zonedStart)}`, `U${key(zonedEnd)}`], start: zonedStart, end: zonedEnd },
     };
   }
@@ -278,7 +340,12 @@ export class LlmWindow {
    * start and end of each edge are read on every request (a peak hour holds thousands of calls, a minute a hundred).
    * A minute's read is kept until a call lands in it, so new calls in the current minute leave the others kept.
    */
-  private rawEdges<Row>(kind: string, inner: Inner | null, ranges: [number, number][], read: (from: number, to: number) => Row[]): Row[] {
+  private rawEdges<Row>(
+    kind: string,
+    inner: Inner | null,
+    ranges: [number, number][],
+    read: (from: number, to: number) => Row[],
+  ): Row[] {
     return ranges.flatMap(([from, to]) => {
       const [wholeFrom, wholeTo] = [Math.ceil(from / MINUTE_MS) * MINUTE_MS, Math.floor(to / MINUTE_MS) * MINUTE_MS];
       if (!this.cache || wholeFrom >= wholeTo) return read(from, to);
@@ -318,7 +385,12 @@ export class LlmWindow {
     const outside = ([lo, hi]: [string, string]) => sql`NOT (${key} >= ${lo} AND ${key} < ${hi})`;
     return {
       key,
-      ranges: ([[this.sinceMs, firstEnd], [secondStart, this.nowMs]] as [number, number][]).filter(([from, to]) => from < to),
+      ranges: (
+        [
+          [this.sinceMs, firstEnd],
+          [secondStart, this.nowMs],
+        ] as [number, number][]
+      ).filter(([from, to]) => from < to),
       uncounted: sql`${outside(inner.naive.keys)} AND ${outside(inner.zoned.keys)}`,
     };
   }

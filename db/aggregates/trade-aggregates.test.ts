@@ -11,12 +11,19 @@ import { catchUpTradeAggregates, rebuildTradeAggregates, tradeAggregatesCurrent 
 import { TradeWindow } from "./trade-fact-reader";
 
 const ZONE = "Asia/Seoul";
-const TABLES = ["agent_desk_trades", "agent_desk_trade_contributions", "agent_desk_trade_days", "agent_desk_trade_agent_days"];
+const TABLES = [
+  "agent_desk_trades",
+  "agent_desk_trade_contributions",
+  "agent_desk_trade_days",
+  "agent_desk_trade_agent_days",
+];
 
 function snapshot(file: string): Record<string, unknown[][]> {
   const db = new Database(file, { readonly: true });
   try {
-    return Object.fromEntries(TABLES.map((table) => [table, db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).raw().all() as unknown[][]]));
+    return Object.fromEntries(
+      TABLES.map((table) => [table, db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).raw().all() as unknown[][]]),
+    );
   } finally {
     db.close();
   }
@@ -67,7 +74,9 @@ write("DELETE FROM trades WHERE trade_id = 'T-new-5'")
 
 /** The contribution figures of [from, to) the slow way: every raw trade parsed, as the pages did before the aggregates. */
 function fromRawRows(db: Database.Database, from: number, to: number) {
-  const rows = db.prepare("SELECT timestamp, pnl_7_days AS pnl, agent_contributions AS c, decision_confidence AS conf FROM trades").all() as { timestamp: string; pnl: number | null; c: string | null; conf: number | null }[];
+  const rows = db
+    .prepare("SELECT timestamp, pnl_7_days AS pnl, agent_contributions AS c, decision_confidence AS conf FROM trades")
+    .all() as { timestamp: string; pnl: number | null; c: string | null; conf: number | null }[];
   const agents = new Map<string, { trades: number; weighted: number; positive: number; negative: number }>();
   const totals = { trades: 0, with_pnl: 0, pnl: 0, analysed: 0 };
   for (const row of rows) {
@@ -97,7 +106,8 @@ describe("trade aggregates", () => {
   it("follow the Python writer's inserts, PnL updates, moves and deletes, equal to a rebuild from scratch", async () => {
     const file = makeUpstreamDb(path.join(tempDir(), "t.db"), ["--days", "20"]);
     await migrateFile(file, { log: () => {}, timeZone: ZONE });
-    const trades = (db: string) => new Database(db, { readonly: true }).prepare("SELECT count(*) FROM trades").pluck().get();
+    const trades = (db: string) =>
+      new Database(db, { readonly: true }).prepare("SELECT count(*) FROM trades").pluck().get();
     expect(snapshot(file).agent_desk_trades!.length).toBe(trades(file));
 
     execFileSync("python3", ["-c", PYTHON_WRITES, file]);
@@ -110,20 +120,45 @@ describe("trade aggregates", () => {
     expect(kept).toEqual(rebuilt(file));
 
     const db = openDatabase(file);
-    const facts = (id: string) => db.prepare("SELECT f.* FROM agent_desk_trades f JOIN trades t ON t.rowid = f.trade_rowid WHERE t.trade_id = ?").get(id) as Record<string, unknown>;
-    expect(facts("T-new-0")).toMatchObject({ day: "2026-01-07", contributions: 1, non_numeric: 0, nan_json: 0, broken_json: 0 });
-    expect(facts("T-new-1")).toMatchObject({ day: "2026-01-05", contributions: 1, non_numeric: 1, nan_json: 0b11, broken_json: 0 });
+    const facts = (id: string) =>
+      db
+        .prepare("SELECT f.* FROM agent_desk_trades f JOIN trades t ON t.rowid = f.trade_rowid WHERE t.trade_id = ?")
+        .get(id) as Record<string, unknown>;
+    expect(facts("T-new-0")).toMatchObject({
+      day: "2026-01-07",
+      contributions: 1,
+      non_numeric: 0,
+      nan_json: 0,
+      broken_json: 0,
+    });
+    expect(facts("T-new-1")).toMatchObject({
+      day: "2026-01-05",
+      contributions: 1,
+      non_numeric: 1,
+      nan_json: 0b11,
+      broken_json: 0,
+    });
     expect(facts("T-new-2")).toMatchObject({ day: "2026-01-06", broken_json: 0b100 }); // 15:30 UTC is past midnight in Seoul
     expect(facts("T-new-4")).toMatchObject({ day: null, event_ms: null });
-    expect(db.prepare("SELECT count(*) FROM agent_desk_trade_contributions WHERE agent_name = 'risk_manager'").pluck().get()).toBe(0); // deleted
+    expect(
+      db.prepare("SELECT count(*) FROM agent_desk_trade_contributions WHERE agent_name = 'risk_manager'").pluck().get(),
+    ).toBe(0); // deleted
     db.close();
 
     // The newest trade deleted and read, then a new one written into its rowid: found as new, not missed.
     const newest = () => new Database(file, { readonly: true }).prepare("SELECT max(rowid) FROM trades").pluck().get();
     const before = newest();
-    execFileSync("python3", ["-c", "import sqlite3, sys\nwith sqlite3.connect(sys.argv[1]) as c: c.execute('DELETE FROM trades WHERE rowid = (SELECT max(rowid) FROM trades)')", file]);
+    execFileSync("python3", [
+      "-c",
+      "import sqlite3, sys\nwith sqlite3.connect(sys.argv[1]) as c: c.execute('DELETE FROM trades WHERE rowid = (SELECT max(rowid) FROM trades)')",
+      file,
+    ]);
     catchUp(file);
-    execFileSync("python3", ["-c", PYTHON_WRITES.replace(/^write\("(UPDATE|DELETE).*$/gm, "").replaceAll("T-new-", "T-again-"), file]);
+    execFileSync("python3", [
+      "-c",
+      PYTHON_WRITES.replace(/^write\("(UPDATE|DELETE).*$/gm, "").replaceAll("T-new-", "T-again-"),
+      file,
+    ]);
     expect(newest()).toBeGreaterThanOrEqual(before as number); // the deleted rowid is taken again
     catchUp(file);
     expect(snapshot(file).agent_desk_trades!.length).toBe(trades(file));
@@ -132,7 +167,11 @@ describe("trade aggregates", () => {
 
   it("give the figures of every raw trade, for periods of any length and edge", () => {
     const file = path.join(tempDir(), "seeded.db");
-    execFileSync(process.execPath, ["--import", "tsx", "scripts/db-seed.ts", "--db", file, "--days", "60", "--trades", "3000"], { stdio: "pipe" });
+    execFileSync(
+      process.execPath,
+      ["--import", "tsx", "scripts/db-seed.ts", "--db", file, "--days", "60", "--trades", "3000"],
+      { stdio: "pipe" },
+    );
     const db = openDatabase(file);
     catchUpTradeAggregates(db, ZONE);
     const now = Date.now();
@@ -141,7 +180,11 @@ describe("trade aggregates", () => {
       const window = new TradeWindow(db, ZONE, since, now);
       const slow = fromRawRows(db, since, now);
       const totals = window.totals();
-      expect([totals.trades, totals.withPnl, totals.analysed], `${hours} h`).toEqual([slow.totals.trades, slow.totals.with_pnl, slow.totals.analysed]);
+      expect([totals.trades, totals.withPnl, totals.analysed], `${hours} h`).toEqual([
+        slow.totals.trades,
+        slow.totals.with_pnl,
+        slow.totals.analysed,
+      ]);
       expect(totals.pnl).toBeCloseTo(slow.totals.pnl, 6);
       const agents = window.agents();
       expect(agents.map((a) => a.agentName).sort()).toEqual([...slow.agents.keys()].sort());
@@ -166,23 +209,38 @@ describe("trade aggregates", () => {
 
     // SQLite may renumber a table's rowids on VACUUM ("may": 3.40 keeps them); stand in for it by moving the facts.
     const db = openDatabase(file);
-    db.exec("UPDATE agent_desk_trades SET trade_rowid = trade_rowid + 1000 WHERE trade_rowid = (SELECT max(trade_rowid) FROM agent_desk_trades)");
+    db.exec(
+      "UPDATE agent_desk_trades SET trade_rowid = trade_rowid + 1000 WHERE trade_rowid = (SELECT max(trade_rowid) FROM agent_desk_trades)",
+    );
     db.close();
     catchUp(file);
     const ids = (sql: string) => new Database(file, { readonly: true }).prepare(sql).pluck().all();
-    expect(ids("SELECT trade_rowid FROM agent_desk_trades ORDER BY 1")).toEqual(ids("SELECT rowid FROM trades ORDER BY 1"));
+    expect(ids("SELECT trade_rowid FROM agent_desk_trades ORDER BY 1")).toEqual(
+      ids("SELECT rowid FROM trades ORDER BY 1"),
+    );
     expect(snapshot(file)).toEqual(rebuilt(file));
   });
 
   it("a catch-up killed at any statement goes on where it stopped and ends equal to a rebuild", async () => {
     const file = path.join(tempDir(), "big.db");
-    execFileSync(process.execPath, ["--import", "tsx", "scripts/db-seed.ts", "--db", file, "--days", "30", "--trades", "5000"], { stdio: "pipe" });
+    execFileSync(
+      process.execPath,
+      ["--import", "tsx", "scripts/db-seed.ts", "--db", file, "--days", "30", "--trades", "5000"],
+      { stdio: "pipe" },
+    );
     const complete = snapshot(file);
     for (const killAt of [2, 900, 14_000, 30_000]) {
       const db = openDatabase(file);
       db.exec("DELETE FROM agent_desk_trade_zone"); // queues every trade again
       db.close();
-      const child = spawnSync(process.execPath, ["--import", "tsx", "db/testing/kill-at-statement.ts", file, "trades", String(killAt)]);
+      const child = spawnSync(process.execPath, [
+        "--import",
+        "tsx",
+        "db/testing/kill-at-statement.ts",
+        file,
+        "trades",
+        String(killAt),
+      ]);
       expect(child.signal, child.stderr.toString()).toBe("SIGKILL");
       await migrateFile(file, { log: () => {}, timeZone: ZONE }); // what npm start runs: finishes the catch-up
       expect(snapshot(file)).toEqual(complete);

@@ -48,15 +48,30 @@ export class TradeWindow {
   }
 
   totals(): TradeTotals {
-    const sum: TradeTotals = { trades: 0, withPnl: 0, pnl: 0, wins: 0, losses: 0, analysed: 0, unreadable: 0, nonNumeric: 0 };
+    const sum: TradeTotals = {
+      trades: 0,
+      withPnl: 0,
+      pnl: 0,
+      wins: 0,
+      losses: 0,
+      analysed: 0,
+      unreadable: 0,
+      nonNumeric: 0,
+    };
     const add = (row: TradeTotals | undefined) => {
       if (!row) return;
       for (const key of Object.keys(sum) as (keyof TradeTotals)[]) sum[key] += row[key] ?? 0;
     };
     if (this.days) {
-      add(this.sqlite.prepare(`SELECT ${columnSums(DAY_SUMS)} FROM agent_desk_trade_days WHERE day >= ? AND day < ?`).get(...this.days.keys) as TradeTotals);
+      add(
+        this.sqlite
+          .prepare(`SELECT ${columnSums(DAY_SUMS)} FROM agent_desk_trade_days WHERE day >= ? AND day < ?`)
+          .get(...this.days.keys) as TradeTotals,
+      );
     }
-    const edge = this.sqlite.prepare(`SELECT ${TRADE_TOTALS_SQL} FROM agent_desk_trades AS t WHERE t.event_ms >= ? AND t.event_ms < ? AND ${this.uncounted()}`);
+    const edge = this.sqlite.prepare(
+      `SELECT ${TRADE_TOTALS_SQL} FROM agent_desk_trades AS t WHERE t.event_ms >= ? AND t.event_ms < ? AND ${this.uncounted()}`,
+    );
     for (const [from, to] of this.edgeRanges()) add(edge.get(from, to, ...this.uncountedKeys()) as TradeTotals);
     return sum;
   }
@@ -66,15 +81,24 @@ export class TradeWindow {
     const rows: TradeDayTotals[] = [];
     if (this.days) {
       const columns = columnsAs(["day", ...DAY_SUMS]);
-      rows.push(...(this.sqlite.prepare(`SELECT ${columns} FROM agent_desk_trade_days WHERE day >= ? AND day < ?`).all(...this.days.keys) as TradeDayTotals[]));
+      rows.push(
+        ...(this.sqlite
+          .prepare(`SELECT ${columns} FROM agent_desk_trade_days WHERE day >= ? AND day < ?`)
+          .all(...this.days.keys) as TradeDayTotals[]),
+      );
     }
-    const edge = this.sqlite.prepare(`SELECT t.day AS day, ${TRADE_TOTALS_SQL} FROM agent_desk_trades AS t WHERE t.event_ms >= ? AND t.event_ms < ? AND ${this.uncounted()} GROUP BY t.day`);
-    for (const [from, to] of this.edgeRanges()) rows.push(...(edge.all(from, to, ...this.uncountedKeys()) as TradeDayTotals[]));
+    const edge = this.sqlite.prepare(
+      `SELECT t.day AS day, ${TRADE_TOTALS_SQL} FROM agent_desk_trades AS t WHERE t.event_ms >= ? AND t.event_ms < ? AND ${this.uncounted()} GROUP BY t.day`,
+    );
+    for (const [from, to] of this.edgeRanges())
+      rows.push(...(edge.all(from, to, ...this.uncountedKeys()) as TradeDayTotals[]));
     const byDay = new Map<string, TradeDayTotals>();
     for (const row of rows) {
       const sum = byDay.get(row.day);
       if (!sum) byDay.set(row.day, { ...row });
-      else for (const key of Object.keys(row) as (keyof TradeTotals)[]) if (key !== ("day" as string)) sum[key] += row[key];
+      else
+        for (const key of Object.keys(row) as (keyof TradeTotals)[])
+          if (key !== ("day" as string)) sum[key] += row[key];
     }
     return [...byDay.values()].sort((a, b) => a.day.localeCompare(b.day));
   }
@@ -83,13 +107,20 @@ export class TradeWindow {
   agentDaily(agent: string): AgentTradeDay[] {
     const rows: AgentTradeDay[] = [];
     if (this.days) {
-      rows.push(...(this.sqlite.prepare("SELECT day, trades, weighted_pnl AS weightedPnl FROM agent_desk_trade_agent_days WHERE day >= ? AND day < ? AND agent_name = ?").all(...this.days.keys, agent) as AgentTradeDay[]));
+      rows.push(
+        ...(this.sqlite
+          .prepare(
+            "SELECT day, trades, weighted_pnl AS weightedPnl FROM agent_desk_trade_agent_days WHERE day >= ? AND day < ? AND agent_name = ?",
+          )
+          .all(...this.days.keys, agent) as AgentTradeDay[]),
+      );
     }
     const edge = this.sqlite.prepare(
       `SELECT t.day AS day, count(*) AS trades, total(c.contribution * t.pnl_7_days) AS weightedPnl FROM ${TRADE_AGENT_FROM}
          AND t.event_ms >= ? AND t.event_ms < ? AND ${this.uncounted()} AND c.agent_name = ? GROUP BY t.day`,
     );
-    for (const [from, to] of this.edgeRanges()) rows.push(...(edge.all(from, to, ...this.uncountedKeys(), agent) as AgentTradeDay[]));
+    for (const [from, to] of this.edgeRanges())
+      rows.push(...(edge.all(from, to, ...this.uncountedKeys(), agent) as AgentTradeDay[]));
     const byDay = new Map<string, AgentTradeDay>();
     for (const row of rows) {
       const sum = byDay.get(row.day);
@@ -133,7 +164,8 @@ export class TradeWindow {
          AND ${ofAgent.replaceAll("agent_name", "c.agent_name")} GROUP BY c.agent_name`,
     );
     const [first, end] = this.uncountedKeys();
-    for (const [from, to] of this.edgeRanges()) (edge.all({ from, to, first, end, agent: agent ?? null }) as AgentTradeSums[]).forEach(add);
+    for (const [from, to] of this.edgeRanges())
+      (edge.all({ from, to, first, end, agent: agent ?? null }) as AgentTradeSums[]).forEach(add);
     return [...sums.values()];
   }
 

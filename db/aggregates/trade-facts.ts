@@ -4,7 +4,12 @@ import { calendarDate, parseEventTime } from "@/lib/event-time";
 import { parsePythonJson } from "@/lib/lenient-json";
 
 /** The JSON columns of a trade, in the order of their bits in agent_desk_trades.nan_json / broken_json. */
-export const TRADE_JSON_COLUMNS = ["agent_contributions", "analysis_metadata", "market_snapshot", "portfolio_before"] as const;
+export const TRADE_JSON_COLUMNS = [
+  "agent_contributions",
+  "analysis_metadata",
+  "market_snapshot",
+  "portfolio_before",
+] as const;
 
 // About 25 ms of JSON reading per transaction: the Python writer waits at most that long for one.
 const BATCH_TRADES = 500;
@@ -36,7 +41,10 @@ function factsOf(row: TradeRow, zone: string): TradeFacts {
     else brokenJson |= 1 << bit;
   });
   const parsed = row.agentContributions === null ? null : parsePythonJson(row.agentContributions);
-  const object = parsed?.ok && parsed.value !== null && typeof parsed.value === "object" && !Array.isArray(parsed.value) ? (parsed.value as Record<string, unknown>) : null;
+  const object =
+    parsed?.ok && parsed.value !== null && typeof parsed.value === "object" && !Array.isArray(parsed.value)
+      ? (parsed.value as Record<string, unknown>)
+      : null;
   const values: [string, number][] = [];
   let nonNumeric = 0;
   for (const [agent, value] of Object.entries(object ?? {})) {
@@ -77,18 +85,28 @@ const NEW_TRADES = `FROM trades WHERE rowid > (SELECT coalesce(max(trade_rowid),
 
 /** How many trade changes wait to be read into the aggregates: queued by a trigger, or trades new since. */
 export function waitingTradeChanges(db: Database.Database): number {
-  return db.prepare(`SELECT (SELECT count(*) FROM agent_desk_trade_changes) + (SELECT count(*) ${NEW_TRADES})`).pluck().get() as number;
+  return db
+    .prepare(`SELECT (SELECT count(*) FROM agent_desk_trade_changes) + (SELECT count(*) ${NEW_TRADES})`)
+    .pluck()
+    .get() as number;
 }
 
 /** True when no trade change is waiting to be read into the aggregates. */
 export function tradeAggregatesCurrent(db: Database.Database): boolean {
-  return db.prepare(`SELECT NOT EXISTS (SELECT 1 FROM agent_desk_trade_changes) AND NOT EXISTS (SELECT 1 ${NEW_TRADES})`).pluck().get() === 1;
+  return (
+    db
+      .prepare(`SELECT NOT EXISTS (SELECT 1 FROM agent_desk_trade_changes) AND NOT EXISTS (SELECT 1 ${NEW_TRADES})`)
+      .pluck()
+      .get() === 1
+  );
 }
 
 /** Queues the trades written since the last read (a write only when there are some); true when it queued any. */
 function queueNewTrades(db: Database.Database): boolean {
   if (db.prepare(`SELECT EXISTS (SELECT 1 ${NEW_TRADES})`).pluck().get() === 0) return false;
-  db.transaction(() => db.prepare(`INSERT OR IGNORE INTO agent_desk_trade_changes SELECT rowid ${NEW_TRADES}`).run()).immediate();
+  db.transaction(() =>
+    db.prepare(`INSERT OR IGNORE INTO agent_desk_trade_changes SELECT rowid ${NEW_TRADES}`).run(),
+  ).immediate();
   return true;
 }
 
@@ -117,19 +135,31 @@ export function tradeCounter(db: Database.Database, zone: string) {
     audit(): number {
       const renumbered = () =>
         tradeAggregatesCurrent(db) &&
-        db.prepare(`SELECT EXISTS (SELECT 1 FROM agent_desk_trades AS f JOIN trades AS t ON t.rowid = f.trade_rowid
-          WHERE t.pnl_7_days IS NOT f.pnl_7_days OR t.decision_confidence IS NOT f.decision_confidence)`).pluck().get() === 1;
+        db
+          .prepare(
+            `SELECT EXISTS (SELECT 1 FROM agent_desk_trades AS f JOIN trades AS t ON t.rowid = f.trade_rowid
+          WHERE t.pnl_7_days IS NOT f.pnl_7_days OR t.decision_confidence IS NOT f.decision_confidence)`,
+          )
+          .pluck()
+          .get() === 1;
       // Looked for in one read snapshot, so a PnL the writer updates meanwhile is not taken for a renumbering.
-      if (db.transaction(renumbered).deferred()) return db.transaction(() => (renumbered() ? requeueAll(db, zone) : 0)).immediate();
+      if (db.transaction(renumbered).deferred())
+        return db.transaction(() => (renumbered() ? requeueAll(db, zone) : 0)).immediate();
       const gone = "SELECT trade_rowid FROM agent_desk_trades WHERE trade_rowid NOT IN (SELECT rowid FROM trades)";
       if (db.prepare(`SELECT EXISTS (${gone})`).pluck().get() === 0) return 0;
-      return db.transaction(() => db.prepare(`INSERT OR IGNORE INTO agent_desk_trade_changes ${gone}`).run().changes).immediate();
+      return db
+        .transaction(() => db.prepare(`INSERT OR IGNORE INTO agent_desk_trade_changes ${gone}`).run().changes)
+        .immediate();
     },
   };
 }
 
 /** Reads every trade change now, with progress: for the command line (db:migrate, db:seed) and tests. */
-export function catchUpTradeAggregates(db: Database.Database, zone: string, log: (line: string) => void = () => {}): void {
+export function catchUpTradeAggregates(
+  db: Database.Database,
+  zone: string,
+  log: (line: string) => void = () => {},
+): void {
   const counter = tradeCounter(db, zone);
   const began = performance.now();
   let reported = 0;
@@ -154,7 +184,13 @@ export function rebuildTradeAggregates(db: Database.Database, zone: string): voi
 function stale(db: Database.Database, zone: string): boolean {
   if (db.prepare("SELECT time_zone FROM agent_desk_trade_zone").pluck().get() !== zone) return true;
   // Every trade has a facts row once the queue is empty; a VACUUM after a delete renumbers rowids and moves the newest.
-  return tradeAggregatesCurrent(db) && db.prepare("SELECT (SELECT max(rowid) FROM trades) IS NOT (SELECT max(trade_rowid) FROM agent_desk_trades)").pluck().get() === 1;
+  return (
+    tradeAggregatesCurrent(db) &&
+    db
+      .prepare("SELECT (SELECT max(rowid) FROM trades) IS NOT (SELECT max(trade_rowid) FROM agent_desk_trades)")
+      .pluck()
+      .get() === 1
+  );
 }
 
 function requeueAll(db: Database.Database, zone: string): number {
@@ -167,7 +203,10 @@ function requeueAll(db: Database.Database, zone: string): number {
 
 /** One batch: replaces the facts of up to 500 queued trades, then recomputes every day they left or entered. */
 function readChanges(db: Database.Database, zone: string): number {
-  const ids = db.prepare("SELECT trade_rowid FROM agent_desk_trade_changes ORDER BY trade_rowid LIMIT ?").pluck().all(BATCH_TRADES) as number[];
+  const ids = db
+    .prepare("SELECT trade_rowid FROM agent_desk_trade_changes ORDER BY trade_rowid LIMIT ?")
+    .pluck()
+    .all(BATCH_TRADES) as number[];
   if (ids.length === 0) return 0;
   const statements = prepared(db);
   const days = new Set<string>();
@@ -179,7 +218,17 @@ function readChanges(db: Database.Database, zone: string): number {
     const row = statements.trade.get(id) as TradeRow | undefined;
     if (row) {
       const facts = factsOf(row, zone);
-      statements.keepTrade.run(id, facts.eventMs, facts.day, row.pnl7Days, row.decisionConfidence, facts.contributions, facts.nonNumeric, facts.nanJson, facts.brokenJson);
+      statements.keepTrade.run(
+        id,
+        facts.eventMs,
+        facts.day,
+        row.pnl7Days,
+        row.decisionConfidence,
+        facts.contributions,
+        facts.nonNumeric,
+        facts.nanJson,
+        facts.brokenJson,
+      );
       for (const [agent, value] of facts.values) statements.keepContribution.run(id, agent, value);
       if (facts.day) days.add(facts.day);
     }
@@ -195,18 +244,26 @@ function readChanges(db: Database.Database, zone: string): number {
 }
 
 function prepared(db: Database.Database) {
-  const invalid = TRADE_JSON_COLUMNS.map((c) => `iif(${c} IS NULL OR json_valid(${c}), NULL, ${c}) AS invalid_${c}`).join(", ");
+  const invalid = TRADE_JSON_COLUMNS.map(
+    (c) => `iif(${c} IS NULL OR json_valid(${c}), NULL, ${c}) AS invalid_${c}`,
+  ).join(", ");
   return {
     oldDay: db.prepare("SELECT day FROM agent_desk_trades WHERE trade_rowid = ?").pluck(),
     forgetContributions: db.prepare("DELETE FROM agent_desk_trade_contributions WHERE trade_rowid = ?"),
     forgetTrade: db.prepare("DELETE FROM agent_desk_trades WHERE trade_rowid = ?"),
-    trade: db.prepare(`SELECT timestamp, pnl_7_days AS pnl7Days, decision_confidence AS decisionConfidence, agent_contributions AS agentContributions, ${invalid} FROM trades WHERE rowid = ?`),
+    trade: db.prepare(
+      `SELECT timestamp, pnl_7_days AS pnl7Days, decision_confidence AS decisionConfidence, agent_contributions AS agentContributions, ${invalid} FROM trades WHERE rowid = ?`,
+    ),
     keepTrade: db.prepare("INSERT INTO agent_desk_trades VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
     keepContribution: db.prepare("INSERT INTO agent_desk_trade_contributions VALUES (?, ?, ?)"),
     dequeue: db.prepare("DELETE FROM agent_desk_trade_changes WHERE trade_rowid = ?"),
     forgetDay: db.prepare("DELETE FROM agent_desk_trade_days WHERE day = ?"),
     forgetAgentDay: db.prepare("DELETE FROM agent_desk_trade_agent_days WHERE day = ?"),
-    sumDay: db.prepare(`INSERT INTO agent_desk_trade_days SELECT @day, ${TRADE_TOTALS_SQL} FROM agent_desk_trades AS t WHERE t.day = @day HAVING count(*) > 0`),
-    sumAgentDay: db.prepare(`INSERT INTO agent_desk_trade_agent_days SELECT @day, ${TRADE_AGENT_SQL} FROM ${TRADE_AGENT_FROM} AND t.day = @day GROUP BY c.agent_name`),
+    sumDay: db.prepare(
+      `INSERT INTO agent_desk_trade_days SELECT @day, ${TRADE_TOTALS_SQL} FROM agent_desk_trades AS t WHERE t.day = @day HAVING count(*) > 0`,
+    ),
+    sumAgentDay: db.prepare(
+      `INSERT INTO agent_desk_trade_agent_days SELECT @day, ${TRADE_AGENT_SQL} FROM ${TRADE_AGENT_FROM} AND t.day = @day GROUP BY c.agent_name`,
+    ),
   };
 }

@@ -27,11 +27,14 @@ const startLoop = (file: string) => {
 /** Each test has its own file: forget the server's connections and configuration kept from the one before. */
 function forgetServerState() {
   const kept = globalThis as Record<string, unknown>;
-  for (const slot of ["agentDesk", "agentDeskWriter"]) (kept[slot] as { sqlite: Database.Database } | undefined)?.sqlite.close();
-  for (const slot of ["agentDesk", "agentDeskWriter", "agentDeskConfig", "agentDeskPending", "agentDeskCurrent"]) delete kept[slot];
+  for (const slot of ["agentDesk", "agentDeskWriter"])
+    (kept[slot] as { sqlite: Database.Database } | undefined)?.sqlite.close();
+  for (const slot of ["agentDesk", "agentDeskWriter", "agentDeskConfig", "agentDeskPending", "agentDeskCurrent"])
+    delete kept[slot];
 }
 afterEach(forgetServerState);
-const python = (code: string, file: string) => execFileSync("python3", ["-c", `import sqlite3, sys\n${code}`, file], { encoding: "utf8" });
+const python = (code: string, file: string) =>
+  execFileSync("python3", ["-c", `import sqlite3, sys\n${code}`, file], { encoding: "utf8" });
 
 /** The trade sums as kept, to compare with a rebuild. */
 function tradeSums(file: string) {
@@ -53,7 +56,9 @@ describe("the background count", () => {
     const loop = startLoop(file);
     await loop.drain();
     // The Python writer commits new calls inside one long immediate transaction (a slow batch of its own).
-    const holder = spawn("python3", ["-c", `
+    const holder = spawn("python3", [
+      "-c",
+      `
 import sqlite3, sys, time
 c = sqlite3.connect(sys.argv[1], isolation_level=None)
 c.execute("BEGIN IMMEDIATE")
@@ -61,7 +66,9 @@ c.execute("INSERT INTO llm_usage_log (timestamp, agent_name, provider, model, to
 print("held", flush=True)
 time.sleep(3)
 c.execute("COMMIT")
-`, file]);
+`,
+      file,
+    ]);
     await new Promise((resolve) => holder.stdout.once("data", resolve));
     const lags: number[] = [];
     const held = Date.now();
@@ -86,16 +93,24 @@ c.execute("COMMIT")
   it("counts a trade once when another writer REPLACEs it (its old row goes without a trigger)", async () => {
     const file = makeUpstreamDb(path.join(tempDir(), "t.db"), ["--days", "20"]);
     await migrateFile(file, { log: () => {}, timeZone: ZONE });
-    const id = python("print(sqlite3.connect(sys.argv[1]).execute('SELECT trade_id FROM trades WHERE pnl_7_days IS NOT NULL LIMIT 1').fetchone()[0])", file).trim();
-    python(`with sqlite3.connect(sys.argv[1]) as c:
+    const id = python(
+      "print(sqlite3.connect(sys.argv[1]).execute('SELECT trade_id FROM trades WHERE pnl_7_days IS NOT NULL LIMIT 1').fetchone()[0])",
+      file,
+    ).trim();
+    python(
+      `with sqlite3.connect(sys.argv[1]) as c:
     row = list(c.execute("SELECT * FROM trades WHERE trade_id = ?", ("${id}",)).fetchone())
     cols = [d[0] for d in c.execute("SELECT * FROM trades LIMIT 0").description]
     row[cols.index("pnl_7_days")] = 4321.0
-    c.execute("INSERT OR REPLACE INTO trades VALUES (%s)" % ",".join("?" * len(row)), row)`, file);
+    c.execute("INSERT OR REPLACE INTO trades VALUES (%s)" % ",".join("?" * len(row)), row)`,
+      file,
+    );
     const db = openDatabase(file);
     const trades = tradeCounter(db, ZONE);
     while (trades.step() > 0);
-    expect(db.prepare("SELECT count(*) FROM agent_desk_trades").pluck().get()).toBe((db.prepare("SELECT count(*) FROM trades").pluck().get() as number) + 1); // before: counted twice
+    expect(db.prepare("SELECT count(*) FROM agent_desk_trades").pluck().get()).toBe(
+      (db.prepare("SELECT count(*) FROM trades").pluck().get() as number) + 1,
+    ); // before: counted twice
     expect(trades.audit()).toBe(1);
     while (trades.step() > 0);
     db.close();
@@ -109,20 +124,36 @@ c.execute("COMMIT")
   it("reads every trade again after a dump and restore renumbered them, equal to a rebuild", async () => {
     const { file } = await useTradingFile(["--days", "20"]);
     // A trade deleted, then the file dumped and loaded again: rowids close up, as sqlite3's .dump / iterdump do.
-    python("with sqlite3.connect(sys.argv[1]) as c: c.execute('DELETE FROM trades WHERE rowid = (SELECT min(rowid) + 3 FROM trades)')", file);
+    python(
+      "with sqlite3.connect(sys.argv[1]) as c: c.execute('DELETE FROM trades WHERE rowid = (SELECT min(rowid) + 3 FROM trades)')",
+      file,
+    );
     countNow(file);
     const restored = `${file}.restored`;
-    python(`src = sqlite3.connect(sys.argv[1])
+    python(
+      `src = sqlite3.connect(sys.argv[1])
 dst = sqlite3.connect(sys.argv[1] + ".restored")
 dst.executescript("\\n".join(src.iterdump()))
-dst.close()`, file);
-    const renumbered = python("print(sqlite3.connect(sys.argv[1]).execute('SELECT max(rowid) FROM trades').fetchone()[0])", restored);
-    expect(Number(renumbered)).toBeLessThan(Number(python("print(sqlite3.connect(sys.argv[1]).execute('SELECT max(rowid) FROM trades').fetchone()[0])", file)));
+dst.close()`,
+      file,
+    );
+    const renumbered = python(
+      "print(sqlite3.connect(sys.argv[1]).execute('SELECT max(rowid) FROM trades').fetchone()[0])",
+      restored,
+    );
+    expect(Number(renumbered)).toBeLessThan(
+      Number(
+        python("print(sqlite3.connect(sys.argv[1]).execute('SELECT max(rowid) FROM trades').fetchone()[0])", file),
+      ),
+    );
     for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
     fs.renameSync(restored, file);
     // A new trade lands on the renumbered rowids before Agent Desk looks: the newest rowid matches the facts again.
-    python(`with sqlite3.connect(sys.argv[1]) as c:
-    c.execute("INSERT INTO trades (trade_id, timestamp, ticker, action, quantity, price, justification_text, market_snapshot, portfolio_before, pnl_7_days, agent_contributions) VALUES ('AFTER', datetime('now'), '005930', 'buy', 1, 1, 'x', '{}', '{}', 10, '{\\"cio\\": 1}')")`, file);
+    python(
+      `with sqlite3.connect(sys.argv[1]) as c:
+    c.execute("INSERT INTO trades (trade_id, timestamp, ticker, action, quantity, price, justification_text, market_snapshot, portfolio_before, pnl_7_days, agent_contributions) VALUES ('AFTER', datetime('now'), '005930', 'buy', 1, 1, 'x', '{}', '{}', 10, '{\\"cio\\": 1}')")`,
+      file,
+    );
     const loop = startLoop(file);
     await loop.drain();
     const kept = tradeSums(file);
@@ -150,24 +181,34 @@ dst.close()`, file);
     const loop = startLoop(file);
     await loop.drain(120_000);
     expect(databaseProblem()).toBeNull();
-    expect(database().sqlite.prepare("SELECT max(version) FROM schema_version").pluck().get()).toBe(readMigrations().length);
-    expect(fs.readdirSync(path.join(path.dirname(file), "backups")).some((name) => name.includes("before-0010"))).toBe(true);
+    expect(database().sqlite.prepare("SELECT max(version) FROM schema_version").pluck().get()).toBe(
+      readMigrations().length,
+    );
+    expect(fs.readdirSync(path.join(path.dirname(file), "backups")).some((name) => name.includes("before-0010"))).toBe(
+      true,
+    );
   });
 
   it("recounts the LLM log equal to a rebuild after the trading system corrects calls while it counts", async () => {
     const { file } = await useTradingFile(["--days", "10"]);
     const loop = startLoop(file);
-    python(`import time
+    python(
+      `import time
 for i in range(20):
     with sqlite3.connect(sys.argv[1]) as c:
         c.execute("UPDATE llm_usage_log SET cost_usd = cost_usd + 0.01 WHERE id = ?", (i * 7 + 1,))
         c.execute("INSERT INTO llm_usage_log (timestamp, agent_name, provider, model, tokens_used, cost_usd, response_time_ms, request_type, success) VALUES (datetime('now', '-' || ? || ' hours'), 'cio', 'claude', 'opus-4.1', 1, 0.01, 100, 'final_decision', 1)", (i,))
-    time.sleep(0.02)`, file);
+    time.sleep(0.02)`,
+      file,
+    );
     await loop.drain();
     loop.stop();
     const snap = (f: string) => {
       const db = new Database(f, { readonly: true });
-      const rows = db.prepare("SELECT hour, agent_name, calls, round(cost_usd, 9) FROM agent_desk_llm_hourly ORDER BY 1, 2, 3").raw().all();
+      const rows = db
+        .prepare("SELECT hour, agent_name, calls, round(cost_usd, 9) FROM agent_desk_llm_hourly ORDER BY 1, 2, 3")
+        .raw()
+        .all();
       db.close();
       return rows;
     };
@@ -185,7 +226,10 @@ describe("the server's hold on the file", () => {
     const held = openDatabase(file); // the background count's connection, open from boot
     held.prepare("SELECT count(*) FROM agent_desk_backfill").get();
     checkDatabaseFile(file, "DATABASE_PATH"); // what the first page's configuration check does
-    python("with sqlite3.connect(sys.argv[1]) as c: c.execute(\"INSERT INTO llm_usage_log (timestamp, agent_name, provider, model, tokens_used, cost_usd, response_time_ms, request_type, success) VALUES (datetime('now'), 'cio', 'claude', 'opus-4.1', 1, 0.01, 100, 'final_decision', 1)\")", file);
+    python(
+      "with sqlite3.connect(sys.argv[1]) as c: c.execute(\"INSERT INTO llm_usage_log (timestamp, agent_name, provider, model, tokens_used, cost_usd, response_time_ms, request_type, success) VALUES (datetime('now'), 'cio', 'claude', 'opus-4.1', 1, 0.01, 100, 'final_decision', 1)\")",
+      file,
+    );
     // Had this process's locks gone with a closed descriptor, Python's close would have checkpointed and removed the
     // WAL under the open connection, which then read "database disk image is malformed".
     expect(fs.existsSync(`${file}-wal`)).toBe(true);
@@ -197,14 +241,18 @@ describe("the server's hold on the file", () => {
 describe("switching to WAL", () => {
   it("says the journal mode stays as it was when the trading system holds the file in a transaction", async () => {
     const file = makeUpstreamDb(path.join(tempDir(), "t.db"), ["--days", "2"]);
-    const holder = spawn("python3", ["-c", `
+    const holder = spawn("python3", [
+      "-c",
+      `
 import sqlite3, sys, time
 c = sqlite3.connect(sys.argv[1], isolation_level=None)
 c.execute("BEGIN")
 c.execute("SELECT count(*) FROM trades").fetchone()
 print("held", flush=True)
 time.sleep(7)
-`, file]);
+`,
+      file,
+    ]);
     await new Promise((resolve) => holder.stdout.once("data", resolve));
     const lines: string[] = [];
     await migrateFile(file, { log: (line) => lines.push(line), count: false });

@@ -27,7 +27,8 @@ const OBSERVE_MS = 250;
 // How often the trade facts are compared with the trades (a REPLACE, a VACUUM or a restore is caught within it).
 const AUDIT_MS = 10 * 60_000;
 
-export type CountingState = "starting" | "counting" | "current" | "waiting for the writer" | "refused" | "missing" | "migrating" | "failed";
+export type CountingState =
+  "starting" | "counting" | "current" | "waiting for the writer" | "refused" | "missing" | "migrating" | "failed";
 
 /** What the background count is doing, how far it has come and how far behind the file it is: for /system. */
 export type CountingStatus = {
@@ -60,7 +61,17 @@ export class CountingLoop {
   private lastAudit = 0;
   private observedAt = 0;
   private stopped = false;
-  readonly status: CountingStatus = { state: "starting", detail: null, llmCallsWaiting: 0, adoptedBackTo: null, correctionsWaiting: 0, tradeChangesWaiting: 0, currentAt: null, behindSince: null, startedAt: Date.now() };
+  readonly status: CountingStatus = {
+    state: "starting",
+    detail: null,
+    llmCallsWaiting: 0,
+    adoptedBackTo: null,
+    correctionsWaiting: 0,
+    tradeChangesWaiting: 0,
+    currentAt: null,
+    behindSince: null,
+    startedAt: Date.now(),
+  };
 
   constructor(private readonly options: Options) {}
 
@@ -147,7 +158,10 @@ export class CountingLoop {
    * work on a big file, which in this process would hold up every request. Its progress lines become the status.
    */
   private migrate(file: string): Promise<void> {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/db-migrate.ts", "--db", file, "--no-count"], { cwd: process.cwd(), stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/db-migrate.ts", "--db", file, "--no-count"], {
+      cwd: process.cwd(),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     const log = this.options.log ?? console.log;
     let failure = "";
     createInterface({ input: child.stdout }).on("line", (line) => {
@@ -155,9 +169,14 @@ export class CountingLoop {
       // Shown on every page, to anonymous readers of a public dashboard too: file names, never where they live.
       if (/^(backup|applied)/.test(line)) this.status.detail = line.replace(/(?:\/[^\s/]+)+\/([^\s/]+)/g, "$1");
     });
-    createInterface({ input: child.stderr }).on("line", (line) => (failure = line.replace(/^error: /, "").replace(/(?:\/[^\s/]+)+\/([^\s/]+)/g, "$1")));
+    createInterface({ input: child.stderr }).on(
+      "line",
+      (line) => (failure = line.replace(/^error: /, "").replace(/(?:\/[^\s/]+)+\/([^\s/]+)/g, "$1")),
+    );
     return new Promise((resolve, reject) =>
-      child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`the migration stopped: ${failure || `exit ${code}`}`)))),
+      child.on("close", (code) =>
+        code === 0 ? resolve() : reject(new Error(`the migration stopped: ${failure || `exit ${code}`}`)),
+      ),
     );
   }
 
@@ -176,8 +195,14 @@ export class CountingLoop {
     status.correctionsWaiting = corrections.notes + corrections.keys;
     status.tradeChangesWaiting = waitingTradeChanges(db);
     const adoption = llmAdoption(db);
-    status.adoptedBackTo = adoption === null ? null : adoption.from === null ? "not started" : adoption.from || "every dated call; now the undated ones";
-    const waiting = adoption !== null || status.llmCallsWaiting + status.correctionsWaiting + status.tradeChangesWaiting > 0;
+    status.adoptedBackTo =
+      adoption === null
+        ? null
+        : adoption.from === null
+          ? "not started"
+          : adoption.from || "every dated call; now the undated ones";
+    const waiting =
+      adoption !== null || status.llmCallsWaiting + status.correctionsWaiting + status.tradeChangesWaiting > 0;
     if (!waiting && !did) {
       status.currentAt = Date.now();
       status.behindSince = null;

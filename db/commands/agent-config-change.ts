@@ -1,6 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
-import { AgentConfigEditError, UnsafeAgentConfigEdit, withAgentModel, type AgentModel } from "@/lib/server/agent-config-edit";
+import {
+  AgentConfigEditError,
+  UnsafeAgentConfigEdit,
+  withAgentModel,
+  type AgentModel,
+} from "@/lib/server/agent-config-edit";
 import { replaceFileAtomically } from "@/lib/server/atomic-file";
 import type { Config } from "@/lib/server/config";
 import { journalConfigChange } from "./config-journal";
@@ -21,12 +26,20 @@ export type ConfigChange =
  * that would reach another agent or leave the file unreadable to the trading system is refused. A symlink is
  * followed: the file it names is the one changed.
  */
-export function planConfigChange(config: Pick<Config, "agentConfigPath" | "agentConfigIsTradingSystems">, agent: string, target: AgentModel): ConfigChange {
+export function planConfigChange(
+  config: Pick<Config, "agentConfigPath" | "agentConfigIsTradingSystems">,
+  agent: string,
+  target: AgentModel,
+): ConfigChange {
   if (!config.agentConfigIsTradingSystems) {
-    return { note: "AGENT_CONFIG_PATH is not set, so no trading-system config was changed: the trading system keeps its model until its config is edited" };
+    return {
+      note: "AGENT_CONFIG_PATH is not set, so no trading-system config was changed: the trading system keeps its model until its config is edited",
+    };
   }
   const name = path.basename(config.agentConfigPath);
-  const byHand = (why: string) => ({ note: `the agent config ${name} ${why}, so it was not changed: edit ${agent}'s provider and model there by hand` });
+  const byHand = (why: string) => ({
+    note: `the agent config ${name} ${why}, so it was not changed: edit ${agent}'s provider and model there by hand`,
+  });
   let file: string;
   let text: string;
   try {
@@ -36,7 +49,13 @@ export function planConfigChange(config: Pick<Config, "agentConfigPath" | "agent
     fs.accessSync(path.dirname(file), fs.constants.W_OK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return byHand(code === "ENOENT" ? "does not exist" : code === "EACCES" || code === "EPERM" || code === "EROFS" ? "is read-only" : `cannot be used (${code})`);
+    return byHand(
+      code === "ENOENT"
+        ? "does not exist"
+        : code === "EACCES" || code === "EPERM" || code === "EROFS"
+          ? "is read-only"
+          : `cannot be used (${code})`,
+    );
   }
   // Mode bits too: as root access(2) allows every write, yet a file marked read-only is someone's intent.
   if ((fs.statSync(file).mode & 0o222) === 0) return byHand("is read-only");
@@ -44,7 +63,8 @@ export function planConfigChange(config: Pick<Config, "agentConfigPath" | "agent
   try {
     changed = withAgentModel(text, agent, target);
   } catch (error) {
-    if (error instanceof UnsafeAgentConfigEdit) return { note: `the agent config ${name} ${error.message}; edit it by hand`, refused: true };
+    if (error instanceof UnsafeAgentConfigEdit)
+      return { note: `the agent config ${name} ${error.message}; edit it by hand`, refused: true };
     if (error instanceof AgentConfigEditError) return byHand(error.message);
     throw error;
   }

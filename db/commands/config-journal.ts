@@ -18,7 +18,10 @@ export type JournalEntry = { evolutionId: number; timestamp: string; agent: stri
 
 /** Leaves the journal of a change to `configFile` (its real path), flushed to disk; returns the journal's path. */
 export function journalConfigChange(configFile: string, entry: JournalEntry): string {
-  const journal = path.join(path.dirname(configFile), `${journalPrefix(configFile)}${randomBytes(6).toString("hex")}.journal`);
+  const journal = path.join(
+    path.dirname(configFile),
+    `${journalPrefix(configFile)}${randomBytes(6).toString("hex")}.journal`,
+  );
   createFileDurably(journal, JSON.stringify(entry), configFile); // as private as the config, whose text it holds
   return journal;
 }
@@ -50,7 +53,8 @@ function putBack(configFile: string, entry: JournalEntry): string[] {
   const name = path.basename(configFile);
   const now = fs.readFileSync(configFile, "utf8");
   if (now === entry.before) return [];
-  if (now !== entry.after) return [`${name} was edited after a swap of ${entry.agent} failed to be recorded; it is left as it is`];
+  if (now !== entry.after)
+    return [`${name} was edited after a swap of ${entry.agent} failed to be recorded; it is left as it is`];
   replaceFileAtomically(configFile, entry.before);
   return [`put ${name} back as it was before a swap of ${entry.agent} that was never recorded`];
 }
@@ -71,7 +75,13 @@ function committed(db: Db, entry: JournalEntry): boolean {
     .select({ id: audit.evolutionId })
     .from(audit)
     .innerJoin(history, eq(history.id, audit.evolutionId))
-    .where(and(eq(audit.evolutionId, entry.evolutionId), eq(history.timestamp, entry.timestamp), eq(history.agentName, entry.agent)))
+    .where(
+      and(
+        eq(audit.evolutionId, entry.evolutionId),
+        eq(history.timestamp, entry.timestamp),
+        eq(history.agentName, entry.agent),
+      ),
+    )
     .get();
   return row !== undefined;
 }

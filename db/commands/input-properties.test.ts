@@ -30,7 +30,35 @@ beforeAll(async () => {
 
 // Characters that can make a text read differently from what it holds: controls, line breaks of every kind,
 // text-direction marks, embeddings, overrides and isolates, invisible format characters, broken and combining ones.
-const SPOOFS = ["\u0000", "\u0007", "\u001B", "\u0085", "\n", "\r", "\r\n", "\t", "\u2028", "\u2029", "\u200E", "\u200F", "\u061C", "\u202A", "\u202E", "\u2066", "\u2069", "\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF", "\u00AD", "\u{E0041}", "\uD800", "\uDFFF", "\u0301"];
+const SPOOFS = [
+  "\u0000",
+  "\u0007",
+  "\u001B",
+  "\u0085",
+  "\n",
+  "\r",
+  "\r\n",
+  "\t",
+  "\u2028",
+  "\u2029",
+  "\u200E",
+  "\u200F",
+  "\u061C",
+  "\u202A",
+  "\u202E",
+  "\u2066",
+  "\u2069",
+  "\u200B",
+  "\u200C",
+  "\u200D",
+  "\u2060",
+  "\uFEFF",
+  "\u00AD",
+  "\u{E0041}",
+  "\uD800",
+  "\uDFFF",
+  "\u0301",
+];
 
 // What an attacker or a broken client sends: any text (lone surrogates included), the characters above among
 // ordinary ones, SQL and HTML, numbers at and past their limits, texts at and past 2,000 characters, and a megabyte.
@@ -81,7 +109,8 @@ const nasty = fc.oneof(
   fc.double().map(String),
 );
 // Sometimes a valid value, so refusals are tested field by field and not only all at once.
-const field = (valid: string[]) => fc.oneof({ weight: 1, arbitrary: fc.constantFrom(...valid) }, { weight: 2, arbitrary: nasty });
+const field = (valid: string[]) =>
+  fc.oneof({ weight: 1, arbitrary: fc.constantFrom(...valid) }, { weight: 2, arbitrary: nasty });
 
 const count = (table: string) => database().sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 const operator = { name: "property test", trigger: "manual" } as const;
@@ -102,7 +131,11 @@ describe("the Record swap action", () => {
     const configs: { text: string; agent: string; provider: string; model: string }[] = []; // read by PyYAML at the end, in one run
     fc.assert(
       fc.property(
-        fc.record(Object.fromEntries(names.map((n) => [n, fc.constantFrom(...VALID[n])])) as { [K in keyof typeof VALID]: fc.Arbitrary<string> }),
+        fc.record(
+          Object.fromEntries(names.map((n) => [n, fc.constantFrom(...VALID[n])])) as {
+            [K in keyof typeof VALID]: fc.Arbitrary<string>;
+          },
+        ),
         fc.dictionary(fc.constantFrom(...names), nasty, { maxKeys: 2 }), // up to two fields spoiled
         fc.array(fc.constantFrom(...Object.values(SWAP_FIELDS)), { maxLength: 2 }),
         (valid, spoiled, repeated) => {
@@ -127,16 +160,40 @@ describe("the Record swap action", () => {
           }
           outcomes.recorded++;
           expect(count("model_evolution_history")).toBe(rows + 1);
-          const stored = database().sqlite.prepare("SELECT * FROM model_evolution_history ORDER BY id DESC LIMIT 1").get() as Record<string, unknown>;
+          const stored = database()
+            .sqlite.prepare("SELECT * FROM model_evolution_history ORDER BY id DESC LIMIT 1")
+            .get() as Record<string, unknown>;
           expect(stored.triggered_by).toBe("manual");
           const asTyped = (name: string) => String(form.getAll(name).at(-1)).normalize("NFC").trim(); // stored as one Unicode form
           expect(stored.reason).toBe(asTyped("reason"));
           expect(stored.new_model).toBe(asTyped("new_model"));
-          configs.push({ text: fs.readFileSync(configFile, "utf8"), agent: String(stored.agent_name), provider: String(stored.new_provider), model: String(stored.new_model) });
+          configs.push({
+            text: fs.readFileSync(configFile, "utf8"),
+            agent: String(stored.agent_name),
+            provider: String(stored.new_provider),
+            model: String(stored.new_model),
+          });
         },
       ),
       // Every run: a name the trading system's PyYAML would read as "gpt -5".
-      { numRuns: 200, examples: [[{ agent: "cio", new_provider: "gpt", new_model: "gpt\u0085-5", reason: "Slower", expected_improvement: "0.1", validation_period_days: "7", rollback_threshold: "-0.1" }, {}, []]] },
+      {
+        numRuns: 200,
+        examples: [
+          [
+            {
+              agent: "cio",
+              new_provider: "gpt",
+              new_model: "gpt\u0085-5",
+              reason: "Slower",
+              expected_improvement: "0.1",
+              validation_period_days: "7",
+              rollback_threshold: "-0.1",
+            },
+            {},
+            [],
+          ],
+        ],
+      },
     );
     expect(outcomes.recorded).toBeGreaterThan(10);
     expect(outcomes.refused).toBeGreaterThan(10);
@@ -144,24 +201,32 @@ describe("the Record swap action", () => {
     const dir = tempDir();
     const files = configs.map((_, i) => path.join(dir, `${i}.yaml`));
     configs.forEach(({ text }, i) => fs.writeFileSync(files[i]!, text));
-    agentsPyYamlReads(files).forEach((agents, i) => expect(agents[configs[i]!.agent]).toEqual([configs[i]!.provider, configs[i]!.model]));
+    agentsPyYamlReads(files).forEach((agents, i) =>
+      expect(agents[configs[i]!.agent]).toEqual([configs[i]!.provider, configs[i]!.model]),
+    );
   });
 });
 
 describe("the Mark reviewed action", () => {
   it("answers any note and agent with a clear error and writes nothing, or stores the note as written", () => {
     fc.assert(
-      fc.property(field(["cio", "flow_analyst"]), field(["Checked the prompts; swapping to sonnet-4.", "메모"]), (agent, note) => {
-        const before = count("agent_desk_reviews");
-        const outcome = markReviewed(agent, note, -0.2, "property test");
-        if (!outcome.ok) {
-          expect(outcome.error).toMatch(/^[^\n]{1,200}$/);
-          expect(count("agent_desk_reviews")).toBe(before);
-          return;
-        }
-        const stored = database().sqlite.prepare("SELECT agent_name, note FROM agent_desk_reviews ORDER BY id DESC LIMIT 1").get() as { agent_name: string; note: string };
-        expect(stored).toEqual({ agent_name: agent, note: note.normalize("NFC").trim() });
-      }),
+      fc.property(
+        field(["cio", "flow_analyst"]),
+        field(["Checked the prompts; swapping to sonnet-4.", "메모"]),
+        (agent, note) => {
+          const before = count("agent_desk_reviews");
+          const outcome = markReviewed(agent, note, -0.2, "property test");
+          if (!outcome.ok) {
+            expect(outcome.error).toMatch(/^[^\n]{1,200}$/);
+            expect(count("agent_desk_reviews")).toBe(before);
+            return;
+          }
+          const stored = database()
+            .sqlite.prepare("SELECT agent_name, note FROM agent_desk_reviews ORDER BY id DESC LIMIT 1")
+            .get() as { agent_name: string; note: string };
+          expect(stored).toEqual({ agent_name: agent, note: note.normalize("NFC").trim() });
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -173,7 +238,8 @@ describe("every typed text written into the file", () => {
   // and paragraph separators, and halves of a surrogate pair.
   const SPOOFING =
     /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u200B-\u200F\u2028-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|\r(?!\n)|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\uDB40[\uDC00-\uDC7F]/;
-  const reasonOf = (id: number) => database().sqlite.prepare("SELECT reason FROM model_evolution_history WHERE id = ?").pluck().get(id) as string;
+  const reasonOf = (id: number) =>
+    database().sqlite.prepare("SELECT reason FROM model_evolution_history WHERE id = ?").pluck().get(id) as string;
   /**
    * A swap of `agent`, valid but for what a test puts in: to a model it does not run now, nor ran before its latest
    * swap (going back to that would undo the latest swap, and count as a rollback).
@@ -181,7 +247,11 @@ describe("every typed text written into the file", () => {
   const swapOf = (agent: string) => ({
     agent,
     provider: "gpt",
-    model: ["gpt-5", "gpt-5-mini", "gpt-5-nano"].find((m) => m !== getAgentMapping(requestClock())[agent]!.model && m !== getSwapLog(requestClock(), { agent, limit: 1 })[0]?.oldModel),
+    model: ["gpt-5", "gpt-5-mini", "gpt-5-nano"].find(
+      (m) =>
+        m !== getAgentMapping(requestClock())[agent]!.model &&
+        m !== getSwapLog(requestClock(), { agent, limit: 1 })[0]?.oldModel,
+    ),
     reason: "property test",
     expectedImprovement: "0.1",
     validationDays: "7",
@@ -192,7 +262,13 @@ describe("every typed text written into the file", () => {
 
   type Answer = { error: string } | { stored: string };
   // Each field written on its own, everything else in its request valid: what it answers, and the text as stored.
-  const FIELDS: { label: string; oneLine: boolean; blank: Answer; ready?: () => void; write: (typed: string) => Answer }[] = [
+  const FIELDS: {
+    label: string;
+    oneLine: boolean;
+    blank: Answer;
+    ready?: () => void;
+    write: (typed: string) => Answer;
+  }[] = [
     {
       label: "Reason",
       oneLine: false,
@@ -230,7 +306,12 @@ describe("every typed text written into the file", () => {
       write: (typed) => {
         const outcome = markReviewed("cio", typed, -0.2, operator.name);
         if (!outcome.ok) return { error: outcome.error };
-        return { stored: database().sqlite.prepare("SELECT note FROM agent_desk_reviews ORDER BY id DESC LIMIT 1").pluck().get() as string };
+        return {
+          stored: database()
+            .sqlite.prepare("SELECT note FROM agent_desk_reviews ORDER BY id DESC LIMIT 1")
+            .pluck()
+            .get() as string,
+        };
       },
     },
   ];
@@ -269,7 +350,9 @@ describe("every typed text written into the file", () => {
           return;
         }
         // One policy: the same answer, in the same words but the label, except that a one-line field refuses line breaks.
-        const [reason, note, review] = answers.map((answer, i) => ("error" in answer ? answer.error.slice(FIELDS[i]!.label.length) : "stored"));
+        const [reason, note, review] = answers.map((answer, i) =>
+          "error" in answer ? answer.error.slice(FIELDS[i]!.label.length) : "stored",
+        );
         expect(review).toBe(reason);
         if (/[\r\n]/.test(text)) expect(note).not.toBe("stored");
         else expect(note).toBe(reason);
@@ -290,7 +373,13 @@ describe("every API parameter", () => {
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(...(Object.keys(ROUTES) as (keyof typeof ROUTES)[])),
-        fc.array(fc.tuple(fc.constantFrom(...NAMES), nasty.filter((v) => v.length < 5000)), { maxLength: 4 }),
+        fc.array(
+          fc.tuple(
+            fc.constantFrom(...NAMES),
+            nasty.filter((v) => v.length < 5000),
+          ),
+          { maxLength: 4 },
+        ),
         async (route, params) => {
           const url = new URL("http://localhost/api");
           for (const [name, value] of params) url.searchParams.append(name, value);

@@ -46,10 +46,23 @@ describe("recording a manual swap", () => {
     const outcome = recordSwap({ ...form(), triggered_by: "automatic", id: 999, oldModel: "forged" }, operator);
     expect(outcome).toMatchObject({ ok: true, configWritten: true, configNote: null, repeated: false });
     if (!outcome.ok) return;
-    const row = database().sqlite.prepare("SELECT * FROM model_evolution_history WHERE id = ?").get(outcome.id) as Record<string, unknown>;
-    expect(row).toMatchObject({ old_provider: before.provider, old_model: before.model, new_provider: "gpt", new_model: "gpt-5", triggered_by: "manual", performance_improvement: 0.15 });
+    const row = database()
+      .sqlite.prepare("SELECT * FROM model_evolution_history WHERE id = ?")
+      .get(outcome.id) as Record<string, unknown>;
+    expect(row).toMatchObject({
+      old_provider: before.provider,
+      old_model: before.model,
+      new_provider: "gpt",
+      new_model: "gpt-5",
+      triggered_by: "manual",
+      performance_improvement: 0.15,
+    });
     expect(row.timestamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{6})?$/); // as the trading system writes it
-    expect(database().sqlite.prepare("SELECT actor, config_written, rollback_of FROM agent_desk_swap_audit WHERE evolution_id = ?").get(outcome.id)).toEqual({ actor: "test operator", config_written: 1, rollback_of: null });
+    expect(
+      database()
+        .sqlite.prepare("SELECT actor, config_written, rollback_of FROM agent_desk_swap_audit WHERE evolution_id = ?")
+        .get(outcome.id),
+    ).toEqual({ actor: "test operator", config_written: 1, rollback_of: null });
     const [a, b] = [ORIGINAL.split("\n"), fs.readFileSync(configFile, "utf8").split("\n")];
     expect(a.filter((line, i) => line !== b[i])).toHaveLength(2);
     expect(parse(b.join("\n")).agents.cio).toMatchObject({ provider: "gpt", model: "gpt-5" });
@@ -109,7 +122,9 @@ describe("recording a manual swap", () => {
     expect(outcome).toEqual({ ok: false, error: "Nothing was recorded: the disk is full" });
     expect(count("model_evolution_history")).toBe(rows);
     expect(fs.readFileSync(configFile, "utf8")).toBe(config);
-    expect(fs.readdirSync(path.dirname(configFile)).filter((f) => f.endsWith(".tmp") || f.endsWith(".journal"))).toEqual([]);
+    expect(
+      fs.readdirSync(path.dirname(configFile)).filter((f) => f.endsWith(".tmp") || f.endsWith(".journal")),
+    ).toEqual([]);
   });
 });
 
@@ -118,15 +133,37 @@ describe("rolling a swap back", () => {
     const older = recordSwap(form({ agent: "valuation_analyst", provider: "claude", model: "sonnet-4" }), operator);
     const latest = recordSwap(form({ agent: "valuation_analyst", provider: "gpt", model: "gpt-5-mini" }), operator);
     if (!older.ok || !latest.ok) throw new Error("setup failed");
-    expect(rollbackSwap(older.id, operator)).toMatchObject({ ok: false, error: expect.stringMatching(/is not valuation_analyst's latest swap/) });
+    expect(rollbackSwap(older.id, operator)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/is not valuation_analyst's latest swap/),
+    });
     const back = rollbackSwap(latest.id, operator, { note: "worse fills" });
     expect(back).toMatchObject({ ok: true, from: "gpt gpt-5-mini", to: "claude sonnet-4", configWritten: true });
     if (!back.ok) return;
-    expect(database().sqlite.prepare("SELECT rollback_of FROM agent_desk_swap_audit WHERE evolution_id = ?").pluck().get(back.id)).toBe(latest.id);
-    expect(parse(fs.readFileSync(configFile, "utf8")).agents.valuation_analyst).toMatchObject({ provider: "claude", model: "sonnet-4" });
-    expect(rollbackSwap(latest.id, operator)).toMatchObject({ ok: false, error: `Swap #${latest.id} is already rolled back` });
-    expect(rollbackSwap(back.id, operator)).toMatchObject({ ok: false, error: expect.stringMatching(/is itself a rollback/) });
-    const statuses = Object.fromEntries(getEvolution(requestClock(), { agent: "valuation_analyst" }).map((s) => [s.id, [s.status, s.rollbackOf, s.canRollBack]]));
+    expect(
+      database()
+        .sqlite.prepare("SELECT rollback_of FROM agent_desk_swap_audit WHERE evolution_id = ?")
+        .pluck()
+        .get(back.id),
+    ).toBe(latest.id);
+    expect(parse(fs.readFileSync(configFile, "utf8")).agents.valuation_analyst).toMatchObject({
+      provider: "claude",
+      model: "sonnet-4",
+    });
+    expect(rollbackSwap(latest.id, operator)).toMatchObject({
+      ok: false,
+      error: `Swap #${latest.id} is already rolled back`,
+    });
+    expect(rollbackSwap(back.id, operator)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/is itself a rollback/),
+    });
+    const statuses = Object.fromEntries(
+      getEvolution(requestClock(), { agent: "valuation_analyst" }).map((s) => [
+        s.id,
+        [s.status, s.rollbackOf, s.canRollBack],
+      ]),
+    );
     expect(statuses[older.id]).toEqual(["superseded", null, false]);
     expect(statuses[latest.id]).toEqual(["rolled_back", null, false]);
     expect(statuses[back.id]).toEqual(["validating", latest.id, false]);
@@ -139,8 +176,14 @@ describe("a rollback's note", () => {
     if (!swap.ok) throw new Error("setup failed");
     const rows = [count("model_evolution_history"), count("agent_desk_swap_audit")];
     const config = fs.readFileSync(configFile, "utf8");
-    expect(rollbackSwap(swap.id, operator, { note: "worse fills \u202Eslif" })).toEqual({ ok: false, error: "Note holds a text-direction character (U+202E)" });
-    expect(rollbackSwap(swap.id, operator, { note: "worse fills\nRollback of swap #1: approved" })).toEqual({ ok: false, error: "Note must be one line: it holds a line break" });
+    expect(rollbackSwap(swap.id, operator, { note: "worse fills \u202Eslif" })).toEqual({
+      ok: false,
+      error: "Note holds a text-direction character (U+202E)",
+    });
+    expect(rollbackSwap(swap.id, operator, { note: "worse fills\nRollback of swap #1: approved" })).toEqual({
+      ok: false,
+      error: "Note must be one line: it holds a line break",
+    });
     expect([count("model_evolution_history"), count("agent_desk_swap_audit")]).toEqual(rows);
     expect(fs.readFileSync(configFile, "utf8")).toBe(config);
     const recorded = getEvolution(requestClock(), { agent: "performance_analyzer" }).find((s) => s.id === swap.id)!;
@@ -152,7 +195,9 @@ describe("a rollback's note", () => {
     if (!swap.ok) throw new Error("setup failed");
     const back = rollbackSwap(swap.id, operator, { note: "  " });
     if (!back.ok) throw new Error(back.error);
-    expect(database().sqlite.prepare("SELECT reason FROM model_evolution_history WHERE id = ?").pluck().get(back.id)).toBe(`Rollback of swap #${swap.id} (${swap.from} → ${swap.to}): rolled back by an operator`);
+    expect(
+      database().sqlite.prepare("SELECT reason FROM model_evolution_history WHERE id = ?").pluck().get(back.id),
+    ).toBe(`Rollback of swap #${swap.id} (${swap.from} → ${swap.to}): rolled back by an operator`);
   });
 });
 
@@ -163,11 +208,21 @@ describe("AUTO_ROLLBACK", () => {
     const swapAt = Date.now() - 20 * day;
     const insertSwap = (agent: string, old: string, next: string) =>
       sqlite
-        .prepare("INSERT INTO model_evolution_history (timestamp, agent_name, old_provider, old_model, new_provider, new_model, reason, performance_improvement, triggered_by, validation_period_days, rollback_threshold) VALUES (?, ?, 'gemini', ?, 'gemini', ?, 'weekly reflection', 0.1, 'automatic', 7, -0.1)")
+        .prepare(
+          "INSERT INTO model_evolution_history (timestamp, agent_name, old_provider, old_model, new_provider, new_model, reason, performance_improvement, triggered_by, validation_period_days, rollback_threshold) VALUES (?, ?, 'gemini', ?, 'gemini', ?, 'weekly reflection', 0.1, 'automatic', 7, -0.1)",
+        )
         .run(naiveIso(swapAt, "Asia/Seoul"), agent, old, next).lastInsertRowid as number;
     const calls = (agent: string, fromMs: number, n: number, successRate: number) => {
-      const insert = sqlite.prepare("INSERT INTO llm_usage_log (timestamp, agent_name, provider, model, tokens_used, cost_usd, response_time_ms, request_type, success, error_message) VALUES (?, ?, 'gemini', 'm', 1000, 0.01, 900, 'analysis', ?, ?)");
-      for (let i = 0; i < n; i++) insert.run(naiveIso(fromMs + i * 3_600_000, "Asia/Seoul"), agent, i < n * successRate ? 1 : 0, i < n * successRate ? null : "timeout");
+      const insert = sqlite.prepare(
+        "INSERT INTO llm_usage_log (timestamp, agent_name, provider, model, tokens_used, cost_usd, response_time_ms, request_type, success, error_message) VALUES (?, ?, 'gemini', 'm', 1000, 0.01, 900, 'analysis', ?, ?)",
+      );
+      for (let i = 0; i < n; i++)
+        insert.run(
+          naiveIso(fromMs + i * 3_600_000, "Asia/Seoul"),
+          agent,
+          i < n * successRate ? 1 : 0,
+          i < n * successRate ? null : "timeout",
+        );
     };
     const breached = insertSwap("failure_attribution", "flash-2.5", "flash-lite");
     calls("failure_attribution", swapAt - 6 * day, 100, 0.96);
@@ -180,17 +235,28 @@ describe("AUTO_ROLLBACK", () => {
     countAllNow(sqlite, { timeZone: "Asia/Seoul" }); // what the server's background count does
 
     const judged = Object.fromEntries(getEvolution(requestClock()).map((s) => [s.id, s]));
-    expect([judged[breached]!.status, judged[passed]!.status, judged[thin]!.status]).toEqual(["breached", "passed", "inconclusive"]);
+    expect([judged[breached]!.status, judged[passed]!.status, judged[thin]!.status]).toEqual([
+      "breached",
+      "passed",
+      "inconclusive",
+    ]);
     const { before, after } = judged[breached]!.validation;
     expect(after.successRate!).toBeLessThan(0.6);
-    expect(judged[breached]!.realizedImprovement).toBeCloseTo((after.successRate! - before.successRate!) / before.successRate!, 9);
+    expect(judged[breached]!.realizedImprovement).toBeCloseTo(
+      (after.successRate! - before.successRate!) / before.successRate!,
+      9,
+    );
 
     const first = rollBackBreachedSwaps();
     expect(first).toHaveLength(1);
     expect(first[0]).toMatchObject({ ok: true, agent: "failure_attribution", to: "gemini flash-2.5" });
     expect(rollBackBreachedSwaps()).toEqual([]);
     const rollback = getEvolution(requestClock(), { agent: "failure_attribution" })[0]!;
-    expect([rollback.triggeredBy, rollback.rollbackOf, rollback.recordedBy?.actor]).toEqual(["automatic", breached, "Agent Desk (AUTO_ROLLBACK)"]);
+    expect([rollback.triggeredBy, rollback.rollbackOf, rollback.recordedBy?.actor]).toEqual([
+      "automatic",
+      breached,
+      "Agent Desk (AUTO_ROLLBACK)",
+    ]);
   });
 });
 
@@ -200,31 +266,48 @@ describe("a swap never leaves the trading system's config unreadable", () => {
 
   it("refuses, writing nothing, a swap that a YAML anchor would carry to a second agent, and writes the value in place of the alias", () => {
     const anchored = read()
-      .replace("  allocator:\n    provider: gpt\n    model: gpt-5-nano\n", "  allocator:\n    provider: gpt\n    model: &nano gpt-5-nano\n")
-      .replace("  trade_planner:\n    provider: gpt\n    model: gpt-5-nano\n", "  trade_planner:\n    provider: gpt\n    model: *nano\n");
+      .replace(
+        "  allocator:\n    provider: gpt\n    model: gpt-5-nano\n",
+        "  allocator:\n    provider: gpt\n    model: &nano gpt-5-nano\n",
+      )
+      .replace(
+        "  trade_planner:\n    provider: gpt\n    model: gpt-5-nano\n",
+        "  trade_planner:\n    provider: gpt\n    model: *nano\n",
+      );
     expect(anchored).toMatch(/&nano[^]*\*nano/);
     fs.writeFileSync(configFile, anchored);
     const before = rows();
     expect(recordSwap(form({ agent: "allocator", model: "gpt-5-mini" }), operator)).toEqual({
       ok: false,
-      error: "Nothing was recorded: the agent config agent_llm_mapping.yaml would change trade_planner too, through a YAML anchor or merge key shared with allocator; edit it by hand",
+      error:
+        "Nothing was recorded: the agent config agent_llm_mapping.yaml would change trade_planner too, through a YAML anchor or merge key shared with allocator; edit it by hand",
     });
     expect(rows()).toEqual(before);
     expect(read()).toBe(anchored);
 
-    expect(recordSwap(form({ agent: "trade_planner", model: "gpt-5-mini" }), operator)).toMatchObject({ ok: true, configWritten: true });
+    expect(recordSwap(form({ agent: "trade_planner", model: "gpt-5-mini" }), operator)).toMatchObject({
+      ok: true,
+      configWritten: true,
+    });
     expect(read()).toBe(anchored.replace("model: *nano", "model: gpt-5-mini"));
-    if (HAS_PYYAML) expect(agentsPyYamlReads([configFile])[0]).toMatchObject({ allocator: ["gpt", "gpt-5-nano"], trade_planner: ["gpt", "gpt-5-mini"] });
+    if (HAS_PYYAML)
+      expect(agentsPyYamlReads([configFile])[0]).toMatchObject({
+        allocator: ["gpt", "gpt-5-nano"],
+        trade_planner: ["gpt", "gpt-5-mini"],
+      });
   });
 
   it("leaves a read-only config alone and says so, even to root, recording the swap", () => {
     const text = read();
     fs.chmodSync(configFile, 0o444);
     try {
-      expect(recordSwap(form({ agent: "sector_researcher", provider: "perplexity", model: "sonar-reasoning" }), operator)).toMatchObject({
+      expect(
+        recordSwap(form({ agent: "sector_researcher", provider: "perplexity", model: "sonar-reasoning" }), operator),
+      ).toMatchObject({
         ok: true,
         configWritten: false,
-        configNote: "the agent config agent_llm_mapping.yaml is read-only, so it was not changed: edit sector_researcher's provider and model there by hand",
+        configNote:
+          "the agent config agent_llm_mapping.yaml is read-only, so it was not changed: edit sector_researcher's provider and model there by hand",
       });
       expect(read()).toBe(text);
       expect(fs.statSync(configFile).mode & 0o777).toBe(0o444);
@@ -242,7 +325,9 @@ describe("a swap never leaves the trading system's config unreadable", () => {
     fs.chmodSync(target, 0o664);
     const text = read(target);
 
-    expect(recordSwap(form({ agent: "ticker_screener", provider: "claude", model: "haiku-4.5" }), operator)).toMatchObject({ ok: true, configWritten: true });
+    expect(
+      recordSwap(form({ agent: "ticker_screener", provider: "claude", model: "haiku-4.5" }), operator),
+    ).toMatchObject({ ok: true, configWritten: true });
     expect(fs.lstatSync(configFile).isSymbolicLink()).toBe(true);
     const stat = fs.statSync(target);
     expect([stat.uid, stat.gid, stat.mode & 0o7777]).toEqual([4321, 8765, 0o664]);

@@ -14,7 +14,16 @@ import { settleConfigJournals } from "./config-journal";
 import { parseSwapInput, type FieldErrors } from "./swap-input";
 
 export type SwapOutcome =
-  | { ok: true; id: number; agent: string; from: string; to: string; configWritten: boolean; configNote: string | null; repeated: boolean }
+  | {
+      ok: true;
+      id: number;
+      agent: string;
+      from: string;
+      to: string;
+      configWritten: boolean;
+      configNote: string | null;
+      repeated: boolean;
+    }
   | { ok: false; error: string; fieldErrors?: FieldErrors };
 
 /** Who acted: the operator's session (or local mode), or Agent Desk itself for AUTO_ROLLBACK. */
@@ -32,13 +41,27 @@ export function recordSwap(values: unknown, actor: Actor): SwapOutcome {
   if (!parsed.ok) return { ok: false, error: "Check the highlighted fields", fieldErrors: parsed.fieldErrors };
   const input = parsed.input;
   const { config } = database();
-  const known = new Set([...Object.keys(loadAgentConfig(config.agentConfigPath).agents), ...Object.keys(getAgentMapping(requestClock()))]);
-  if (!known.has(input.agent)) return { ok: false, error: "Check the highlighted fields", fieldErrors: { agent: `There is no agent '${input.agent}'` } };
+  const known = new Set([
+    ...Object.keys(loadAgentConfig(config.agentConfigPath).agents),
+    ...Object.keys(getAgentMapping(requestClock())),
+  ]);
+  if (!known.has(input.agent))
+    return {
+      ok: false,
+      error: "Check the highlighted fields",
+      fieldErrors: { agent: `There is no agent '${input.agent}'` },
+    };
 
   return write(actor, input.requestId, () => {
     const current = getAgentMapping(requestClock())[input.agent]!;
     if (current.provider === input.provider && current.model === input.model) {
-      return { refused: { ok: false, error: "Nothing to change", fieldErrors: { model: `${input.agent} already runs ${input.provider} ${input.model}` } } };
+      return {
+        refused: {
+          ok: false,
+          error: "Nothing to change",
+          fieldErrors: { model: `${input.agent} already runs ${input.provider} ${input.model}` },
+        },
+      };
     }
     return {
       row: {
@@ -65,11 +88,16 @@ const ROLLBACK_NOTE = optionalFormText({ label: "Note", max: 2000, lines: "one" 
  * Rolls back swap `id`: a new row with old and new swapped, linked to it. Only an agent's latest swap can be rolled
  * back, once, and not a rollback itself (going back again is a new swap). The note is checked here, as sent.
  */
-export function rollbackSwap(id: number, actor: Actor, options: { requestId?: string; note?: unknown } = {}): SwapOutcome {
+export function rollbackSwap(
+  id: number,
+  actor: Actor,
+  options: { requestId?: string; note?: unknown } = {},
+): SwapOutcome {
   const problem = refusal();
   if (problem) return problem;
   const { requestId = null } = options;
-  if (requestId !== null && !REQUEST_ID.test(requestId)) return { ok: false, error: "The page is out of date: reload it" };
+  if (requestId !== null && !REQUEST_ID.test(requestId))
+    return { ok: false, error: "The page is out of date: reload it" };
   const parsed = ROLLBACK_NOTE.safeParse(options.note);
   if (!parsed.success) return { ok: false, error: parsed.error.issues[0]!.message };
   const note = parsed.data;
@@ -79,7 +107,10 @@ export function rollbackSwap(id: number, actor: Actor, options: { requestId?: st
     if (!swap) return { refused: { ok: false, error: `There is no swap #${id}` } };
     const refusal = linkSwaps(log).whyNotRollBack(swap);
     if (refusal) return { refused: { ok: false, error: refusal } };
-    const why = actor.trigger === "automatic" ? "its validation window breached the rollback threshold (AUTO_ROLLBACK)" : note ?? "rolled back by an operator";
+    const why =
+      actor.trigger === "automatic"
+        ? "its validation window breached the rollback threshold (AUTO_ROLLBACK)"
+        : (note ?? "rolled back by an operator");
     return {
       row: {
         agentName: swap.agentName,
@@ -97,7 +128,9 @@ export function rollbackSwap(id: number, actor: Actor, options: { requestId?: st
   });
 }
 
-type Planned = { refused: SwapOutcome } | { row: Omit<typeof modelEvolutionHistory.$inferInsert, "timestamp" | "triggeredBy">; rollbackOf: number | null };
+type Planned =
+  | { refused: SwapOutcome }
+  | { row: Omit<typeof modelEvolutionHistory.$inferInsert, "timestamp" | "triggeredBy">; rollbackOf: number | null };
 
 /** A missing or read-only file refuses every write up front, in words for the operator. */
 function refusal(): SwapOutcome | null {
@@ -127,13 +160,29 @@ function write(actor: Actor, requestId: string | null, plan: () => Planned): Swa
       .get();
     const note = change.note;
     db.insert(agentDeskSwapAudit)
-      .values({ evolutionId: inserted.id, actor: actor.name, rollbackOf: planned.rollbackOf, configWritten: note === null ? 1 : 0, configNote: note, requestId })
+      .values({
+        evolutionId: inserted.id,
+        actor: actor.name,
+        rollbackOf: planned.rollbackOf,
+        configWritten: note === null ? 1 : 0,
+        configNote: note,
+        requestId,
+      })
       .run();
     if (change.note === null) {
       written.change = change;
       change.apply({ evolutionId: inserted.id, timestamp }); // throws: the transaction rolls back, nothing is recorded
     }
-    return { ok: true, id: inserted.id, agent: row.agentName, from: `${row.oldProvider} ${row.oldModel}`, to: `${row.newProvider} ${row.newModel}`, configWritten: note === null, configNote: note, repeated: false };
+    return {
+      ok: true,
+      id: inserted.id,
+      agent: row.agentName,
+      from: `${row.oldProvider} ${row.oldModel}`,
+      to: `${row.newProvider} ${row.newModel}`,
+      configWritten: note === null,
+      configNote: note,
+      repeated: false,
+    };
   });
   try {
     const outcome = transaction.immediate();
@@ -148,7 +197,16 @@ function write(actor: Actor, requestId: string | null, plan: () => Planned): Swa
 
 function repeated(id: number, configWritten: boolean, configNote: string | null): SwapOutcome {
   const swap = getSwapLog(requestClock()).find((s) => s.id === id)!;
-  return { ok: true, id, agent: swap.agentName, from: `${swap.oldProvider} ${swap.oldModel}`, to: `${swap.newProvider} ${swap.newModel}`, configWritten, configNote, repeated: true };
+  return {
+    ok: true,
+    id,
+    agent: swap.agentName,
+    from: `${swap.oldProvider} ${swap.oldModel}`,
+    to: `${swap.newProvider} ${swap.newModel}`,
+    configWritten,
+    configNote,
+    repeated: true,
+  };
 }
 
 /**
@@ -161,7 +219,9 @@ export function settleInterruptedSwaps(): string[] {
   try {
     return writableDatabase().sqlite.transaction(settleJournals).immediate();
   } catch (error) {
-    return [`the agent config could not be checked for a swap cut short (${describe(error)}); the next swap checks again`];
+    return [
+      `the agent config could not be checked for a swap cut short (${describe(error)}); the next swap checks again`,
+    ];
   }
 }
 
@@ -184,7 +244,8 @@ function describe(error: unknown): string {
   if (code === "SQLITE_BUSY") return "the database stayed busy for 5 s; try again";
   if (code === "SQLITE_READONLY") return "the database file is read-only";
   if (code === "SQLITE_FULL" || code === "ENOSPC") return "the disk is full";
-  if (code === "EACCES" || code === "EPERM" || code === "EROFS") return "the agent config could not be written (permission denied)";
+  if (code === "EACCES" || code === "EPERM" || code === "EROFS")
+    return "the agent config could not be written (permission denied)";
   if (code && /^E[A-Z]+$/.test(code)) return `the agent config could not be written (${code})`;
   if (code === "SQLITE_CONSTRAINT_UNIQUE") return "that swap was rolled back at the same moment by someone else";
   return "the write failed";

@@ -19,12 +19,22 @@ beforeAll(async () => {
 
 const count = (table: string) => database().sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 const read = () => fs.readFileSync(configFile, "utf8");
-const beside = () => fs.readdirSync(path.dirname(configFile)).filter((name) => name.startsWith(".agent_llm_mapping.yaml."));
+const beside = () =>
+  fs.readdirSync(path.dirname(configFile)).filter((name) => name.startsWith(".agent_llm_mapping.yaml."));
 
 /** Swaps cio to gpt `model` in a child process that SIGKILLs itself before its `killAt`th step (0: never). */
 function swapKilledAt(killAt: number, model: string) {
   // --conditions=react-server: the commands import server-only, which is empty there as in the server.
-  const args = ["--conditions=react-server", "--import", "tsx", "db/testing/kill-during-swap.ts", String(killAt), "cio", model, `kill-${killAt}-${Date.now()}`];
+  const args = [
+    "--conditions=react-server",
+    "--import",
+    "tsx",
+    "db/testing/kill-during-swap.ts",
+    String(killAt),
+    "cio",
+    model,
+    `kill-${killAt}-${Date.now()}`,
+  ];
   return spawnSync(process.execPath, args, { encoding: "utf8", env: process.env });
 }
 
@@ -45,9 +55,20 @@ describe("a swap killed at any instant, the next start settled", () => {
 
       const settled = settleInterruptedSwaps();
       const added = [count("model_evolution_history") - history, count("agent_desk_swap_audit") - audit];
-      expect([[0, 0], [1, 1]], `step ${at}`).toContainEqual(added);
+      expect(
+        [
+          [0, 0],
+          [1, 1],
+        ],
+        `step ${at}`,
+      ).toContainEqual(added);
       expect(read(), `step ${at}`).toBe(added[0] ? withAgentModel(text, "cio", { provider: "gpt", model }) : text);
-      expect(settled.every((line) => /^put agent_llm_mapping\.yaml back as it was before a swap of cio that was never recorded$/.test(line)), settled.join("; ")).toBe(true);
+      expect(
+        settled.every((line) =>
+          /^put agent_llm_mapping\.yaml back as it was before a swap of cio that was never recorded$/.test(line),
+        ),
+        settled.join("; "),
+      ).toBe(true);
       expect(beside(), `step ${at}: journal or temporary file left`).toEqual([]);
     }
     expect(changedUnrecorded).toBeGreaterThan(0);

@@ -16,7 +16,10 @@ const fraction = (label: string) =>
 export const swapInputSchema = z.object({
   agent: formText({ label: "Agent", max: 100, lines: "one" }, "Choose an agent"), // a select; checked as text, as "There is no agent '…'" repeats it
   provider: z.enum(PROVIDERS, { error: `New provider must be one of ${PROVIDERS.join(", ")}` }),
-  model: formText({ label: "New model", max: 100, lines: "one" }).refine((s) => MODEL_NAME.test(s), `New model is a model name such as claude-opus-4-1-20250805: ${MODEL_NAME_RULE}`),
+  model: formText({ label: "New model", max: 100, lines: "one" }).refine(
+    (s) => MODEL_NAME.test(s),
+    `New model is a model name such as claude-opus-4-1-20250805: ${MODEL_NAME_RULE}`,
+  ),
   reason: formText({ label: "Reason", max: 2000, lines: "many" }), // a textarea: its line breaks are kept, and the timeline folds them into spaces
   expectedImprovement: fraction("Expected improvement"),
   validationDays: z.coerce
@@ -51,10 +54,15 @@ export function readSwapForm(form: FormData): Record<keyof SwapInput, unknown> {
     const last = all[all.length - 1];
     return typeof last === "string" && last.trim() !== "" ? last : undefined;
   };
-  return Object.fromEntries(Object.entries(SWAP_FIELDS).map(([key, name]) => [key, value(name)])) as Record<keyof SwapInput, unknown>;
+  return Object.fromEntries(Object.entries(SWAP_FIELDS).map(([key, name]) => [key, value(name)])) as Record<
+    keyof SwapInput,
+    unknown
+  >;
 }
 
-export function parseSwapInput(values: unknown): { ok: true; input: SwapInput } | { ok: false; fieldErrors: FieldErrors } {
+export function parseSwapInput(
+  values: unknown,
+): { ok: true; input: SwapInput } | { ok: false; fieldErrors: FieldErrors } {
   const parsed = swapInputSchema.safeParse(values);
   if (parsed.success) return { ok: true, input: parsed.data };
   const fieldErrors: FieldErrors = {};

@@ -12,7 +12,8 @@ export function getAgentContribution(ctx: ReadContext) {
   const window = tradeWindow(ctx);
   const totals = window.totals();
   const agents: Record<string, AgentImpact> = {};
-  for (const a of window.agents().sort((x, y) => x.agentName.localeCompare(y.agentName))) agents[a.agentName] = impactOf(a);
+  for (const a of window.agents().sort((x, y) => x.agentName.localeCompare(y.agentName)))
+    agents[a.agentName] = impactOf(a);
   return {
     agents,
     totalTradesAnalyzed: totals.analysed,
@@ -35,7 +36,10 @@ function impactOf(a: AgentTradeSums) {
 }
 
 /** `get_underperforming_agents` of the trading system's Python code: enough trades and an efficiency score under the threshold, worst first. */
-export function getUnderperformingAgents(ctx: ReadContext, { minTrades, threshold }: { minTrades: number; threshold: number }) {
+export function getUnderperformingAgents(
+  ctx: ReadContext,
+  { minTrades, threshold }: { minTrades: number; threshold: number },
+) {
   return Object.entries(getAgentContribution(ctx).agents)
     .filter(([, a]) => a.tradesInvolved >= minTrades && a.efficiencyScore < threshold)
     .map(([agentName, a]) => ({

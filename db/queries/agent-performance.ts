@@ -14,7 +14,9 @@ export function getAgentPerformance({ period }: ReadContext, agent?: string): Ag
   const inPeriod = datedWithin(agentPerformance.periodEnd, period);
   const query = db.select().from(agentPerformance);
   const rows = agent
-    ? query.where(and(inPeriod, eq(agentPerformance.agentName, agent))).orderBy(desc(agentPerformance.periodEnd), desc(agentPerformance.id))
+    ? query
+        .where(and(inPeriod, eq(agentPerformance.agentName, agent)))
+        .orderBy(desc(agentPerformance.periodEnd), desc(agentPerformance.id))
     : query.where(inPeriod).orderBy(desc(agentPerformance.performanceRating), desc(agentPerformance.id));
   return rows.all();
 }

@@ -34,9 +34,12 @@ export function getAgentRoster(ctx: ReadContext) {
   const weeks = new Map<string, AgentPerformance[]>();
   for (const row of getAgentPerformance(ctx)) weeks.set(row.agentName, [...(weeks.get(row.agentName) ?? []), row]);
   const lastSwap = new Map<string, number>();
-  for (const swap of getSwapLog(ctx)) if (swap.atMs !== null && !lastSwap.has(swap.agentName)) lastSwap.set(swap.agentName, swap.atMs);
+  for (const swap of getSwapLog(ctx))
+    if (swap.atMs !== null && !lastSwap.has(swap.agentName)) lastSwap.set(swap.agentName, swap.atMs);
 
-  const names = [...new Set([...Object.keys(agentConfig.agents), ...Object.keys(mapping), ...calls.keys(), ...Object.keys(impact)])];
+  const names = [
+    ...new Set([...Object.keys(agentConfig.agents), ...Object.keys(mapping), ...calls.keys(), ...Object.keys(impact)]),
+  ];
   return names.map((name) => {
     const c = calls.get(name);
     const rows = (weeks.get(name) ?? []).sort((a, b) => a.periodEnd.localeCompare(b.periodEnd));
@@ -45,7 +48,11 @@ export function getAgentRoster(ctx: ReadContext) {
     const wins = sum((r) => r.wins);
     const losses = sum((r) => r.losses);
     const decisions = sum((r) => r.totalDecisions);
-    const workflow = agentConfig.reflectionWorkflow.includes(name) ? "reflection" : agentConfig.agents[name] ? "trading" : "not in config";
+    const workflow = agentConfig.reflectionWorkflow.includes(name)
+      ? "reflection"
+      : agentConfig.agents[name]
+        ? "trading"
+        : "not in config";
     const tradesInvolved = impact[name]?.tradesInvolved ?? 0;
     return {
       name,
@@ -69,7 +76,9 @@ export function getAgentRoster(ctx: ReadContext) {
       avgLatencyMs: c && c.calls > 0 ? c.latency / c.calls : null,
       p95LatencyMs: percentiles(latencies.get(name) ?? [], [95]).p95,
       daysSinceSwap: lastSwap.has(name) ? Math.floor((ctx.now - lastSwap.get(name)!) / DAY_MS) : null,
-      preliminary: rows.length < PRELIMINARY.weeks || (workflow === "trading" && impact[name] !== undefined && tradesInvolved < PRELIMINARY.trades),
+      preliminary:
+        rows.length < PRELIMINARY.weeks ||
+        (workflow === "trading" && impact[name] !== undefined && tradesInvolved < PRELIMINARY.trades),
     };
   });
 }

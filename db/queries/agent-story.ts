@@ -9,7 +9,12 @@ import { tradeWindow } from "./counted-trades";
 import { eventMsWithin } from "./event-window";
 import { llmWindow } from "./open-llm-window";
 
-type ContributedTrade = Pick<Trade, "tradeId" | "ticker" | "action"> & { atMs: number; pnl: Trade["pnl7Days"]; contribution: number; confidence: Trade["decisionConfidence"] };
+type ContributedTrade = Pick<Trade, "tradeId" | "ticker" | "action"> & {
+  atMs: number;
+  pnl: Trade["pnl7Days"];
+  contribution: number;
+  confidence: Trade["decisionConfidence"];
+};
 
 /**
  * One agent over the period, as its page tells it: the period's days with its trades' contribution-weighted PnL
@@ -20,10 +25,21 @@ export function getAgentStory(ctx: ReadContext, agent: string) {
   const { sqlite } = database();
   const llm = llmWindow(ctx);
 
-  const byModel = new Map<string, Pick<LlmGroup, "model" | "provider" | "calls" | "successes" | "cost" | "latencySum" | "tokens">>();
+  const byModel = new Map<
+    string,
+    Pick<LlmGroup, "model" | "provider" | "calls" | "successes" | "cost" | "latencySum" | "tokens">
+  >();
   for (const g of llm.groups(agent)) {
     const model = canonicalModel(g.model);
-    const m = byModel.get(model) ?? { model, provider: g.provider, calls: 0, successes: 0, cost: 0, latencySum: 0, tokens: 0 };
+    const m = byModel.get(model) ?? {
+      model,
+      provider: g.provider,
+      calls: 0,
+      successes: 0,
+      cost: 0,
+      latencySum: 0,
+      tokens: 0,
+    };
     m.calls += g.calls;
     m.successes += g.successes;
     m.cost += g.cost;

@@ -11,7 +11,10 @@ const NOTICE_AFTER_SECONDS = 10;
 export function getBackgroundCount(clock: RequestClock): BackgroundCount | null {
   const status = countingStatus();
   if (!status) return null;
-  return { ...status, behindSeconds: status.behindSince === null ? null : Math.round((clock.now - status.behindSince) / 1000) };
+  return {
+    ...status,
+    behindSeconds: status.behindSince === null ? null : Math.round((clock.now - status.behindSince) / 1000),
+  };
 }
 
 /** The background count, when it is far enough behind that the pages' figures should say so. */

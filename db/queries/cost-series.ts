@@ -7,7 +7,12 @@ import { periodDays } from "./calendar-window";
 import { llmWindow } from "./open-llm-window";
 
 // The calls' dimension behind each grouping of the page.
-const DIMENSIONS: Record<CostDimension, LlmDimension> = { provider: "provider", model: "model", agent: "agentName", request_type: "requestType" };
+const DIMENSIONS: Record<CostDimension, LlmDimension> = {
+  provider: "provider",
+  model: "model",
+  agent: "agentName",
+  request_type: "requestType",
+};
 
 /**
  * LLM cost and tokens per calendar day of the period, one series per provider, canonical model, agent or request

@@ -28,5 +28,6 @@ const MANY_TRADE_CHANGES = 500;
 /** Throws CountingInProgress while the trade facts are far behind the trades. */
 export function assertTradesCounted(sqlite: Database.Database): void {
   const waiting = waitingTradeChanges(sqlite);
-  if (waiting > MANY_TRADE_CHANGES) throw new CountingInProgress(`${waiting} trades are still being read into the figures`);
+  if (waiting > MANY_TRADE_CHANGES)
+    throw new CountingInProgress(`${waiting} trades are still being read into the figures`);
 }

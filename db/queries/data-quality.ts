@@ -16,7 +16,11 @@ const EVENT_TIME_GLOB = "[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9][T ][0-2][0-9]
  */
 export function getDataQuality(clock: RequestClock): DataQualityNote[] {
   const { sqlite, config } = database();
-  const count = (sql: string, ...args: unknown[]) => (sqlite.prepare(sql).pluck().get(...args) as number) ?? 0;
+  const count = (sql: string, ...args: unknown[]) =>
+    (sqlite
+      .prepare(sql)
+      .pluck()
+      .get(...args) as number) ?? 0;
   const notes: DataQualityNote[] = [];
   const add = (subject: string, n: number, detail: string) => n > 0 && notes.push({ subject, count: n, detail });
 
@@ -25,22 +29,32 @@ export function getDataQuality(clock: RequestClock): DataQualityNote[] {
   // A file being adopted: its LLM log's odd rows are noted once the background count has read it (a raw count here
   // would take seconds at 10M calls); /system's background count says how far it is.
   const adopting = llmAdoption(sqlite) !== null;
-  for (const table of adopting ? ["trades", "model_evolution_history"] : ["llm_usage_log", "trades", "model_evolution_history"]) {
+  for (const table of adopting
+    ? ["trades", "model_evolution_history"]
+    : ["llm_usage_log", "trades", "model_evolution_history"]) {
     const aggregated = fromAggregates && table === "llm_usage_log";
     add(
       `${table}.timestamp`,
-      aggregated ? count("SELECT total(calls) FROM agent_desk_llm_hourly WHERE hour = '?'") : count(`SELECT count(*) FROM ${table} WHERE timestamp NOT GLOB ?`, EVENT_TIME_GLOB),
+      aggregated
+        ? count("SELECT total(calls) FROM agent_desk_llm_hourly WHERE hour = '?'")
+        : count(`SELECT count(*) FROM ${table} WHERE timestamp NOT GLOB ?`, EVENT_TIME_GLOB),
       "row(s) whose time cannot be read: left out of every period",
     );
     add(
       `${table}.timestamp`,
       aggregated
         ? count("SELECT total(calls) FROM agent_desk_llm_hourly WHERE hour GLOB 'U*'")
-        : count(`SELECT count(*) FROM ${table} WHERE timestamp GLOB '*Z' OR timestamp GLOB '????-??-??[T ]??:??*[+-]??*'`),
+        : count(
+            `SELECT count(*) FROM ${table} WHERE timestamp GLOB '*Z' OR timestamp GLOB '????-??-??[T ]??:??*[+-]??*'`,
+          ),
       `row(s) written with a zone (Z or an offset) instead of naive ${clock.zone} time: read by their offset`,
     );
   }
-  add("trades.trade_id", count("SELECT count(*) FROM trades WHERE trade_id IS NULL"), "trade(s) without an id (SQLite lets NULL into this primary key)");
+  add(
+    "trades.trade_id",
+    count("SELECT count(*) FROM trades WHERE trade_id IS NULL"),
+    "trade(s) without an id (SQLite lets NULL into this primary key)",
+  );
 
   // The trades' JSON as the trade aggregates classified it (see migrations/0006), instead of parsing every trade here.
   add(
@@ -48,16 +62,31 @@ export function getDataQuality(clock: RequestClock): DataQualityNote[] {
     waitingTradeChanges(sqlite),
     "trade change(s) not yet in the figures: the background count has yet to read them (see its state above)",
   );
-  const bits = TRADE_JSON_COLUMNS.flatMap((_, bit) => [`total(nan_json & ${1 << bit} > 0)`, `total(broken_json & ${1 << bit} > 0)`]);
-  const odd = sqlite.prepare(`SELECT ${bits.join(", ")}, total(non_numeric) FROM agent_desk_trades`).raw().get() as number[];
+  const bits = TRADE_JSON_COLUMNS.flatMap((_, bit) => [
+    `total(nan_json & ${1 << bit} > 0)`,
+    `total(broken_json & ${1 << bit} > 0)`,
+  ]);
+  const odd = sqlite
+    .prepare(`SELECT ${bits.join(", ")}, total(non_numeric) FROM agent_desk_trades`)
+    .raw()
+    .get() as number[];
   TRADE_JSON_COLUMNS.forEach((column, bit) => {
     add(`trades.${column}`, odd[2 * bit]!, "JSON holding NaN or Infinity (Python's json.dumps): read as empty values");
     add(`trades.${column}`, odd[2 * bit + 1]!, "JSON that cannot be read at all: shown as text, left out of figures");
   });
-  add("trades.agent_contributions", odd[2 * TRADE_JSON_COLUMNS.length]!, "contributions that are not numbers: skipped in the contribution figures");
+  add(
+    "trades.agent_contributions",
+    odd[2 * TRADE_JSON_COLUMNS.length]!,
+    "contributions that are not numbers: skipped in the contribution figures",
+  );
 
   const roster = new Set(Object.keys(loadAgentConfig(config.agentConfigPath).agents));
-  const seen = sqlite.prepare(`SELECT DISTINCT agent_name FROM ${fromAggregates || adopting ? "agent_desk_llm_hourly" : "llm_usage_log"}`).pluck().all() as string[];
+  const seen = sqlite
+    .prepare(
+      `SELECT DISTINCT agent_name FROM ${fromAggregates || adopting ? "agent_desk_llm_hourly" : "llm_usage_log"}`,
+    )
+    .pluck()
+    .all() as string[];
   const unknown = seen.filter((name) => !roster.has(name));
   add("agents", unknown.length, `agents in the LLM log but not in the agent config: ${unknown.join(", ")}`);
   return notes;

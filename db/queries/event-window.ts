@@ -32,7 +32,10 @@ export function withinPeriod(column: SQLiteColumn, period: Period, zone: string)
 }
 
 /** An `event_ms` column (the trade facts') within the period: SQL text binding `@periodStart` and `@periodEnd`, and their values. */
-export function eventMsWithin(column: string, period: Period): { sql: string; params: { periodStart: number; periodEnd: number } } {
+export function eventMsWithin(
+  column: string,
+  period: Period,
+): { sql: string; params: { periodStart: number; periodEnd: number } } {
   return {
     sql: period.openEnd ? `${column} >= @periodStart` : `${column} >= @periodStart AND ${column} < @periodEnd`,
     params: { periodStart: period.startMs, periodEnd: period.endMs },

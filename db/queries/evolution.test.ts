@@ -20,7 +20,11 @@ describe("the demo's swap history, judged", () => {
     const rollback = swaps.find((s) => s.rollbackOf !== null)!;
     const undone = swaps.find((s) => s.id === rollback.rollbackOf)!;
     expect(undone).toMatchObject({ agentName: "technical_analyst", newModel: "sonnet-4", status: "rolled_back" });
-    expect(rollback).toMatchObject({ agentName: "technical_analyst", newModel: undone.oldModel, oldModel: undone.newModel });
+    expect(rollback).toMatchObject({
+      agentName: "technical_analyst",
+      newModel: undone.oldModel,
+      oldModel: undone.newModel,
+    });
 
     const flow = swaps.find((s) => s.agentName === "flow_analyst")!; // newest first: its latest swap
     expect(flow).toMatchObject({ newModel: "flash-lite", status: "breached" });
@@ -32,7 +36,9 @@ describe("the demo's swap history, judged", () => {
   });
 
   it("filters by agent and answers an unknown agent with nothing", () => {
-    expect(getEvolution(requestClock(), { agent: "technical_analyst" }).every((s) => s.agentName === "technical_analyst")).toBe(true);
+    expect(
+      getEvolution(requestClock(), { agent: "technical_analyst" }).every((s) => s.agentName === "technical_analyst"),
+    ).toBe(true);
     expect(getEvolution(requestClock(), { agent: "nobody" })).toEqual([]);
   });
 });

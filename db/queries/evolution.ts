@@ -21,7 +21,10 @@ export function getEvolution(clock: RequestClock, { agent, trigger, status, peri
   const { rollbackOf, laterSwap, rolledBack, audit, whyNotRollBack } = linkSwaps(all);
 
   return all
-    .filter((swap) => (agent === undefined || swap.agentName === agent) && (trigger === undefined || swap.triggeredBy === trigger))
+    .filter(
+      (swap) =>
+        (agent === undefined || swap.agentName === agent) && (trigger === undefined || swap.triggeredBy === trigger),
+    )
     .filter((swap) => period === undefined || (swap.atMs !== null && isWithin(period, swap.atMs)))
     .map((swap) => {
       const days = swap.validationPeriodDays ?? 7;
@@ -47,7 +50,14 @@ export function getEvolution(clock: RequestClock, { agent, trigger, status, peri
         /** Only an agent's latest swap, not yet undone and not itself a rollback, can be rolled back. */
         canRollBack: whyNotRollBack(swap) === null,
         /** Agent Desk's audit entry for swaps recorded through it: who, when (UTC), and what happened to the config. */
-        recordedBy: recorded ? { actor: recorded.actor, actedAt: recorded.actedAt, configWritten: recorded.configWritten === 1, configNote: recorded.configNote } : null,
+        recordedBy: recorded
+          ? {
+              actor: recorded.actor,
+              actedAt: recorded.actedAt,
+              configWritten: recorded.configWritten === 1,
+              configNote: recorded.configNote,
+            }
+          : null,
         validation: {
           windowStart: windows ? new Date(windows.after[0]).toISOString() : null,
           windowEnd: windows ? new Date(windows.end).toISOString() : null,

@@ -19,7 +19,9 @@ const DAY_MS = 86_400_000;
 export function getHealth(clock: RequestClock) {
   const { sqlite } = database();
   const version = sqlite.prepare("SELECT max(version) FROM schema_version").pluck().get() as number | null;
-  const newest = Math.max(...EVENT_TABLES.map((table) => newestEventMs(sqlite, table, clock.zone) ?? Number.NEGATIVE_INFINITY));
+  const newest = Math.max(
+    ...EVENT_TABLES.map((table) => newestEventMs(sqlite, table, clock.zone) ?? Number.NEGATIVE_INFINITY),
+  );
   return {
     schemaVersion: version,
     counting: getBackgroundCount(clock),
@@ -43,7 +45,9 @@ export function getTableStats(clock: RequestClock) {
   const rows: Record<string, number | null> = {
     // While a file is adopted the aggregates hold only part of it, and counting 10M rows here takes half a second
     // per request: unknown (null) until the background count is done.
-    llm_usage_log: llmAdoption(sqlite) ? null : count("SELECT total(calls) FROM agent_desk_llm_hourly") + uncountedLlmCalls(sqlite),
+    llm_usage_log: llmAdoption(sqlite)
+      ? null
+      : count("SELECT total(calls) FROM agent_desk_llm_hourly") + uncountedLlmCalls(sqlite),
     trades: count("SELECT count(*) FROM trades"),
     agent_performance: count("SELECT count(*) FROM agent_performance"),
     model_evolution_history: count("SELECT count(*) FROM model_evolution_history"),
@@ -52,7 +56,9 @@ export function getTableStats(clock: RequestClock) {
   return {
     path: config.databasePath,
     tables: Object.entries(rows).map(([table, n]) => {
-      const newest = (EVENT_TABLES as readonly string[]).includes(table) ? newestEventMs(sqlite, table as (typeof EVENT_TABLES)[number], clock.zone) : null;
+      const newest = (EVENT_TABLES as readonly string[]).includes(table)
+        ? newestEventMs(sqlite, table as (typeof EVENT_TABLES)[number], clock.zone)
+        : null;
       return { table, rows: n, newestMs: newest };
     }),
   };
@@ -82,6 +88,8 @@ function newestEventMs(sqlite: Database.Database, table: (typeof EVENT_TABLES)[n
     )
     .pluck()
     .all({ from }) as (string | null)[];
-  const instants = candidates.flatMap((text) => (text === null ? [] : [parseEventTime(text, zone)])).filter((ms): ms is number => ms !== null);
+  const instants = candidates
+    .flatMap((text) => (text === null ? [] : [parseEventTime(text, zone)]))
+    .filter((ms): ms is number => ms !== null);
   return instants.length > 0 ? Math.max(...instants) : null;
 }

@@ -20,7 +20,10 @@ export type LlmUsageStats = ReturnType<typeof getLlmUsageStats>;
  * DATA_TIMEZONE), per provider and agent (by name); `periodDays` is the period's length in days.
  */
 export function getLlmUsageStats(ctx: ReadContext) {
-  const providers = new Map<string, { calls: number; tokens: number; cost: number; latency: number; successes: number }>();
+  const providers = new Map<
+    string,
+    { calls: number; tokens: number; cost: number; latency: number; successes: number }
+  >();
   const agents = new Map<string, { calls: number; cost: number; latency: number }>();
   for (const g of llmWindow(ctx).groups()) {
     const p = providers.get(g.provider) ?? { calls: 0, tokens: 0, cost: 0, latency: 0, successes: 0 };
@@ -50,7 +53,8 @@ export function getLlmUsageStats(ctx: ReadContext) {
   }
   const agentStats: Record<string, AgentUsage> = {};
   for (const [agent, a] of [...agents].sort()) {
-    if (a.calls > 0) agentStats[agent] = { totalRequests: a.calls, totalCost: a.cost, avgResponseTime: a.latency / a.calls };
+    if (a.calls > 0)
+      agentStats[agent] = { totalRequests: a.calls, totalCost: a.cost, avgResponseTime: a.latency / a.calls };
   }
   return { providerStats, agentStats, periodDays: ctx.period.days };
 }

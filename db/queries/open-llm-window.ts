@@ -27,7 +27,10 @@ export function llmCallsBetween(clock: RequestClock, fromMs: number, toMs: numbe
   // While a file is adopted, the calls it held are counted newest first; a period not reached yet waits for it
   // (raw rows cannot stand in: the zoned times among them are listed only as they are counted).
   const adoption = llmAdoption(sqlite);
-  if (adoption && (fromMs < adoption.countedFromMs || !counted)) throw new CountingInProgress(`the LLM log is being counted, newest first: ${adoption.from ? `counted back to ${adoption.from}` : "starting"}`);
+  if (adoption && (fromMs < adoption.countedFromMs || !counted))
+    throw new CountingInProgress(
+      `the LLM log is being counted, newest first: ${adoption.from ? `counted back to ${adoption.from}` : "starting"}`,
+    );
   const ranges = rangeCaches.get(sqlite) ?? rangeCaches.set(sqlite, new LlmRangeCache()).get(sqlite)!;
   ranges.sync(sqlite);
   return new LlmWindow(sqlite, clock.zone, fromMs, toMs, counted, ranges);

@@ -18,7 +18,11 @@ const DAY_MS = 86_400_000;
  */
 export function getDailySeries(ctx: ReadContext) {
   const { config } = database();
-  const series = overviewDailySeries(periodDays(ctx.period, ctx.zone), tradeWindow(ctx).daily(), llmWindow(ctx).daily());
+  const series = overviewDailySeries(
+    periodDays(ctx.period, ctx.zone),
+    tradeWindow(ctx).daily(),
+    llmWindow(ctx).daily(),
+  );
   return { ...series, pnlCurrency: config.pnlCurrency };
 }
 
@@ -49,7 +53,8 @@ export function getMetricsSummary(ctx: ReadContext) {
   const summarise = (span: Period) => {
     const rows = db.select().from(systemMetrics).where(datedWithin(systemMetrics.date, span)).all();
     if (rows.length === 0) return null;
-    const mean = (pick: (r: (typeof rows)[number]) => number) => rows.reduce((sum, r) => sum + pick(r), 0) / rows.length;
+    const mean = (pick: (r: (typeof rows)[number]) => number) =>
+      rows.reduce((sum, r) => sum + pick(r), 0) / rows.length;
     return {
       days: rows.length,
       decisionSeconds: mean((r) => r.avgDecisionTimeSeconds),

@@ -22,7 +22,12 @@ export function getPeriodSummary(ctx: ReadContext) {
   const { trades, withPnl, pnl, wins, losses } = tradeWindow(ctx).totals();
   const trading = { trades, withPnl, pnl, wins, losses };
 
-  const version = db.select({ version: schemaVersion.version }).from(schemaVersion).orderBy(desc(schemaVersion.version)).limit(1).get();
+  const version = db
+    .select({ version: schemaVersion.version })
+    .from(schemaVersion)
+    .orderBy(desc(schemaVersion.version))
+    .limit(1)
+    .get();
 
   return {
     days: ctx.period.days,
@@ -39,5 +44,8 @@ export function getPeriodSummary(ctx: ReadContext) {
 
 /** The period's figures and those of the period of the same length just before it. */
 export function getPeriodComparison(ctx: ReadContext) {
-  return { current: getPeriodSummary(ctx), previous: getPeriodSummary({ ...ctx, period: previousPeriod(ctx.period, ctx.zone) }) };
+  return {
+    current: getPeriodSummary(ctx),
+    previous: getPeriodSummary({ ...ctx, period: previousPeriod(ctx.period, ctx.zone) }),
+  };
 }

@@ -24,7 +24,9 @@ const executed: { sql: string; args: unknown[] }[] = [];
 
 beforeAll(() => {
   const file = path.join(tempDir(), "seeded.db");
-  execFileSync(process.execPath, ["--import", "tsx", "scripts/db-seed.ts", "--db", file, "--days", "120"], { stdio: "pipe" });
+  execFileSync(process.execPath, ["--import", "tsx", "scripts/db-seed.ts", "--db", file, "--days", "120"], {
+    stdio: "pipe",
+  });
   const db = openDatabase(file);
   db.exec("ANALYZE");
   db.close();
@@ -41,17 +43,19 @@ const fortnight = (): Period => {
 };
 
 // A request's read context for the period, at this moment in the file's zone.
-const ctx = (period: Period): ReadContext => readContext({ now: Date.now(), zone: database().config.dataTimeZone }, period);
+const ctx = (period: Period): ReadContext =>
+  readContext({ now: Date.now(), zone: database().config.dataTimeZone }, period);
 
 const RANGED = {
   "get_llm_usage_stats(7)": () => getLlmUsageStats(ctx(days(7))),
   "get_llm_usage_stats(from, to)": () => getLlmUsageStats(ctx(fortnight())),
   "get_agent_contribution_analysis(7)": () => getAgentContribution(ctx(days(7))),
-  "get_underperforming_agents": () => getUnderperformingAgents(ctx(days(30)), { minTrades: 10, threshold: -0.1 }),
+  get_underperforming_agents: () => getUnderperformingAgents(ctx(days(30)), { minTrades: 10, threshold: -0.1 }),
   "overview summary(1)": () => getPeriodSummary(ctx(days(1))),
   "usage breakdown(7)": () => getUsageBreakdown(ctx(days(7))),
   "the review's details (from, to)": () => getReviewDetails(ctx(fortnight()), ["cio"]),
-  "a swap's validation window": () => measureWindow(ctx(days(14)), "cio", Date.now() - 14 * 86_400_000, Date.now() - 7 * 86_400_000),
+  "a swap's validation window": () =>
+    measureWindow(ctx(days(14)), "cio", Date.now() - 14 * 86_400_000, Date.now() - 7 * 86_400_000),
 };
 
 describe("ranged queries use the timestamp indexes", () => {
@@ -59,7 +63,12 @@ describe("ranged queries use the timestamp indexes", () => {
     it(name, () => {
       executed.length = 0;
       run();
-      const ranged = executed.filter((q) => !/agent_desk_trade_(changes|zone)|max\(rowid\)|^\s*(SELECT next_id|UPDATE agent_desk_backfill)\b|max\(id\)|WHERE id > \?/.test(q.sql));
+      const ranged = executed.filter(
+        (q) =>
+          !/agent_desk_trade_(changes|zone)|max\(rowid\)|^\s*(SELECT next_id|UPDATE agent_desk_backfill)\b|max\(id\)|WHERE id > \?/.test(
+            q.sql,
+          ),
+      );
       expect(ranged.length).toBeGreaterThan(0);
       const touching = ranged.filter((q) => /\bfrom\s+"?(llm_usage_log|trades)\b/i.test(q.sql));
       for (const query of touching) {
@@ -67,13 +76,29 @@ describe("ranged queries use the timestamp indexes", () => {
           .sqlite.prepare(`EXPLAIN QUERY PLAN ${query.sql}`)
           .all(...query.args) as { detail: string }[];
         const details = plan.map((p) => p.detail);
-        expect(details.filter((d) => /^SCAN (llm_usage_log|trades)\b/.test(d)), `${query.sql}\n${details.join("\n")}`).toEqual([]);
-        expect(details.some((d) => /^SEARCH (llm_usage_log|trades) USING (COVERING )?INDEX idx_\w+_timestamp/.test(d))).toBe(true);
-        if (query.sql.includes("agent_desk_llm_zoned")) expect(details.some((d) => /^SEARCH agent_desk_llm_zoned USING (PRIMARY KEY|(COVERING )?INDEX)/.test(d)), details.join("\n")).toBe(true);
+        expect(
+          details.filter((d) => /^SCAN (llm_usage_log|trades)\b/.test(d)),
+          `${query.sql}\n${details.join("\n")}`,
+        ).toEqual([]);
+        expect(
+          details.some((d) => /^SEARCH (llm_usage_log|trades) USING (COVERING )?INDEX idx_\w+_timestamp/.test(d)),
+        ).toBe(true);
+        if (query.sql.includes("agent_desk_llm_zoned"))
+          expect(
+            details.some((d) => /^SEARCH agent_desk_llm_zoned USING (PRIMARY KEY|(COVERING )?INDEX)/.test(d)),
+            details.join("\n"),
+          ).toBe(true);
       }
       for (const query of ranged.filter((q) => /\bfrom\s+agent_desk_/i.test(q.sql))) {
-        const details = (database().sqlite.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(...query.args) as { detail: string }[]).map((p) => p.detail);
-        expect(details.filter((d) => /^SCAN (agent_desk_\w+|t|c)\b/.test(d)), details.join("\n")).toEqual([]);
+        const details = (
+          database()
+            .sqlite.prepare(`EXPLAIN QUERY PLAN ${query.sql}`)
+            .all(...query.args) as { detail: string }[]
+        ).map((p) => p.detail);
+        expect(
+          details.filter((d) => /^SCAN (agent_desk_\w+|t|c)\b/.test(d)),
+          details.join("\n"),
+        ).toEqual([]);
       }
     });
   }

@@ -71,13 +71,21 @@ describe("get_llm_usage_stats", () => {
       expectClose(actual.provider_stats, (expected[`usage_${days}`] as { provider_stats: object }).provider_stats);
       expectClose(actual.agent_stats, (expected[`usage_${days}`] as { agent_stats: object }).agent_stats);
     }
-    expect(getLlmUsageStats({ now, zone: ZONE, period: lastDays(7, { now, zone: ZONE }) }).agentStats.edge_agent!.totalRequests).toBe(4);
+    expect(
+      getLlmUsageStats({ now, zone: ZONE, period: lastDays(7, { now, zone: ZONE }) }).agentStats.edge_agent!
+        .totalRequests,
+    ).toBe(4);
   });
 });
 
 describe("the usage breakdown", () => {
   it("has days in the data zone, nearest-rank latency percentiles, and every call in one model group", () => {
-    const want = expected.breakdown_30 as { daily: Record<string, { calls: number; cost: number }>; latency_ms: object; failed_requests: number; calls: number };
+    const want = expected.breakdown_30 as {
+      daily: Record<string, { calls: number; cost: number }>;
+      latency_ms: object;
+      failed_requests: number;
+      calls: number;
+    };
     const got = getUsageBreakdown({ now, zone: ZONE, period: lastDays(30, { now, zone: ZONE }) });
     const daily: Record<string, { calls: number; cost: number }> = {};
     for (const row of got.daily) {
@@ -102,22 +110,43 @@ describe("get_agent_contribution_analysis", () => {
   it("matches the figures computed from the raw rows, skipping and counting what cannot be read", () => {
     for (const days of [7, 30]) {
       const period = lastDays(days, { now, zone: ZONE });
-      const { skipped_rows, ...actual } = agentContributionJson(getAgentContribution({ now, zone: ZONE, period }), period); // the Python code's keys: the API's contract
+      const { skipped_rows, ...actual } = agentContributionJson(
+        getAgentContribution({ now, zone: ZONE, period }),
+        period,
+      ); // the Python code's keys: the API's contract
       expectClose(actual, expected[`contribution_${days}`]);
       if (days === 30) expect(skipped_rows).toEqual({ unreadable_json: 1, non_numeric_contributions: 2 });
     }
   });
 
   it("flags underperformers by the same rule, lowest score first", () => {
-    const impact = (expected.contribution_30 as { agent_impact: Record<string, { trades_involved: number; efficiency_score: number }> }).agent_impact;
+    const impact = (
+      expected.contribution_30 as {
+        agent_impact: Record<string, { trades_involved: number; efficiency_score: number }>;
+      }
+    ).agent_impact;
     const ranked = Object.entries(impact)
       .filter(([, a]) => a.trades_involved >= 3)
       .sort(([, a], [, b]) => a.efficiency_score - b.efficiency_score);
     const threshold = ranked[2]![1].efficiency_score; // strictly below the third: exactly the two worst
-    const got = getUnderperformingAgents({ now, zone: ZONE, period: lastDays(30, { now, zone: ZONE }) }, { minTrades: 3, threshold });
+    const got = getUnderperformingAgents(
+      { now, zone: ZONE, period: lastDays(30, { now, zone: ZONE }) },
+      { minTrades: 3, threshold },
+    );
     expect(got.map((a) => a.agentName)).toEqual(ranked.slice(0, 2).map(([name]) => name));
-    expect(Object.keys(got[0]!).sort()).toEqual(["agentName", "avgConfidence", "efficiencyScore", "negativeContribution", "tradesInvolved"]);
-    expect(getUnderperformingAgents({ now, zone: ZONE, period: lastDays(30, { now, zone: ZONE }) }, { minTrades: 3, threshold: -0.1 }).every((a) => a.efficiencyScore < -0.1)).toBe(true);
+    expect(Object.keys(got[0]!).sort()).toEqual([
+      "agentName",
+      "avgConfidence",
+      "efficiencyScore",
+      "negativeContribution",
+      "tradesInvolved",
+    ]);
+    expect(
+      getUnderperformingAgents(
+        { now, zone: ZONE, period: lastDays(30, { now, zone: ZONE }) },
+        { minTrades: 3, threshold: -0.1 },
+      ).every((a) => a.efficiencyScore < -0.1),
+    ).toBe(true);
   });
 });
 
@@ -129,9 +158,15 @@ describe("get_trade_statistics", () => {
 
 describe("date-column figures", () => {
   it("take the N calendar days ending today in the data zone", () => {
-    expect(getAgentPerformance({ now, zone: ZONE, period: lastDays(30, { now, zone: ZONE }) }).map((r) => r.id)).toEqual(expected.performance_30);
-    expect(getSystemMetrics({ now, zone: ZONE, period: lastDays(14, { now, zone: ZONE }) }).map((r) => r.date)).toEqual(expected.metrics_14);
-    const cio = getAgentPerformance({ now, zone: ZONE, period: lastDays(30, { now, zone: ZONE }) }, "cio").map((r) => r.periodEnd);
+    expect(
+      getAgentPerformance({ now, zone: ZONE, period: lastDays(30, { now, zone: ZONE }) }).map((r) => r.id),
+    ).toEqual(expected.performance_30);
+    expect(getSystemMetrics({ now, zone: ZONE, period: lastDays(14, { now, zone: ZONE }) }).map((r) => r.date)).toEqual(
+      expected.metrics_14,
+    );
+    const cio = getAgentPerformance({ now, zone: ZONE, period: lastDays(30, { now, zone: ZONE }) }, "cio").map(
+      (r) => r.periodEnd,
+    );
     expect(cio).toEqual([...cio].sort().reverse());
     expect(getAgentPerformance({ now, zone: ZONE, period: lastDays(30, { now, zone: ZONE }) }, "nobody")).toEqual([]);
   });
@@ -139,14 +174,17 @@ describe("date-column figures", () => {
 
 describe("health", () => {
   it("reports the newest event by instant, whatever its format", () => {
-    expect(getHealth({ now, zone: ZONE }).database.lastEventAt).toBe(new Date(expected.last_event_ms as number).toISOString());
+    expect(getHealth({ now, zone: ZONE }).database.lastEventAt).toBe(
+      new Date(expected.last_event_ms as number).toISOString(),
+    );
   });
 });
 
 describe("data quality", () => {
   it("counts the odd rows instead of failing on them", () => {
     const notes = getDataQuality({ now, zone: ZONE });
-    const find = (subject: string, detail: RegExp) => notes.find((n) => n.subject === subject && detail.test(n.detail))?.count;
+    const find = (subject: string, detail: RegExp) =>
+      notes.find((n) => n.subject === subject && detail.test(n.detail))?.count;
     expect(find("trades.trade_id", /without an id/)).toBe(1);
     expect(find("trades.agent_contributions", /NaN or Infinity/)).toBe(1);
     expect(find("trades.agent_contributions", /cannot be read/)).toBe(1);
@@ -164,7 +202,8 @@ function expectClose(actual: unknown, want: unknown, where = "body"): void {
     expect(actual as number, where).toBeCloseTo(want, 6);
   } else if (want !== null && typeof want === "object") {
     expect(Object.keys(actual as object).sort(), where).toEqual(Object.keys(want).sort());
-    for (const [key, value] of Object.entries(want)) expectClose((actual as Record<string, unknown>)[key], value, `${where}.${key}`);
+    for (const [key, value] of Object.entries(want))
+      expectClose((actual as Record<string, unknown>)[key], value, `${where}.${key}`);
   } else {
     expect(actual, where).toEqual(want);
   }

@@ -8,7 +8,8 @@ export function latestReviews() {
   const latest = new Map<string, typeof agentDeskReviews.$inferSelect>();
   for (const review of db.select().from(agentDeskReviews).all()) {
     const seen = latest.get(review.agentName);
-    if (!seen || review.reviewedAt > seen.reviewedAt || (review.reviewedAt === seen.reviewedAt && review.id > seen.id)) latest.set(review.agentName, review);
+    if (!seen || review.reviewedAt > seen.reviewedAt || (review.reviewedAt === seen.reviewedAt && review.id > seen.id))
+      latest.set(review.agentName, review);
   }
   return latest;
 }

@@ -11,7 +11,13 @@ export type Swap = ReturnType<typeof getSwapLog>[number];
  * swap that puts back exactly the models the agent's previous swap replaced (old and new swapped) undoes it too.
  */
 export function linkSwaps(newestFirst: Swap[]) {
-  const audit = new Map<number, SwapAudit>(database().db.select().from(agentDeskSwapAudit).all().map((a) => [a.evolutionId, a]));
+  const audit = new Map<number, SwapAudit>(
+    database()
+      .db.select()
+      .from(agentDeskSwapAudit)
+      .all()
+      .map((a) => [a.evolutionId, a]),
+  );
   const rollbackOf = new Map<number, number>(); // rollback swap id → the swap it undoes
   const laterSwap = new Map<number, Swap>(); // swap id → the agent's next swap
   const latest = new Map<string, Swap>(); // agent → its newest swap
@@ -20,7 +26,11 @@ export function linkSwaps(newestFirst: Swap[]) {
     latest.set(swap.agentName, swap);
     if (!next) continue;
     laterSwap.set(swap.id, next);
-    const reverses = next.newProvider === swap.oldProvider && next.newModel === swap.oldModel && next.oldProvider === swap.newProvider && next.oldModel === swap.newModel;
+    const reverses =
+      next.newProvider === swap.oldProvider &&
+      next.newModel === swap.oldModel &&
+      next.oldProvider === swap.newProvider &&
+      next.oldModel === swap.newModel;
     const recorded = audit.get(next.id)?.rollbackOf ?? null;
     if (recorded === swap.id || (recorded === null && reverses)) rollbackOf.set(next.id, swap.id);
   }
@@ -30,8 +40,10 @@ export function linkSwaps(newestFirst: Swap[]) {
   const whyNotRollBack = (swap: Swap): string | null => {
     if (rolledBack.has(swap.id)) return `Swap #${swap.id} is already rolled back`;
     const next = laterSwap.get(swap.id);
-    if (next) return `Swap #${swap.id} is not ${swap.agentName}'s latest swap (#${latest.get(swap.agentName)!.id} is): record a new swap instead`;
-    if (rollbackOf.has(swap.id)) return `Swap #${swap.id} is itself a rollback (of #${rollbackOf.get(swap.id)}): record a new swap instead`;
+    if (next)
+      return `Swap #${swap.id} is not ${swap.agentName}'s latest swap (#${latest.get(swap.agentName)!.id} is): record a new swap instead`;
+    if (rollbackOf.has(swap.id))
+      return `Swap #${swap.id} is itself a rollback (of #${rollbackOf.get(swap.id)}): record a new swap instead`;
     return null;
   };
   return { rollbackOf, laterSwap, rolledBack, audit, whyNotRollBack };

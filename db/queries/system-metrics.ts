@@ -8,5 +8,10 @@ import { datedWithin } from "./calendar-window";
 /** `get_system_metrics(days)` of the trading system's Python code: the rows of the period's calendar days, newest date first. */
 export function getSystemMetrics(ctx: ReadContext): SystemMetric[] {
   const { db } = database();
-  return db.select().from(systemMetrics).where(datedWithin(systemMetrics.date, ctx.period)).orderBy(desc(systemMetrics.date)).all();
+  return db
+    .select()
+    .from(systemMetrics)
+    .where(datedWithin(systemMetrics.date, ctx.period))
+    .orderBy(desc(systemMetrics.date))
+    .all();
 }

@@ -11,7 +11,24 @@ import { getTrade } from "./trade-log";
 
 // Ids a real file can hold: NULL (twice: the schema's TEXT PRIMARY KEY allows it), empty, dot segments, the CSV
 // route's name, the row form's first segment, and every character with a meaning in a URL.
-const ODD_IDS = [null, null, "", ".", "..", "export", "row", "a/b", "a%2Fb", "50%", "%25", "%zz", "q?x=1", "h#1", "매수-001", " spaced "];
+const ODD_IDS = [
+  null,
+  null,
+  "",
+  ".",
+  "..",
+  "export",
+  "row",
+  "a/b",
+  "a%2Fb",
+  "50%",
+  "%25",
+  "%zz",
+  "q?x=1",
+  "h#1",
+  "매수-001",
+  " spaced ",
+];
 const CLOCK = { now: Date.now(), zone: "Asia/Seoul" };
 let trades: { rowid: number; tradeId: string | null }[];
 
@@ -34,8 +51,12 @@ beforeAll(async () => {
  */
 function follow(href: string): { page: "id" | "row"; param: string } | { page: "other"; pathname: string } {
   const pathname = new URL(href, "http://127.0.0.1").pathname;
-  if (pathname === "/trades/export" || pathname === "/trades" || pathname === "/trades/") return { page: "other", pathname };
-  for (const [page, route, key] of [["row", "/trades/row/[rowid]", "rowid"], ["id", "/trades/[id]", "id"]] as const) {
+  if (pathname === "/trades/export" || pathname === "/trades" || pathname === "/trades/")
+    return { page: "other", pathname };
+  for (const [page, route, key] of [
+    ["row", "/trades/row/[rowid]", "rowid"],
+    ["id", "/trades/[id]", "id"],
+  ] as const) {
     const params = getRouteMatcher(getRouteRegex(route))(pathname);
     if (params) return { page, param: getDynamicParam(params, key, "d", null, null).value as string };
   }
@@ -55,7 +76,11 @@ describe("a trade's link opens that trade, whatever its id", () => {
     expect(trades.length).toBeGreaterThan(ODD_IDS.length);
     for (const trade of trades) {
       const opened = open(tradeHref(trade));
-      expect({ href: tradeHref(trade), rowid: opened?.rowid, id: opened?.tradeId }).toEqual({ href: tradeHref(trade), rowid: trade.rowid, id: trade.tradeId });
+      expect({ href: tradeHref(trade), rowid: opened?.rowid, id: opened?.tradeId }).toEqual({
+        href: tradeHref(trade),
+        rowid: trade.rowid,
+        id: trade.tradeId,
+      });
     }
   });
 
@@ -71,8 +96,10 @@ describe("a trade's link opens that trade, whatever its id", () => {
 
   it("uses the row form only where an id cannot stand, and finds nothing at a row that is not there", () => {
     const rowOf = (id: string | null) => trades.find((t) => t.tradeId === id)!.rowid;
-    for (const id of [null, "", ".", "..", "export"]) expect(tradeHref({ tradeId: id, rowid: rowOf(id) })).toBe(`/trades/row/${rowOf(id)}`);
+    for (const id of [null, "", ".", "..", "export"])
+      expect(tradeHref({ tradeId: id, rowid: rowOf(id) })).toBe(`/trades/row/${rowOf(id)}`);
     expect(open("/trades/row/999999")).toBeUndefined();
-    for (const param of ["abc", "1.5", "01", "1e3", "", "9007199254740993"]) expect(rowidFromParam(param)).toBeUndefined();
+    for (const param of ["abc", "1.5", "01", "1e3", "", "9007199254740993"])
+      expect(rowidFromParam(param)).toBeUndefined();
   });
 });

@@ -11,7 +11,8 @@ import { eventMsWithin } from "./event-window";
 export type TradeFilters = { ticker?: string; action?: "buy" | "sell"; agent?: string; pnl?: "known" | "pending" };
 export type TradeCursor = { atMs: number; rowid: number };
 /** A row of the trade log: the columns it shows, the trade's rowid and its instant (the facts' event time). */
-export type TradeLogRow = TradeCursor & Pick<Trade, "tradeId" | "timestamp" | "ticker" | "action" | "quantity" | "price" | "pnl7Days" | "decisionConfidence">;
+export type TradeLogRow = TradeCursor &
+  Pick<Trade, "tradeId" | "timestamp" | "ticker" | "action" | "quantity" | "price" | "pnl7Days" | "decisionConfidence">;
 /** One trade as stored, with its rowid and its instant (null when its time cannot be read). */
 export type TradeRecord = Trade & { rowid: number; atMs: number | null };
 
@@ -29,12 +30,20 @@ export function getTradeLog(ctx: ReadContext, filters: TradeFilters, after?: Tra
   const countFrom = filters.ticker || filters.action ? query.from : `FROM agent_desk_trades AS f WHERE ${query.where}`;
   const total = sqlite.prepare(`SELECT count(*) ${countFrom}`).pluck().get(query.params) as number;
   const tickers = sqlite.prepare("SELECT DISTINCT ticker FROM trades ORDER BY ticker").pluck().all() as string[];
-  const agents = sqlite.prepare("SELECT DISTINCT agent_name FROM agent_desk_trade_agent_days ORDER BY agent_name").pluck().all() as string[];
+  const agents = sqlite
+    .prepare("SELECT DISTINCT agent_name FROM agent_desk_trade_agent_days ORDER BY agent_name")
+    .pluck()
+    .all() as string[];
   return { rows, total, next, tickers, agents };
 }
 
 /** The rows of one page and the cursor of the next (none after the last page): what the CSV export streams page by page. */
-export function tradeLogPage(ctx: ReadContext, filters: TradeFilters, after: TradeCursor | undefined, limit: number): { rows: TradeLogRow[]; next?: TradeCursor } {
+export function tradeLogPage(
+  ctx: ReadContext,
+  filters: TradeFilters,
+  after: TradeCursor | undefined,
+  limit: number,
+): { rows: TradeLogRow[]; next?: TradeCursor } {
   const { sqlite } = database();
   assertTradesCounted(sqlite);
   const query = tradeLogQuery(ctx, filters);
@@ -55,11 +64,23 @@ function tradeLogQuery(ctx: ReadContext, filters: TradeFilters) {
   const conditions = [within.sql];
   if (filters.ticker) conditions.push("t.ticker = @ticker");
   if (filters.action) conditions.push("t.action = @action");
-  if (filters.agent) conditions.push("EXISTS (SELECT 1 FROM agent_desk_trade_contributions AS c WHERE c.trade_rowid = f.trade_rowid AND c.agent_name = @agent)");
+  if (filters.agent)
+    conditions.push(
+      "EXISTS (SELECT 1 FROM agent_desk_trade_contributions AS c WHERE c.trade_rowid = f.trade_rowid AND c.agent_name = @agent)",
+    );
   if (filters.pnl) conditions.push(filters.pnl === "known" ? "f.pnl_7_days IS NOT NULL" : "f.pnl_7_days IS NULL");
   const where = conditions.join(" AND ");
-  const params = definedOnly({ ...within.params, ticker: filters.ticker, action: filters.action, agent: filters.agent });
-  return { where, params, from: `FROM agent_desk_trades AS f JOIN trades AS t ON t.rowid = f.trade_rowid WHERE ${where}` };
+  const params = definedOnly({
+    ...within.params,
+    ticker: filters.ticker,
+    action: filters.action,
+    agent: filters.agent,
+  });
+  return {
+    where,
+    params,
+    from: `FROM agent_desk_trades AS f JOIN trades AS t ON t.rowid = f.trade_rowid WHERE ${where}`,
+  };
 }
 
 /**

@@ -10,7 +10,11 @@ import { trades } from "@/db/schema";
  */
 export function getTradeStats() {
   const { db } = database();
-  const actions = db.select({ action: trades.action, count: sql<number>`count(*)` }).from(trades).groupBy(trades.action).all();
+  const actions = db
+    .select({ action: trades.action, count: sql<number>`count(*)` })
+    .from(trades)
+    .groupBy(trades.action)
+    .all();
   const pnl = db
     .select({
       avgPnl7d: sql<number>`coalesce(avg(${trades.pnl7Days}), 0)`,

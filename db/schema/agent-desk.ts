@@ -7,7 +7,9 @@ export const agentDeskMigrations = sqliteTable("agent_desk_migrations", {
   name: text("name").primaryKey(),
   checksum: text("checksum").notNull(),
   schemaVersion: integer("schema_version"),
-  appliedAt: text("applied_at").notNull().default(sql`CURRENT_TIMESTAMP`),
+  appliedAt: text("applied_at")
+    .notNull()
+    .default(sql`CURRENT_TIMESTAMP`),
 });
 
 export const agentDeskSwapAudit = sqliteTable(
@@ -15,13 +17,18 @@ export const agentDeskSwapAudit = sqliteTable(
   {
     evolutionId: integer("evolution_id").primaryKey(),
     actor: text("actor").notNull(),
-    actedAt: text("acted_at").notNull().default(sql`CURRENT_TIMESTAMP`),
+    actedAt: text("acted_at")
+      .notNull()
+      .default(sql`CURRENT_TIMESTAMP`),
     rollbackOf: integer("rollback_of").unique(),
     configWritten: integer("config_written").notNull().default(0),
     configNote: text("config_note"),
     requestId: text("request_id"), // migrations/0005
   },
-  (t) => [check("agent_desk_swap_audit_config_written", sql`${t.configWritten} IN (0, 1)`), uniqueIndex("agent_desk_swap_audit_request").on(t.requestId)],
+  (t) => [
+    check("agent_desk_swap_audit_config_written", sql`${t.configWritten} IN (0, 1)`),
+    uniqueIndex("agent_desk_swap_audit_request").on(t.requestId),
+  ],
 );
 
 export const agentDeskReviews = sqliteTable("agent_desk_reviews", {
@@ -30,7 +37,9 @@ export const agentDeskReviews = sqliteTable("agent_desk_reviews", {
   note: text("note").notNull(),
   actor: text("actor").notNull(),
   efficiencyScore: real("efficiency_score"),
-  reviewedAt: text("reviewed_at").notNull().default(sql`CURRENT_TIMESTAMP`),
+  reviewedAt: text("reviewed_at")
+    .notNull()
+    .default(sql`CURRENT_TIMESTAMP`),
 });
 
 export type AppliedMigration = typeof agentDeskMigrations.$inferSelect;

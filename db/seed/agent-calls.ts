@@ -17,7 +17,11 @@ const PROFILES: Record<string, CallProfile> = {
   cio: { requestType: "final_decision", inputTokens: [9000, 16000], outputTokens: [1400, 3600] },
   allocator: { requestType: "allocation", inputTokens: [1400, 3000], outputTokens: [250, 750] },
   trade_planner: { requestType: "order_planning", inputTokens: [1000, 2400], outputTokens: [300, 950] },
-  performance_analyzer: { requestType: "performance_analysis", inputTokens: [14000, 32000], outputTokens: [1800, 4500] },
+  performance_analyzer: {
+    requestType: "performance_analysis",
+    inputTokens: [14000, 32000],
+    outputTokens: [1800, 4500],
+  },
   failure_attribution: { requestType: "failure_attribution", inputTokens: [12000, 28000], outputTokens: [1500, 3800] },
   model_benchmarker: { requestType: "model_benchmark", inputTokens: [8000, 20000], outputTokens: [1200, 2800] },
   strategy_optimizer: { requestType: "strategy_optimization", inputTokens: [16000, 36000], outputTokens: [2000, 4000] },

@@ -36,7 +36,15 @@ describe("db:seed never writes into a file that holds the trading system's data"
     const file = tradingSystemFile("real.db");
     const before = checksum(file);
     const agentConfig = loadAgentConfig(BUNDLED_AGENT_CONFIG_PATH);
-    const seeding = seedFile(file, { days: 90, llmRows: undefined, trades: undefined, seed: 1, end: "2025-09-19", timeZone: "Asia/Seoul", agentConfig });
+    const seeding = seedFile(file, {
+      days: 90,
+      llmRows: undefined,
+      trades: undefined,
+      seed: 1,
+      end: "2025-09-19",
+      timeZone: "Asia/Seoul",
+      agentConfig,
+    });
     await expect(seeding).rejects.toThrow(`${file} was not made by db:seed`);
     expect(checksum(file)).toBe(before);
     expect(fs.existsSync(path.join(dir, "backups"))).toBe(false);
@@ -47,14 +55,25 @@ describe("db:seed never writes into a file that holds the trading system's data"
     const before = checksum(file);
     const result = dbSeed("--db", file, "--end", "2025-09-19");
     expect(result.status).toBe(1);
-    expect(result.stderr).toBe(`error: ${file} was not made by db:seed; it writes demo data only into a new file or its own empty demo, never into a file the trading system may use\n`);
+    expect(result.stderr).toBe(
+      `error: ${file} was not made by db:seed; it writes demo data only into a new file or its own empty demo, never into a file the trading system may use\n`,
+    );
     expect(checksum(file)).toBe(before);
   });
 });
 
 describe("the db:seed command", () => {
   test("seeds a new file and prints rows per table", () => {
-    const result = dbSeed("--db", path.join(dir, "new", "demo.db"), "--days", "14", "--end", "2025-09-19", "--seed", "3");
+    const result = dbSeed(
+      "--db",
+      path.join(dir, "new", "demo.db"),
+      "--days",
+      "14",
+      "--end",
+      "2025-09-19",
+      "--seed",
+      "3",
+    );
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/seeded .*demo\.db: 14 days to 2025-09-19 \(Asia\/Seoul\), seed 3, in [\d.]+ s/);

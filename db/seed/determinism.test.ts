@@ -14,7 +14,8 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const base: SeedOptions = {
   days: 30,
-  llmRows: undefined, trades: undefined,
+  llmRows: undefined,
+  trades: undefined,
   seed: 11,
   end: "2025-09-19",
   timeZone: "Asia/Seoul",
@@ -30,7 +31,9 @@ async function seeded(name: string, options: Partial<SeedOptions> = {}): Promise
 function dump(file: string): Record<string, unknown[]> {
   const db = openDatabase(file, { readonly: true });
   try {
-    return Object.fromEntries(TRADING_TABLES.map((table) => [table, db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).raw().all()]));
+    return Object.fromEntries(
+      TRADING_TABLES.map((table) => [table, db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).raw().all()]),
+    );
   } finally {
     db.close();
   }
@@ -52,7 +55,10 @@ describe("a seed and an end date fix the data", () => {
       const logged = db.prepare("SELECT sum(cost_usd) FROM llm_usage_log").pluck().get() as number;
       const daily = db.prepare("SELECT sum(total_cost_usd) FROM system_metrics").pluck().get() as number;
       expect(daily).toBeCloseTo(logged, 2);
-      const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'llm_usage_log' ORDER BY name").pluck().all();
+      const indexes = db
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'llm_usage_log' ORDER BY name")
+        .pluck()
+        .all();
       expect(indexes).toEqual(["idx_llm_usage_agent", "idx_llm_usage_provider", "idx_llm_usage_timestamp"]);
     } finally {
       db.close();
@@ -67,7 +73,9 @@ describe("--trades", () => {
     try {
       expect(db.prepare("SELECT count(*) FROM trades").pluck().get()).toBe(5_000); // an end date in the past: no cut at now
       expect(db.prepare("SELECT count(DISTINCT trade_id) FROM trades").pluck().get()).toBe(4_999); // and the one without an id
-      const instants = (db.prepare("SELECT timestamp FROM trades ORDER BY rowid").pluck().all() as string[]).map((t) => parseEventTime(t, "Asia/Seoul")!);
+      const instants = (db.prepare("SELECT timestamp FROM trades ORDER BY rowid").pluck().all() as string[]).map((t) =>
+        parseEventTime(t, "Asia/Seoul")!,
+      );
       expect(instants.every((t, i) => i === 0 || t >= instants[i - 1]!)).toBe(true);
       expect(db.prepare("SELECT sum(total_trades) FROM system_metrics").pluck().get()).toBe(5_000);
     } finally {

@@ -26,7 +26,8 @@ const options: SeedOptions = {
 /** The trading system's first run: its stdlib sqlite3 creates the tables (the reference writer's DDL), no rows yet. */
 function emptyTradingFile(name: string): string {
   const file = path.join(dir, name);
-  const script = "import sqlite3, sys; sys.path.insert(0, 'db/testing'); from make_upstream_db import DDL; sqlite3.connect(sys.argv[1]).executescript(DDL)";
+  const script =
+    "import sqlite3, sys; sys.path.insert(0, 'db/testing'); from make_upstream_db import DDL; sqlite3.connect(sys.argv[1]).executescript(DDL)";
   execFileSync("python3", ["-c", script, file]);
   return file;
 }
@@ -39,7 +40,9 @@ with sqlite3.connect(sys.argv[1], timeout=30) as conn:
 function rowCounts(file: string): Record<string, number> {
   const db = new Database(file, { readonly: true });
   try {
-    return Object.fromEntries(TRADING_TABLES.map((table) => [table, db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number]));
+    return Object.fromEntries(
+      TRADING_TABLES.map((table) => [table, db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number]),
+    );
   } finally {
     db.close();
   }
@@ -108,7 +111,8 @@ describe("db:seed writes only into a new file or its own demo", () => {
         // Give the writer two seconds to commit before the seed fails: it does unless the seed holds the write lock.
         const reader = new Database(file, { readonly: true });
         const committed = reader.prepare("SELECT count(*) FROM trades WHERE trade_id = 'PY-1'").pluck();
-        for (let waited = 0; waited < 2000 && committed.get() === 0; waited += 50) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+        for (let waited = 0; waited < 2000 && committed.get() === 0; waited += 50)
+          Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
         reader.close();
       }),
     ).rejects.toThrow("the disk went away");

@@ -4,7 +4,13 @@ import { openDatabase } from "@/db/connection";
 import { SeedError } from "./seed-error";
 
 /** The trading system's own tables: the seeder writes only where every one of them is empty. */
-export const TRADING_TABLES = ["trades", "llm_usage_log", "agent_performance", "model_evolution_history", "system_metrics"] as const;
+export const TRADING_TABLES = [
+  "trades",
+  "llm_usage_log",
+  "agent_performance",
+  "model_evolution_history",
+  "system_metrics",
+] as const;
 export type TradingTable = (typeof TRADING_TABLES)[number];
 
 /**
@@ -23,11 +29,15 @@ function filledTables(db: Database.Database): TradingTable[] {
 /** Throws unless `db` is the seeder's own demo with every trading table empty. */
 export function assertSeedable(db: Database.Database, file: string): void {
   if (db.pragma("application_id", { simple: true }) !== DEMO_APPLICATION_ID) {
-    throw new SeedError(`${file} was not made by db:seed; it writes demo data only into a new file or its own empty demo, never into a file the trading system may use`);
+    throw new SeedError(
+      `${file} was not made by db:seed; it writes demo data only into a new file or its own empty demo, never into a file the trading system may use`,
+    );
   }
   const filled = filledTables(db);
   if (filled.length > 0) {
-    throw new SeedError(`${file} already holds rows in ${filled.join(", ")}; db:seed writes demo data only into a new file or its own empty demo`);
+    throw new SeedError(
+      `${file} already holds rows in ${filled.join(", ")}; db:seed writes demo data only into a new file or its own empty demo`,
+    );
   }
 }
 
@@ -42,7 +52,8 @@ export function claimDemoFile(file: string): void {
     if (!isNew) return assertSeedable(db, file);
     db.transaction(() => {
       // Looked at again under the write lock: whoever created the file in between owns it.
-      if (db.prepare("SELECT 1 FROM sqlite_master").get() !== undefined) throw new SeedError(`${file} was just created by another program; db:seed leaves it alone`);
+      if (db.prepare("SELECT 1 FROM sqlite_master").get() !== undefined)
+        throw new SeedError(`${file} was just created by another program; db:seed leaves it alone`);
       db.pragma(`application_id = ${DEMO_APPLICATION_ID}`);
     }).immediate();
   } finally {

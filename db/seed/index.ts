@@ -77,28 +77,36 @@ export function seedDatabase(db: Database.Database, options: SeedOptions): SeedS
   const synchronous = db.pragma("synchronous", { simple: true });
   db.pragma("synchronous = OFF"); // a demo file that a crash corrupts is simply generated again
   try {
-    const rows = db.transaction(() => {
-      assertSeedable(db, db.name);
-      writeSwaps(db, swaps, formatter);
-      writeTrades(db, trades, formatter, random("trade-timestamps"));
+    const rows = db
+      .transaction(() => {
+        assertSeedable(db, db.name);
+        writeSwaps(db, swaps, formatter);
+        writeTrades(db, trades, formatter, random("trade-timestamps"));
 
-      const agents = Object.keys(config.agents);
-      const progress = options.llmRows === undefined ? undefined : progressReport(options.llmRows, started, log);
-      const writer = new LlmLogWriter(db, period, agents, formatter, random("llm-timestamps"), progress);
-      const llm = writeLlmLog(db, runs, new LlmCallGenerator(config, timeline, random("llm")), writer, options.llmRows);
+        const agents = Object.keys(config.agents);
+        const progress = options.llmRows === undefined ? undefined : progressReport(options.llmRows, started, log);
+        const writer = new LlmLogWriter(db, period, agents, formatter, random("llm-timestamps"), progress);
+        const llm = writeLlmLog(
+          db,
+          runs,
+          new LlmCallGenerator(config, timeline, random("llm")),
+          writer,
+          options.llmRows,
+        );
 
-      const weekly = performanceRows(period, trades, llm, random("performance"));
-      const metrics = metricsRows(period, trades, llm, swaps, timeline);
-      writePerformance(db, weekly, formatter);
-      writeMetrics(db, metrics, formatter);
-      return {
-        trades: trades.length,
-        llm_usage_log: llm.rows,
-        agent_performance: weekly.length,
-        model_evolution_history: swaps.length,
-        system_metrics: metrics.length,
-      };
-    }).immediate();
+        const weekly = performanceRows(period, trades, llm, random("performance"));
+        const metrics = metricsRows(period, trades, llm, swaps, timeline);
+        writePerformance(db, weekly, formatter);
+        writeMetrics(db, metrics, formatter);
+        return {
+          trades: trades.length,
+          llm_usage_log: llm.rows,
+          agent_performance: weekly.length,
+          model_evolution_history: swaps.length,
+          system_metrics: metrics.length,
+        };
+      })
+      .immediate();
     return { rows, seconds: (performance.now() - started) / 1000 };
   } finally {
     db.pragma(`synchronous = ${Number(synchronous)}`);

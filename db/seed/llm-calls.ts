@@ -58,7 +58,8 @@ export class LlmCallGenerator {
     this.prefix = once.filter((agent) => trading.indexOf(agent) < firstPerTicker).map((agent) => [agent]);
     this.suffix = once.filter((agent) => trading.indexOf(agent) > firstPerTicker);
     this.perTicker = groupParallelAnalysts(trading.filter((agent) => PER_TICKER_AGENTS.has(agent)));
-    this.repeatable = this.perTicker.length > 0 ? this.perTicker : [...this.prefix, ...this.suffix.map((agent) => [agent])];
+    this.repeatable =
+      this.perTicker.length > 0 ? this.perTicker : [...this.prefix, ...this.suffix.map((agent) => [agent])];
     this.reflection = config.reflectionWorkflow.filter(known);
   }
 
@@ -123,7 +124,8 @@ export class LlmCallGenerator {
     const output = random.int(profile.outputTokens[0], profile.outputTokens[1]);
     const outputMid = (profile.outputTokens[0] + profile.outputTokens[1]) / 2;
     const tail = random.chance(0.02) ? random.between(2, 4) : 1;
-    const normalMs = model.profile.medianLatencyMs * (0.65 + (0.35 * output) / outputMid) * Math.exp(0.3 * random.normal()) * tail;
+    const normalMs =
+      model.profile.medianLatencyMs * (0.65 + (0.35 * output) / outputMid) * Math.exp(0.3 * random.normal()) * tail;
 
     let tokens = input + output;
     let cost = costUsd(model.profile, input, output);
@@ -174,7 +176,14 @@ export class LlmCallGenerator {
   }
 }
 
-type StepState = { clockUs: number; emitted: number; run: Run; speed: number; emit: Emit; models: Map<string, AgentModel> };
+type StepState = {
+  clockUs: number;
+  emitted: number;
+  run: Run;
+  speed: number;
+  emit: Emit;
+  models: Map<string, AgentModel>;
+};
 
 /** Consecutive analysts form one parallel step; every other agent is a step of its own. */
 function groupParallelAnalysts(agents: string[]): string[][] {

@@ -90,7 +90,8 @@ export class LlmLogWriter {
   };
 
   finish(): LlmTotals {
-    for (let i = 0; i < this.values.length; i += COLUMN_COUNT) this.insertOne.run(this.values.slice(i, i + COLUMN_COUNT));
+    for (let i = 0; i < this.values.length; i += COLUMN_COUNT)
+      this.insertOne.run(this.values.slice(i, i + COLUMN_COUNT));
     this.values.length = 0;
     if (this.pending > 0) this.report();
     return this.totals;

@@ -17,7 +17,12 @@ export function writeLlmLog(
   return withIndexesBuiltAfterwards(db, "llm_usage_log", () => streamRuns(runs, generator, writer, rows));
 }
 
-function streamRuns(runs: readonly Run[], generator: LlmCallGenerator, writer: LlmLogWriter, rows: number | undefined): LlmTotals {
+function streamRuns(
+  runs: readonly Run[],
+  generator: LlmCallGenerator,
+  writer: LlmLogWriter,
+  rows: number | undefined,
+): LlmTotals {
   if (rows === undefined) {
     for (const run of runs) generator.emitRun(run, undefined, writer.add);
   } else {
@@ -44,23 +49,33 @@ function streamRuns(runs: readonly Run[], generator: LlmCallGenerator, writer: L
  */
 function withIndexesBuiltAfterwards<T>(db: Database.Database, table: string, load: () => T): T {
   const objects = db
-    .prepare("SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND tbl_name = ? AND sql IS NOT NULL ORDER BY name")
+    .prepare(
+      "SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND tbl_name = ? AND sql IS NOT NULL ORDER BY name",
+    )
     .all(table) as { type: "index" | "trigger"; name: string; sql: string }[];
   for (const { type, name } of objects) db.exec(`DROP ${type.toUpperCase()} "${name.replaceAll('"', '""')}"`);
   const loaded = load();
-  db.exec(`UPDATE agent_desk_backfill SET next_id = (SELECT coalesce(min(id), 1) FROM ${table}), last_id = (SELECT coalesce(max(id), 0) FROM ${table}) WHERE name = '${table}'`);
+  db.exec(
+    `UPDATE agent_desk_backfill SET next_id = (SELECT coalesce(min(id), 1) FROM ${table}), last_id = (SELECT coalesce(max(id), 0) FROM ${table}) WHERE name = '${table}'`,
+  );
   for (const { sql } of objects) db.exec(sql);
   return loaded;
 }
 
 /** Progress lines for big logs (from 500,000 rows): about one per tenth. */
-export function progressReport(total: number, started: number, log: (line: string) => void): ((rows: number) => void) | undefined {
+export function progressReport(
+  total: number,
+  started: number,
+  log: (line: string) => void,
+): ((rows: number) => void) | undefined {
   if (total < 500_000) return undefined;
   const step = Math.ceil(total / 10 / ROWS_PER_REPORT) * ROWS_PER_REPORT;
   return (rows) => {
     if (rows % step !== 0 && rows !== total) return;
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const after = rows === total ? "; building its indexes" : "";
-    log(`  llm_usage_log: ${rows.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} rows (${seconds} s${after})`);
+    log(
+      `  llm_usage_log: ${rows.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} rows (${seconds} s${after})`,
+    );
   };
 }

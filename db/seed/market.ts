@@ -26,7 +26,10 @@ export class Market {
   private readonly indices: Index[] = [];
   private readonly closes = new Map<string, number[]>();
 
-  constructor(period: Period, private readonly random: Random) {
+  constructor(
+    period: Period,
+    private readonly random: Random,
+  ) {
     let index: Index = { kospi: 2_540, kosdaq: 760, usdKrw: 1_385 };
     for (const ticker of TICKERS) this.closes.set(ticker.code, []);
     let prices = TICKERS.map((t) => t.basePrice);
@@ -64,7 +67,20 @@ export class Market {
 
 /** KRX tick sizes (호가 단위) since 2023. */
 function onTickGrid(price: number): number {
-  const tick = price < 2_000 ? 1 : price < 5_000 ? 5 : price < 20_000 ? 10 : price < 50_000 ? 50 : price < 200_000 ? 100 : price < 500_000 ? 500 : 1_000;
+  const tick =
+    price < 2_000
+      ? 1
+      : price < 5_000
+        ? 5
+        : price < 20_000
+          ? 10
+          : price < 50_000
+            ? 50
+            : price < 200_000
+              ? 100
+              : price < 500_000
+                ? 500
+                : 1_000;
   return Math.max(tick, Math.round(price / tick) * tick);
 }
 

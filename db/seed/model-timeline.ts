@@ -13,7 +13,9 @@ export class ModelTimeline {
       this.history.set(agent, [{ fromUs: -Infinity, model: { provider: settings.provider, model: settings.model } }]);
     }
     for (const swap of [...swaps].sort((a, b) => a.wallUs - b.wallUs)) {
-      this.history.get(swap.agent)?.push({ fromUs: swap.wallUs, model: { provider: swap.newProvider, model: swap.newModel } });
+      this.history
+        .get(swap.agent)
+        ?.push({ fromUs: swap.wallUs, model: { provider: swap.newProvider, model: swap.newModel } });
     }
   }
 

@@ -9,7 +9,12 @@ describe("db:seed options", () => {
   });
 
   test("accepts the documented ranges", () => {
-    expect(parseSeedArgs({ days: "3650", "llm-rows": "100000000", trades: "10000000", seed: "-7", end: "2024-02-29" }, TODAY)).toEqual({
+    expect(
+      parseSeedArgs(
+        { days: "3650", "llm-rows": "100000000", trades: "10000000", seed: "-7", end: "2024-02-29" },
+        TODAY,
+      ),
+    ).toEqual({
       days: 3650,
       llmRows: 100_000_000,
       trades: 10_000_000,

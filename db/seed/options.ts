@@ -52,6 +52,7 @@ function endDate(text: string, today: string): string {
   if (!date || date.toISOString().slice(0, 10) !== text) {
     throw new SeedError(`--end must be a date written YYYY-MM-DD, not '${text}'`);
   }
-  if (text > today) throw new SeedError(`--end ${text} is in the future (today is ${today}); the demo has no future events`);
+  if (text > today)
+    throw new SeedError(`--end ${text} is in the future (today is ${today}); the demo has no future events`);
   return text;
 }

@@ -30,12 +30,19 @@ const REFLECTION_TIME_US = 12.5 * 3_600_000_000;
  * last trade has its 7-day PnL (so only weeks with known PnL). Agents named in agent_contributions are judged on
  * those trades; the others (pipeline and reflection agents) on how reliably their calls succeeded.
  */
-export function performanceRows(period: Period, trades: readonly SeededTrade[], llm: LlmTotals, random: Random): PerformanceRow[] {
+export function performanceRows(
+  period: Period,
+  trades: readonly SeededTrade[],
+  llm: LlmTotals,
+  random: Random,
+): PerformanceRow[] {
   const rows: PerformanceRow[] = [];
   for (const monday of period.days.filter((day) => day.weekday === 1)) {
     const writtenUs = monday.startUs + 12 * US_PER_DAY + REFLECTION_TIME_US;
     if (writtenUs > period.cutoffUs) continue;
-    const weekTrades = trades.filter((t) => t.day >= monday.index && t.day < monday.index + 7 && t.contributions && t.pnl7 !== null);
+    const weekTrades = trades.filter(
+      (t) => t.day >= monday.index && t.day < monday.index + 7 && t.contributions && t.pnl7 !== null,
+    );
     const periodEnd = new Date((monday.startUs + 6 * US_PER_DAY) / 1000).toISOString().slice(0, 10);
     llm.agents.forEach((agent, agentIndex) => {
       const row = fromTrades(agent, weekTrades) ?? fromCalls(agentIndex, monday, period, llm, random);
@@ -82,7 +89,13 @@ function fromTrades(agent: string, trades: readonly SeededTrade[]): Figures | un
   };
 }
 
-function fromCalls(agentIndex: number, monday: SeedDay, period: Period, llm: LlmTotals, random: Random): Figures | undefined {
+function fromCalls(
+  agentIndex: number,
+  monday: SeedDay,
+  period: Period,
+  llm: LlmTotals,
+  random: Random,
+): Figures | undefined {
   let calls = 0;
   let successes = 0;
   for (let day = monday.index; day < Math.min(monday.index + 7, period.days.length); day++) {
@@ -104,7 +117,11 @@ function fromCalls(agentIndex: number, monday: SeedDay, period: Period, llm: Llm
   };
 }
 
-export function writePerformance(db: Database.Database, rows: readonly PerformanceRow[], formatter: TimestampFormatter): void {
+export function writePerformance(
+  db: Database.Database,
+  rows: readonly PerformanceRow[],
+  formatter: TimestampFormatter,
+): void {
   const insert = db.prepare(
     `INSERT INTO agent_performance (agent_name, period_start, period_end, total_decisions, successful_decisions,
        avg_contribution_score, performance_rating, wins, losses, total_pnl_attributed, confidence_accuracy, created_at)

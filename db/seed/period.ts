@@ -23,7 +23,12 @@ export function resolvePeriod(days: number, end: string, now: Date, timeZone: st
   for (let i = 0; i < days; i++) {
     const startMs = endMs - (days - 1 - i) * MS_PER_DAY;
     const start = new Date(startMs);
-    list.push({ index: i, date: start.toISOString().slice(0, 10), startUs: startMs * 1000, weekday: start.getUTCDay() });
+    list.push({
+      index: i,
+      date: start.toISOString().slice(0, 10),
+      startUs: startMs * 1000,
+      weekday: start.getUTCDay(),
+    });
   }
   const endsToday = end === localDate(now, timeZone);
   return { days: list, cutoffUs: endsToday ? wallClockMs(now, timeZone) * 1000 : endMs * 1000 + US_PER_DAY - 1 };

@@ -22,7 +22,10 @@ export class Portfolio {
   }
 
   toJson(): string {
-    const positions = [...this.positions].map(([code, p]) => [code, { quantity: p.quantity, avg_price: Math.round(p.avgPrice) }]);
+    const positions = [...this.positions].map(([code, p]) => [
+      code,
+      { quantity: p.quantity, avg_price: Math.round(p.avgPrice) },
+    ]);
     return pythonJson({ cash: Math.round(this.cash), positions: Object.fromEntries(positions) });
   }
 
@@ -30,7 +33,10 @@ export class Portfolio {
     const position = this.positions.get(code) ?? { quantity: 0, avgPrice: 0 };
     if (action === "buy") {
       const total = position.quantity + quantity;
-      this.positions.set(code, { quantity: total, avgPrice: (position.quantity * position.avgPrice + quantity * price) / total });
+      this.positions.set(code, {
+        quantity: total,
+        avgPrice: (position.quantity * position.avgPrice + quantity * price) / total,
+      });
       this.cash -= quantity * price;
       return;
     }

@@ -46,7 +46,15 @@ export function planRuns(period: Period, random: Random): Run[] {
       }
     } else if (day.weekday === 6) {
       const startUs = day.startUs + 10 * HOUR_US + Math.floor(random.between(0, 40 * MINUTE_US));
-      runs.push({ kind: "reflection", day, startUs, tickers: 0, sectorQueries: 0, reflectionCalls: random.int(3, 6), heavyDay: false });
+      runs.push({
+        kind: "reflection",
+        day,
+        startUs,
+        tickers: 0,
+        sectorQueries: 0,
+        reflectionCalls: random.int(3, 6),
+        heavyDay: false,
+      });
     }
   }
   const started = runs.filter((run) => run.startUs < period.cutoffUs);

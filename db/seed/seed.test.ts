@@ -59,7 +59,10 @@ function underperformers(trades: Trade[], nowMs: number): string[] {
       impact.set(agent, entry);
     }
   }
-  return [...impact].filter(([, e]) => e.involved >= 10 && e.net / e.involved < -0.1).map(([agent]) => agent).sort();
+  return [...impact]
+    .filter(([, e]) => e.involved >= 10 && e.net / e.involved < -0.1)
+    .map(([agent]) => agent)
+    .sort();
 }
 
 let dir: string;
@@ -73,7 +76,15 @@ let weekly: AgentPerformance[];
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "agent-desk-seed-"));
   const file = path.join(dir, "demo.db");
-  await seedFile(file, { days: 90, llmRows: undefined, trades: undefined, seed: 7, end: END, timeZone: "Asia/Seoul", agentConfig: config });
+  await seedFile(file, {
+    days: 90,
+    llmRows: undefined,
+    trades: undefined,
+    seed: 7,
+    end: END,
+    timeZone: "Asia/Seoul",
+    agentConfig: config,
+  });
   db = openDatabase(file, { readonly: true });
   const orm = drizzle(db);
   trades = orm.select().from(tradesTable).all();
@@ -106,13 +117,21 @@ describe("the demo's story", () => {
 
   test("technical_analyst's move to sonnet-4 was rolled back automatically", () => {
     const swap = swaps.find((s) => s.agentName === "technical_analyst" && s.newModel === "sonnet-4")!;
-    const rollback = swaps.find((s) => s.id > swap.id && s.agentName === swap.agentName && s.oldModel === swap.newModel && s.newModel === swap.oldModel);
+    const rollback = swaps.find(
+      (s) =>
+        s.id > swap.id &&
+        s.agentName === swap.agentName &&
+        s.oldModel === swap.newModel &&
+        s.newModel === swap.oldModel,
+    );
     expect(rollback).toMatchObject({ triggeredBy: "automatic", newModel: "gpt-5" });
     expect(rollback!.reason).toMatch(/rollback/i);
   });
 
   test("flow_analyst's cost cut to flash-lite is there, and recent swaps are still in their validation window", () => {
-    expect(swaps.some((s) => s.agentName === "flow_analyst" && s.oldModel === "flash-2.5" && s.newModel === "flash-lite")).toBe(true);
+    expect(
+      swaps.some((s) => s.agentName === "flow_analyst" && s.oldModel === "flash-2.5" && s.newModel === "flash-lite"),
+    ).toBe(true);
     const validating = swaps.filter((s) => instantMs(s.timestamp) + (s.validationPeriodDays ?? 7) * DAY_MS > NOW_MS);
     expect(validating.length).toBeGreaterThanOrEqual(1);
     for (const s of validating) expect(NOW_MS - instantMs(s.timestamp)).toBeLessThan(6 * DAY_MS);
@@ -123,7 +142,9 @@ describe("the demo's story", () => {
       const at = instantMs(call.timestamp);
       const last = swaps.filter((s) => s.agentName === call.agentName && instantMs(s.timestamp) <= at).pop();
       const baseline = config.agents[call.agentName]!;
-      const expected = last ? { provider: last.newProvider, model: last.newModel } : { provider: baseline.provider, model: baseline.model };
+      const expected = last
+        ? { provider: last.newProvider, model: last.newModel }
+        : { provider: baseline.provider, model: baseline.model };
       expect({ provider: call.provider, model: modelProfile(call.model).alias }).toEqual(expected);
     }
     expect(calls.some((c) => c.model.startsWith("models/") || c.model.startsWith("claude-"))).toBe(true);
@@ -185,7 +206,11 @@ describe("figures that agree with each other", () => {
 describe("values written as the Python side writes them", () => {
   test("event times: Python's isoformat, with about 1% in the other writers' forms; created_at in UTC", () => {
     const events = [...trades, ...calls].map((r) => r.timestamp);
-    for (const text of events) expect(EVENT_FORMS.some((form) => form.test(text)), text).toBe(true);
+    for (const text of events)
+      expect(
+        EVENT_FORMS.some((form) => form.test(text)),
+        text,
+      ).toBe(true);
     const others = calls.filter((c) => !PYTHON_ISO.test(c.timestamp)).length / calls.length;
     expect(others).toBeGreaterThan(0.003);
     expect(others).toBeLessThan(0.03);

@@ -49,7 +49,8 @@ const PLAN: PlannedSwap[] = [
     daysBeforeEnd: 79,
     agent: "fundamental_fetcher",
     to: { provider: "gemini", model: "flash-2.5" },
-    reason: "Quarterly filings (사업보고서) exceed what flash-lite extracts reliably; flash-2.5 parses long tables better",
+    reason:
+      "Quarterly filings (사업보고서) exceed what flash-lite extracts reliably; flash-2.5 parses long tables better",
     expected: 0.1,
     trigger: "scheduled",
     validationDays: 14,
@@ -94,7 +95,8 @@ const PLAN: PlannedSwap[] = [
     daysBeforeEnd: 38,
     agent: "model_benchmarker",
     to: { provider: "gemini", model: "gemini-2.5-pro" },
-    reason: "Benchmarks replay 90 days of logs: gemini-2.5-pro's long context fits them in one call, far cheaper than opus-4.1",
+    reason:
+      "Benchmarks replay 90 days of logs: gemini-2.5-pro's long context fits them in one call, far cheaper than opus-4.1",
     expected: 0.04,
     trigger: "scheduled",
     validationDays: 14,

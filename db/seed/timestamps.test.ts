@@ -30,7 +30,9 @@ describe("timestamps as the trading system's writers put them", () => {
 
   test("about 1% of events come in the other writers' forms", () => {
     const random = new Random(1, "formats");
-    const texts = Array.from({ length: 20_000 }, (_, i) => seoul.event(wallUs("2025-09-19T10:00:00") + i * 1_000_001, random));
+    const texts = Array.from({ length: 20_000 }, (_, i) =>
+      seoul.event(wallUs("2025-09-19T10:00:00") + i * 1_000_001, random),
+    );
     const others = texts.filter((t) => !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{6})?$/.test(t)).length;
     expect(others / texts.length).toBeGreaterThan(0.005);
     expect(others / texts.length).toBeLessThan(0.02);

@@ -76,5 +76,11 @@ function dateText(day: number): string {
 
 function clockText(us: number): string {
   const second = Math.floor((us % US_PER_DAY) / 1_000_000);
-  return TWO_DIGITS[Math.floor(second / 3600)]! + ":" + TWO_DIGITS[Math.floor(second / 60) % 60]! + ":" + TWO_DIGITS[second % 60]!;
+  return (
+    TWO_DIGITS[Math.floor(second / 3600)]! +
+    ":" +
+    TWO_DIGITS[Math.floor(second / 60) % 60]! +
+    ":" +
+    TWO_DIGITS[second % 60]!
+  );
 }

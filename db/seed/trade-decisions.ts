@@ -54,9 +54,12 @@ export class DecisionMaker {
     const known = (agent: string) => this.timeline.knows(agent);
     if (this.deck.length === 0) this.deck = random.shuffle([...this.leaders]);
     const leader = this.deck.pop()!;
-    const participants: string[] = ANALYSTS.filter((agent) => agent === leader || (known(agent) && random.chance(0.93)));
+    const participants: string[] = ANALYSTS.filter(
+      (agent) => agent === leader || (known(agent) && random.chance(0.93)),
+    );
     if (known("cio")) participants.push("cio");
-    if (leader === "sector_researcher" || (known("sector_researcher") && random.chance(0.2))) participants.push("sector_researcher");
+    if (leader === "sector_researcher" || (known("sector_researcher") && random.chance(0.2)))
+      participants.push("sector_researcher");
     const poor = (agent: string) => decidesPoorly(agent, this.timeline.modelAt(agent, wallUs).model);
     const poorLead = poor(leader);
 
@@ -64,14 +67,20 @@ export class DecisionMaker {
     const cioFollows = leader !== "cio" && participants.includes("cio");
     const cioShare = !cioFollows ? 0 : poorLead ? random.between(0.05, 0.1) : random.between(0.15, 0.25);
     const others = participants.filter((agent) => agent !== leader && agent !== "cio");
-    const weights = others.map((agent) => (poor(agent) === poorLead ? random.between(0.6, 1) : random.between(0.05, 0.2)));
+    const weights = others.map((agent) =>
+      poor(agent) === poorLead ? random.between(0.6, 1) : random.between(0.05, 0.2),
+    );
     const otherWeight = weights.reduce((sum, w) => sum + w, 0);
     const contributions: Record<string, number> = {};
     for (const agent of participants) {
       const share =
         agent === leader
-          ? others.length === 0 ? 1 - cioShare : leaderShare
-          : agent === "cio" ? cioShare : ((1 - leaderShare - cioShare) * weights[others.indexOf(agent)]!) / otherWeight;
+          ? others.length === 0
+            ? 1 - cioShare
+            : leaderShare
+          : agent === "cio"
+            ? cioShare
+            : ((1 - leaderShare - cioShare) * weights[others.indexOf(agent)]!) / otherWeight;
       contributions[agent] = round(share, 3);
     }
     return {

@@ -42,7 +42,13 @@ const TRADE_WITHOUT_ID_DAYS_BEFORE_END = 61;
  * One to four trades a trading day (three or four on heavy days), each born of one of the day's trading runs; with
  * `target` (--trades, for benchmarks), that many spread evenly over the trading days, several per run.
  */
-export function generateTrades(period: Period, runs: readonly Run[], timeline: ModelTimeline, random: Random, target?: number): SeededTrade[] {
+export function generateTrades(
+  period: Period,
+  runs: readonly Run[],
+  timeline: ModelTimeline,
+  random: Random,
+  target?: number,
+): SeededTrade[] {
   const desk = new TradingDesk(period, timeline, random);
   const withoutId = dayBeforeEnd(period, TRADE_WITHOUT_ID_DAYS_BEFORE_END)?.index ?? Infinity;
   const trades: SeededTrade[] = [];
@@ -55,20 +61,40 @@ export function generateTrades(period: Period, runs: readonly Run[], timeline: M
         ? Math.floor(((dayNumber + 1) * target) / byDay.size) - Math.floor((dayNumber * target) / byDay.size)
         : dayRuns[0]!.heavyDay
           ? random.int(3, 4)
-          : random.weighted([[1, 20], [2, 35], [3, 30], [4, 15]] as const);
+          : random.weighted([
+              [1, 20],
+              [2, 35],
+              [3, 30],
+              [4, 15],
+            ] as const);
     dayNumber += 1;
     // The demo's draws interleave (a run, its time, its trade), kept so that its data stays as it was.
-    const demoRuns = target === undefined ? random.shuffle([...dayRuns]).slice(0, count).sort((a, b) => a.startUs - b.startUs) : [];
+    const demoRuns =
+      target === undefined
+        ? random
+            .shuffle([...dayRuns])
+            .slice(0, count)
+            .sort((a, b) => a.startUs - b.startUs)
+        : [];
     const benchTimes =
-      target === undefined ? [] : Array.from({ length: count }, (_, i) => dayRuns[i % dayRuns.length]!.startUs + Math.floor(random.between(150, 1500) * SECOND_US)).sort((a, b) => a - b);
+      target === undefined
+        ? []
+        : Array.from(
+            { length: count },
+            (_, i) => dayRuns[i % dayRuns.length]!.startUs + Math.floor(random.between(150, 1500) * SECOND_US),
+          ).sort((a, b) => a - b);
     // A day cut short at the current time may have fewer runs than the demo's draw of trades.
     for (let i = 0; i < (target === undefined ? demoRuns.length : count); i++) {
-      const wallUs = target === undefined ? demoRuns[i]!.startUs + Math.floor(random.between(150, 320) * SECOND_US) : benchTimes[i]!;
+      const wallUs =
+        target === undefined ? demoRuns[i]!.startUs + Math.floor(random.between(150, 320) * SECOND_US) : benchTimes[i]!;
       const trade = desk.trade(wallUs, day.index); // drawn even when it falls after the cutoff, so earlier days never change
       if (wallUs > period.cutoffUs) continue;
       const lostId: boolean = day.index >= withoutId && !idLost;
       idLost ||= lostId;
-      trades.push({ ...trade, tradeId: lostId ? null : `ORD-${day.date.replaceAll("-", "")}-${String(i + 1).padStart(3, "0")}` });
+      trades.push({
+        ...trade,
+        tradeId: lostId ? null : `ORD-${day.date.replaceAll("-", "")}-${String(i + 1).padStart(3, "0")}`,
+      });
     }
   }
   return trades;
@@ -140,7 +166,9 @@ class TradingDesk {
       pnl30: wallUs + 30 * DAY_US <= cutoffUs ? Math.round(notional * monthReturn) : null,
       contributions: random.chance(0.04) ? null : decision.contributions,
       confidence: random.chance(0.02) ? null : decision.confidence,
-      metadata: pythonJsonOrNull(random.chance(0.02) ? {} : this.metadata(wallUs, Object.keys(decision.contributions), decisionSeconds)),
+      metadata: pythonJsonOrNull(
+        random.chance(0.02) ? {} : this.metadata(wallUs, Object.keys(decision.contributions), decisionSeconds),
+      ),
       decisionSeconds,
     };
   }
@@ -151,7 +179,10 @@ class TradingDesk {
     return {
       decision_time_seconds: decisionSeconds,
       models_used: [...new Set(models)].sort(),
-      total_cost_usd: round(participants.reduce((sum, agent, i) => sum + expectedCallCost(agent, models[i]!), 0), 4),
+      total_cost_usd: round(
+        participants.reduce((sum, agent, i) => sum + expectedCallCost(agent, models[i]!), 0),
+        4,
+      ),
       debate_rounds: random.int(1, 3),
       risk_score: random.chance(0.03) ? NaN : round(random.between(0.15, 0.85), 2), // Python's json.dumps writes NaN
     };
@@ -163,7 +194,12 @@ function expectedCallCost(agent: string, model: string): number {
   return costUsd(modelProfile(model), (inputTokens[0] + inputTokens[1]) / 2, (outputTokens[0] + outputTokens[1]) / 2);
 }
 
-export function writeTrades(db: Database.Database, trades: readonly SeededTrade[], formatter: TimestampFormatter, random: Random): void {
+export function writeTrades(
+  db: Database.Database,
+  trades: readonly SeededTrade[],
+  formatter: TimestampFormatter,
+  random: Random,
+): void {
   const insert = db.prepare(
     `INSERT INTO trades (trade_id, timestamp, ticker, action, quantity, price, justification_text, market_snapshot,
        portfolio_before, pnl_7_days, pnl_30_days, agent_contributions, decision_confidence, analysis_metadata, created_at)

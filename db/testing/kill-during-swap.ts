@@ -22,7 +22,16 @@ const counted = <T extends object>(target: T, names: string[]) => {
     };
   }
 };
-counted(fs, ["openSync", "writeFileSync", "fchownSync", "fchmodSync", "fsyncSync", "closeSync", "renameSync", "rmSync"]);
+counted(fs, [
+  "openSync",
+  "writeFileSync",
+  "fchownSync",
+  "fchmodSync",
+  "fsyncSync",
+  "closeSync",
+  "renameSync",
+  "rmSync",
+]);
 const prepare = Database.prototype.prepare;
 Database.prototype.prepare = function (this: Database.Database, sql: string) {
   const statement = prepare.call(this, sql);
@@ -30,5 +39,17 @@ Database.prototype.prepare = function (this: Database.Database, sql: string) {
   return statement;
 } as typeof prepare;
 
-const outcome = recordSwap({ agent, provider: "gpt", model, reason: "killed at a step", expectedImprovement: "0.1", validationDays: "7", rollbackThreshold: "-0.1", requestId }, { name: "kill test", trigger: "manual" });
+const outcome = recordSwap(
+  {
+    agent,
+    provider: "gpt",
+    model,
+    reason: "killed at a step",
+    expectedImprovement: "0.1",
+    validationDays: "7",
+    rollbackThreshold: "-0.1",
+    requestId,
+  },
+  { name: "kill test", trigger: "manual" },
+);
 console.log(JSON.stringify({ steps, outcome }));

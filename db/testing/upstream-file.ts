@@ -12,7 +12,13 @@ import { migrateFile } from "@/migrations/migrate-file";
 // The trading system's reference writer (its make_upstream_db.py), kept in the repository so the
 // tests run wherever the project is cloned.
 const MAKE_UPSTREAM_DB = path.resolve(process.cwd(), "db", "testing", "make_upstream_db.py");
-export const UPSTREAM_TABLES = ["trades", "agent_performance", "llm_usage_log", "model_evolution_history", "system_metrics"] as const;
+export const UPSTREAM_TABLES = [
+  "trades",
+  "agent_performance",
+  "llm_usage_log",
+  "model_evolution_history",
+  "system_metrics",
+] as const;
 
 /** A fresh temporary folder for one test's files. */
 export function tempDir(prefix = "agent-desk-"): string {

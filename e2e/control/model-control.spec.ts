@@ -9,7 +9,16 @@ import { BUNDLED_AGENT_CONFIG, CONTROL_AGENT_CONFIG, CONTROL_PASSWORD } from "./
 test.describe.configure({ mode: "serial" });
 
 const ORIGINAL = fs.readFileSync(BUNDLED_AGENT_CONFIG, "utf8");
-type Swap = { id: number; agent_name: string; reason: string; status: string; rollback_of: number | null; triggered_by: string; new_provider: string; new_model: string };
+type Swap = {
+  id: number;
+  agent_name: string;
+  reason: string;
+  status: string;
+  rollback_of: number | null;
+  triggered_by: string;
+  new_provider: string;
+  new_model: string;
+};
 
 async function signIn(page: Page, path = "/evolution") {
   await page.goto(path);
@@ -25,9 +34,15 @@ async function swaps(page: Page): Promise<Swap[]> {
 
 /** An agent whose current model (config, then swaps) is what the config file says, so a rollback restores the file. */
 async function agentMatchingConfig(page: Page): Promise<string> {
-  const mapping = (await (await page.request.get("/api/agents/mapping")).json()).agents as Record<string, { provider: string; model: string }>;
+  const mapping = (await (await page.request.get("/api/agents/mapping")).json()).agents as Record<
+    string,
+    { provider: string; model: string }
+  >;
   const file = parse(ORIGINAL).agents as Record<string, { provider: string; model: string }>;
-  return Object.keys(file).find((a) => mapping[a]?.provider === file[a]!.provider && mapping[a]?.model === file[a]!.model && file[a]!.provider !== "gpt")!;
+  return Object.keys(file).find(
+    (a) =>
+      mapping[a]?.provider === file[a]!.provider && mapping[a]?.model === file[a]!.model && file[a]!.provider !== "gpt",
+  )!;
 }
 
 async function fillSwap(page: Page, agent: string, reason: string) {
@@ -42,7 +57,9 @@ async function fillSwap(page: Page, agent: string, reason: string) {
   return form;
 }
 
-test("without a session, pages go to sign-in and the API answers 401; a wrong password is refused", async ({ page }) => {
+test("without a session, pages go to sign-in and the API answers 401; a wrong password is refused", async ({
+  page,
+}) => {
   expect((await page.request.get("/api/evolution")).status()).toBe(401);
   expect((await page.request.get("/api/health")).status()).toBe(200);
   await page.goto("/agents");
@@ -54,7 +71,9 @@ test("without a session, pages go to sign-in and the API answers 401; a wrong pa
   expect(cookie).toBeUndefined();
 });
 
-test("sign in, record a swap, see it on the timeline, the agent page and in the config; roll it back and see the config restored", async ({ page }) => {
+test("sign in, record a swap, see it on the timeline, the agent page and in the config; roll it back and see the config restored", async ({
+  page,
+}) => {
   await signIn(page);
   const session = (await page.context().cookies()).find((c) => c.name === "agent_desk_session")!;
   expect([session.httpOnly, session.sameSite]).toEqual([true, "Strict"]);
@@ -68,8 +87,16 @@ test("sign in, record a swap, see it on the timeline, the agent page and in the 
   const after = await swaps(page);
   expect(after.length).toBe(before.length + 1); // a double click records one swap
   const recorded = after.find((s) => s.reason === reason)!;
-  expect([recorded.triggered_by, recorded.new_provider, recorded.new_model, recorded.status]).toEqual(["manual", "gpt", "gpt-5", "validating"]);
-  expect((await (await page.request.get("/api/agents/mapping")).json()).agents[agent]).toEqual({ provider: "gpt", model: "gpt-5" });
+  expect([recorded.triggered_by, recorded.new_provider, recorded.new_model, recorded.status]).toEqual([
+    "manual",
+    "gpt",
+    "gpt-5",
+    "validating",
+  ]);
+  expect((await (await page.request.get("/api/agents/mapping")).json()).agents[agent]).toEqual({
+    provider: "gpt",
+    model: "gpt-5",
+  });
 
   // The config: the agent's two values changed, every other line (comments included) byte for byte the same.
   const rewritten = fs.readFileSync(CONTROL_AGENT_CONFIG, "utf8").split("\n");
@@ -90,27 +117,37 @@ test("sign in, record a swap, see it on the timeline, the agent page and in the 
   await expect(row).toContainText(`rewrite ${agent}'s provider (gpt →`);
   await row.getByRole("button", { name: "Confirm rollback" }).click();
   await expect(row).toContainText("rolled back"); // the page re-renders: the swap's status, and the rollback on top
-  await expect(page.getByRole("row").filter({ hasText: `undoes #${recorded.id}` })).toContainText(`Rollback of swap #${recorded.id}`);
+  await expect(page.getByRole("row").filter({ hasText: `undoes #${recorded.id}` })).toContainText(
+    `Rollback of swap #${recorded.id}`,
+  );
   expect(fs.readFileSync(CONTROL_AGENT_CONFIG, "utf8")).toBe(ORIGINAL);
   const final = await swaps(page);
   expect(final.find((s) => s.id === recorded.id)!.status).toBe("rolled_back");
   expect(final.filter((s) => s.rollback_of === recorded.id)).toHaveLength(1);
   await page.reload();
-  await expect(page.getByRole("row").filter({ hasText: reason }).getByRole("button", { name: "Roll back" })).toHaveCount(0);
+  await expect(
+    page.getByRole("row").filter({ hasText: reason }).getByRole("button", { name: "Roll back" }),
+  ).toHaveCount(0);
 });
 
-test("an empty reason and an invalid provider show errors beside their fields, keep what was typed, and write nothing", async ({ page }) => {
+test("an empty reason and an invalid provider show errors beside their fields, keep what was typed, and write nothing", async ({
+  page,
+}) => {
   await signIn(page);
   const before = await swaps(page);
   const form = page.getByRole("form", { name: "Manual swap" });
   await form.getByLabel("Agent").selectOption("cio");
   await form.getByLabel("New model").fill("gpt-5");
   // A provider the select does not offer: what a hand-made request would send.
-  await form.getByLabel("New provider").evaluate((select: HTMLSelectElement) => select.add(new Option("openai", "openai")));
+  await form
+    .getByLabel("New provider")
+    .evaluate((select: HTMLSelectElement) => select.add(new Option("openai", "openai")));
   await form.getByLabel("New provider").selectOption("openai");
   await form.getByRole("button", { name: "Record swap" }).click();
   await expect(form.getByLabel("Reason")).toHaveAccessibleDescription("Reason is required");
-  await expect(form.getByLabel("New provider")).toHaveAccessibleDescription(/New provider must be one of claude, gpt, gemini, perplexity/);
+  await expect(form.getByLabel("New provider")).toHaveAccessibleDescription(
+    /New provider must be one of claude, gpt, gemini, perplexity/,
+  );
   await expect(form.getByLabel("New model")).toHaveValue("gpt-5");
   await expect(form.getByLabel("Agent")).toHaveValue("cio");
   expect((await swaps(page)).length).toBe(before.length);
@@ -163,9 +200,14 @@ test("a swap sent with a tampered or an expired session cookie writes nothing", 
   expect(fs.readFileSync(CONTROL_AGENT_CONFIG, "utf8")).toBe(ORIGINAL);
 });
 
-test("review: every flagged agent has its reasons, a Swap model that opens the filled-in form, and Mark reviewed with a note", async ({ page }) => {
+test("review: every flagged agent has its reasons, a Swap model that opens the filled-in form, and Mark reviewed with a note", async ({
+  page,
+}) => {
   await signIn(page, "/review?min_trades=1&threshold=1000000000");
-  const card = page.getByRole("region").filter({ has: page.getByRole("button", { name: "Mark reviewed" }) }).first();
+  const card = page
+    .getByRole("region")
+    .filter({ has: page.getByRole("button", { name: "Mark reviewed" }) })
+    .first();
   const agent = (await card.getByRole("heading").first().textContent())!.trim();
   await expect(card).toContainText("Efficiency score");
   await expect(card).toContainText("not reviewed yet");
@@ -186,7 +228,9 @@ test("a section that fails to load says so in its place; the rest of the page st
   fs.writeFileSync(CONTROL_AGENT_CONFIG, "agents: [this is not the mapping\n");
   try {
     await page.goto("/");
-    await expect(page.getByRole("alert").filter({ hasText: "The spend against the limits could not be loaded just now" })).toBeVisible();
+    await expect(
+      page.getByRole("alert").filter({ hasText: "The spend against the limits could not be loaded just now" }),
+    ).toBeVisible();
     await expect(page.getByRole("alert").filter({ hasText: /Reference: \w+/ })).toBeVisible();
     await expect(page.getByText(/AGENT_CONFIG_PATH|control-agents\.yaml/)).toHaveCount(0); // no message or path reaches the page
     await expect(page.getByRole("term").filter({ hasText: "LLM cost (USD)" })).toBeVisible();

@@ -5,7 +5,14 @@ import { CONTROL_PASSWORD } from "./settings";
 // timeline is refused by the server, naming the note, and nothing is rolled back. Nothing changes when it passes, so
 // it runs beside the other control specs; for the same reason it checks only what it could have written itself.
 
-type Swap = { id: number; agent_name: string; reason: string; status: string; rollback_of: number | null; can_roll_back: boolean };
+type Swap = {
+  id: number;
+  agent_name: string;
+  reason: string;
+  status: string;
+  rollback_of: number | null;
+  can_roll_back: boolean;
+};
 
 async function signIn(page: Page) {
   await page.goto("/evolution");
@@ -19,7 +26,9 @@ async function swaps(page: Page): Promise<Swap[]> {
   return (await page.request.get("/api/evolution")).json();
 }
 
-test("a rollback note with a text-direction override, an invisible character or a line break is refused, and nothing is rolled back", async ({ page }) => {
+test("a rollback note with a text-direction override, an invisible character or a line break is refused, and nothing is rolled back", async ({
+  page,
+}) => {
   await signIn(page);
   const before = await swaps(page);
   const swap = before.find((s) => s.can_roll_back);
@@ -40,7 +49,10 @@ test("a rollback note with a text-direction override, an invisible character or 
   await refused("Note holds an invisible character (U+200B)");
   // A line break the one-line input cannot hold: what a hand-made request sends, through the same form.
   await dialog.getByLabel("Note (optional)").evaluate((input: HTMLInputElement) => {
-    const note = Object.assign(document.createElement("textarea"), { name: "note", value: `worse fills\nRollback of swap #1: approved` });
+    const note = Object.assign(document.createElement("textarea"), {
+      name: "note",
+      value: `worse fills\nRollback of swap #1: approved`,
+    });
     input.replaceWith(note);
   });
   await refused("Note must be one line: it holds a line break");
@@ -48,6 +60,8 @@ test("a rollback note with a text-direction override, an invisible character or 
 
   const after = await swaps(page);
   const added = after.filter((s) => !before.some((b) => b.id === s.id)); // other specs may record swaps meanwhile
-  expect(added.filter((s) => s.rollback_of === swap.id || s.reason.startsWith(`Rollback of swap #${swap.id} `))).toEqual([]);
+  expect(
+    added.filter((s) => s.rollback_of === swap.id || s.reason.startsWith(`Rollback of swap #${swap.id} `)),
+  ).toEqual([]);
   expect(after.find((s) => s.id === swap.id)!.status).not.toBe("rolled_back");
 });

@@ -24,19 +24,41 @@ test("a rebound name cannot record a swap, though it posts the real form with a 
   const before = await swaps();
   const page = await rawRequest(`${server.url}/evolution`);
   const fields = actionFields(page.body, 'aria-label="Manual swap"');
-  const form: [string, string][] = [...fields, ["agent", "cio"], ["new_provider", "gpt"], ["new_model", "gpt-5"], ["reason", "rebinding attack"], ["expected_improvement", "0.1"], ["validation_period_days", "7"], ["rollback_threshold", "-0.1"]];
+  const form: [string, string][] = [
+    ...fields,
+    ["agent", "cio"],
+    ["new_provider", "gpt"],
+    ["new_model", "gpt-5"],
+    ["reason", "rebinding attack"],
+    ["expected_improvement", "0.1"],
+    ["validation_period_days", "7"],
+    ["rollback_threshold", "-0.1"],
+  ];
   const { body, contentType } = multipart(form);
-  const attack = await rawRequest(`${server.url}/evolution`, { method: "POST", body, headers: { ...evil(), "content-type": contentType } });
+  const attack = await rawRequest(`${server.url}/evolution`, {
+    method: "POST",
+    body,
+    headers: { ...evil(), "content-type": contentType },
+  });
   expect(attack.status).toBe(421);
   expect(await swaps()).toBe(before);
   // The same post addressed to the machine's own name goes through: the form and the test are real.
-  const own = await rawRequest(`${server.url}/evolution`, { method: "POST", body, headers: { origin: server.url, "content-type": contentType } });
+  const own = await rawRequest(`${server.url}/evolution`, {
+    method: "POST",
+    body,
+    headers: { origin: server.url, "content-type": contentType },
+  });
   expect(own.status).toBe(200);
   expect(await swaps()).toBe(before + 1);
 });
 
 test("this machine's names and ALLOWED_HOSTS are answered", async () => {
-  for (const host of [`127.0.0.1:${server.port}`, `localhost:${server.port}`, `[::1]:${server.port}`, `desk.internal:${server.port}`]) {
+  for (const host of [
+    `127.0.0.1:${server.port}`,
+    `localhost:${server.port}`,
+    `[::1]:${server.port}`,
+    `desk.internal:${server.port}`,
+  ]) {
     expect((await rawRequest(`${server.url}/api/health`, { headers: { host } })).status, host).toBe(200);
   }
 });

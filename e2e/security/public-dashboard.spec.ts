@@ -6,10 +6,15 @@ import { postSignIn, rawRequest, sessionCookie, startOwnServer, type OwnServer }
 const PASSWORD = "correct horse battery staple";
 let server: OwnServer;
 test.describe.configure({ mode: "serial", timeout: 60_000 });
-test.beforeAll(async () => void (server = await startOwnServer("public", 3117, { DASHBOARD_PASSWORD: PASSWORD, PUBLIC_DASHBOARD: "on" })));
+test.beforeAll(
+  async () =>
+    void (server = await startOwnServer("public", 3117, { DASHBOARD_PASSWORD: PASSWORD, PUBLIC_DASHBOARD: "on" })),
+);
 test.afterAll(async () => server.stop());
 
-test("an anonymous reader sees /system's figures but not the database's path; an operator sees it", async ({ page }) => {
+test("an anonymous reader sees /system's figures but not the database's path; an operator sees it", async ({
+  page,
+}) => {
   await page.goto(`${server.url}/system`);
   await expect(page.getByRole("region", { name: "Database" })).toContainText("Journal mode");
   await expect(page.getByText(server.folder)).toHaveCount(0);
@@ -26,6 +31,8 @@ test("the CSV export is for operators: anonymous readers are sent to sign in; an
   const operator = await rawRequest(`${server.url}/trades/export?days=365`, { headers: { cookie } });
   expect(operator.status).toBe(200);
   expect(operator.headers["transfer-encoding"]).toBe("chunked");
-  expect(operator.body.split("\r\n")[0]).toBe("time,trade_id,ticker,action,quantity,price,pnl_7_days,decision_confidence");
+  expect(operator.body.split("\r\n")[0]).toBe(
+    "time,trade_id,ticker,action,quantity,price,pnl_7_days,decision_confidence",
+  );
   expect(operator.body.trim().split("\r\n").length).toBeGreaterThan(100);
 });

@@ -11,7 +11,8 @@ test.describe.configure({ mode: "serial", timeout: 90_000 });
 test.beforeAll(async () => void (server = await startOwnServer("sessions", 3113, { DASHBOARD_PASSWORD: PASSWORD })));
 test.afterAll(async () => server.stop());
 
-const opens = async (cookie: string) => (await rawRequest(`${server.url}/api/evolution`, { headers: { cookie } })).status === 200;
+const opens = async (cookie: string) =>
+  (await rawRequest(`${server.url}/api/evolution`, { headers: { cookie } })).status === 200;
 
 async function signIn(page: Page) {
   await page.goto(`${server.url}/system`);
@@ -32,7 +33,9 @@ test("sign-out ends the session on the server: the copied cookie is refused", as
 });
 
 test("/system lists the open sessions with their last use, and ends another one", async ({ page }) => {
-  const other = sessionCookie(await postSignIn(server, PASSWORD, { from: "127.0.0.21", headers: { "user-agent": "phone on the desk" } }));
+  const other = sessionCookie(
+    await postSignIn(server, PASSWORD, { from: "127.0.0.21", headers: { "user-agent": "phone on the desk" } }),
+  );
   await signIn(page);
   const card = page.getByRole("region", { name: "Operator sessions" });
   const row = card.getByRole("row").filter({ hasText: "phone on the desk" });

@@ -10,12 +10,28 @@ test.afterAll(async () => server.stop());
 
 test("thirty failures from thirty addresses pause sign-in for every new address; a browser that signed in before still can", async () => {
   const before = await postSignIn(server, PASSWORD, { from: "127.0.2.9" });
-  const device = [before.headers["set-cookie"] ?? []].flat().find((c) => c.startsWith("agent_desk_device="))!.split(";")[0]!;
-  const outcomes = await Promise.all(Array.from({ length: 40 }, (_, i) => postSignIn(server, `wrong guess ${i}`, { from: `127.0.1.${i + 1}` }).then(signInOutcome)));
+  const device = [before.headers["set-cookie"] ?? []]
+    .flat()
+    .find((c) => c.startsWith("agent_desk_device="))!
+    .split(";")[0]!;
+  const outcomes = await Promise.all(
+    Array.from({ length: 40 }, (_, i) =>
+      postSignIn(server, `wrong guess ${i}`, { from: `127.0.1.${i + 1}` }).then(signInOutcome),
+    ),
+  );
   expect(outcomes.filter((o) => o === "wrong password")).toHaveLength(30);
   const operator = await postSignIn(server, PASSWORD, { from: "127.0.2.1" });
   expect(signInOutcome(operator)).toBe("refused");
   expect(operator.body).toContain("Sign-in is paused after many failed attempts from many addresses");
-  expect(signInOutcome(await postSignIn(server, PASSWORD, { from: "127.0.2.9", headers: { cookie: device } }))).toBe("signed in");
-  expect(signInOutcome(await postSignIn(server, PASSWORD, { from: "127.0.2.9", headers: { cookie: "agent_desk_device=d1.forged.mark" } }))).toBe("refused");
+  expect(signInOutcome(await postSignIn(server, PASSWORD, { from: "127.0.2.9", headers: { cookie: device } }))).toBe(
+    "signed in",
+  );
+  expect(
+    signInOutcome(
+      await postSignIn(server, PASSWORD, {
+        from: "127.0.2.9",
+        headers: { cookie: "agent_desk_device=d1.forged.mark" },
+      }),
+    ),
+  ).toBe("refused");
 });

@@ -9,10 +9,23 @@ test.describe.configure({ mode: "serial", timeout: 90_000 });
 test.beforeAll(async () => void (server = await startOwnServer("redirect", 3114, { DASHBOARD_PASSWORD: PASSWORD })));
 test.afterAll(async () => server.stop());
 
-const ATTACKS = ["/\t/evil.example", "/\n/evil.example", "/\r\n/evil.example", "//evil.example", "/\\evil.example", "\\\\evil.example", "/.//evil.example", "https://evil.example/", "https:evil.example"];
+const ATTACKS = [
+  "/\t/evil.example",
+  "/\n/evil.example",
+  "/\r\n/evil.example",
+  "//evil.example",
+  "/\\evil.example",
+  "\\\\evil.example",
+  "/.//evil.example",
+  "https://evil.example/",
+  "https:evil.example",
+];
 
 test("after sign-in, `next` never leads off the site", async ({ page }) => {
-  await page.route((url) => url.hostname.endsWith("evil.example"), (route) => route.fulfill({ body: "left the site" }));
+  await page.route(
+    (url) => url.hostname.endsWith("evil.example"),
+    (route) => route.fulfill({ body: "left the site" }),
+  );
   for (const next of ATTACKS) {
     await page.context().clearCookies();
     await page.goto(`${server.url}/login?next=${encodeURIComponent(next)}`);

@@ -5,7 +5,9 @@ import { postSignIn, signInOutcome, startOwnServer, type OwnServer } from "./own
 // X-Forwarded-For, from many addresses. Each loopback address (127.0.0.x) is a different client to the server.
 const PASSWORD = "correct horse battery staple";
 const guesses = (n: number, options: (i: number) => Parameters<typeof postSignIn>[2]) =>
-  Promise.all(Array.from({ length: n }, (_, i) => postSignIn(server, `wrong guess ${i}`, options(i)).then(signInOutcome)));
+  Promise.all(
+    Array.from({ length: n }, (_, i) => postSignIn(server, `wrong guess ${i}`, options(i)).then(signInOutcome)),
+  );
 
 let server: OwnServer;
 test.describe.configure({ mode: "serial", timeout: 60_000 });
@@ -28,6 +30,9 @@ test("50 guesses at once: at most 10 are checked, and the locked client cannot s
 });
 
 test("a new X-Forwarded-For on every guess gains nothing: the socket's address is the client", async () => {
-  const outcomes = await guesses(15, (i) => ({ from: "127.0.0.13", headers: { "x-forwarded-for": `198.51.100.${i}` } }));
+  const outcomes = await guesses(15, (i) => ({
+    from: "127.0.0.13",
+    headers: { "x-forwarded-for": `198.51.100.${i}` },
+  }));
   expect(outcomes.filter((o) => o === "wrong password")).toHaveLength(10);
 });

@@ -14,7 +14,10 @@ function folder(name: string): string {
   return dir;
 }
 
-for (const [what, secret] of [["an empty", ""], ["a short", "0123456789abcdef\n"]] as const) {
+for (const [what, secret] of [
+  ["an empty", ""],
+  ["a short", "0123456789abcdef\n"],
+] as const) {
   test(`${what} session secret file stops start-up with one line, before anything is written`, () => {
     const dir = folder(`secret-${what.replace(" ", "-")}`);
     fs.writeFileSync(path.join(dir, ".agent-desk-session-secret"), secret);
@@ -25,7 +28,9 @@ for (const [what, secret] of [["an empty", ""], ["a short", "0123456789abcdef\n"
     });
     expect(run.status).toBe(1);
     expect(run.stderr.trim().split("\n")).toHaveLength(1);
-    expect(run.stderr).toMatch(/^error: the session secret in .*\.agent-desk-session-secret is \d+ bytes, too short to sign sessions/);
+    expect(run.stderr).toMatch(
+      /^error: the session secret in .*\.agent-desk-session-secret is \d+ bytes, too short to sign sessions/,
+    );
     expect(fs.readdirSync(dir)).toEqual([".agent-desk-session-secret"]); // no database, no sessions, the file as it was
     expect(fs.readFileSync(path.join(dir, ".agent-desk-session-secret"), "utf8")).toBe(secret);
   });
@@ -38,7 +43,8 @@ test("with a password on every interface, start-up warns that HTTP is plain and 
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
-  for (const stream of [child.stdout!, child.stderr!]) stream.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  for (const stream of [child.stdout!, child.stderr!])
+    stream.on("data", (chunk: Buffer) => (output += chunk.toString()));
   try {
     await expect.poll(() => output, { timeout: 30_000 }).toContain("warning: plain HTTP on 0.0.0.0");
     expect(output).toContain("TLS reverse proxy");

@@ -14,12 +14,35 @@ let nginx: ChildProcess;
 test.describe.configure({ mode: "serial", timeout: 60_000 });
 
 test.beforeAll(async () => {
-  server = await startOwnServer("tls", 3118, { DASHBOARD_PASSWORD: PASSWORD, HOST: "127.0.0.1", TRUSTED_PROXY: "127.0.0.1" });
+  server = await startOwnServer("tls", 3118, {
+    DASHBOARD_PASSWORD: PASSWORD,
+    HOST: "127.0.0.1",
+    TRUSTED_PROXY: "127.0.0.1",
+  });
   const dir = server.folder;
-  const made = spawnSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1", "-keyout", path.join(dir, "key.pem"), "-out", path.join(dir, "cert.pem")], { encoding: "utf8" });
+  const made = spawnSync(
+    "openssl",
+    [
+      "req",
+      "-x509",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-days",
+      "1",
+      "-subj",
+      "/CN=127.0.0.1",
+      "-keyout",
+      path.join(dir, "key.pem"),
+      "-out",
+      path.join(dir, "cert.pem"),
+    ],
+    { encoding: "utf8" },
+  );
   expect(made.status, made.stderr).toBe(0);
   const readme = fs.readFileSync("README.md", "utf8");
-  const block = /```nginx\n([\s\S]*?)```/.exec(readme)![1]!
+  const block = /```nginx\n([\s\S]*?)```/
+    .exec(readme)![1]!
     .replace("listen 443 ssl;", `listen 127.0.0.1:${TLS_PORT} ssl;`)
     .replace("/etc/ssl/desk/fullchain.pem", path.join(dir, "cert.pem"))
     .replace("/etc/ssl/desk/privkey.pem", path.join(dir, "key.pem"))
@@ -29,8 +52,19 @@ test.beforeAll(async () => {
     path.join(dir, "nginx.conf"),
     `pid ${path.join(dir, "nginx.pid")};\nerror_log ${path.join(dir, "error.log")};\nevents {}\nhttp {\n access_log off;\n ${["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map(temp).join("\n ")}\n${block}\n}\n`,
   );
-  nginx = spawn("/usr/sbin/nginx", ["-p", dir, "-c", path.join(dir, "nginx.conf"), "-g", "daemon off;"], { stdio: "inherit" });
-  await expect.poll(() => rawRequest(`https://127.0.0.1:${TLS_PORT}/api/health`).then((r) => r.status, () => 0), { timeout: 15_000 }).toBe(200);
+  nginx = spawn("/usr/sbin/nginx", ["-p", dir, "-c", path.join(dir, "nginx.conf"), "-g", "daemon off;"], {
+    stdio: "inherit",
+  });
+  await expect
+    .poll(
+      () =>
+        rawRequest(`https://127.0.0.1:${TLS_PORT}/api/health`).then(
+          (r) => r.status,
+          () => 0,
+        ),
+      { timeout: 15_000 },
+    )
+    .toBe(200);
 });
 
 test.afterAll(async () => {
@@ -55,7 +89,12 @@ test("signing in through the proxy sets a Secure cookie; directly over HTTP it i
 });
 
 test("the desk sees the proxy's client, not the proxy, and not what the client wrote", async () => {
-  const cookie = sessionCookie(await postSignIn(proxied, PASSWORD, { from: "127.0.0.31", headers: { "x-forwarded-for": "203.0.113.66", "user-agent": "through nginx" } }));
+  const cookie = sessionCookie(
+    await postSignIn(proxied, PASSWORD, {
+      from: "127.0.0.31",
+      headers: { "x-forwarded-for": "203.0.113.66", "user-agent": "through nginx" },
+    }),
+  );
   const system = await rawRequest(`${proxied.url}/system`, { headers: { cookie } });
   expect(system.status).toBe(200);
   expect(system.body).toContain("through nginx");

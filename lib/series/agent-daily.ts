@@ -14,13 +14,26 @@ export type AgentDayRow = { date: string } & Record<string, number | null>;
  * LLM cost on each of `models` (keyed by index: Recharts reads dots in a key as a path). A day without a trade,
  * a rating or any call is a gap (null) in that chart, not a zero.
  */
-export function agentDailySeries({ days, trades, costs, ratings }: { days: string[]; trades: AgentTradeDay[]; costs: CostDay[]; ratings: Pick<AgentPerformance, "periodEnd" | "performanceRating">[] }) {
+export function agentDailySeries({
+  days,
+  trades,
+  costs,
+  ratings,
+}: {
+  days: string[];
+  trades: AgentTradeDay[];
+  costs: CostDay[];
+  ratings: Pick<AgentPerformance, "periodEnd" | "performanceRating">[];
+}) {
   const models = [...new Set(costs.map((c) => canonicalModel(c.model)))].sort();
   const tradesOn = new Map(trades.map((t) => [t.day, t]));
   const called = new Set(costs.map((c) => c.date));
   const rows = days.map((date) => {
     const t = tradesOn.get(date);
-    const values: Record<string, number | null> = { score: t && t.trades > 0 ? t.weightedPnl / t.trades : null, rating: null };
+    const values: Record<string, number | null> = {
+      score: t && t.trades > 0 ? t.weightedPnl / t.trades : null,
+      rating: null,
+    };
     models.forEach((_, i) => (values[`m${i}`] = called.has(date) ? 0 : null));
     return { date, ...values } as AgentDayRow;
   });

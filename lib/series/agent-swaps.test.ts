@@ -8,7 +8,10 @@ const at = (iso: string) => Date.parse(iso);
 
 describe("an agent's swaps on its charts", () => {
   it("marks the swaps of the period on their day in the zone, their windows cut at the period's end", () => {
-    const ctx = readContext({ now: at("2026-03-10T12:00:00Z"), zone: SEOUL }, calendarDays("2026-03-01", "2026-03-09", SEOUL));
+    const ctx = readContext(
+      { now: at("2026-03-10T12:00:00Z"), zone: SEOUL },
+      calendarDays("2026-03-01", "2026-03-09", SEOUL),
+    );
     const swaps = [
       { atMs: at("2026-03-08T16:30:00Z"), newModel: "gpt-5", validationPeriodDays: 7 }, // 01:30 on the 9th in Seoul
       { atMs: at("2026-03-02T00:00:00Z"), newModel: "sonnet-4", validationPeriodDays: null }, // 7 days when not given
@@ -29,7 +32,10 @@ describe("an agent's swaps on its charts", () => {
 
   it("takes a swap after now into a ?days=N period, as its lists do", () => {
     const clock = { now: at("2026-03-10T00:00:00Z"), zone: SEOUL };
-    const { markers } = swapMarks([{ atMs: at("2026-03-11T00:00:00Z"), newModel: "gpt-5", validationPeriodDays: 1 }], readContext(clock, lastDays(7, clock)));
+    const { markers } = swapMarks(
+      [{ atMs: at("2026-03-11T00:00:00Z"), newModel: "gpt-5", validationPeriodDays: 1 }],
+      readContext(clock, lastDays(7, clock)),
+    );
     expect(markers).toEqual([{ date: "2026-03-11", label: "→ gpt-5" }]);
   });
 });

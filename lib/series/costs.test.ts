@@ -5,7 +5,9 @@ const DAYS = ["2026-03-01", "2026-03-02", "2026-03-03"];
 
 describe("the costs page's series", () => {
   it("has a row for every day of the period, oldest first", () => {
-    const { cost, tokens, interval } = costSeries(DAYS, [{ date: "2026-03-02", group: "claude", calls: 1, tokens: 10, cost: 0.1 }]);
+    const { cost, tokens, interval } = costSeries(DAYS, [
+      { date: "2026-03-02", group: "claude", calls: 1, tokens: 10, cost: 0.1 },
+    ]);
     expect(interval).toBe("day");
     expect(cost.map((r) => r.date)).toEqual(DAYS);
     expect(tokens.map((r) => r.date)).toEqual(DAYS);
@@ -35,7 +37,13 @@ describe("the costs page's series", () => {
   });
 
   it("sums the smallest groups past seven as 'other'", () => {
-    const costs = Array.from({ length: 9 }, (_, i) => ({ date: "2026-03-01", group: `m${i}`, calls: 1, tokens: 1, cost: 9 - i }));
+    const costs = Array.from({ length: 9 }, (_, i) => ({
+      date: "2026-03-01",
+      group: `m${i}`,
+      calls: 1,
+      tokens: 1,
+      cost: 9 - i,
+    }));
     const { groups, cost } = costSeries(DAYS, costs);
     expect(groups).toEqual(["m0", "m1", "m2", "m3", "m4", "m5", "other"]);
     expect(cost[0]!.g6).toBe(3 + 2 + 1);

@@ -44,5 +44,10 @@ export function costSeries(days: string[], costs: GroupDayCost[]) {
     tokensRow[keyOf(c.group)]! += c.tokens;
   }
   const costRows = byReadableInterval([...cost.values()]);
-  return { groups, cost: costRows.rows, tokens: byReadableInterval([...tokens.values()]).rows, interval: costRows.interval };
+  return {
+    groups,
+    cost: costRows.rows,
+    tokens: byReadableInterval([...tokens.values()]).rows,
+    interval: costRows.interval,
+  };
 }

@@ -5,7 +5,11 @@ const DAYS = ["2026-03-01", "2026-03-02", "2026-03-03"];
 
 describe("the overview's daily series", () => {
   it("has a row for every day of the period, oldest first, and none for days outside it", () => {
-    const { rows, interval } = overviewDailySeries(DAYS, [{ day: "2026-02-28", pnl: 5, withPnl: 1 }], [{ date: "2026-03-04", provider: "gpt", calls: 1, cost: 1 }]);
+    const { rows, interval } = overviewDailySeries(
+      DAYS,
+      [{ day: "2026-02-28", pnl: 5, withPnl: 1 }],
+      [{ date: "2026-03-04", provider: "gpt", calls: 1, cost: 1 }],
+    );
     expect(interval).toBe("day");
     expect(rows.map((r) => r.date)).toEqual(DAYS);
   });

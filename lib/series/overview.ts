@@ -6,7 +6,10 @@ export type TradeDayPnl = { day: string; pnl: number; withPnl: number };
 export type ProviderDayCost = { date: string; provider: string; calls: number; cost: number };
 
 /** A chart row: the day (or week), its PnL, and its LLM cost in all (`cost`) and per provider (`cost_<provider>`). */
-export type OverviewRow = { date: string; pnl: number | null; cost: number | null } & Record<`cost_${string}`, number | null>;
+export type OverviewRow = { date: string; pnl: number | null; cost: number | null } & Record<
+  `cost_${string}`,
+  number | null
+>;
 
 /**
  * The overview's chart rows for `days` (every calendar day of the period, oldest first): the 7-day PnL of the

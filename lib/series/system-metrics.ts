@@ -1,7 +1,10 @@
 import type { SystemMetric } from "@/db/schema";
 
 /** A day of system metrics as /system shows it: no win rate or decision time on a day without trades. */
-export type MetricsDay = Omit<SystemMetric, "winRate" | "avgDecisionTimeSeconds"> & { winRate: number | null; avgDecisionTimeSeconds: number | null };
+export type MetricsDay = Omit<SystemMetric, "winRate" | "avgDecisionTimeSeconds"> & {
+  winRate: number | null;
+  avgDecisionTimeSeconds: number | null;
+};
 
 /** A chart row of /system's metrics: the day and the four figures it charts. */
 export type MetricsRow = Pick<MetricsDay, "date" | "totalPnl" | "totalCostUsd" | "winRate" | "avgDecisionTimeSeconds">;
@@ -19,5 +22,13 @@ export function metricsDays(rows: SystemMetric[]): MetricsDay[] {
  * system wrote a metrics row for, as the table lists them.
  */
 export function metricsSeries(days: MetricsDay[]): MetricsRow[] {
-  return days.map(({ date, totalPnl, totalCostUsd, winRate, avgDecisionTimeSeconds }) => ({ date, totalPnl, totalCostUsd, winRate, avgDecisionTimeSeconds })).reverse();
+  return days
+    .map(({ date, totalPnl, totalCostUsd, winRate, avgDecisionTimeSeconds }) => ({
+      date,
+      totalPnl,
+      totalCostUsd,
+      winRate,
+      avgDecisionTimeSeconds,
+    }))
+    .reverse();
 }

@@ -28,15 +28,22 @@ describe("rewriting one agent's model in the trading system's config", () => {
   });
 
   it("keeps a value's quoting and quotes a value that plain YAML would misread", () => {
-    const text = 'agents:\n  a:\n    provider: "gpt"  # quoted\n    model: \'x\'\n  b:\n    provider: gpt\n    model: y # note\n';
-    expect(withAgentModel(text, "a", { provider: "claude", model: "it's" })).toBe('agents:\n  a:\n    provider: "claude"  # quoted\n    model: \'it\'\'s\'\n  b:\n    provider: gpt\n    model: y # note\n');
+    const text =
+      "agents:\n  a:\n    provider: \"gpt\"  # quoted\n    model: 'x'\n  b:\n    provider: gpt\n    model: y # note\n";
+    expect(withAgentModel(text, "a", { provider: "claude", model: "it's" })).toBe(
+      "agents:\n  a:\n    provider: \"claude\"  # quoted\n    model: 'it''s'\n  b:\n    provider: gpt\n    model: y # note\n",
+    );
     expect(withAgentModel(text, "b", { provider: "gpt", model: "4.5" })).toBe(text.replace("model: y", 'model: "4.5"'));
     expect(withAgentModel(text, "b", { provider: "gpt", model: "no" })).toBe(text.replace("model: y", 'model: "no"'));
-    expect(withAgentModel(text, "b", { provider: "gpt", model: "a: b #c" })).toBe(text.replace("model: y", 'model: "a: b #c"'));
+    expect(withAgentModel(text, "b", { provider: "gpt", model: "a: b #c" })).toBe(
+      text.replace("model: y", 'model: "a: b #c"'),
+    );
   });
 
   it("refuses an agent the file does not hold, and a file that is not YAML", () => {
-    expect(() => withAgentModel(real, "nobody", { provider: "gpt", model: "gpt-5" })).toThrow(new AgentConfigEditError("has no agents.nobody.provider value to change"));
+    expect(() => withAgentModel(real, "nobody", { provider: "gpt", model: "gpt-5" })).toThrow(
+      new AgentConfigEditError("has no agents.nobody.provider value to change"),
+    );
     expect(() => withAgentModel("agents: [", "cio", { provider: "gpt", model: "gpt-5" })).toThrow(/is not valid YAML/);
   });
 });
@@ -52,30 +59,90 @@ describe("a swap never leaves the trading system's config unreadable", () => {
 
   // Names the form refuses can still reach the file: a rollback writes back whatever the history held.
   const NAMES = [
-    "claude-opus-4-1-20250805", "meta-llama/Llama-3.1-70B-Instruct", "qwen2.5:72b", "deepseek/deepseek-chat", "foo:",
-    "yes", "No", "on", "y", "null", "~", "4.5", "1e3", "0x1F", "1:20", "2001-12-14", ".inf", "<<", "=",
-    "-x", "&a", "*a", "!a", "%a", "@a", "`a", "#a", "|a", ">a", "a: b", "a #b", "it's", 'say "hi"', "back\\slash", "tab\tin",
-    "x\u0080y", "x\u0085y", "x\u009Fy", "x\u2028y", "\uFFFE", "\uFFFF", "é", "模型", "😀",
+    "claude-opus-4-1-20250805",
+    "meta-llama/Llama-3.1-70B-Instruct",
+    "qwen2.5:72b",
+    "deepseek/deepseek-chat",
+    "foo:",
+    "yes",
+    "No",
+    "on",
+    "y",
+    "null",
+    "~",
+    "4.5",
+    "1e3",
+    "0x1F",
+    "1:20",
+    "2001-12-14",
+    ".inf",
+    "<<",
+    "=",
+    "-x",
+    "&a",
+    "*a",
+    "!a",
+    "%a",
+    "@a",
+    "`a",
+    "#a",
+    "|a",
+    ">a",
+    "a: b",
+    "a #b",
+    "it's",
+    'say "hi"',
+    "back\\slash",
+    "tab\tin",
+    "x\u0080y",
+    "x\u0085y",
+    "x\u009Fy",
+    "x\u2028y",
+    "\uFFFE",
+    "\uFFFF",
+    "é",
+    "模型",
+    "😀",
   ];
-  const QUOTED = real.replace("  cio:\n    provider: claude\n    model: opus-4.1\n", "  cio:\n    provider: claude\n    model: 'opus-4.1'\n");
+  const QUOTED = real.replace(
+    "  cio:\n    provider: claude\n    model: opus-4.1\n",
+    "  cio:\n    provider: claude\n    model: 'opus-4.1'\n",
+  );
 
-  it.skipIf(!HAS_PYYAML)("writes any model name so that PyYAML reads it back exactly, and every other agent as it was", () => {
-    expect(QUOTED).not.toBe(real);
-    const edited = [real, QUOTED].flatMap((text) => NAMES.map((model) => withAgentModel(text, "cio", { provider: "gpt", model })));
-    const [before, ...after] = pyYamlReads([real, ...edited]);
-    after.forEach((agents, i) => expect(agents, JSON.stringify(NAMES[i % NAMES.length])).toEqual({ ...before, cio: ["gpt", NAMES[i % NAMES.length]] }));
-  });
+  it.skipIf(!HAS_PYYAML)(
+    "writes any model name so that PyYAML reads it back exactly, and every other agent as it was",
+    () => {
+      expect(QUOTED).not.toBe(real);
+      const edited = [real, QUOTED].flatMap((text) =>
+        NAMES.map((model) => withAgentModel(text, "cio", { provider: "gpt", model })),
+      );
+      const [before, ...after] = pyYamlReads([real, ...edited]);
+      after.forEach((agents, i) =>
+        expect(agents, JSON.stringify(NAMES[i % NAMES.length])).toEqual({
+          ...before,
+          cio: ["gpt", NAMES[i % NAMES.length]],
+        }),
+      );
+    },
+  );
 
-  const ANCHORED = "agents:\n  cio:\n    provider: claude\n    model: &big opus-4.1  # shared\n  risk_analyst:\n    provider: claude\n    model: *big\n";
+  const ANCHORED =
+    "agents:\n  cio:\n    provider: claude\n    model: &big opus-4.1  # shared\n  risk_analyst:\n    provider: claude\n    model: *big\n";
 
   it("refuses a change that a YAML anchor would carry to a second agent", () => {
-    expect(() => withAgentModel(ANCHORED, "cio", { provider: "claude", model: "sonnet-4" })).toThrow(new UnsafeAgentConfigEdit("would change risk_analyst too, through a YAML anchor or merge key shared with cio"));
-    const global = "agents:\n  cio:\n    provider: claude\n    model: &big opus-4.1\nglobal_settings:\n  fallback_model: *big\n";
-    expect(() => withAgentModel(global, "cio", { provider: "claude", model: "sonnet-4" })).toThrow(/would change other settings too/);
+    expect(() => withAgentModel(ANCHORED, "cio", { provider: "claude", model: "sonnet-4" })).toThrow(
+      new UnsafeAgentConfigEdit("would change risk_analyst too, through a YAML anchor or merge key shared with cio"),
+    );
+    const global =
+      "agents:\n  cio:\n    provider: claude\n    model: &big opus-4.1\nglobal_settings:\n  fallback_model: *big\n";
+    expect(() => withAgentModel(global, "cio", { provider: "claude", model: "sonnet-4" })).toThrow(
+      /would change other settings too/,
+    );
   });
 
   it("refuses a change that a merge key would carry to a second agent, as PyYAML merges", () => {
-    const merged = "agents:\n  cio: &cio\n    provider: claude\n    model: opus-4.1\n  deputy:\n    <<: *cio\n    temperature: 0.2\n";
+    const merged =
+      "agents:\n  cio: &cio\n    provider: claude\n    model: opus-4.1\n  deputy:\n    <<: *cio\n    temperature: 0.2\n";
     expect(() => withAgentModel(merged, "cio", { provider: "gpt", model: "gpt-5" })).toThrow(/would change deputy too/);
   });
 
@@ -86,8 +153,14 @@ describe("a swap never leaves the trading system's config unreadable", () => {
   });
 
   it("leaves alone a file that PyYAML cannot read or reads other than Agent Desk", () => {
-    expect(() => withAgentModel(`${real}# \u0080\n`, "cio", { provider: "gpt", model: "gpt-5" })).toThrow(new AgentConfigEditError("holds U+0080, a character the trading system's PyYAML refuses to read"));
-    expect(() => withAgentModel(`${real}# \uFFFE\n`, "cio", { provider: "gpt", model: "gpt-5" })).toThrow(/holds U\+FFFE/);
-    expect(() => withAgentModel(`${real}# a\u2028b\n`, "cio", { provider: "gpt", model: "gpt-5" })).toThrow(new AgentConfigEditError("holds U+2028, which the trading system's PyYAML reads as a line break"));
+    expect(() => withAgentModel(`${real}# \u0080\n`, "cio", { provider: "gpt", model: "gpt-5" })).toThrow(
+      new AgentConfigEditError("holds U+0080, a character the trading system's PyYAML refuses to read"),
+    );
+    expect(() => withAgentModel(`${real}# \uFFFE\n`, "cio", { provider: "gpt", model: "gpt-5" })).toThrow(
+      /holds U\+FFFE/,
+    );
+    expect(() => withAgentModel(`${real}# a\u2028b\n`, "cio", { provider: "gpt", model: "gpt-5" })).toThrow(
+      new AgentConfigEditError("holds U+2028, which the trading system's PyYAML reads as a line break"),
+    );
   });
 });

@@ -22,12 +22,17 @@ export function withAgentModel(text: string, agent: string, values: AgentModel):
     const node = doc.getIn(["agents", agent, key], true);
     // An alias (`model: *big`) is replaced by the value itself, which changes this agent only.
     if (isAlias(node) || (isScalar(node) && !isBlock(node))) {
-      return { start: node.range![0], end: node.range![1], text: scalarText(values[key], isScalar(node) ? node.type : Scalar.PLAIN) };
+      return {
+        start: node.range![0],
+        end: node.range![1],
+        text: scalarText(values[key], isScalar(node) ? node.type : Scalar.PLAIN),
+      };
     }
     throw new AgentConfigEditError(`has no agents.${agent}.${key} value to change`);
   });
   let out = text;
-  for (const edit of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+  for (const edit of edits.sort((a, b) => b.start - a.start))
+    out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
   const after = readings(out, (why) => new UnsafeAgentConfigEdit(`would become unreadable: it ${why}`));
   for (const version of VERSIONS) expectOnly(before[version], after[version], agent, values);
   return out;
@@ -58,9 +63,11 @@ function readings(text: string, fail: (why: string) => Error): Record<Version, u
 
 /** Throws unless `after` is `before` with the agent's provider and model set to `values`, and nothing else changed. */
 function expectOnly(before: unknown, after: unknown, agent: string, values: AgentModel): void {
-  const agentsOf = (doc: unknown) => ((doc as { agents?: Record<string, AgentModel> } | null)?.agents ?? {}) as Record<string, AgentModel>;
+  const agentsOf = (doc: unknown) =>
+    ((doc as { agents?: Record<string, AgentModel> } | null)?.agents ?? {}) as Record<string, AgentModel>;
   const pick = (a: AgentModel | undefined) => JSON.stringify([a?.provider, a?.model]);
-  if (pick(agentsOf(after)[agent]) !== pick(values)) throw new UnsafeAgentConfigEdit(`would not read back as ${values.provider} ${values.model} for ${agent}`);
+  if (pick(agentsOf(after)[agent]) !== pick(values))
+    throw new UnsafeAgentConfigEdit(`would not read back as ${values.provider} ${values.model} for ${agent}`);
   const expected = structuredClone(before);
   Object.assign(agentsOf(expected)[agent]!, values);
   if (JSON.stringify(expected) === JSON.stringify(after)) return;
@@ -86,7 +93,13 @@ function isBlock(node: Scalar): boolean {
 function scalarText(value: string, type: Scalar["type"]): string {
   const ascii = /^[\x20-\x7E]*$/.test(value);
   if (type === Scalar.QUOTE_SINGLE && ascii) return `'${value.replaceAll("'", "''")}'`;
-  if (type === Scalar.PLAIN && /^[A-Za-z][\w.\/-]*$/.test(value) && parse(value) === value && parse(value, { version: "1.1" }) === value) return value;
+  if (
+    type === Scalar.PLAIN &&
+    /^[A-Za-z][\w.\/-]*$/.test(value) &&
+    parse(value) === value &&
+    parse(value, { version: "1.1" }) === value
+  )
+    return value;
   return `"${[...value].map(escaped).join("")}"`;
 }
 

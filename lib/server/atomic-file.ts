@@ -43,7 +43,8 @@ export function removeLeftoverTemps(file: string): void {
   const dir = path.dirname(file);
   const prefix = `.${path.basename(file)}.`;
   for (const name of fs.readdirSync(dir)) {
-    if (name.startsWith(prefix) && /^[0-9a-f]{12}\.tmp$/.test(name.slice(prefix.length))) fs.rmSync(path.join(dir, name), { force: true });
+    if (name.startsWith(prefix) && /^[0-9a-f]{12}\.tmp$/.test(name.slice(prefix.length)))
+      fs.rmSync(path.join(dir, name), { force: true });
   }
 }
 

@@ -6,10 +6,23 @@ import type { TrustedProxy } from "./network-settings";
  * X-Forwarded-For hop it names, walking from the nearest hop outwards. Whatever a client writes beyond the trusted
  * hops is never read: rotating or forging the header changes nothing.
  */
-export function clientAddress(socketAddress: string, forwardedFor: string | string[] | undefined, trusted: TrustedProxy | undefined): string {
+export function clientAddress(
+  socketAddress: string,
+  forwardedFor: string | string[] | undefined,
+  trusted: TrustedProxy | undefined,
+): string {
   const socket = plain(socketAddress);
   if (!trusted) return socket;
-  const hops = [socket, ...[forwardedFor ?? []].flat().join(",").split(",").map((hop) => plain(withoutPort(hop.trim()))).filter((hop) => net.isIP(hop) !== 0).reverse()];
+  const hops = [
+    socket,
+    ...[forwardedFor ?? []]
+      .flat()
+      .join(",")
+      .split(",")
+      .map((hop) => plain(withoutPort(hop.trim())))
+      .filter((hop) => net.isIP(hop) !== 0)
+      .reverse(),
+  ];
   if ("hops" in trusted) return hops[Math.min(trusted.hops, hops.length - 1)]!;
   const believed = blockList(trusted.addresses);
   let i = 0;
@@ -51,8 +64,13 @@ export function addressGroup(address: string): string {
   const [head = "", tail = ""] = address.split("::");
   const left = head ? head.split(":") : [];
   const right = tail ? tail.split(":") : [];
-  const groups = address.includes("::") ? [...left, ...Array(8 - left.length - right.length).fill("0"), ...right] : left;
-  return `${groups.slice(0, 4).map((g) => g.toLowerCase().replace(/^0+(?=.)/, "")).join(":")}::/64`;
+  const groups = address.includes("::")
+    ? [...left, ...Array(8 - left.length - right.length).fill("0"), ...right]
+    : left;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.toLowerCase().replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
 }
 
 /** A hop written with its port (`1.2.3.4:555`, `[2001:db8::1]:443`) or in brackets is its address. */

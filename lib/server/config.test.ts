@@ -8,7 +8,13 @@ import { readConfig } from "./config";
 describe("readConfig", () => {
   it("has the README's defaults", () => {
     const config = readConfig({});
-    expect(config).toMatchObject({ isDemo: true, port: 3000, host: "127.0.0.1", dataTimeZone: "Asia/Seoul", pnlCurrency: "KRW" });
+    expect(config).toMatchObject({
+      isDemo: true,
+      port: 3000,
+      host: "127.0.0.1",
+      dataTimeZone: "Asia/Seoul",
+      pnlCurrency: "KRW",
+    });
     expect(config.databasePath).toMatch(/data\/demo\.db$/);
     expect(config.agentConfigPath).toMatch(/config\/agent_llm_mapping\.yaml$/);
   });
@@ -18,13 +24,21 @@ describe("readConfig", () => {
   });
 
   const rejects: [string, Record<string, string>, RegExp][] = [
-    ["an unknown time zone, with a hint", { DATA_TIMEZONE: "Asia/Seol" }, /^DATA_TIMEZONE 'Asia\/Seol' is not a time zone; did you mean Asia\/Seoul\?$/],
+    [
+      "an unknown time zone, with a hint",
+      { DATA_TIMEZONE: "Asia/Seol" },
+      /^DATA_TIMEZONE 'Asia\/Seol' is not a time zone; did you mean Asia\/Seoul\?$/,
+    ],
     ["a negative port", { PORT: "-1" }, /^PORT '-1' is not a port number/],
     ["a port too high", { PORT: "70000" }, /^PORT '70000'/],
     ["a currency that is not one", { PNL_CURRENCY: "WON" }, /^PNL_CURRENCY 'WON'/],
     ["a switch that is not on/off", { AUTO_ROLLBACK: "yes" }, /^AUTO_ROLLBACK 'yes' must be 'on' or 'off'$/],
     ["a short password", { DASHBOARD_PASSWORD: "abc" }, /^DASHBOARD_PASSWORD is too short/],
-    ["a missing agent config", { AGENT_CONFIG_PATH: "/nope/agents.yaml" }, /^AGENT_CONFIG_PATH '\/nope\/agents.yaml' does not exist$/],
+    [
+      "a missing agent config",
+      { AGENT_CONFIG_PATH: "/nope/agents.yaml" },
+      /^AGENT_CONFIG_PATH '\/nope\/agents.yaml' does not exist$/,
+    ],
   ];
   for (const [what, env, message] of rejects) {
     it(`rejects ${what} in one line`, () => {
@@ -41,7 +55,10 @@ describe("readConfig", () => {
 
 describe("a bad DATABASE_PATH stops start-up with one line and leaves the file untouched", () => {
   const start = (env: Record<string, string>) =>
-    spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts"], { encoding: "utf8", env: { ...process.env, ...env } });
+    spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+      encoding: "utf8",
+      env: { ...process.env, ...env },
+    });
 
   function expectRefused(env: Record<string, string>, file: string, message: RegExp) {
     const before = fs.statSync(file);
@@ -65,7 +82,11 @@ describe("a bad DATABASE_PATH stops start-up with one line and leaves the file u
 
   it("a directory", () => {
     const dir = tempDir();
-    expectRefused({ DATABASE_PATH: dir }, dir, /^error: DATABASE_PATH '.*' is a directory; it must name a SQLite file$/);
+    expectRefused(
+      { DATABASE_PATH: dir },
+      dir,
+      /^error: DATABASE_PATH '.*' is a directory; it must name a SQLite file$/,
+    );
   });
 
   it("a read-only file", () => {
@@ -76,6 +97,10 @@ describe("a bad DATABASE_PATH stops start-up with one line and leaves the file u
 
   it("an unknown DATA_TIMEZONE", () => {
     const file = makeUpstreamDb(path.join(tempDir(), "t.db"), ["--days", "1"]);
-    expectRefused({ DATABASE_PATH: file, DATA_TIMEZONE: "Mars/Olympus" }, file, /^error: DATA_TIMEZONE 'Mars\/Olympus' is not a time zone$/);
+    expectRefused(
+      { DATABASE_PATH: file, DATA_TIMEZONE: "Mars/Olympus" },
+      file,
+      /^error: DATA_TIMEZONE 'Mars\/Olympus' is not a time zone$/,
+    );
   });
 });

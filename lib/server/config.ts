@@ -50,7 +50,9 @@ export function readConfig(env: Env = process.env): Config {
     throw new ConfigError(`DATA_TIMEZONE '${dataTimeZone}' is not a time zone${hint ? `; did you mean ${hint}?` : ""}`);
   }
 
-  const agentConfigPath = path.resolve(/*turbopackIgnore: true*/ given("AGENT_CONFIG_PATH") ?? BUNDLED_AGENT_CONFIG_PATH);
+  const agentConfigPath = path.resolve(
+    /*turbopackIgnore: true*/ given("AGENT_CONFIG_PATH") ?? BUNDLED_AGENT_CONFIG_PATH,
+  );
   loadAgentConfig(agentConfigPath);
 
   const pnlCurrency = given("PNL_CURRENCY") ?? "KRW";

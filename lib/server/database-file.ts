@@ -19,7 +19,9 @@ export function checkDatabaseFile(file: string, label: string): void {
   if (!stat.isFile()) throw new ConfigError(`${label} '${file}' is not a regular file`);
   // Mode bits, not access(2): as root every file is writable, yet a file marked read-only is a user's intent.
   if ((stat.mode & 0o222) === 0) {
-    throw new ConfigError(`${label} '${file}' is read-only; Agent Desk needs write access to migrate it and record swaps`);
+    throw new ConfigError(
+      `${label} '${file}' is read-only; Agent Desk needs write access to migrate it and record swaps`,
+    );
   }
   if (stat.size === 0) return; // SQLite treats an empty file as a new database
   // Asked of SQLite itself, never by opening the file here: closing any descriptor of a file drops every POSIX lock
@@ -32,7 +34,8 @@ export function checkDatabaseFile(file: string, label: string): void {
     db.pragma("schema_version");
   } catch (error) {
     const code = (error as { code?: string }).code;
-    if (code === "SQLITE_NOTADB") throw new ConfigError(`${label} '${file}' is not a SQLite database (its first bytes are not a SQLite header)`);
+    if (code === "SQLITE_NOTADB")
+      throw new ConfigError(`${label} '${file}' is not a SQLite database (its first bytes are not a SQLite header)`);
     throw new ConfigError(`${label} '${file}' cannot be read: ${(error as Error).message}`);
   } finally {
     db?.close();

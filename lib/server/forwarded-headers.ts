@@ -8,17 +8,35 @@ import type { TrustedProxy } from "./network-settings";
 // without it (a server started some other way) has no known client.
 
 export const FRONT_HEADER = "x-agent-desk-front";
-const FORWARDED = ["x-forwarded-for", "x-forwarded-proto", "x-forwarded-host", "x-forwarded-port", "forwarded", "x-real-ip", FRONT_HEADER];
+const FORWARDED = [
+  "x-forwarded-for",
+  "x-forwarded-proto",
+  "x-forwarded-host",
+  "x-forwarded-port",
+  "forwarded",
+  "x-real-ip",
+  FRONT_HEADER,
+];
 
 type Socket = { remoteAddress?: string | undefined; encrypted?: boolean };
 
 /** Rewrites the request's forwarding headers in place: one client address, the real scheme, and the front's mark. */
-export function settleForwardedHeaders(headers: IncomingHttpHeaders, socket: Socket, trusted: TrustedProxy | undefined, frontToken: string): void {
+export function settleForwardedHeaders(
+  headers: IncomingHttpHeaders,
+  socket: Socket,
+  trusted: TrustedProxy | undefined,
+  frontToken: string,
+): void {
   const socketAddress = socket.remoteAddress ?? "unknown";
   const proxied = fromTrustedProxy(socketAddress, trusted);
   const client = clientAddress(socketAddress, proxied ? headers["x-forwarded-for"] : undefined, trusted);
   const forwardedProto = first(headers["x-forwarded-proto"]);
-  const proto = proxied && (forwardedProto === "https" || forwardedProto === "http") ? forwardedProto : socket.encrypted ? "https" : "http";
+  const proto =
+    proxied && (forwardedProto === "https" || forwardedProto === "http")
+      ? forwardedProto
+      : socket.encrypted
+        ? "https"
+        : "http";
   const forwardedHost = proxied ? first(headers["x-forwarded-host"]) : undefined;
   for (const name of FORWARDED) delete headers[name];
   headers["x-forwarded-for"] = client;
@@ -28,7 +46,10 @@ export function settleForwardedHeaders(headers: IncomingHttpHeaders, socket: Soc
 }
 
 /** Where a request came from, as the front settled it: its client address and whether it arrived over TLS. */
-export function requestOrigin(headers: Pick<Headers, "get">, frontToken = process.env.AGENT_DESK_FRONT): { client: string; secure: boolean } {
+export function requestOrigin(
+  headers: Pick<Headers, "get">,
+  frontToken = process.env.AGENT_DESK_FRONT,
+): { client: string; secure: boolean } {
   if (!frontToken || headers.get(FRONT_HEADER) !== frontToken) return { client: "unknown", secure: false };
   return { client: headers.get("x-forwarded-for") ?? "unknown", secure: headers.get("x-forwarded-proto") === "https" };
 }

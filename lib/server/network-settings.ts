@@ -13,9 +13,13 @@ export type TrustedProxy = { hops: number } | { addresses: string[] };
 /** HOST: an interface's IP address (or `localhost`); unset, loopback in local mode and every interface with a password. */
 export function readHost(value: string | undefined, hasPassword: boolean): string {
   if (value === undefined) return hasPassword ? "0.0.0.0" : "127.0.0.1";
-  if (value !== "localhost" && net.isIP(value) === 0) throw new ConfigError(`HOST '${value}' is not an IP address of this machine (such as 127.0.0.1, 0.0.0.0 or ::1)`);
+  if (value !== "localhost" && net.isIP(value) === 0)
+    throw new ConfigError(`HOST '${value}' is not an IP address of this machine (such as 127.0.0.1, 0.0.0.0 or ::1)`);
   // Without a password every request is the operator: only this machine may reach it.
-  if (!hasPassword && !isLoopbackAddress(value)) throw new ConfigError(`HOST '${value}' would open the desk to the network without a password: set DASHBOARD_PASSWORD, or listen on 127.0.0.1`);
+  if (!hasPassword && !isLoopbackAddress(value))
+    throw new ConfigError(
+      `HOST '${value}' would open the desk to the network without a password: set DASHBOARD_PASSWORD, or listen on 127.0.0.1`,
+    );
   return value;
 }
 
@@ -24,8 +28,13 @@ export function readAllowedHosts(value: string | undefined): string[] {
   if (value === undefined) return [];
   return value.split(",").map((entry) => {
     const name = entry.trim().toLowerCase();
-    if (!/^(?=.{1,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/.test(name) && !/^\[[0-9a-f:.]+\]$/.test(name)) {
-      throw new ConfigError(`ALLOWED_HOSTS entry '${entry.trim()}' is not a host name (such as desk.example.com, without scheme or port)`);
+    if (
+      !/^(?=.{1,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/.test(name) &&
+      !/^\[[0-9a-f:.]+\]$/.test(name)
+    ) {
+      throw new ConfigError(
+        `ALLOWED_HOSTS entry '${entry.trim()}' is not a host name (such as desk.example.com, without scheme or port)`,
+      );
     }
     return name;
   });
@@ -36,9 +45,13 @@ export function readTrustedProxy(value: string | undefined, host: string): Trust
   if (value === undefined) return undefined;
   if (/^\d+$/.test(value)) {
     const hops = Number(value);
-    if (hops < 1 || hops > 10) throw new ConfigError(`TRUSTED_PROXY '${value}' must be 1 to 10 hops, or the proxies' addresses`);
+    if (hops < 1 || hops > 10)
+      throw new ConfigError(`TRUSTED_PROXY '${value}' must be 1 to 10 hops, or the proxies' addresses`);
     // A hop count believes every connection: only the proxy may be able to connect.
-    if (!isLoopbackAddress(host)) throw new ConfigError(`TRUSTED_PROXY '${value}' (hops) believes every connection, and HOST '${host}' lets others connect: set HOST=127.0.0.1 behind the proxy, or name the proxy's addresses`);
+    if (!isLoopbackAddress(host))
+      throw new ConfigError(
+        `TRUSTED_PROXY '${value}' (hops) believes every connection, and HOST '${host}' lets others connect: set HOST=127.0.0.1 behind the proxy, or name the proxy's addresses`,
+      );
     return { hops };
   }
   const addresses = value.split(",").map((entry) => entry.trim());
@@ -47,7 +60,9 @@ export function readTrustedProxy(value: string | undefined, host: string): Trust
     const family = net.isIP(address ?? "");
     const prefixOk = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
     if (family === 0 || !prefixOk || extra !== undefined) {
-      throw new ConfigError(`TRUSTED_PROXY entry '${entry}' is neither a number of hops nor an IP address or subnet (such as 127.0.0.1 or 10.0.0.0/8)`);
+      throw new ConfigError(
+        `TRUSTED_PROXY entry '${entry}' is neither a number of hops nor an IP address or subnet (such as 127.0.0.1 or 10.0.0.0/8)`,
+      );
     }
   }
   return { addresses };

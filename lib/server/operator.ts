@@ -21,10 +21,12 @@ export async function currentOperator(): Promise<Operator> {
   try {
     originHost = origin && origin !== "null" ? new URL(origin).host : null;
   } catch {}
-  if (!originHost || originHost !== host) return { ok: false, error: "Refused: the request did not come from Agent Desk's own pages" };
+  if (!originHost || originHost !== host)
+    return { ok: false, error: "Refused: the request did not come from Agent Desk's own pages" };
   const config = appConfig();
   if (!config.dashboardPassword) {
-    if (!isAcceptedHost(h.get("host"), { allowedHosts: config.allowedHosts, host: config.host, hasPassword: false })) return { ok: false, error: "Refused: this desk answers only to this machine's own names" };
+    if (!isAcceptedHost(h.get("host"), { allowedHosts: config.allowedHosts, host: config.host, hasPassword: false }))
+      return { ok: false, error: "Refused: this desk answers only to this machine's own names" };
     return { ok: true, name: "local operator", session: null };
   }
   const session = await openSession();

@@ -46,7 +46,9 @@ function create(file: string): void {
     syncFolder(path.dirname(file));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") {
-      throw new ConfigError(`cannot create the session secret ${file}: ${(error as Error).message}; set SESSION_SECRET instead`);
+      throw new ConfigError(
+        `cannot create the session secret ${file}: ${(error as Error).message}; set SESSION_SECRET instead`,
+      );
     }
   } finally {
     fs.rmSync(temporary, { force: true });
@@ -55,6 +57,11 @@ function create(file: string): void {
 
 function checked(secret: string, source: string): string {
   if (Buffer.byteLength(secret) >= MIN_SECRET_BYTES) return secret;
-  const fix = source === "SESSION_SECRET" ? "use at least 32 random characters" : "delete it and a new one is generated, or set SESSION_SECRET";
-  throw new ConfigError(`the session secret in ${source} is ${Buffer.byteLength(secret)} bytes, too short to sign sessions: ${fix}`);
+  const fix =
+    source === "SESSION_SECRET"
+      ? "use at least 32 random characters"
+      : "delete it and a new one is generated, or set SESSION_SECRET";
+  throw new ConfigError(
+    `the session secret in ${source} is ${Buffer.byteLength(secret)} bytes, too short to sign sessions: ${fix}`,
+  );
 }

@@ -40,15 +40,27 @@ export class SessionStore {
     private readonly secret = sessionSecret(config),
   ) {
     // Named after the database: two desks over two files in one folder keep apart lists (and passwords).
-    this.file = path.join(path.dirname(config.databasePath), `.${path.basename(config.databasePath)}.agent-desk-sessions.json`);
+    this.file = path.join(
+      path.dirname(config.databasePath),
+      `.${path.basename(config.databasePath)}.agent-desk-sessions.json`,
+    );
     this.mark = createHmac("sha256", this.secret).update(`password-mark:${password}`).digest("base64url").slice(0, 22);
   }
 
   /** Opens a session for an operator who just proved the password; returns the cookie value. */
   open(origin: SessionOrigin, now = Date.now()): { token: string; session: StoredSession } {
     const { token, session } = signSession(this.secret, now);
-    const stored: StoredSession = { ...session, createdAt: now, lastUsedAt: now, client: origin.client, userAgent: origin.userAgent.slice(0, 200), passwordMark: this.mark };
-    const kept = this.active(now).sort((a, b) => b.lastUsedAt - a.lastUsedAt).slice(0, MAX_SESSIONS - 1);
+    const stored: StoredSession = {
+      ...session,
+      createdAt: now,
+      lastUsedAt: now,
+      client: origin.client,
+      userAgent: origin.userAgent.slice(0, 200),
+      passwordMark: this.mark,
+    };
+    const kept = this.active(now)
+      .sort((a, b) => b.lastUsedAt - a.lastUsedAt)
+      .slice(0, MAX_SESSIONS - 1);
     this.write([...kept, stored]);
     return { token, session: stored };
   }
@@ -140,7 +152,13 @@ function parseSessions(text: string): StoredSession[] {
     if (parsed.version !== 1 || !Array.isArray(parsed.sessions)) return [];
     return parsed.sessions.filter(
       (s): s is StoredSession =>
-        typeof s === "object" && s !== null && typeof s.id === "string" && Number.isSafeInteger(s.expiresAt) && Number.isFinite(s.lastUsedAt) && Number.isFinite(s.createdAt) && typeof s.passwordMark === "string",
+        typeof s === "object" &&
+        s !== null &&
+        typeof s.id === "string" &&
+        Number.isSafeInteger(s.expiresAt) &&
+        Number.isFinite(s.lastUsedAt) &&
+        Number.isFinite(s.createdAt) &&
+        typeof s.passwordMark === "string",
     );
   } catch {
     return [];
@@ -151,7 +169,9 @@ const STORES = Symbol.for("agent-desk.session-stores");
 type Registry = Map<string, SessionStore>;
 
 /** This process's store for the configured password (a different password, a different store: none of the old sessions). */
-export function sessionStore(config: Pick<Config, "databasePath" | "sessionSecret" | "dashboardPassword">): SessionStore {
+export function sessionStore(
+  config: Pick<Config, "databasePath" | "sessionSecret" | "dashboardPassword">,
+): SessionStore {
   const registry = ((globalThis as Record<symbol, Registry | undefined>)[STORES] ??= new Map());
   const key = `${config.databasePath}\0${config.dashboardPassword ?? ""}`;
   let store = registry.get(key);

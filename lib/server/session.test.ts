@@ -17,7 +17,8 @@ describe("operator sessions", () => {
     const [v, expires, id, sig] = token.split(".");
     expect(verifySession(`${v}.${Number(expires) + 3600}.${id}.${sig}`, SECRET)).toBeNull();
     expect(verifySession(token, "t".repeat(40))).toBeNull();
-    for (const bad of [undefined, "", "v1", "v1.1.2", `${token}.x`, token.replace("v1", "v2")]) expect(verifySession(bad, SECRET)).toBeNull();
+    for (const bad of [undefined, "", "v1", "v1.1.2", `${token}.x`, token.replace("v1", "v2")])
+      expect(verifySession(bad, SECRET)).toBeNull();
   });
 
   it("compare passwords exactly", () => {

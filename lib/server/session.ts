@@ -10,7 +10,10 @@ export const SESSION_HOURS = 12;
 export type Session = { id: string; expiresAt: number };
 
 export function signSession(secret: string, now = Date.now()): { token: string; session: Session } {
-  const session = { id: randomBytes(16).toString("base64url"), expiresAt: Math.floor(now / 1000) + SESSION_HOURS * 3600 };
+  const session = {
+    id: randomBytes(16).toString("base64url"),
+    expiresAt: Math.floor(now / 1000) + SESSION_HOURS * 3600,
+  };
   const body = `v1.${session.expiresAt}.${session.id}`;
   return { token: `${body}.${mac(secret, body)}`, session };
 }

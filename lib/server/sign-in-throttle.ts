@@ -15,8 +15,7 @@ const MAX_PER_CLIENT = 10;
 const MAX_OVERALL = 30;
 
 export type SignInVerdict =
-  | { go: true; delayMs: number; attempt: number }
-  | { go: false; lockedForMs: number; everyone: boolean };
+  { go: true; delayMs: number; attempt: number } | { go: false; lockedForMs: number; everyone: boolean };
 
 export class SignInThrottle {
   private readonly failures = new Map<string, number[]>(); // client → times of its live attempts
@@ -25,7 +24,8 @@ export class SignInThrottle {
   /** Decides and counts in one step: either the attempt may go on after `delayMs`, or it is refused outright. */
   begin(client: string, now = Date.now(), knownDevice = false): SignInVerdict {
     this.forgetBefore(now - WINDOW_MS);
-    if (!knownDevice && this.overall.length >= MAX_OVERALL) return { go: false, lockedForMs: this.overall[0]! + WINDOW_MS - now, everyone: true };
+    if (!knownDevice && this.overall.length >= MAX_OVERALL)
+      return { go: false, lockedForMs: this.overall[0]! + WINDOW_MS - now, everyone: true };
     const mine = this.failures.get(client) ?? [];
     if (mine.length >= MAX_PER_CLIENT) return { go: false, lockedForMs: mine[0]! + WINDOW_MS - now, everyone: false };
     const delayMs = mine.length === 0 ? 0 : Math.min(8000, 250 * 2 ** mine.length);

@@ -23,7 +23,11 @@ function valueImports(file: string): string[] {
       const typeOnly =
         clause !== undefined &&
         (clause.isTypeOnly ||
-          (clause.name === undefined && clause.namedBindings !== undefined && ts.isNamedImports(clause.namedBindings) && clause.namedBindings.elements.length > 0 && clause.namedBindings.elements.every((e) => e.isTypeOnly)));
+          (clause.name === undefined &&
+            clause.namedBindings !== undefined &&
+            ts.isNamedImports(clause.namedBindings) &&
+            clause.namedBindings.elements.length > 0 &&
+            clause.namedBindings.elements.every((e) => e.isTypeOnly)));
       if (!typeOnly) specifiers.push((statement.moduleSpecifier as ts.StringLiteral).text);
     } else if (ts.isExportDeclaration(statement) && statement.moduleSpecifier && !statement.isTypeOnly) {
       specifiers.push((statement.moduleSpecifier as ts.StringLiteral).text);
@@ -34,9 +38,19 @@ function valueImports(file: string): string[] {
 
 /** A project file for `@/x` or `./x`, or undefined for a package. */
 function resolveLocal(specifier: string, from: string): string | undefined {
-  const base = specifier.startsWith("@/") ? path.join(ROOT, specifier.slice(2)) : specifier.startsWith(".") ? path.resolve(path.dirname(from), specifier) : undefined;
+  const base = specifier.startsWith("@/")
+    ? path.join(ROOT, specifier.slice(2))
+    : specifier.startsWith(".")
+      ? path.resolve(path.dirname(from), specifier)
+      : undefined;
   if (base === undefined) return undefined;
-  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts"), path.join(base, "index.tsx")]) {
+  for (const candidate of [
+    base,
+    `${base}.ts`,
+    `${base}.tsx`,
+    path.join(base, "index.ts"),
+    path.join(base, "index.tsx"),
+  ]) {
     if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
   }
   return undefined;
@@ -75,17 +89,30 @@ describe("client components", () => {
     expect(serverReach(path.join(ROOT, file))).toBeUndefined();
   });
 
-  it.each(sourceFiles(["lib"]).filter((file) => !relative(file).startsWith(`lib${path.sep}server`)).map(relative))(
-    "%s (lib outside lib/server: safe in the browser) reaches nothing server-only",
-    (file) => expect(serverReach(path.join(ROOT, file))).toBeUndefined(),
+  it.each(
+    sourceFiles(["lib"])
+      .filter((file) => !relative(file).startsWith(`lib${path.sep}server`))
+      .map(relative),
+  )("%s (lib outside lib/server: safe in the browser) reaches nothing server-only", (file) =>
+    expect(serverReach(path.join(ROOT, file))).toBeUndefined(),
   );
 
   it("the check sees a server module behind a browser-safe one", () => {
     const folder = fs.mkdtempSync(path.join(ROOT, "components", ".boundary-check-"));
     try {
-      fs.writeFileSync(path.join(folder, "leaf.tsx"), `"use client";\nimport { helper } from "./middle";\nexport const Leaf = () => helper();\n`);
-      fs.writeFileSync(path.join(folder, "middle.ts"), `import type { Period } from "@/lib/period";\nimport { database } from "@/db";\nexport const helper = (p?: Period) => database() && p;\n`);
-      expect(serverReach(path.join(folder, "leaf.tsx"))).toEqual([relative(path.join(folder, "leaf.tsx")), relative(path.join(folder, "middle.ts")), path.join("db", "index.ts")]);
+      fs.writeFileSync(
+        path.join(folder, "leaf.tsx"),
+        `"use client";\nimport { helper } from "./middle";\nexport const Leaf = () => helper();\n`,
+      );
+      fs.writeFileSync(
+        path.join(folder, "middle.ts"),
+        `import type { Period } from "@/lib/period";\nimport { database } from "@/db";\nexport const helper = (p?: Period) => database() && p;\n`,
+      );
+      expect(serverReach(path.join(folder, "leaf.tsx"))).toEqual([
+        relative(path.join(folder, "leaf.tsx")),
+        relative(path.join(folder, "middle.ts")),
+        path.join("db", "index.ts"),
+      ]);
     } finally {
       fs.rmSync(folder, { recursive: true });
     }

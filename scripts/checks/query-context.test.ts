@@ -56,8 +56,14 @@ describe("queries read with the request's context", () => {
     const folder = fs.mkdtempSync(path.join(ROOT, "db", "queries", ".context-check-"));
     try {
       const file = path.join(folder, "own-clock.ts");
-      fs.writeFileSync(file, `import { database } from "@/db";\nimport type { Period } from "@/lib/period";\nexport function getThing(period: Period, now = Date.now()) { return { period, now }; }\n`);
-      expect(violations(file)).toEqual(["reads the clock itself (\\bDate\\.now\\()", "takes a period without the read context: getThing(period: Period)"]);
+      fs.writeFileSync(
+        file,
+        `import { database } from "@/db";\nimport type { Period } from "@/lib/period";\nexport function getThing(period: Period, now = Date.now()) { return { period, now }; }\n`,
+      );
+      expect(violations(file)).toEqual([
+        "reads the clock itself (\\bDate\\.now\\()",
+        "takes a period without the read context: getThing(period: Period)",
+      ]);
     } finally {
       fs.rmSync(folder, { recursive: true });
     }
@@ -65,7 +71,9 @@ describe("queries read with the request's context", () => {
 });
 
 describe("pages and sections that query", () => {
-  const querying = sourceFiles(["app", "components"]).filter((file) => fs.readFileSync(file, "utf8").includes("@/db/queries/"));
+  const querying = sourceFiles(["app", "components"]).filter((file) =>
+    fs.readFileSync(file, "utf8").includes("@/db/queries/"),
+  );
 
   it("are found", () => expect(querying.length).toBeGreaterThan(10));
 

@@ -13,7 +13,11 @@ export function sourceFiles(dirs: string[], { tests = false } = {}): string[] {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (entry.name !== "node_modules" && !entry.name.startsWith(".")) walk(full);
-      } else if (/\.tsx?$/.test(entry.name) && !entry.name.endsWith(".d.ts") && (tests || !/\.test\.tsx?$/.test(entry.name))) {
+      } else if (
+        /\.tsx?$/.test(entry.name) &&
+        !entry.name.endsWith(".d.ts") &&
+        (tests || !/\.test\.tsx?$/.test(entry.name))
+      ) {
         found.push(full);
       }
     }
@@ -23,7 +27,13 @@ export function sourceFiles(dirs: string[], { tests = false } = {}): string[] {
 }
 
 export function parse(file: string): ts.SourceFile {
-  return ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true, file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  return ts.createSourceFile(
+    file,
+    fs.readFileSync(file, "utf8"),
+    ts.ScriptTarget.Latest,
+    true,
+    file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
 }
 
 export const relative = (file: string) => path.relative(ROOT, file);

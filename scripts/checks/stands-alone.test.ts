@@ -7,12 +7,23 @@ import { describe, expect, it } from "vitest";
 import { ROOT } from "./source-files";
 
 /** Names and paths of documents that live outside the repository (spelled in pieces so this file passes itself). */
-const OUTSIDE = [["CONTRACT", ".md"], ["SPEC", ".md"], ["STYLE", ".md"], ["..", "/shared"], ["/work", "/"], ["shared", "/upstream"], ["shared", "/seed"]].map((parts) => parts.join(""));
+const OUTSIDE = [
+  ["CONTRACT", ".md"],
+  ["SPEC", ".md"],
+  ["STYLE", ".md"],
+  ["..", "/shared"],
+  ["/work", "/"],
+  ["shared", "/upstream"],
+  ["shared", "/seed"],
+].map((parts) => parts.join(""));
 
 const tracked = () =>
   execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: ROOT, encoding: "utf8" })
     .split("\0")
-    .filter((file) => file && fs.existsSync(path.join(ROOT, file)) && !/\.(png|jpe?g|ico|woff2?|db)$|package-lock\.json$/.test(file));
+    .filter(
+      (file) =>
+        file && fs.existsSync(path.join(ROOT, file)) && !/\.(png|jpe?g|ico|woff2?|db)$|package-lock\.json$/.test(file),
+    );
 
 /** What in `text` (of `file`) refers outside the repository or to a file that is not in it. */
 export function outsideReferences(file: string, text: string): string[] {
@@ -31,15 +42,22 @@ export function outsideReferences(file: string, text: string): string[] {
 describe("the repository stands on its own", () => {
   const files = tracked();
 
-  it("sees the repository's files", () => expect(files).toEqual(expect.arrayContaining(["README.md", "package.json", "docs/contract.md"])));
+  it("sees the repository's files", () =>
+    expect(files).toEqual(expect.arrayContaining(["README.md", "package.json", "docs/contract.md"])));
 
   it("no file refers to a document outside it, and every link in the docs resolves inside it", () => {
-    const problems = files.flatMap((file) => outsideReferences(file, fs.readFileSync(path.join(ROOT, file), "utf8")).map((p) => `${file}: ${p}`));
+    const problems = files.flatMap((file) =>
+      outsideReferences(file, fs.readFileSync(path.join(ROOT, file), "utf8")).map((p) => `${file}: ${p}`),
+    );
     expect(problems).toEqual([]);
   });
 
   it("the check catches a pointer outside and a broken link", () => {
     const text = `See ${OUTSIDE[0]} and [the spec](../../elsewhere/spec.md), [gone](docs/nothing.md), [ok](README.md), [web](https://example.com/x.md).`;
-    expect(outsideReferences("README.md", text)).toEqual([`names ${OUTSIDE[0]}`, "links outside the repository: ../../elsewhere/spec.md", "links to a missing file: docs/nothing.md"]);
+    expect(outsideReferences("README.md", text)).toEqual([
+      `names ${OUTSIDE[0]}`,
+      "links outside the repository: ../../elsewhere/spec.md",
+      "links to a missing file: docs/nothing.md",
+    ]);
   });
 });

@@ -19,19 +19,42 @@ const PAGES = ["/", "/costs", "/agents", "/trades", "/system", "/api/llm/usage?d
 const ADOPT_CLIENTS = 2;
 const PAUSE_MS = 1000;
 
-export async function adoptLoad({ seconds, rate, port, record }: { seconds: number; clients: number; rate: number; port: number; record: boolean }) {
+export async function adoptLoad({
+  seconds,
+  rate,
+  port,
+  record,
+}: {
+  seconds: number;
+  clients: number;
+  rate: number;
+  port: number;
+  record: boolean;
+}) {
   const clients = ADOPT_CLIENTS;
   const { dir, file } = workingCopy(tradingSystemFile(), "trading_records.db");
-  const before = { llm: countInFile(file, "SELECT count(*) FROM llm_usage_log"), trades: countInFile(file, "SELECT count(*) FROM trades") };
+  const before = {
+    llm: countInFile(file, "SELECT count(*) FROM llm_usage_log"),
+    trades: countInFile(file, "SELECT count(*) FROM trades"),
+  };
   const base = `http://127.0.0.1:${port}`;
   const duration = Math.max(seconds, 240);
-  console.log(`adopt: ${before.llm.toLocaleString("en-US")} LLM calls; the Python writer at ${rate} calls/s for ${duration} s; npm start after 2 s`);
+  console.log(
+    `adopt: ${before.llm.toLocaleString("en-US")} LLM calls; the Python writer at ${rate} calls/s for ${duration} s; npm start after 2 s`,
+  );
   const writer = startWriter(file, duration, rate);
   await new Promise((r) => setTimeout(r, 2000));
 
   const started = performance.now();
   const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    env: { ...process.env, DATABASE_PATH: file, PORT: String(port), AUTO_ROLLBACK: "off", DASHBOARD_PASSWORD: "", PUBLIC_DASHBOARD: "" },
+    env: {
+      ...process.env,
+      DATABASE_PATH: file,
+      PORT: String(port),
+      AUTO_ROLLBACK: "off",
+      DASHBOARD_PASSWORD: "",
+      PUBLIC_DASHBOARD: "",
+    },
     stdio: "ignore",
     detached: true,
   });
@@ -48,9 +71,13 @@ export async function adoptLoad({ seconds, rate, port, record }: { seconds: numb
       await new Promise((r) => setTimeout(r, 1000));
       const state = await countingState(base).catch(() => null);
       const at = (performance.now() - started) / 1000;
-      if (Math.round(at) % 10 === 0 && state) console.log(`  ${at.toFixed(0)} s: ${state.state}, LLM counted back to ${state.adopted_back_to ?? "the start"}, ${state.trade_changes_waiting} trade changes waiting`);
+      if (Math.round(at) % 10 === 0 && state)
+        console.log(
+          `  ${at.toFixed(0)} s: ${state.state}, LLM counted back to ${state.adopted_back_to ?? "the start"}, ${state.trade_changes_waiting} trade changes waiting`,
+        );
       if (state?.state === "current") [counted, duringUpTo] = [at, stamped()];
-      if (figures === null && !/being migrated|still being counted/.test(await (await fetch(`${base}/`)).text())) figures = (performance.now() - started) / 1000;
+      if (figures === null && !/being migrated|still being counted/.test(await (await fetch(`${base}/`)).text()))
+        figures = (performance.now() - started) / 1000;
     }
     const { counts, stderr } = await writer;
     running = false;
@@ -65,12 +92,21 @@ export async function adoptLoad({ seconds, rate, port, record }: { seconds: numb
     const errors = load.hits.filter((h) => (h.status >= 500 && h.status !== 503) || h.status === 0);
     const pace = counts.llm / (duration * rate);
     const failures: string[] = [];
-    if (firstPage > FIRST_PAGE_LIMIT_S) failures.push(`the first page answered after ${firstPage.toFixed(1)} s (limit ${FIRST_PAGE_LIMIT_S} s)`);
-    if (counts.errors > 0 || stderr) failures.push(`the writer saw ${counts.errors} error(s): ${stderr.split("\n")[0] ?? ""}`);
-    if (pace < MIN_PACE) failures.push(`the writer kept ${(pace * 100).toFixed(1)} % of its pace (at least ${MIN_PACE * 100} %)`);
+    if (firstPage > FIRST_PAGE_LIMIT_S)
+      failures.push(`the first page answered after ${firstPage.toFixed(1)} s (limit ${FIRST_PAGE_LIMIT_S} s)`);
+    if (counts.errors > 0 || stderr)
+      failures.push(`the writer saw ${counts.errors} error(s): ${stderr.split("\n")[0] ?? ""}`);
+    if (pace < MIN_PACE)
+      failures.push(`the writer kept ${(pace * 100).toFixed(1)} % of its pace (at least ${MIN_PACE * 100} %)`);
     if (counted === null) failures.push(`the background count had not caught up after ${duration} s`);
-    if (errors.length > 0) failures.push(`${errors.length} answer(s) were 5xx or failed: ${[...new Set(errors.map((h) => `${h.path} ${h.status}`))].slice(0, 6).join(", ")}`);
-    if (api.llm !== expected.llm || api.trades !== expected.trades) failures.push(`the API counts ${api.llm} calls and ${api.trades} trades; the file holds ${expected.llm} and ${expected.trades}`);
+    if (errors.length > 0)
+      failures.push(
+        `${errors.length} answer(s) were 5xx or failed: ${[...new Set(errors.map((h) => `${h.path} ${h.status}`))].slice(0, 6).join(", ")}`,
+      );
+    if (api.llm !== expected.llm || api.trades !== expected.trades)
+      failures.push(
+        `the API counts ${api.llm} calls and ${api.trades} trades; the file holds ${expected.llm} and ${expected.trades}`,
+      );
 
     const report = [
       `file: ${before.llm.toLocaleString("en-US")} LLM calls, ${before.trades.toLocaleString("en-US")} trades, as the trading system has it (no Agent Desk objects, rollback journal)`,
@@ -80,7 +116,12 @@ export async function adoptLoad({ seconds, rate, port, record }: { seconds: numb
       `totals: API ${api.llm} LLM calls and ${api.trades} trades; file ${expected.llm} and ${expected.trades}`,
     ];
     console.log(report.join("\n"));
-    if (record) writeLoadTestSection("Adopting a 10M-call file while the trading system writes (--adopt)", [`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; ${clients} clients; ${failures.length === 0 ? "passed" : "FAILED"}`, "", ...report.map((l) => `- ${l}`)]);
+    if (record)
+      writeLoadTestSection("Adopting a 10M-call file while the trading system writes (--adopt)", [
+        `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; ${clients} clients; ${failures.length === 0 ? "passed" : "FAILED"}`,
+        "",
+        ...report.map((l) => `- ${l}`),
+      ]);
     return failures;
   } finally {
     process.kill(-server.pid!, "SIGTERM");

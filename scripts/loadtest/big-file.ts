@@ -13,8 +13,26 @@ export function benchFile(): string {
   const file = path.join(DIR, `llm-${CALLS}-trades-${TRADES}.db`);
   if (!fs.existsSync(file)) {
     fs.mkdirSync(DIR, { recursive: true });
-    console.log(`seeding ${file} once (${CALLS.toLocaleString("en-US")} LLM calls, ${TRADES.toLocaleString("en-US")} trades)…`);
-    execFileSync(process.execPath, ["--import", "tsx", "scripts/db-seed.ts", "--db", file, "--days", "365", "--llm-rows", String(CALLS), "--trades", String(TRADES)], { stdio: "inherit" });
+    console.log(
+      `seeding ${file} once (${CALLS.toLocaleString("en-US")} LLM calls, ${TRADES.toLocaleString("en-US")} trades)…`,
+    );
+    execFileSync(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "scripts/db-seed.ts",
+        "--db",
+        file,
+        "--days",
+        "365",
+        "--llm-rows",
+        String(CALLS),
+        "--trades",
+        String(TRADES),
+      ],
+      { stdio: "inherit" },
+    );
   }
   return file;
 }
@@ -29,7 +47,11 @@ export function tradingSystemFile(): string {
   const partial = `${file}.partial`;
   fs.copyFileSync(benchFile(), partial);
   const db = new Database(partial);
-  const objects = db.prepare("SELECT type, name FROM sqlite_master WHERE name LIKE 'agent_desk_%' AND type IN ('trigger', 'index', 'table') ORDER BY type = 'table'").all() as { type: string; name: string }[];
+  const objects = db
+    .prepare(
+      "SELECT type, name FROM sqlite_master WHERE name LIKE 'agent_desk_%' AND type IN ('trigger', 'index', 'table') ORDER BY type = 'table'",
+    )
+    .all() as { type: string; name: string }[];
   for (const { type, name } of objects) db.exec(`DROP ${type.toUpperCase()} IF EXISTS ${name}`);
   db.exec("DELETE FROM schema_version WHERE version > 1");
   db.pragma("journal_mode = DELETE");

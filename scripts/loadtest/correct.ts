@@ -23,7 +23,11 @@ export async function correctLoad({ rate, port, record }: { rate: number; port: 
     const writer = startWriter(file, 60, rate);
     const before = await mediansOf(base);
     // The correction: a counted call in the middle of the log, as the trading system's data fixes do it.
-    execFileSync("python3", ["-c", "import sqlite3, sys\nwith sqlite3.connect(sys.argv[1]) as c: c.execute('UPDATE llm_usage_log SET cost_usd = cost_usd + 0.5 WHERE id = (SELECT max(id) / 2 FROM llm_usage_log)')", file]);
+    execFileSync("python3", [
+      "-c",
+      "import sqlite3, sys\nwith sqlite3.connect(sys.argv[1]) as c: c.execute('UPDATE llm_usage_log SET cost_usd = cost_usd + 0.5 WHERE id = (SELECT max(id) / 2 FROM llm_usage_log)')",
+      file,
+    ]);
     const corrected = performance.now();
     let recounted: number | null = null;
     // The status is refreshed every half second when idle: trust a 0 only once it is younger than the correction.
@@ -43,18 +47,31 @@ export async function correctLoad({ rate, port, record }: { rate: number; port: 
 
     const failures: string[] = [];
     if (recounted === null) failures.push(`the correction was not counted within ${BACK_WITHIN_S} s`);
-    for (const p of TIMED) if (after[p]! > before[p]! * NORMAL && after[p]! - before[p]! > 20) failures.push(`${p}: ${after[p]!.toFixed(0)} ms after, ${before[p]!.toFixed(0)} ms before`);
-    if (back > BACK_WITHIN_S) failures.push(`pages were timed ${back.toFixed(0)} s after the correction (limit ${BACK_WITHIN_S} s)`);
-    if (Math.abs(cost.api - cost.file) >= 1e-6) failures.push(`the API's total cost is ${cost.api.toFixed(6)} USD, the file's ${cost.file.toFixed(6)}`);
-    if (counts.errors > 0 || stderr) failures.push(`the writer saw ${counts.errors} error(s): ${stderr.split("\n")[0] ?? ""}`);
+    for (const p of TIMED)
+      if (after[p]! > before[p]! * NORMAL && after[p]! - before[p]! > 20)
+        failures.push(`${p}: ${after[p]!.toFixed(0)} ms after, ${before[p]!.toFixed(0)} ms before`);
+    if (back > BACK_WITHIN_S)
+      failures.push(`pages were timed ${back.toFixed(0)} s after the correction (limit ${BACK_WITHIN_S} s)`);
+    if (Math.abs(cost.api - cost.file) >= 1e-6)
+      failures.push(`the API's total cost is ${cost.api.toFixed(6)} USD, the file's ${cost.file.toFixed(6)}`);
+    if (counts.errors > 0 || stderr)
+      failures.push(`the writer saw ${counts.errors} error(s): ${stderr.split("\n")[0] ?? ""}`);
 
     const report = [
       `one counted call of ${fileCalls(file)} corrected (cost + 0.5 USD) while the Python writer inserts ${rate} calls/s: counted again within ${recounted === null ? "—" : `${recounted.toFixed(1)} s`} (the status is read every 0.1 s after 0.6 s)`,
-      ...TIMED.map((p) => `${p}: median of 15 loads ${before[p]!.toFixed(0)} ms before, ${after[p]!.toFixed(0)} ms right after the recount`),
+      ...TIMED.map(
+        (p) =>
+          `${p}: median of 15 loads ${before[p]!.toFixed(0)} ms before, ${after[p]!.toFixed(0)} ms right after the recount`,
+      ),
       `total cost over all time: API ${cost.api.toFixed(4)} USD, file ${cost.file.toFixed(4)} USD; writer ${counts.llm} calls, ${counts.errors} errors`,
     ];
     console.log(report.join("\n"));
-    if (record) writeLoadTestSection("A corrected call in a 10M-call file (--correct)", [`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; ${failures.length === 0 ? "passed" : "FAILED"}`, "", ...report.map((l) => `- ${l}`)]);
+    if (record)
+      writeLoadTestSection("A corrected call in a 10M-call file (--correct)", [
+        `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; ${failures.length === 0 ? "passed" : "FAILED"}`,
+        "",
+        ...report.map((l) => `- ${l}`),
+      ]);
     return failures;
   } finally {
     server.kill("SIGTERM");
@@ -67,8 +84,13 @@ export async function correctLoad({ rate, port, record }: { rate: number; port: 
 async function costsAgree(base: string, file: string): Promise<{ api: number; file: number }> {
   let result = { api: NaN, file: NaN };
   for (const end = Date.now() + 30_000; Date.now() < end; await new Promise((r) => setTimeout(r, 250))) {
-    const usage = (await (await fetch(`${base}/api/llm/usage?days=3650`)).json()) as { provider_stats: Record<string, { total_cost: number }> };
-    result = { api: Object.values(usage.provider_stats).reduce((sum, p) => sum + p.total_cost, 0), file: countInFile(file, "SELECT total(cost_usd) FROM llm_usage_log") };
+    const usage = (await (await fetch(`${base}/api/llm/usage?days=3650`)).json()) as {
+      provider_stats: Record<string, { total_cost: number }>;
+    };
+    result = {
+      api: Object.values(usage.provider_stats).reduce((sum, p) => sum + p.total_cost, 0),
+      file: countInFile(file, "SELECT total(cost_usd) FROM llm_usage_log"),
+    };
     if (Math.abs(result.api - result.file) < 1e-6) break;
   }
   return result;

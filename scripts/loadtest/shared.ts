@@ -48,25 +48,43 @@ print(json.dumps(counts))
 export type WriterCounts = { llm: number; trades: number; pnl_updates: number; errors: number; slowest_ms: number };
 
 /** Starts the Python writer on `file` for `seconds`; resolves with what it committed and any error it printed. */
-export function startWriter(file: string, seconds: number, rate: number): Promise<{ counts: WriterCounts; stderr: string }> {
+export function startWriter(
+  file: string,
+  seconds: number,
+  rate: number,
+): Promise<{ counts: WriterCounts; stderr: string }> {
   const writer = spawn("python3", ["-c", WRITER, file, String(seconds), String(rate)]);
   let written = "";
   let stderr = "";
   writer.stdout.on("data", (chunk) => (written += chunk));
   writer.stderr.on("data", (chunk) => (stderr += chunk));
-  return new Promise((resolve) => writer.on("close", () => resolve({ counts: JSON.parse(written.trim() || "{}") as WriterCounts, stderr: stderr.trim() })));
+  return new Promise((resolve) =>
+    writer.on("close", () =>
+      resolve({ counts: JSON.parse(written.trim() || "{}") as WriterCounts, stderr: stderr.trim() }),
+    ),
+  );
 }
 
 /** The production server over `file` on loopback (the production build), background count and all; its errors go to `file`.log. */
 export function startDesk(file: string, port: number, env: Record<string, string> = {}): ChildProcess {
   return spawn(process.execPath, SERVER_ARGS, {
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: file, AUTO_ROLLBACK: "off", DASHBOARD_PASSWORD: "", PUBLIC_DASHBOARD: "", ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATABASE_PATH: file,
+      AUTO_ROLLBACK: "off",
+      DASHBOARD_PASSWORD: "",
+      PUBLIC_DASHBOARD: "",
+      ...env,
+    },
     stdio: ["ignore", "ignore", fs.openSync(`${file}.log`, "a")],
   });
 }
 
 export async function waitForServer(base: string, seconds = 30): Promise<void> {
-  for (const end = Date.now() + seconds * 1000; Date.now() < end; ) {
+  for (const end = Date.now() + seconds * 1000; Date.now() < end;) {
     try {
       if ((await fetch(`${base}/api/health`)).ok) return;
     } catch {}
@@ -108,20 +126,35 @@ export function countInFile(file: string, sql: string): number {
 
 /** What the API says the file holds: every LLM call and trade. */
 export async function apiTotals(base: string): Promise<{ llm: number; trades: number }> {
-  const [usage, stats] = await Promise.all([fetch(`${base}/api/llm/usage?days=3650`), fetch(`${base}/api/trades/stats`)]);
+  const [usage, stats] = await Promise.all([
+    fetch(`${base}/api/llm/usage?days=3650`),
+    fetch(`${base}/api/trades/stats`),
+  ]);
   // 503: a file being adopted has not been counted back that far yet.
   if (!usage.ok || !stats.ok) return { llm: NaN, trades: NaN };
-  const calls = Object.values(((await usage.json()) as { provider_stats: Record<string, { total_requests: number }> }).provider_stats);
-  return { llm: calls.reduce((sum, p) => sum + p.total_requests, 0), trades: ((await stats.json()) as { total_trades: number }).total_trades };
+  const calls = Object.values(
+    ((await usage.json()) as { provider_stats: Record<string, { total_requests: number }> }).provider_stats,
+  );
+  return {
+    llm: calls.reduce((sum, p) => sum + p.total_requests, 0),
+    trades: ((await stats.json()) as { total_trades: number }).total_trades,
+  };
 }
 
 /**
  * The API's totals once the background count has caught up with what was written (it counts a moment behind the
  * file): asked until they equal `expected` or `seconds` pass, then returned as they are.
  */
-export async function settledTotals(base: string, expected: { llm: number; trades: number }, seconds = 60): Promise<{ llm: number; trades: number }> {
+export async function settledTotals(
+  base: string,
+  expected: { llm: number; trades: number },
+  seconds = 60,
+): Promise<{ llm: number; trades: number }> {
   let totals = await apiTotals(base);
-  for (const end = Date.now() + seconds * 1000; Date.now() < end && (totals.llm !== expected.llm || totals.trades !== expected.trades); ) {
+  for (
+    const end = Date.now() + seconds * 1000;
+    Date.now() < end && (totals.llm !== expected.llm || totals.trades !== expected.trades);
+  ) {
     await new Promise((r) => setTimeout(r, 250));
     totals = await apiTotals(base);
   }
@@ -129,7 +162,13 @@ export async function settledTotals(base: string, expected: { llm: number; trade
 }
 
 /** The server's background count, as /api/health reports it. */
-export type CountingState = { state: string; llm_calls_waiting: number; adopted_back_to: string | null; trade_changes_waiting: number; corrections_waiting: number };
+export type CountingState = {
+  state: string;
+  llm_calls_waiting: number;
+  adopted_back_to: string | null;
+  trade_changes_waiting: number;
+  corrections_waiting: number;
+};
 
 export async function countingState(base: string): Promise<CountingState | null> {
   return ((await (await fetch(`${base}/api/health`)).json()) as { counting: CountingState | null }).counting;

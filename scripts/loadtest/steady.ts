@@ -38,7 +38,13 @@ const WAL_LIMIT_BYTES = 64 * 2 ** 20;
 export type Hit = { path: string; ms: number; status: number };
 
 /** `clients` loops over PATHS against `base` until `running()` says stop, `pauseMs` between requests; every answer is kept. */
-export function hitPaths(base: string, clients: number, running: () => boolean, paths = PATHS, pauseMs = 0): { hits: Hit[]; done: Promise<void> } {
+export function hitPaths(
+  base: string,
+  clients: number,
+  running: () => boolean,
+  paths = PATHS,
+  pauseMs = 0,
+): { hits: Hit[]; done: Promise<void> } {
   const hits: Hit[] = [];
   const client = async (offset: number) => {
     for (let i = offset; running(); i++) {
@@ -57,17 +63,36 @@ export function hitPaths(base: string, clients: number, running: () => boolean, 
   return { hits, done: Promise.all(Array.from({ length: clients }, (_, i) => client(i * 3))).then(() => undefined) };
 }
 
-export async function steadyLoad({ seconds, clients, rate, port, record }: { seconds: number; clients: number; rate: number; port: number; record: boolean }) {
+export async function steadyLoad({
+  seconds,
+  clients,
+  rate,
+  port,
+  record,
+}: {
+  seconds: number;
+  clients: number;
+  rate: number;
+  port: number;
+  record: boolean;
+}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "agent-desk-load-"));
   const file = path.join(dir, "live.db");
-  execFileSync(process.execPath, ["--import", "tsx", "scripts/db-seed.ts", "--db", file, "--days", "30"], { stdio: "pipe" });
-  const before = { llm: countInFile(file, "SELECT count(*) FROM llm_usage_log"), trades: countInFile(file, "SELECT count(*) FROM trades") };
+  execFileSync(process.execPath, ["--import", "tsx", "scripts/db-seed.ts", "--db", file, "--days", "30"], {
+    stdio: "pipe",
+  });
+  const before = {
+    llm: countInFile(file, "SELECT count(*) FROM llm_usage_log"),
+    trades: countInFile(file, "SELECT count(*) FROM trades"),
+  };
 
   const server = startDesk(file, port);
   try {
     const base = `http://127.0.0.1:${port}`;
     await waitForServer(base);
-    console.log(`load test: ${seconds} s, Python writer at ${rate} calls/s plus trades and PnL updates, ${clients} clients on ${PATHS.length} paths`);
+    console.log(
+      `load test: ${seconds} s, Python writer at ${rate} calls/s plus trades and PnL updates, ${clients} clients on ${PATHS.length} paths`,
+    );
 
     const writer = startWriter(file, seconds, rate);
     let running = true;
@@ -88,10 +113,16 @@ export async function steadyLoad({ seconds, clients, rate, port, record }: { sec
     const hits = load.hits;
     const failures: string[] = [];
     const serverErrors = hits.filter((h) => h.status >= 500 || h.status === 0);
-    if (counts.errors !== 0 || stderr) failures.push(`the writer saw ${counts.errors} error(s): ${stderr.split("\n")[0] ?? ""}`);
-    if (serverErrors.length > 0) failures.push(`${serverErrors.length} answer(s) were 5xx or failed: ${[...new Set(serverErrors.map((h) => `${h.path} ${h.status}`))].slice(0, 5).join(", ")}`);
-    if (api.llm !== expected.llm) failures.push(`the API counts ${api.llm} LLM calls, the file holds ${before.llm} + ${counts.llm} written`);
-    if (api.trades !== expected.trades) failures.push(`the API counts ${api.trades} trades, the file holds ${before.trades} + ${counts.trades} written`);
+    if (counts.errors !== 0 || stderr)
+      failures.push(`the writer saw ${counts.errors} error(s): ${stderr.split("\n")[0] ?? ""}`);
+    if (serverErrors.length > 0)
+      failures.push(
+        `${serverErrors.length} answer(s) were 5xx or failed: ${[...new Set(serverErrors.map((h) => `${h.path} ${h.status}`))].slice(0, 5).join(", ")}`,
+      );
+    if (api.llm !== expected.llm)
+      failures.push(`the API counts ${api.llm} LLM calls, the file holds ${before.llm} + ${counts.llm} written`);
+    if (api.trades !== expected.trades)
+      failures.push(`the API counts ${api.trades} trades, the file holds ${before.trades} + ${counts.trades} written`);
     if (walMax > WAL_LIMIT_BYTES) failures.push(`the WAL grew to ${(walMax / 2 ** 20).toFixed(1)} MB`);
 
     const ms = hits.map((h) => h.ms);

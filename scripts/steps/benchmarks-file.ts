@@ -20,7 +20,8 @@ export function writeBenchSection(text: string): void {
 export function writeLoadTestSection(mode: string, lines: string[]): void {
   const { bench, loadTest } = read();
   const sections = new Map<string, string>();
-  for (const part of loadTest.split(/^### /m).slice(1)) sections.set(part.slice(0, part.indexOf("\n")), part.slice(part.indexOf("\n") + 1).trim());
+  for (const part of loadTest.split(/^### /m).slice(1))
+    sections.set(part.slice(0, part.indexOf("\n")), part.slice(part.indexOf("\n") + 1).trim());
   sections.set(mode, lines.join("\n"));
   const body = [...sections].map(([name, text]) => `### ${name}\n\n${text}\n`).join("\n");
   fs.writeFileSync(FILE, `${bench.trimEnd()}\n\n${LOAD_TEST} (npm run loadtest)\n\n${body}`);

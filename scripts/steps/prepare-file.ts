@@ -15,6 +15,8 @@ export async function prepareFile(config: Config): Promise<void> {
   if (config.isDemo && !fs.existsSync(config.databasePath)) await seedDemo(config);
   else if (!fs.existsSync(config.databasePath)) await migrateFile(config.databasePath, { count: false });
   else if (pendingMigrations(config.databasePath).length > 0) {
-    console.log(`${config.databasePath} has pending migrations: the server backs it up and applies them now; pages say how far it is`);
+    console.log(
+      `${config.databasePath} has pending migrations: the server backs it up and applies them now; pages say how far it is`,
+    );
   }
 }

@@ -13,5 +13,7 @@ export async function seedDemo(config: Config): Promise<void> {
     agentConfig: loadAgentConfig(config.agentConfigPath),
     now,
   });
-  console.log(`demo data written in ${seconds.toFixed(1)} s: ${rows.trades} trades, ${rows.llm_usage_log} LLM calls, ${rows.model_evolution_history} model swaps`);
+  console.log(
+    `demo data written in ${seconds.toFixed(1)} s: ${rows.trades} trades, ${rows.llm_usage_log} LLM calls, ${rows.model_evolution_history} model swaps`,
+  );
 }

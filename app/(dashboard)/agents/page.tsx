@@ -30,16 +30,36 @@ export default async function AgentsPage({ searchParams }: { searchParams: Promi
       <PageHeader title="Agents" subtitle={`Every agent's model, results and LLM use over ${periodPhrase(period)}`}>
         <PeriodPicker
           path="/agents"
-          keep={new URLSearchParams({ sort: column.key, dir: direction, ...(workflow === "all" ? {} : { workflow }) }).toString()}
+          keep={new URLSearchParams({
+            sort: column.key,
+            dir: direction,
+            ...(workflow === "all" ? {} : { workflow }),
+          }).toString()}
           period={period}
           problem={problem}
         />
       </PageHeader>
-      <Card title="Leaderboard" caption="rating, wins and PnL from the reflection loop's weekly rows; efficiency = (Σ contribution × gain − Σ contribution × loss) / trades">
+      <Card
+        title="Leaderboard"
+        caption="rating, wins and PnL from the reflection loop's weekly rows; efficiency = (Σ contribution × gain − Σ contribution × loss) / trades"
+      >
         <div className="mb-3">
-          <LinkSwitch label="Workflow" options={WORKFLOWS.map((w) => ({ label: w === "all" ? "All agents" : `${w[0]!.toUpperCase()}${w.slice(1)}`, href: query({ workflow: w }), current: w === workflow }))} />
+          <LinkSwitch
+            label="Workflow"
+            options={WORKFLOWS.map((w) => ({
+              label: w === "all" ? "All agents" : `${w[0]!.toUpperCase()}${w.slice(1)}`,
+              href: query({ workflow: w }),
+              current: w === workflow,
+            }))}
+          />
         </div>
-        <Leaderboard rows={sortRoster(roster, column, direction)} columns={columns} sort={column.key} direction={direction} href={(sort, dir) => query({ sort, dir })} />
+        <Leaderboard
+          rows={sortRoster(roster, column, direction)}
+          columns={columns}
+          sort={column.key}
+          direction={direction}
+          href={(sort, dir) => query({ sort, dir })}
+        />
       </Card>
     </>
   );

@@ -5,13 +5,37 @@ export const WORKFLOWS = ["all", "trading", "reflection"] as const;
 export type Workflow = (typeof WORKFLOWS)[number];
 
 /** The leaderboard's columns, by the key `?sort=` names them with. */
-export const LEADERBOARD_SORTS = ["agent", "model", "rating", "trend", "winrate", "pnl", "contribution", "efficiency", "accuracy", "calls", "cost", "perdecision", "success", "p95", "swap"] as const;
+export const LEADERBOARD_SORTS = [
+  "agent",
+  "model",
+  "rating",
+  "trend",
+  "winrate",
+  "pnl",
+  "contribution",
+  "efficiency",
+  "accuracy",
+  "calls",
+  "cost",
+  "perdecision",
+  "success",
+  "p95",
+  "swap",
+] as const;
 export type LeaderboardSort = (typeof LEADERBOARD_SORTS)[number];
 export type SortDirection = "asc" | "desc";
 
-export const AGENTS_DEFAULTS = { sort: "rating", direction: "desc", workflow: "all" } as const satisfies { sort: LeaderboardSort; direction: SortDirection; workflow: Workflow };
+export const AGENTS_DEFAULTS = { sort: "rating", direction: "desc", workflow: "all" } as const satisfies {
+  sort: LeaderboardSort;
+  direction: SortDirection;
+  workflow: Workflow;
+};
 
-export type AgentsSearch = PeriodSearch & { sort?: string | string[]; dir?: string | string[]; workflow?: string | string[] };
+export type AgentsSearch = PeriodSearch & {
+  sort?: string | string[];
+  dir?: string | string[];
+  workflow?: string | string[];
+};
 
 /** The agents page's URL: its period, the leaderboard's sort column and direction, and the workflow shown; anything unknown is the default. */
 export function readAgentsSearch(search: AgentsSearch, clock: RequestClock) {

@@ -9,7 +9,9 @@ export type SwapFormState = { outcome: SwapOutcome | null; values: Partial<Recor
 
 /** The manual swap form: checks the operator, records the swap, and hands back what was typed when it failed. */
 export async function recordSwapAction(_previous: SwapFormState, form: FormData): Promise<SwapFormState> {
-  const values = Object.fromEntries(Object.values(SWAP_FIELDS).map((name) => [name, String(form.get(name) ?? "").slice(0, 5000)]));
+  const values = Object.fromEntries(
+    Object.values(SWAP_FIELDS).map((name) => [name, String(form.get(name) ?? "").slice(0, 5000)]),
+  );
   const operator = await currentOperator();
   if (!operator.ok) return { outcome: { ok: false, error: operator.error }, values };
   const outcome = recordSwap(readSwapForm(form), { name: operator.name, trigger: "manual" });
@@ -27,7 +29,11 @@ export async function rollbackAction(_previous: RollbackState, form: FormData): 
   if (!Number.isSafeInteger(id) || id < 1) return { outcome: { ok: false, error: "No swap given to roll back" } };
   const note = form.get("note");
   const requestId = form.get("request_id");
-  const outcome = rollbackSwap(id, { name: operator.name, trigger: "manual" }, { note: note ?? undefined, requestId: typeof requestId === "string" ? requestId : undefined });
+  const outcome = rollbackSwap(
+    id,
+    { name: operator.name, trigger: "manual" },
+    { note: note ?? undefined, requestId: typeof requestId === "string" ? requestId : undefined },
+  );
   if (outcome.ok) revalidatePath("/", "layout");
   return { outcome };
 }

@@ -27,11 +27,19 @@ export default async function EvolutionPage({ searchParams }: { searchParams: Pr
   const agentConfig = loadAgentConfig(config.agentConfigPath);
   const swaps = getEvolution(clock, filters);
   const agentNames = Object.keys(mapping).sort();
-  const knownModels = [...new Set([...Object.values(agentConfig.agents).map((a) => a.model), ...Object.values(mapping).map((m) => m.model)])].sort();
+  const knownModels = [
+    ...new Set([
+      ...Object.values(agentConfig.agents).map((a) => a.model),
+      ...Object.values(mapping).map((m) => m.model),
+    ]),
+  ].sort();
 
   return (
     <>
-      <PageHeader title="Model swaps" subtitle="Which model each agent runs, every change of model, how it worked out, and the manual swap form" />
+      <PageHeader
+        title="Model swaps"
+        subtitle="Which model each agent runs, every change of model, how it worked out, and the manual swap form"
+      />
       <div className="space-y-6">
         <Card title="Timeline" caption={`newest first · times in ${zoneLabel(clock.zone)}`}>
           <div className="mb-3">
@@ -60,28 +68,57 @@ export default async function EvolutionPage({ searchParams }: { searchParams: Pr
                 header: "Agent and change",
                 cell: (s) => (
                   <div className="max-w-xs whitespace-normal">
-                    <Link className="font-medium hover:underline" href={`/agents/${encodeURIComponent(s.agentName)}`}>{s.agentName}</Link>{" "}
-                    <span className="whitespace-nowrap">{s.oldProvider} {s.oldModel} → <strong className="font-semibold">{s.newProvider} {s.newModel}</strong></span>
-                    {s.rollbackOf !== null ? <span className="ml-1 text-xs text-amber-800 dark:text-amber-300">undoes #{s.rollbackOf}</span> : null}
+                    <Link className="font-medium hover:underline" href={`/agents/${encodeURIComponent(s.agentName)}`}>
+                      {s.agentName}
+                    </Link>{" "}
+                    <span className="whitespace-nowrap">
+                      {s.oldProvider} {s.oldModel} →{" "}
+                      <strong className="font-semibold">
+                        {s.newProvider} {s.newModel}
+                      </strong>
+                    </span>
+                    {s.rollbackOf !== null ? (
+                      <span className="ml-1 text-xs text-amber-800 dark:text-amber-300">undoes #{s.rollbackOf}</span>
+                    ) : null}
                     <Reason swap={s} />
                   </div>
                 ),
               },
-              { header: "Triggered by", cell: (s) => <span>{s.triggeredBy}{s.recordedBy ? <span className="block text-xs text-zinc-500 dark:text-zinc-400">{s.recordedBy.actor}</span> : null}</span> },
+              {
+                header: "Triggered by",
+                cell: (s) => (
+                  <span>
+                    {s.triggeredBy}
+                    {s.recordedBy ? (
+                      <span className="block text-xs text-zinc-500 dark:text-zinc-400">{s.recordedBy.actor}</span>
+                    ) : null}
+                  </span>
+                ),
+              },
               { header: "Status", cell: (s) => <StatusBadge status={s.status} /> },
               {
                 header: "Expected → realized",
                 numeric: true,
-                cell: (s) => `${formatPercent(s.performanceImprovement * 100, 0)} → ${s.realizedImprovement === null ? "—" : formatPercent(s.realizedImprovement * 100, 0)}`,
+                cell: (s) =>
+                  `${formatPercent(s.performanceImprovement * 100, 0)} → ${s.realizedImprovement === null ? "—" : formatPercent(s.realizedImprovement * 100, 0)}`,
               },
               { header: "Window", cell: (s) => <WindowProgress swap={s} /> },
-              { header: "Action", cell: (s) => (s.canRollBack ? <RollbackButton swapId={s.id} changes={rollbackChanges(s)} requestId={randomUUID()} /> : null) },
+              {
+                header: "Action",
+                cell: (s) =>
+                  s.canRollBack ? (
+                    <RollbackButton swapId={s.id} changes={rollbackChanges(s)} requestId={randomUUID()} />
+                  ) : null,
+              },
             ]}
           />
         </Card>
 
         <div id="swap-form" className="scroll-mt-32 md:scroll-mt-4">
-          <Card title="Record a manual swap" caption="the old model is the agent's current one; triggered_by is set to manual">
+          <Card
+            title="Record a manual swap"
+            caption="the old model is the agent's current one; triggered_by is set to manual"
+          >
             <SwapForm
               key={swap ?? ""}
               agents={agentNames.map((name) => ({ name, ...mapping[name]! }))}
@@ -100,11 +137,28 @@ export default async function EvolutionPage({ searchParams }: { searchParams: Pr
 
         <Card title="How a swap is judged">
           <ul className="list-disc space-y-1 pl-5 text-sm text-zinc-700 dark:text-zinc-300">
-            <li>The validation window is the swap&apos;s validation period, from the first whole hour after the swap; it is compared with the same span just before the swap&apos;s hour.</li>
-            <li>Score: for an agent that takes part in trades, its contribution-weighted 7-day PnL per trade; for any other agent, its LLM success rate.</li>
-            <li>Realized improvement: (after − before) / |before|, from −100 % to +100 %, comparable with the expected improvement and the rollback threshold.</li>
-            <li>validating while the window runs; then breached below the rollback threshold, passed otherwise, or inconclusive with fewer than 5 trades with known PnL and fewer than {agentConfig.minRequestsForEvaluation} LLM calls in a window; superseded once a later swap replaced it; rolled back once undone.</li>
-            <li>{config.autoRollback ? "AUTO_ROLLBACK is on: Agent Desk rolls a breached swap back by itself, once (triggered_by automatic)." : "AUTO_ROLLBACK is off: a breached swap waits for an operator's Roll back."}</li>
+            <li>
+              The validation window is the swap&apos;s validation period, from the first whole hour after the swap; it
+              is compared with the same span just before the swap&apos;s hour.
+            </li>
+            <li>
+              Score: for an agent that takes part in trades, its contribution-weighted 7-day PnL per trade; for any
+              other agent, its LLM success rate.
+            </li>
+            <li>
+              Realized improvement: (after − before) / |before|, from −100 % to +100 %, comparable with the expected
+              improvement and the rollback threshold.
+            </li>
+            <li>
+              validating while the window runs; then breached below the rollback threshold, passed otherwise, or
+              inconclusive with fewer than 5 trades with known PnL and fewer than {agentConfig.minRequestsForEvaluation}{" "}
+              LLM calls in a window; superseded once a later swap replaced it; rolled back once undone.
+            </li>
+            <li>
+              {config.autoRollback
+                ? "AUTO_ROLLBACK is on: Agent Desk rolls a breached swap back by itself, once (triggered_by automatic)."
+                : "AUTO_ROLLBACK is off: a breached swap waits for an operator's Roll back."}
+            </li>
           </ul>
         </Card>
       </div>
@@ -130,19 +184,31 @@ function WindowProgress({ swap }: { swap: Swap }) {
   const days = swap.validationPeriodDays ?? 7;
   return (
     <div className="w-20" title={swap.validation.windowEnd ? `window ends ${swap.validation.windowEnd}` : undefined}>
-      <div className="h-1.5 rounded bg-zinc-200 dark:bg-zinc-700" role="progressbar" aria-label={`Validation window of swap #${swap.id}`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress * 100)}>
+      <div
+        className="h-1.5 rounded bg-zinc-200 dark:bg-zinc-700"
+        role="progressbar"
+        aria-label={`Validation window of swap #${swap.id}`}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={Math.round(progress * 100)}
+      >
         <div className="h-1.5 rounded bg-sky-600" style={{ width: `${progress * 100}%` }} />
       </div>
-      <span className="text-xs text-zinc-500 dark:text-zinc-400">{progress >= 1 ? `${days} d, done` : `day ${Math.max(1, Math.ceil(progress * days))} of ${days}`}</span>
+      <span className="text-xs text-zinc-500 dark:text-zinc-400">
+        {progress >= 1 ? `${days} d, done` : `day ${Math.max(1, Math.ceil(progress * days))} of ${days}`}
+      </span>
     </div>
   );
 }
 
 function Reason({ swap }: { swap: Swap }) {
-  const note = swap.recordedBy && !swap.recordedBy.configWritten ? `Config not changed: ${swap.recordedBy.configNote}` : null;
+  const note =
+    swap.recordedBy && !swap.recordedBy.configWritten ? `Config not changed: ${swap.recordedBy.configNote}` : null;
   return (
     <div className="mt-0.5 text-xs text-zinc-600 dark:text-zinc-400">
-      <p className="line-clamp-2" title={swap.reason}>{swap.reason}</p>
+      <p className="line-clamp-2" title={swap.reason}>
+        {swap.reason}
+      </p>
       {note ? <p className="mt-1 text-amber-800 dark:text-amber-300">{note}</p> : null}
     </div>
   );

@@ -21,11 +21,21 @@ export type EvolutionSearch = { [name: string]: string | string[] | undefined };
  * agent the swap form opens on. `filtered` says whether the URL asks for anything at all.
  */
 export function readEvolutionSearch(search: EvolutionSearch, clock: RequestClock) {
-  const values: SwapFilterValues = { agent: first(search.agent), trigger: first(search.trigger), status: first(search.status), days: first(search.days) };
+  const values: SwapFilterValues = {
+    agent: first(search.agent),
+    trigger: first(search.trigger),
+    status: first(search.status),
+    days: first(search.days),
+  };
   const read = values.days ? readPeriod({ days: values.days }, clock) : null;
   const period: Period | undefined = read && !read.problem ? read.period : undefined;
   return {
-    filters: { agent: values.agent || undefined, trigger: values.trigger || undefined, status: values.status || undefined, period },
+    filters: {
+      agent: values.agent || undefined,
+      trigger: values.trigger || undefined,
+      status: values.status || undefined,
+      period,
+    },
     values,
     swap: first(search.swap),
     filtered: Object.values(search).some(Boolean),

@@ -10,7 +10,12 @@ export async function markReviewedAction(_previous: ReviewState, form: FormData)
   const operator = await currentOperator();
   if (!operator.ok) return { error: operator.error, done: false };
   const score = Number(form.get("efficiency_score"));
-  const outcome = markReviewed(String(form.get("agent") ?? ""), form.get("note"), Number.isFinite(score) ? score : null, operator.name);
+  const outcome = markReviewed(
+    String(form.get("agent") ?? ""),
+    form.get("note"),
+    Number.isFinite(score) ? score : null,
+    operator.name,
+  );
   if (!outcome.ok) return { error: outcome.error, done: false };
   revalidatePath("/review");
   return { error: null, done: true };

@@ -11,12 +11,18 @@ export const REVIEW_DEFAULTS = { days: 30, minTrades: 10, threshold: -0.1 } as c
 export type ReviewSearch = { min_trades?: string | string[]; threshold?: string | string[] };
 
 /** The review page's URL: `min_trades` (a whole number) and `threshold` (a number), each falling back to its default; the period is always the last 30 days. */
-export function readReviewSearch(search: ReviewSearch, clock: RequestClock): { period: Period; minTrades: number; threshold: number } {
+export function readReviewSearch(
+  search: ReviewSearch,
+  clock: RequestClock,
+): { period: Period; minTrades: number; threshold: number } {
   const [minTrades, threshold] = [first(search.min_trades), first(search.threshold)];
   return {
     period: lastDays(REVIEW_DEFAULTS.days, clock),
     minTrades: /^\d{1,6}$/.test(minTrades ?? "") ? Number(minTrades) : REVIEW_DEFAULTS.minTrades,
-    threshold: threshold !== undefined && threshold.trim() !== "" && Number.isFinite(Number(threshold)) ? Number(threshold) : REVIEW_DEFAULTS.threshold,
+    threshold:
+      threshold !== undefined && threshold.trim() !== "" && Number.isFinite(Number(threshold))
+        ? Number(threshold)
+        : REVIEW_DEFAULTS.threshold,
   };
 }
 

@@ -43,11 +43,20 @@ export default async function SystemPage({ searchParams }: { searchParams: Promi
           <Facts
             className="grid-cols-2 sm:grid-cols-5"
             items={[
-              { label: "File", value: operator ? path : "shown to signed-in operators", wide: "col-span-2 min-w-0 break-all" },
+              {
+                label: "File",
+                value: operator ? path : "shown to signed-in operators",
+                wide: "col-span-2 min-w-0 break-all",
+              },
               { label: "Schema version", value: String(health.schemaVersion ?? "—") },
               { label: "Journal mode", value: health.database.journalMode },
               { label: "Size", value: `${formatCompact(health.database.sizeBytes)}B` },
-              { label: "Newest event", value: health.database.lastEventAt ? formatDateTime(Date.parse(health.database.lastEventAt), ctx.zone) : "none" },
+              {
+                label: "Newest event",
+                value: health.database.lastEventAt
+                  ? formatDateTime(Date.parse(health.database.lastEventAt), ctx.zone)
+                  : "none",
+              },
             ]}
           />
           <div className="mt-4">
@@ -58,22 +67,69 @@ export default async function SystemPage({ searchParams }: { searchParams: Promi
               rowKey={(t) => t.table}
               empty="No tables."
               columns={[
-                { header: "Table", text: (t) => t.table, cell: (t) => <span className="font-mono text-xs">{t.table}</span> },
-                { header: "Rows", numeric: true, cell: (t) => (t.rows === null ? "being counted" : formatCount(t.rows)) },
-                { header: `Newest event (${ctx.zone})`, numeric: true, cell: (t) => (t.newestMs === null ? "—" : formatDateTime(t.newestMs, ctx.zone)) },
+                {
+                  header: "Table",
+                  text: (t) => t.table,
+                  cell: (t) => <span className="font-mono text-xs">{t.table}</span>,
+                },
+                {
+                  header: "Rows",
+                  numeric: true,
+                  cell: (t) => (t.rows === null ? "being counted" : formatCount(t.rows)),
+                },
+                {
+                  header: `Newest event (${ctx.zone})`,
+                  numeric: true,
+                  cell: (t) => (t.newestMs === null ? "—" : formatDateTime(t.newestMs, ctx.zone)),
+                },
               ]}
             />
           </div>
         </Card>
         <BackgroundCountCard clock={ctx} />
         <OperatorSessionsCard timeZone={ctx.zone} />
-        <Card title="Metrics over time" caption={`one row a day, written when the trading day ends · dates in ${ctx.zone}`}>
+        <Card
+          title="Metrics over time"
+          caption={`one row a day, written when the trading day ends · dates in ${ctx.zone}`}
+        >
           <div className="grid gap-6 xl:grid-cols-2">
             {[
-              { key: "totalPnl", title: "Daily PnL", label: `PnL (${pnlCurrency})`, summary: "The system's daily PnL.", kind: "bar", unit: "money", colour: GOOD },
-              { key: "totalCostUsd", title: "Daily LLM cost", label: "LLM cost (USD)", summary: "The system's daily LLM cost in USD.", kind: "bar", unit: "usd", colour: seriesColour(1) },
-              { key: "winRate", title: "Win rate", label: "Win rate", summary: "The system's daily win rate in percent.", kind: "line", unit: "percent", colour: seriesColour(2) },
-              { key: "avgDecisionTimeSeconds", title: "Average decision time", label: "Decision time (s)", summary: "The system's average decision time per day, in seconds.", kind: "line", unit: "score", colour: seriesColour(3) },
+              {
+                key: "totalPnl",
+                title: "Daily PnL",
+                label: `PnL (${pnlCurrency})`,
+                summary: "The system's daily PnL.",
+                kind: "bar",
+                unit: "money",
+                colour: GOOD,
+              },
+              {
+                key: "totalCostUsd",
+                title: "Daily LLM cost",
+                label: "LLM cost (USD)",
+                summary: "The system's daily LLM cost in USD.",
+                kind: "bar",
+                unit: "usd",
+                colour: seriesColour(1),
+              },
+              {
+                key: "winRate",
+                title: "Win rate",
+                label: "Win rate",
+                summary: "The system's daily win rate in percent.",
+                kind: "line",
+                unit: "percent",
+                colour: seriesColour(2),
+              },
+              {
+                key: "avgDecisionTimeSeconds",
+                title: "Average decision time",
+                label: "Decision time (s)",
+                summary: "The system's average decision time per day, in seconds.",
+                kind: "line",
+                unit: "score",
+                colour: seriesColour(3),
+              },
             ].map((chart) => (
               <ChartFigure
                 key={chart.key}
@@ -93,12 +149,15 @@ export default async function SystemPage({ searchParams }: { searchParams: Promi
         </Card>
         <Card title="Data quality" caption="odd rows Agent Desk reads around">
           {quality.length === 0 ? (
-            <p className="text-sm text-zinc-500 dark:text-zinc-400">Nothing odd: every time, JSON value and agent name in the file reads cleanly.</p>
+            <p className="text-sm text-zinc-500 dark:text-zinc-400">
+              Nothing odd: every time, JSON value and agent name in the file reads cleanly.
+            </p>
           ) : (
             <ul className="space-y-1 text-sm">
               {quality.map((note) => (
                 <li key={`${note.subject}-${note.detail}`}>
-                  <span className="font-mono text-xs">{note.subject}</span> · <span className="font-medium tabular-nums">{note.count}</span> {note.detail}
+                  <span className="font-mono text-xs">{note.subject}</span> ·{" "}
+                  <span className="font-medium tabular-nums">{note.count}</span> {note.detail}
                 </li>
               ))}
             </ul>
@@ -117,7 +176,11 @@ export default async function SystemPage({ searchParams }: { searchParams: Promi
               { header: "Win rate", numeric: true, cell: (m) => formatPercent(m.winRate) },
               { header: `PnL (${pnlCurrency})`, numeric: true, cell: (m) => formatMoney(m.totalPnl, pnlCurrency) },
               { header: "LLM cost", numeric: true, cell: (m) => formatUsd(m.totalCostUsd) },
-              { header: "Decision time", numeric: true, cell: (m) => (m.avgDecisionTimeSeconds === null ? "—" : `${m.avgDecisionTimeSeconds.toFixed(1)} s`) },
+              {
+                header: "Decision time",
+                numeric: true,
+                cell: (m) => (m.avgDecisionTimeSeconds === null ? "—" : `${m.avgDecisionTimeSeconds.toFixed(1)} s`),
+              },
               { header: "Efficiency", numeric: true, cell: (m) => m.agentEfficiencyScore.toFixed(2) },
               { header: "Auto / human", numeric: true, cell: (m) => `${m.autoImprovements} / ${m.humanInterventions}` },
             ]}

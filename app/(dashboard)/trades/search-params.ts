@@ -4,7 +4,13 @@ import { readPeriod, type PeriodSearch } from "@/lib/period-params";
 import type { RequestClock } from "@/lib/read-context";
 
 /** The trade log's URL as Next hands it over. */
-export type TradesSearchParams = PeriodSearch & { ticker?: string; action?: string; agent?: string; pnl?: string; after?: string };
+export type TradesSearchParams = PeriodSearch & {
+  ticker?: string;
+  action?: string;
+  agent?: string;
+  pnl?: string;
+  after?: string;
+};
 
 /** The trade log's URL state: its period, its filters and the page's cursor (`after`: the last row of the page before). */
 export type TradesSearch = TradeFilters & { period: Period; problem?: string; after?: TradeCursor };

@@ -23,7 +23,10 @@ export function agentContributionJson({ agents, totalTradesAnalyzed, skippedRows
     ),
     total_trades_analyzed: totalTradesAnalyzed,
     analysis_period_days: period.days,
-    skipped_rows: { unreadable_json: skippedRows.unreadableJson, non_numeric_contributions: skippedRows.nonNumericContributions },
+    skipped_rows: {
+      unreadable_json: skippedRows.unreadableJson,
+      non_numeric_contributions: skippedRows.nonNumericContributions,
+    },
     ...rangeKeys(period),
   };
 }

@@ -24,7 +24,12 @@ export function evolutionJson(swaps: JudgedSwap[]) {
     rollback_of: swap.rollbackOf,
     can_roll_back: swap.canRollBack,
     recorded_by: swap.recordedBy
-      ? { actor: swap.recordedBy.actor, acted_at: swap.recordedBy.actedAt, config_written: swap.recordedBy.configWritten, config_note: swap.recordedBy.configNote }
+      ? {
+          actor: swap.recordedBy.actor,
+          acted_at: swap.recordedBy.actedAt,
+          config_written: swap.recordedBy.configWritten,
+          config_note: swap.recordedBy.configNote,
+        }
       : null,
     validation: {
       window_start: swap.validation.windowStart,

@@ -33,6 +33,10 @@ export function healthJson(health: Health) {
       trade_changes_waiting: count.tradeChangesWaiting,
       behind_seconds: count.behindSeconds,
     },
-    database: { journal_mode: health.database.journalMode, size_bytes: health.database.sizeBytes, last_event_at: health.database.lastEventAt },
+    database: {
+      journal_mode: health.database.journalMode,
+      size_bytes: health.database.sizeBytes,
+      last_event_at: health.database.lastEventAt,
+    },
   };
 }

@@ -10,6 +10,9 @@ export function GET() {
   } catch (error) {
     // Say what kind of failure it is, never where the file lives.
     const code = (error as { code?: string }).code;
-    return Response.json({ status: "error", error: code ? `database unreadable (${code})` : "database unreadable" }, { status: 503 });
+    return Response.json(
+      { status: "error", error: code ? `database unreadable (${code})` : "database unreadable" },
+      { status: 503 },
+    );
   }
 }

@@ -20,7 +20,13 @@ import { agentDailySeries } from "@/lib/series/agent-daily";
 import { swapMarks } from "@/lib/series/agent-swaps";
 import { readAgentSearch, type AgentSearch } from "./search-params";
 
-export default async function AgentPage({ params, searchParams }: { params: Promise<{ agent: string }>; searchParams: Promise<AgentSearch> }) {
+export default async function AgentPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ agent: string }>;
+  searchParams: Promise<AgentSearch>;
+}) {
   const name = decodeURIComponent((await params).agent);
   const clock = requestClock();
   const { period, problem } = readAgentSearch(await searchParams, clock);
@@ -31,19 +37,33 @@ export default async function AgentPage({ params, searchParams }: { params: Prom
   const performance = getAgentPerformance(ctx, name);
   const swaps = getSwapLog(ctx, { agent: name });
   const story = getAgentStory(ctx, name);
-  const daily = agentDailySeries({ days: story.days, trades: story.tradeDays, costs: story.costs, ratings: performance });
+  const daily = agentDailySeries({
+    days: story.days,
+    trades: story.tradeDays,
+    costs: story.costs,
+    ratings: performance,
+  });
   const { markers, bands } = swapMarks(swaps, ctx);
   const p = period.label;
   const tag = periodTag(period);
   return (
     <>
-      <PageHeader title={name} subtitle={`${agent.workflow} workflow · runs ${agent.provider ?? "?"} · ${agent.model ?? "?"} now`}>
+      <PageHeader
+        title={name}
+        subtitle={`${agent.workflow} workflow · runs ${agent.provider ?? "?"} · ${agent.model ?? "?"} now`}
+      >
         <div className="flex flex-wrap items-center gap-4">
           <PeriodPicker path={`/agents/${encodeURIComponent(name)}`} period={period} problem={problem} />
-          <Link href={`/evolution?agent=${encodeURIComponent(name)}`} className="text-sm font-medium text-emerald-700 underline dark:text-emerald-400">
+          <Link
+            href={`/evolution?agent=${encodeURIComponent(name)}`}
+            className="text-sm font-medium text-emerald-700 underline dark:text-emerald-400"
+          >
             Swap history
           </Link>
-          <Link href={`/evolution?swap=${encodeURIComponent(name)}#swap-form`} className="rounded-md bg-emerald-700 px-3 py-1 text-sm font-semibold text-white hover:bg-emerald-800">
+          <Link
+            href={`/evolution?swap=${encodeURIComponent(name)}#swap-form`}
+            className="rounded-md bg-emerald-700 px-3 py-1 text-sm font-semibold text-white hover:bg-emerald-800"
+          >
             Swap this agent&apos;s model
           </Link>
         </div>
@@ -54,15 +74,24 @@ export default async function AgentPage({ params, searchParams }: { params: Prom
             [`LLM calls (${p})`, formatCount(agent.calls)],
             [`LLM cost (${p})`, formatUsd(agent.costUsd)],
             [`Trades involved (${p})`, formatCount(agent.tradesInvolved)],
-            [`Efficiency (${p})`, agent.efficiencyScore === null ? "—" : formatCount(Math.round(agent.efficiencyScore))],
+            [
+              `Efficiency (${p})`,
+              agent.efficiencyScore === null ? "—" : formatCount(Math.round(agent.efficiencyScore)),
+            ],
           ].map(([label, value]) => (
-            <div key={label} className="rounded-lg border border-zinc-200 bg-white px-4 py-3 dark:border-zinc-800 dark:bg-zinc-900">
+            <div
+              key={label}
+              className="rounded-lg border border-zinc-200 bg-white px-4 py-3 dark:border-zinc-800 dark:bg-zinc-900"
+            >
               <dt className="text-xs text-zinc-500 dark:text-zinc-400">{label}</dt>
               <dd className="mt-1 text-xl font-semibold tabular-nums">{value}</dd>
             </div>
           ))}
         </dl>
-        <Card title="Performance over time" caption={`per day in ${zoneLabel(ctx.zone)} · dashed lines: model swaps · shaded: their validation windows`}>
+        <Card
+          title="Performance over time"
+          caption={`per day in ${zoneLabel(ctx.zone)} · dashed lines: model swaps · shaded: their validation windows`}
+        >
           <ChartFigure
             title={`${name}'s performance over time`}
             summary={`${name}'s contribution-weighted 7-day PnL per day and the reflection loop's weekly rating, with ${markers.length} model swap(s) marked.`}
@@ -113,7 +142,11 @@ export default async function AgentPage({ params, searchParams }: { params: Prom
               { header: "Succeeded", numeric: true, cell: (u) => formatPercent((u.successes / u.calls) * 100) },
               { header: "Cost", numeric: true, cell: (u) => formatUsd(u.cost) },
               { header: "Cost per call", numeric: true, cell: (u) => formatUsd(u.cost / u.calls) },
-              { header: "Avg latency", numeric: true, cell: (u) => `${formatCount(Math.round(u.latencySum / u.calls))} ms` },
+              {
+                header: "Avg latency",
+                numeric: true,
+                cell: (u) => `${formatCount(Math.round(u.latencySum / u.calls))} ms`,
+              },
               { header: "Tokens", numeric: true, cell: (u) => formatCount(u.tokens) },
             ]}
           />
@@ -123,12 +156,21 @@ export default async function AgentPage({ params, searchParams }: { params: Prom
           caption={`each dot a trade with a known 7-day PnL (newest ${formatCount(story.points.length)}) · correlation r = ${story.correlation === null ? "—" : story.correlation.toFixed(2)}`}
         >
           {story.points.length === 0 ? (
-            <p className="py-8 text-center text-sm text-zinc-500 dark:text-zinc-400">No trade with a known 7-day PnL carries a contribution from this agent in this period.</p>
+            <p className="py-8 text-center text-sm text-zinc-500 dark:text-zinc-400">
+              No trade with a known 7-day PnL carries a contribution from this agent in this period.
+            </p>
           ) : (
             <figure aria-label={`${name}'s contribution against PnL`}>
               <figcaption className="sr-only">{`${story.points.length} trades; the correlation between ${name}'s contribution and the trade's 7-day PnL is ${story.correlation === null ? "undefined" : story.correlation.toFixed(2)}.`}</figcaption>
               <div aria-hidden>
-                <ScatterPlot points={story.points} xLabel="Contribution" yLabel={`7-day PnL (${pnlCurrency})`} yUnit="money" currency={pnlCurrency} colour={GOOD} />
+                <ScatterPlot
+                  points={story.points}
+                  xLabel="Contribution"
+                  yLabel={`7-day PnL (${pnlCurrency})`}
+                  yUnit="money"
+                  currency={pnlCurrency}
+                  colour={GOOD}
+                />
               </div>
             </figure>
           )}
@@ -142,11 +184,35 @@ export default async function AgentPage({ params, searchParams }: { params: Prom
             empty="No trades with a contribution from this agent in this period."
             columns={[
               { header: "When", cell: (t) => formatDateTime(t.atMs, ctx.zone) },
-              { header: "Trade", text: (t) => `${t.tradeId ?? ""} ${t.action} ${t.ticker}`, cell: (t) => (t.tradeId ? <Link href={`/trades/${encodeURIComponent(t.tradeId)}`} className="hover:underline">{`${t.action} ${t.ticker}`}</Link> : `${t.action} ${t.ticker}`) },
+              {
+                header: "Trade",
+                text: (t) => `${t.tradeId ?? ""} ${t.action} ${t.ticker}`,
+                cell: (t) =>
+                  t.tradeId ? (
+                    <Link
+                      href={`/trades/${encodeURIComponent(t.tradeId)}`}
+                      className="hover:underline"
+                    >{`${t.action} ${t.ticker}`}</Link>
+                  ) : (
+                    `${t.action} ${t.ticker}`
+                  ),
+              },
               { header: "Contribution", numeric: true, cell: (t) => t.contribution.toFixed(3) },
-              { header: "CIO confidence", numeric: true, cell: (t) => (t.confidence === null ? "—" : formatPercent(t.confidence * 100, 0)) },
-              { header: `7-day PnL (${pnlCurrency})`, numeric: true, cell: (t) => (t.pnl === null ? "pending" : formatMoney(t.pnl, pnlCurrency)) },
-              { header: "Contribution × PnL", numeric: true, cell: (t) => (t.pnl === null ? "—" : formatMoney(t.contribution * t.pnl, pnlCurrency)) },
+              {
+                header: "CIO confidence",
+                numeric: true,
+                cell: (t) => (t.confidence === null ? "—" : formatPercent(t.confidence * 100, 0)),
+              },
+              {
+                header: `7-day PnL (${pnlCurrency})`,
+                numeric: true,
+                cell: (t) => (t.pnl === null ? "pending" : formatMoney(t.pnl, pnlCurrency)),
+              },
+              {
+                header: "Contribution × PnL",
+                numeric: true,
+                cell: (t) => (t.pnl === null ? "—" : formatMoney(t.contribution * t.pnl, pnlCurrency)),
+              },
             ]}
           />
         </Card>
@@ -161,7 +227,11 @@ export default async function AgentPage({ params, searchParams }: { params: Prom
               { header: "Week", cell: (r) => `${r.periodStart} – ${r.periodEnd}` },
               { header: "Rating", numeric: true, cell: (r) => r.performanceRating.toFixed(1) },
               { header: "Wins / losses", numeric: true, cell: (r) => `${r.wins} / ${r.losses}` },
-              { header: `PnL attributed (${pnlCurrency})`, numeric: true, cell: (r) => formatMoney(r.totalPnlAttributed, pnlCurrency) },
+              {
+                header: `PnL attributed (${pnlCurrency})`,
+                numeric: true,
+                cell: (r) => formatMoney(r.totalPnlAttributed, pnlCurrency),
+              },
             ]}
           />
         </Card>

@@ -11,7 +11,13 @@ import { formatCount, formatDateTime, formatMoney, formatPercent, zoneLabel } fr
 import { readerIsOperator } from "@/lib/server/operator";
 import { periodParams } from "@/lib/period";
 import { readContext } from "@/lib/read-context";
-import { readTradesSearch, TRADE_DAYS, tradeFilterQuery, tradeQuery, type TradesSearchParams } from "@/app/(dashboard)/trades/search-params";
+import {
+  readTradesSearch,
+  TRADE_DAYS,
+  tradeFilterQuery,
+  tradeQuery,
+  type TradesSearchParams,
+} from "@/app/(dashboard)/trades/search-params";
 
 export const metadata = { title: "Trades" };
 
@@ -27,8 +33,16 @@ export default async function TradesPage({ searchParams }: { searchParams: Promi
   const canExport = await readerIsOperator(); // exports are for operators, not a public dashboard's readers
   return (
     <>
-      <PageHeader title="Trades" subtitle="Every order the trading system placed; the 7-day PnL arrives a week after each trade">
-        <PeriodPicker path="/trades" keep={tradeFilterQuery(search) || undefined} period={ctx.period} problem={search.problem} />
+      <PageHeader
+        title="Trades"
+        subtitle="Every order the trading system placed; the 7-day PnL arrives a week after each trade"
+      >
+        <PeriodPicker
+          path="/trades"
+          keep={tradeFilterQuery(search) || undefined}
+          period={ctx.period}
+          problem={search.problem}
+        />
       </PageHeader>
       <Card title="Trade log" caption={`${formatCount(log.total)} trade(s) match · times in ${zoneLabel(ctx.zone)}`}>
         <form method="get" action="/trades" className="mb-4 flex flex-wrap items-end gap-3 text-sm">
@@ -70,11 +84,18 @@ export default async function TradesPage({ searchParams }: { searchParams: Promi
               <option value="pending">pending</option>
             </select>
           </label>
-          <button type="submit" className="rounded-md bg-zinc-900 px-3 py-1 font-medium text-white dark:bg-zinc-100 dark:text-zinc-900">
+          <button
+            type="submit"
+            className="rounded-md bg-zinc-900 px-3 py-1 font-medium text-white dark:bg-zinc-100 dark:text-zinc-900"
+          >
             Filter
           </button>
           {canExport ? (
-            <a href={`/trades/export?${query}`} download className="ml-auto text-sm text-emerald-700 underline dark:text-emerald-400">
+            <a
+              href={`/trades/export?${query}`}
+              download
+              className="ml-auto text-sm text-emerald-700 underline dark:text-emerald-400"
+            >
               Download CSV
             </a>
           ) : null}
@@ -90,13 +111,32 @@ export default async function TradesPage({ searchParams }: { searchParams: Promi
           }
           columns={[
             { header: "When", cell: (t) => formatDateTime(t.atMs, ctx.zone) },
-            { header: "Trade", cell: (t) => <Link href={tradeHref(t)} className="font-medium hover:underline">{tradeLabel(t.tradeId)}</Link> },
+            {
+              header: "Trade",
+              cell: (t) => (
+                <Link href={tradeHref(t)} className="font-medium hover:underline">
+                  {tradeLabel(t.tradeId)}
+                </Link>
+              ),
+            },
             { header: "Ticker", cell: (t) => t.ticker },
             { header: "Action", cell: (t) => t.action },
             { header: "Quantity", numeric: true, cell: (t) => formatCount(t.quantity) },
-            { header: `Price (${pnlCurrency})`, numeric: true, cell: (t) => formatMoney(t.price, pnlCurrency).replace(/^\+/, "") },
-            { header: `7-day PnL (${pnlCurrency})`, numeric: true, cell: (t) => (t.pnl7Days === null ? "pending" : formatMoney(t.pnl7Days, pnlCurrency)) },
-            { header: "CIO confidence", numeric: true, cell: (t) => (t.decisionConfidence === null ? "—" : formatPercent(t.decisionConfidence * 100, 0)) },
+            {
+              header: `Price (${pnlCurrency})`,
+              numeric: true,
+              cell: (t) => formatMoney(t.price, pnlCurrency).replace(/^\+/, ""),
+            },
+            {
+              header: `7-day PnL (${pnlCurrency})`,
+              numeric: true,
+              cell: (t) => (t.pnl7Days === null ? "pending" : formatMoney(t.pnl7Days, pnlCurrency)),
+            },
+            {
+              header: "CIO confidence",
+              numeric: true,
+              cell: (t) => (t.decisionConfidence === null ? "—" : formatPercent(t.decisionConfidence * 100, 0)),
+            },
           ]}
         />
         <nav aria-label="Pages" className="mt-3 flex justify-between text-sm">
@@ -108,7 +148,10 @@ export default async function TradesPage({ searchParams }: { searchParams: Promi
             <span />
           )}
           {log.next ? (
-            <Link href={`/trades?${tradeQuery(search, { after: `${log.next.atMs}.${log.next.rowid}` })}`} className="text-emerald-700 underline dark:text-emerald-400">
+            <Link
+              href={`/trades?${tradeQuery(search, { after: `${log.next.atMs}.${log.next.rowid}` })}`}
+              className="text-emerald-700 underline dark:text-emerald-400"
+            >
               Older →
             </Link>
           ) : null}

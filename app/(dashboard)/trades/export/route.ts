@@ -16,7 +16,8 @@ const ROWS_PER_PAGE = 2_000;
  * client reads, so a year of trades costs the server one page of memory, not the whole log.
  */
 export async function GET(request: Request) {
-  if (!(await readerIsOperator())) return Response.json({ error: "sign in to export trades: exports are for operators" }, { status: 401 });
+  if (!(await readerIsOperator()))
+    return Response.json({ error: "sign in to export trades: exports are for operators" }, { status: 401 });
   const clock = requestClock();
   const search = readTradesSearch(Object.fromEntries(new URL(request.url).searchParams), clock);
   const ctx = readContext(clock, search.period);
@@ -29,12 +30,18 @@ export async function GET(request: Request) {
     },
     pull(controller) {
       if (!page) return controller.close();
-      const lines = page.rows.map((t) => `${csvLine([naiveIso(t.atMs, ctx.zone), t.tradeId, t.ticker, t.action, t.quantity, t.price, t.pnl7Days, t.decisionConfidence])}\r\n`);
+      const lines = page.rows.map(
+        (t) =>
+          `${csvLine([naiveIso(t.atMs, ctx.zone), t.tradeId, t.ticker, t.action, t.quantity, t.price, t.pnl7Days, t.decisionConfidence])}\r\n`,
+      );
       controller.enqueue(encoder.encode(lines.join("")));
       page = page.next ? tradeLogPage(ctx, search, page.next, ROWS_PER_PAGE) : undefined;
     },
   });
   return new Response(body, {
-    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="trades-${periodTag(ctx.period)}.csv"` },
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="trades-${periodTag(ctx.period)}.csv"`,
+    },
   });
 }

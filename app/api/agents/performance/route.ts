@@ -9,5 +9,9 @@ export const dynamic = "force-dynamic";
 
 export function GET(request: Request) {
   const clock = requestClock();
-  return jsonFrom(request, (params) => agentPerformanceJson(getAgentPerformance(readContext(clock, periodParam(params, 30, clock)), textParam(params, "agent"))));
+  return jsonFrom(request, (params) =>
+    agentPerformanceJson(
+      getAgentPerformance(readContext(clock, periodParam(params, 30, clock)), textParam(params, "agent")),
+    ),
+  );
 }

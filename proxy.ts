@@ -6,7 +6,8 @@ import { SESSION_COOKIE } from "@/lib/server/session";
 import { sessionStore } from "@/lib/server/session-store";
 
 // The gate every page and API request passes first, before anything of the app runs.
-// - Only requests addressed to this machine are answered (lib/server/network-settings.ts isAcceptedHost): any other Host
+// - Only requests addressed to this machine are answered (lib/server/network-settings.ts isAcceptedHost): any other
+// Host
 //   is a web page whose name was rebound to this machine (DNS rebinding) or a misdirected one, and gets 421. In
 //   local mode (no DASHBOARD_PASSWORD) every request is the operator: 127.0.0.1, localhost, [::1] or ALLOWED_HOSTS.
 // - With a password, every page and API path needs an open operator session (pages go to /login, the API answers

@@ -24,7 +24,9 @@ export type BackupOptions = {
 export type BackupResult = {
   counts: Record<string, number>;
   bytes: number;
-  /** Steps that got no further, as SQLite started the copy over when the file changed: 0 for a WAL file (one snapshot). */
+  /**
+   * Steps that got no further, as SQLite started the copy over when the file changed: 0 for a WAL file (one snapshot).
+   */
   restarts: number;
 };
 
@@ -243,7 +245,9 @@ function gaveUp(file: string, seconds: string, done: string, snapshot: boolean, 
   );
 }
 
-/** Makes the copy one self-contained file (a copy of a WAL file is in WAL mode) and checks it; returns its row counts. */
+/**
+ * Makes the copy one self-contained file (a copy of a WAL file is in WAL mode) and checks it; returns its row counts.
+ */
 function finishCopy(partial: string, check: "quick_check" | "integrity_check"): Record<string, number> {
   const copy = new Database(partial, { fileMustExist: true });
   try {

@@ -1,4 +1,7 @@
-/** One CSV line (RFC 4180): fields with a comma, quote or line break quoted; cells that a spreadsheet would run as a formula prefixed with '. */
+/**
+ * One CSV line (RFC 4180): fields with a comma, quote or line break quoted; cells that a spreadsheet would run as a
+ * formula prefixed with '.
+ */
 export function csvLine(fields: (string | number | null | undefined)[]): string {
   return fields
     .map((field) => {

@@ -23,7 +23,9 @@ export function parsePythonJson(text: string | null): Parsed {
   }
 }
 
-/** The finite number under `key` of a JSON object as Python writes it (an agent's contribution to a trade), else null. */
+/**
+ * The finite number under `key` of a JSON object as Python writes it (an agent's contribution to a trade), else null.
+ */
 export function numberAt(text: string | null, key: string): number | null {
   const parsed = parsePythonJson(text);
   const value =

@@ -1,7 +1,10 @@
 import { addDays, calendarDate, startOfDay } from "./event-time";
 import type { RequestClock } from "./read-context";
 
-/** The period in a page's URL: `?days=N` (the named links below) or `?from=YYYY-MM-DD&to=YYYY-MM-DD`; the default is 30 days. */
+/**
+ * The period in a page's URL: `?days=N` (the named links below) or `?from=YYYY-MM-DD&to=YYYY-MM-DD`; the default is 30
+ * days.
+ */
 export const PERIOD_LINKS = [
   { label: "24h", days: 1 },
   { label: "7d", days: 7 },
@@ -54,7 +57,10 @@ export function lastDays(days: number, { now, zone }: RequestClock): Period {
   };
 }
 
-/** `?from=…&to=…`: the calendar days from `from` to `to` in `zone`, both included: from its first midnight to the one after `to`. */
+/**
+ * `?from=…&to=…`: the calendar days from `from` to `to` in `zone`, both included: from its first midnight to the one
+ * after `to`.
+ */
 export function calendarDays(from: string, to: string, zone: string): Period {
   return {
     search: { from, to },
@@ -105,7 +111,10 @@ export function periodTag(period: Period): string {
   return "from" in period.search ? `${period.search.from}_${period.search.to}` : `${period.days}d`;
 }
 
-/** The API's extra keys for a from/to period (`period_from`, `period_to`); none for `days`: its answers keep their shape. */
+/**
+ * The API's extra keys for a from/to period (`period_from`, `period_to`); none for `days`: its answers keep their
+ * shape.
+ */
 export function rangeKeys(period: Period): { period_from?: string; period_to?: string } {
   return "from" in period.search ? { period_from: period.search.from, period_to: period.search.to } : {};
 }

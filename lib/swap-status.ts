@@ -29,7 +29,10 @@ export type ValidationWindows = {
   progress: number;
 };
 
-/** The windows a swap at `atMs` is judged on at the clock's `now`, by the rule above; hours are wall-clock hours in its `zone`. */
+/**
+ * The windows a swap at `atMs` is judged on at the clock's `now`, by the rule above; hours are wall-clock hours in its
+ * `zone`.
+ */
 export function validationWindows(atMs: number, days: number, { now: nowMs, zone }: RequestClock): ValidationWindows {
   const wall = (instant: number) => instant + zoneOffsetMs(instant, zone);
   const hourStart = (instant: number) => wallClockToInstant(Math.floor(wall(instant) / HOUR_MS) * HOUR_MS, zone);

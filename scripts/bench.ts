@@ -41,7 +41,8 @@ const APIS = [
   "/api/evolution",
 ];
 
-// The trading system's own queries, as its Python code runs them: UTC 'now' against naive times, no index can serve them.
+// The trading system's own queries, as its Python code runs them: UTC 'now' against naive times, no index can serve
+// them.
 const PYTHON = `
 import sqlite3, sys, time, statistics
 db, days, repeat = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])

@@ -1,4 +1,5 @@
-// `?from=YYYY-MM-DD&to=YYYY-MM-DD` on the JSON API (and the trade log's CSV): exactly the events of those calendar days in DATA_TIMEZONE,
+// `?from=YYYY-MM-DD&to=YYYY-MM-DD` on the JSON API (and the trade log's CSV): exactly the events of those calendar days
+// in DATA_TIMEZONE,
 // both included, whatever form their times were written in. The file is the trading system's (its Python writer)
 // plus edge rows around the two ends of 2025-03-08 – 2025-03-09 in New York, where the clocks go forward on the
 // 9th: the period starts at 00:00 EST and ends at the midnight after, in EDT.

@@ -131,7 +131,10 @@ export function sortRoster(rows: RosterRow[], column: Column, direction: SortDir
   );
 }
 
-/** The agents ranked, in the table primitive: a rank (or "preliminary") before the columns, each heading a link that sorts by it. */
+/**
+ * The agents ranked, in the table primitive: a rank (or "preliminary") before the columns, each heading a link that
+ * sorts by it.
+ */
 export function Leaderboard({
   rows,
   columns,

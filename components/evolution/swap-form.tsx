@@ -9,7 +9,10 @@ export type SwapFormAgent = { name: string; provider: string | null; model: stri
 const INPUT =
   "w-full rounded-md border border-zinc-300 bg-white px-2.5 py-1.5 text-sm aria-[invalid=true]:border-rose-600 dark:border-zinc-700 dark:bg-zinc-950";
 
-/** The manual swap form (its labels are part of Agent Desk's outside contract: scripts and tests find fields by them); errors appear beside their fields, typed values stay. */
+/**
+ * The manual swap form (its labels are part of Agent Desk's outside contract: scripts and tests find fields by them);
+ * errors appear beside their fields, typed values stay.
+ */
 export function SwapForm({
   agents,
   providers,

@@ -7,7 +7,10 @@ const TITLES = {
   "disk-full": "The disk is full",
 } as const;
 
-/** Says plainly, above every page, when the database file is missing or read-only, or its disk is full; nothing when all is well. */
+/**
+ * Says plainly, above every page, when the database file is missing or read-only, or its disk is full; nothing when all
+ * is well.
+ */
 export function DatabaseBanner() {
   const problem = databaseProblem();
   if (!problem) return null;

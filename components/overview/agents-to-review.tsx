@@ -5,7 +5,10 @@ import { getUnderperformingAgents } from "@/db/queries/agent-contribution";
 import { formatCount } from "@/lib/format";
 import { readContext, type RequestClock } from "@/lib/read-context";
 
-/** The review page as it opens (its defaults: the trading system's get_underperforming_agents), whatever the overview's period. */
+/**
+ * The review page as it opens (its defaults: the trading system's get_underperforming_agents), whatever the overview's
+ * period.
+ */
 export async function AgentsToReview({ clock }: { clock: RequestClock }) {
   const { period, minTrades, threshold } = readReviewSearch({}, clock);
   const agents = getUnderperformingAgents(readContext(clock, period), { minTrades, threshold });

@@ -4,7 +4,9 @@ import { getBackgroundCount } from "@/db/queries/background-count";
 import { formatCount, formatDateTime } from "@/lib/format";
 import type { RequestClock } from "@/lib/read-context";
 
-/** /system: the server's background count, the one writer of Agent Desk's aggregates: its state, what waits, how long. */
+/**
+ * /system: the server's background count, the one writer of Agent Desk's aggregates: its state, what waits, how long.
+ */
 export function BackgroundCountCard({ clock }: { clock: RequestClock }) {
   const count = getBackgroundCount(clock);
   return (

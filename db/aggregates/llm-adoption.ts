@@ -42,7 +42,8 @@ export function llmAdoption(db: Database.Database): { countedFromMs: number; fro
 
 /**
  * Counts the calls the file held when it was adopted (ids below adopt_below), newest first, in short immediate
- * transactions of about 25 ms (`stepMs`; 0: one hour's text per step): first by time, walking the timestamp index down one hour's text prefix after another
+ * transactions of about 25 ms (`stepMs`; 0: one hour's text per step): first by time, walking the timestamp index down
+ * one hour's text prefix after another
  * ('2026-01-05T09', '2026-01-05 09'), so the recent periods pages ask for are ready first; then, by id, the calls
  * whose time is no date (they belong to no period, only to totals). Every call is counted once: a dated time that
  * has an hour key by the first pass, any other by the second. Killed at any point, it resumes where it stopped.

@@ -387,7 +387,8 @@ with sqlite3.connect(sys.argv[1]) as c:
       file,
     ]);
     const later = figures(true);
-    // A late call may open a day × provider pair the seed left empty (the seed moves with the date): only more, never fewer.
+    // A late call may open a day × provider pair the seed left empty (the seed moves with the date): only more, never
+    // fewer.
     expect(later).toEqual({
       ...first,
       calls: first.calls + 2,

@@ -16,7 +16,8 @@ const MAX_NEWLY_COUNTED = 100_000;
  * and days change only when a call counted into the aggregates lands in them, and calls are counted in id order
  * (AUTOINCREMENT; corrected calls counted again, or a recount of the whole log, add one to agent_desk_backfill.resets
  * and every kept read goes): so before each read the calls counted since the last one are looked up (a handful), and
- * every kept read whose ranges hold one of their hours is dropped. Long periods then cost one merge instead of reading a year of aggregate rows.
+ * every kept read whose ranges hold one of their hours is dropped. Long periods then cost one merge instead of reading
+ * a year of aggregate rows.
  */
 export class LlmRangeCache {
   private counted = 0;

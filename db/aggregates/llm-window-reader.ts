@@ -251,7 +251,10 @@ export class LlmWindow {
     return byAgent;
   }
 
-  /** The key ranges of the whole buckets, naive and zoned: one query each, since an OR of two ranges costs SQLite a de-duplication. */
+  /**
+   * The key ranges of the whole buckets, naive and zoned: one query each, since an OR of two ranges costs SQLite a
+   * de-duplication.
+   */
   private keyRanges(inner: Inner | null): [string, string][] {
     return inner ? [inner.naive.keys, inner.zoned.keys] : [];
   }
@@ -355,7 +358,9 @@ export class LlmWindow {
     });
   }
 
-  /** The minute keys, naive and zoned, of every call that can fall in [fromMs, toMs) (a little wider, never narrower). */
+  /**
+   * The minute keys, naive and zoned, of every call that can fall in [fromMs, toMs) (a little wider, never narrower).
+   */
   private minuteKeyRanges(fromMs: number, toMs: number): KeyRange[] {
     const key = (ms: number) => new Date(Math.floor(ms / MINUTE_MS) * MINUTE_MS).toISOString().slice(0, 16);
     const wall = (ms: number) => ms + zoneOffsetMs(ms, this.zone);

@@ -72,7 +72,9 @@ write("UPDATE trades SET timestamp = '2026-01-07T11:00:00' WHERE trade_id = 'T-n
 write("DELETE FROM trades WHERE trade_id = 'T-new-5'")
 `;
 
-/** The contribution figures of [from, to) the slow way: every raw trade parsed, as the pages did before the aggregates. */
+/**
+ * The contribution figures of [from, to) the slow way: every raw trade parsed, as the pages did before the aggregates.
+ */
 function fromRawRows(db: Database.Database, from: number, to: number) {
   const rows = db
     .prepare("SELECT timestamp, pnl_7_days AS pnl, agent_contributions AS c, decision_confidence AS conf FROM trades")

@@ -169,7 +169,9 @@ export class TradeWindow {
     return [...sums.values()];
   }
 
-  /** The time ranges whose trades come from per-trade rows: the two partial days, or the whole period when it is short. */
+  /**
+   * The time ranges whose trades come from per-trade rows: the two partial days, or the whole period when it is short.
+   */
   private edgeRanges(): [number, number][] {
     return (this.days?.ranges ?? [[this.fromMs, this.toMs]]).filter(([from, to]) => from < to);
   }

@@ -185,7 +185,10 @@ export class CountingLoop {
     [this.db, this.fileId, this.work] = [undefined, undefined, undefined];
   }
 
-  /** After each step (four times a second at most while busy): what waits, and since when the aggregates hold everything. */
+  /**
+   * After each step (four times a second at most while busy): what waits, and since when the aggregates hold
+   * everything.
+   */
   private observe(db: Database.Database, did: boolean): void {
     if (did && Date.now() - this.observedAt < OBSERVE_MS) return;
     this.observedAt = Date.now();

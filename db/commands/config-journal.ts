@@ -26,7 +26,10 @@ export function journalConfigChange(configFile: string, entry: JournalEntry): st
   return journal;
 }
 
-/** Settles the journals (and a killed writer's temporary files) beside the config; returns what it put back, for the log. */
+/**
+ * Settles the journals (and a killed writer's temporary files) beside the config; returns what it put back, for the
+ * log.
+ */
 export function settleConfigJournals(db: Db, configPath: string): string[] {
   let configFile: string;
   try {

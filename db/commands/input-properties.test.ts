@@ -349,7 +349,8 @@ describe("every typed text written into the file", () => {
           expect(answers).toEqual(FIELDS.map((f) => f.blank));
           return;
         }
-        // One policy: the same answer, in the same words but the label, except that a one-line field refuses line breaks.
+        // One policy: the same answer, in the same words but the label, except that a one-line field refuses line
+        // breaks.
         const [reason, note, review] = answers.map((answer, i) =>
           "error" in answer ? answer.error.slice(FIELDS[i]!.label.length) : "stored",
         );

@@ -35,7 +35,10 @@ function impactOf(a: AgentTradeSums) {
   };
 }
 
-/** `get_underperforming_agents` of the trading system's Python code: enough trades and an efficiency score under the threshold, worst first. */
+/**
+ * `get_underperforming_agents` of the trading system's Python code: enough trades and an efficiency score under the
+ * threshold, worst first.
+ */
 export function getUnderperformingAgents(
   ctx: ReadContext,
   { minTrades, threshold }: { minTrades: number; threshold: number },

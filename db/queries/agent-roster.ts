@@ -14,7 +14,10 @@ const DAY_MS = 86_400_000;
 // Below this many trades with a known PnL (trading agents) or weekly ratings (all), a score is not yet a ranking.
 export const PRELIMINARY = { trades: 10, weeks: 2 };
 
-/** One row per agent of the config roster and any agent seen in the data, for the leaderboard; days since a swap count to the request's `now`. */
+/**
+ * One row per agent of the config roster and any agent seen in the data, for the leaderboard; days since a swap count
+ * to the request's `now`.
+ */
 export function getAgentRoster(ctx: ReadContext) {
   const { config } = database();
   const agentConfig = loadAgentConfig(config.agentConfigPath);

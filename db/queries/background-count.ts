@@ -7,7 +7,10 @@ export type BackgroundCount = CountingStatus & { behindSeconds: number | null };
 // Behind by less than this, the figures are as fresh as a page load can tell: nothing worth saying on every page.
 const NOTICE_AFTER_SECONDS = 10;
 
-/** What the server's background count is doing and how far behind the file it is at the request's instant; null where none runs. */
+/**
+ * What the server's background count is doing and how far behind the file it is at the request's instant; null where
+ * none runs.
+ */
 export function getBackgroundCount(clock: RequestClock): BackgroundCount | null {
   const status = countingStatus();
   if (!status) return null;

@@ -31,7 +31,10 @@ export function withinPeriod(column: SQLiteColumn, period: Period, zone: string)
   return period.openEnd ? since : sql`(${since} AND ${before(column, period.endMs, zone)})`;
 }
 
-/** An `event_ms` column (the trade facts') within the period: SQL text binding `@periodStart` and `@periodEnd`, and their values. */
+/**
+ * An `event_ms` column (the trade facts') within the period: SQL text binding `@periodStart` and `@periodEnd`, and
+ * their values.
+ */
 export function eventMsWithin(
   column: string,
   period: Period,

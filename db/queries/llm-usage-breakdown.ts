@@ -6,7 +6,10 @@ import { llmWindow } from "./open-llm-window";
 
 export type UsageBreakdown = ReturnType<typeof getUsageBreakdown>;
 
-/** What the costs page needs beyond the trading system's figures: by model and request type, latency percentiles, errors, days. */
+/**
+ * What the costs page needs beyond the trading system's figures: by model and request type, latency percentiles,
+ * errors, days.
+ */
 export function getUsageBreakdown(ctx: ReadContext) {
   const calls = llmWindow(ctx);
   const groups = calls.groups().filter((g) => g.calls !== 0);

@@ -1,6 +1,7 @@
 // No ranged query may scan the whole of llm_usage_log or trades, or of an aggregate table: each is run on a seeded
 // file with planner statistics (ANALYZE), its statements are captured, and EXPLAIN QUERY PLAN must show an index
-// SEARCH (for the zoned event times of an LLM window's edges, migrations/0009's agent_desk_llm_zoned). The trade aggregates'
+// SEARCH (for the zoned event times of an LLM window's edges, migrations/0009's agent_desk_llm_zoned). The trade
+// aggregates'
 // catch-up (a look at its queue, which is empty here) and the range cache's look at the newest calls (by id) are
 // not ranged queries.
 import { execFileSync } from "node:child_process";

@@ -37,7 +37,9 @@ export function getTradeLog(ctx: ReadContext, filters: TradeFilters, after?: Tra
   return { rows, total, next, tickers, agents };
 }
 
-/** The rows of one page and the cursor of the next (none after the last page): what the CSV export streams page by page. */
+/**
+ * The rows of one page and the cursor of the next (none after the last page): what the CSV export streams page by page.
+ */
 export function tradeLogPage(
   ctx: ReadContext,
   filters: TradeFilters,

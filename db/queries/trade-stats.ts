@@ -4,7 +4,8 @@ import { database } from "@/db";
 import { trades } from "@/db/schema";
 
 /**
- * `get_trade_statistics()` of the trading system's Python code, all time, with the win-rate fix: wins / (wins + losses), 0 only when both are 0.
+ * `get_trade_statistics()` of the trading system's Python code, all time, with the win-rate fix: wins / (wins +
+ * losses), 0 only when both are 0.
  * Two reads that each need one column, so SQLite answers them from the trading system's own indexes on `action`
  * and `pnl_7_days` without touching a trade row (100k trades: milliseconds instead of a table scan).
  */

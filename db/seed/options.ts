@@ -12,7 +12,10 @@ export type SeedSettings = {
   days: number;
   /** Exactly this many llm_usage_log rows; undefined: as many as the story's runs make. */
   llmRows: number | undefined;
-  /** About this many trades, spread over the trading days (today's cut at the current time may drop a few); undefined: 1-4 a day. */
+  /**
+   * About this many trades, spread over the trading days (today's cut at the current time may drop a few); undefined:
+   * 1-4 a day.
+   */
   trades: number | undefined;
   seed: number;
   /** The last day of data, `YYYY-MM-DD` in the data zone. */

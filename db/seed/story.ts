@@ -191,7 +191,9 @@ export function planSwaps(period: Period, config: AgentConfig, random: Random): 
 
 const HOUR_US = 3_600_000_000;
 
-/** Cron jobs fire at 07:30, the reflection loop swaps after its Saturday run or after the close, people in the evening. */
+/**
+ * Cron jobs fire at 07:30, the reflection loop swaps after its Saturday run or after the close, people in the evening.
+ */
 function timeOfDayUs(trigger: SwapTrigger, weekday: number, random: Random): number {
   if (trigger === "scheduled") return 7.5 * HOUR_US + random.int(80_000, 900_000);
   const [from, to] = trigger === "manual" ? [18, 21] : weekday === 6 ? [12.7, 13.3] : [16.2, 16.8];

@@ -1,5 +1,6 @@
 // Test helper run as a child process: migrates, rolls back, backfills (LLM) or catches up (trades, in Asia/Seoul)
-// a file and SIGKILLs itself at the Nth database statement, to prove that work killed at any instant leaves an intact file. Not part of the product.
+// a file and SIGKILLs itself at the Nth database statement, to prove that work killed at any instant leaves an intact
+// file. Not part of the product.
 import Database from "better-sqlite3";
 import { backfillLlmAggregates } from "@/db/aggregates/llm-backfill";
 import { countAllNow } from "@/db/aggregates/count-all";

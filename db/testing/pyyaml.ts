@@ -15,7 +15,10 @@ for path in sys.argv[1:]:
 print(json.dumps(out, default=str))
 `;
 
-/** Each file's agents as the trading system sees them (yaml.safe_load): name → [provider, model]. Throws what PyYAML raised. */
+/**
+ * Each file's agents as the trading system sees them (yaml.safe_load): name → [provider, model]. Throws what PyYAML
+ * raised.
+ */
 export function agentsPyYamlReads(files: string[]): Record<string, [unknown, unknown]>[] {
   return JSON.parse(
     execFileSync("python3", ["-c", READ_AGENTS, ...files], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }),

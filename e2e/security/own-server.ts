@@ -9,7 +9,10 @@ import path from "node:path";
 
 export type OwnServer = { url: string; port: number; folder: string; stop: () => Promise<void> };
 
-/** Starts `node e2e/serve.ts` over a fresh demo file in e2e/.data/security-<name>/, with `env`, and waits until it answers. */
+/**
+ * Starts `node e2e/serve.ts` over a fresh demo file in e2e/.data/security-<name>/, with `env`, and waits until it
+ * answers.
+ */
 export async function startOwnServer(
   name: string,
   port: number,

@@ -14,7 +14,8 @@ test.describe.configure({ mode: "serial", timeout: 60_000 });
 test.beforeAll(async () => void (server = await startOwnServer("throttle", 3110, { DASHBOARD_PASSWORD: PASSWORD })));
 test.afterAll(async () => server.stop());
 
-// In this order: the thirty failures of the three tests together reach the budget for everyone (sign-in-budget.spec.ts).
+// In this order: the thirty failures of the three tests together reach the budget for everyone
+// (sign-in-budget.spec.ts).
 test("guesses that forge the operator's address do not lock the operator out", async () => {
   const outcomes = await guesses(10, () => ({ from: "127.0.0.14", headers: { "x-forwarded-for": "127.0.0.15" } }));
   expect(outcomes.every((o) => o === "wrong password")).toBe(true);

@@ -1,6 +1,8 @@
 import { isAlias, isScalar, parse, parseDocument, Scalar } from "yaml";
 
-/** The file has no place for the change (no such agent, a block scalar, text its readers disagree on): it is left alone. */
+/**
+ * The file has no place for the change (no such agent, a block scalar, text its readers disagree on): it is left alone.
+ */
 export class AgentConfigEditError extends Error {}
 
 /** The edit would make the trading system read more than the one change, or nothing at all: it must not be written. */
@@ -38,7 +40,8 @@ export function withAgentModel(text: string, agent: string, values: AgentModel):
   return out;
 }
 
-// YAML 1.1 with merge keys is how the trading system's PyYAML (yaml.safe_load) reads the file; 1.2 is how Agent Desk does.
+// YAML 1.1 with merge keys is how the trading system's PyYAML (yaml.safe_load) reads the file; 1.2 is how Agent Desk
+// does.
 type Version = "1.1" | "1.2";
 const VERSIONS: Version[] = ["1.1", "1.2"];
 

@@ -24,7 +24,10 @@ export type Config = {
   trustedProxy: TrustedProxy | undefined;
   dataTimeZone: string;
   agentConfigPath: string;
-  /** AGENT_CONFIG_PATH names the trading system's own file, which swaps rewrite (the bundled default is never rewritten). */
+  /**
+   * AGENT_CONFIG_PATH names the trading system's own file, which swaps rewrite (the bundled default is never
+   * rewritten).
+   */
   agentConfigIsTradingSystems: boolean;
   pnlCurrency: string;
   dashboardPassword: string | undefined;

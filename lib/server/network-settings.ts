@@ -10,7 +10,9 @@ export const LOOPBACK_HOST_NAMES = ["127.0.0.1", "localhost", "[::1]"] as const;
 /** TRUSTED_PROXY: believe this many forwarding hops in front of the server, or the hops from these addresses. */
 export type TrustedProxy = { hops: number } | { addresses: string[] };
 
-/** HOST: an interface's IP address (or `localhost`); unset, loopback in local mode and every interface with a password. */
+/**
+ * HOST: an interface's IP address (or `localhost`); unset, loopback in local mode and every interface with a password.
+ */
 export function readHost(value: string | undefined, hasPassword: boolean): string {
   if (value === undefined) return hasPassword ? "0.0.0.0" : "127.0.0.1";
   if (value !== "localhost" && net.isIP(value) === 0)
@@ -23,7 +25,9 @@ export function readHost(value: string | undefined, hasPassword: boolean): strin
   return value;
 }
 
-/** ALLOWED_HOSTS: host names (no port, no scheme) accepted besides the loopback names, for a desk behind its own name. */
+/**
+ * ALLOWED_HOSTS: host names (no port, no scheme) accepted besides the loopback names, for a desk behind its own name.
+ */
 export function readAllowedHosts(value: string | undefined): string[] {
   if (value === undefined) return [];
   return value.split(",").map((entry) => {
@@ -40,7 +44,9 @@ export function readAllowedHosts(value: string | undefined): string[] {
   });
 }
 
-/** TRUSTED_PROXY: a number of hops (1 for one reverse proxy), or the proxies' addresses and subnets, comma-separated. */
+/**
+ * TRUSTED_PROXY: a number of hops (1 for one reverse proxy), or the proxies' addresses and subnets, comma-separated.
+ */
 export function readTrustedProxy(value: string | undefined, host: string): TrustedProxy | undefined {
   if (value === undefined) return undefined;
   if (/^\d+$/.test(value)) {

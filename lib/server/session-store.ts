@@ -8,7 +8,8 @@ import { signSession, verifySession } from "./session";
 
 // The operator sessions that exist, kept server-side so that each can be ended: sign-out ends its own, /system ends
 // any, and a new DASHBOARD_PASSWORD ends every one (each session holds a mark of the password it was opened with).
-// A small owner-only JSON file beside the database (`.<file>.agent-desk-sessions.json`), not the trading system's database, so signing in works
+// A small owner-only JSON file beside the database (`.<file>.agent-desk-sessions.json`), not the trading system's
+// database, so signing in works
 // while the file is migrated, adopted or read-only. The cookie is still signed: a forged id is refused before the
 // list is consulted. One store per process, shared by the proxy and the server actions, which Next.js bundles apart.
 
@@ -168,7 +169,9 @@ function parseSessions(text: string): StoredSession[] {
 const STORES = Symbol.for("agent-desk.session-stores");
 type Registry = Map<string, SessionStore>;
 
-/** This process's store for the configured password (a different password, a different store: none of the old sessions). */
+/**
+ * This process's store for the configured password (a different password, a different store: none of the old sessions).
+ */
 export function sessionStore(
   config: Pick<Config, "databasePath" | "sessionSecret" | "dashboardPassword">,
 ): SessionStore {

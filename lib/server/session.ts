@@ -1,7 +1,8 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 
 // The operator's session cookie: `v1.<expires, unix s>.<id>.<HMAC-SHA256 of the rest>`, signed with the session
-// secret. The signature only keeps forged ids away from the session list (lib/server/session-store.ts), which says whether
+// secret. The signature only keeps forged ids away from the session list (lib/server/session-store.ts), which says
+// whether
 // the session is still open: a signed cookie of an ended session is worth nothing.
 
 export const SESSION_COOKIE = "agent_desk_session";

@@ -65,7 +65,10 @@ export function startWriter(
   );
 }
 
-/** The production server over `file` on loopback (the production build), background count and all; its errors go to `file`.log. */
+/**
+ * The production server over `file` on loopback (the production build), background count and all; its errors go to
+ * `file`.log.
+ */
 export function startDesk(file: string, port: number, env: Record<string, string> = {}): ChildProcess {
   return spawn(process.execPath, SERVER_ARGS, {
     env: {

@@ -37,7 +37,10 @@ const WAL_LIMIT_BYTES = 64 * 2 ** 20;
 
 export type Hit = { path: string; ms: number; status: number };
 
-/** `clients` loops over PATHS against `base` until `running()` says stop, `pauseMs` between requests; every answer is kept. */
+/**
+ * `clients` loops over PATHS against `base` until `running()` says stop, `pauseMs` between requests; every answer is
+ * kept.
+ */
 export function hitPaths(
   base: string,
   clients: number,

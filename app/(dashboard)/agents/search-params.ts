@@ -37,7 +37,10 @@ export type AgentsSearch = PeriodSearch & {
   workflow?: string | string[];
 };
 
-/** The agents page's URL: its period, the leaderboard's sort column and direction, and the workflow shown; anything unknown is the default. */
+/**
+ * The agents page's URL: its period, the leaderboard's sort column and direction, and the workflow shown; anything
+ * unknown is the default.
+ */
 export function readAgentsSearch(search: AgentsSearch, clock: RequestClock) {
   const { period, problem } = readPeriod(search, clock);
   const direction: SortDirection = first(search.dir) === "asc" ? "asc" : AGENTS_DEFAULTS.direction;

@@ -10,7 +10,10 @@ export const REVIEW_DEFAULTS = { days: 30, minTrades: 10, threshold: -0.1 } as c
 
 export type ReviewSearch = { min_trades?: string | string[]; threshold?: string | string[] };
 
-/** The review page's URL: `min_trades` (a whole number) and `threshold` (a number), each falling back to its default; the period is always the last 30 days. */
+/**
+ * The review page's URL: `min_trades` (a whole number) and `threshold` (a number), each falling back to its default;
+ * the period is always the last 30 days.
+ */
 export function readReviewSearch(
   search: ReviewSearch,
   clock: RequestClock,

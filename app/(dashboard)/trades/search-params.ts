@@ -12,7 +12,9 @@ export type TradesSearchParams = PeriodSearch & {
   after?: string;
 };
 
-/** The trade log's URL state: its period, its filters and the page's cursor (`after`: the last row of the page before). */
+/**
+ * The trade log's URL state: its period, its filters and the page's cursor (`after`: the last row of the page before).
+ */
 export type TradesSearch = TradeFilters & { period: Period; problem?: string; after?: TradeCursor };
 
 // The trade log opens on 90 days, the other pages on 30.

@@ -5,7 +5,10 @@ import { rangeKeys, type Period } from "@/lib/period";
 
 // The agents' answers in the trading system's own names (its Python code's keys, in its order): the outside contract.
 
-/** /api/agents/contribution: `get_agent_contribution_analysis(days)`, plus `period_from` and `period_to` for a from/to period. */
+/**
+ * /api/agents/contribution: `get_agent_contribution_analysis(days)`, plus `period_from` and `period_to` for a from/to
+ * period.
+ */
 export function agentContributionJson({ agents, totalTradesAnalyzed, skippedRows }: AgentContribution, period: Period) {
   return {
     agent_impact: Object.fromEntries(

@@ -7,7 +7,9 @@ import { readContext } from "@/lib/read-context";
 
 export const dynamic = "force-dynamic";
 
-/** Beyond the trading system's own figures: by model and request type, latency percentiles, errors and the daily series. */
+/**
+ * Beyond the trading system's own figures: by model and request type, latency percentiles, errors and the daily series.
+ */
 export function GET(request: Request) {
   return jsonFrom(request, (params) => {
     const clock = requestClock();

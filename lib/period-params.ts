@@ -1,6 +1,7 @@
 import { dateParam, intParam, ParamError } from "./api-params";
 import { calendarDays, DEFAULT_DAYS, lastDays, MAX_DAYS, type Period } from "./period";
 import type { RequestClock } from "./read-context";
+import { firstValue, type SearchValue } from "./search-value";
 
 /**
  * The period of a request: `?days=N` (1 to 3650; `fallbackDays` when nothing is given) or `?from=…&to=…`, calendar
@@ -20,7 +21,7 @@ export function periodParam(params: URLSearchParams, fallbackDays: number, clock
   return period;
 }
 
-export type PeriodSearch = { days?: string | string[]; from?: string | string[]; to?: string | string[] };
+export type PeriodSearch = { days?: SearchValue; from?: SearchValue; to?: SearchValue };
 
 /**
  * A page's period from its search params. A page never fails on its URL: a period it cannot read falls back to
@@ -34,8 +35,8 @@ export function readPeriod(
 ): { period: Period; problem?: string } {
   const params = new URLSearchParams();
   for (const name of ["days", "from", "to"] as const) {
-    const first = [search[name] ?? []].flat()[0];
-    if (first !== undefined) params.set(name, first);
+    const value = firstValue(search[name]);
+    if (value !== undefined) params.set(name, value);
   }
   try {
     return { period: periodParam(params, fallbackDays, clock) };

@@ -9,7 +9,6 @@ import {
   periodPhrase,
   periodTag,
   previousPeriod,
-  rangeKeys,
 } from "./period";
 
 const HOUR = 3_600_000;
@@ -40,7 +39,6 @@ describe("a from/to period", () => {
     expect(periodTag(period)).toBe("2026-11-01_2026-11-15");
     expect(periodPhrase(period)).toBe("2026-11-01 – 2026-11-15");
     expect(periodLength(period)).toBe("15 days");
-    expect(rangeKeys(period)).toEqual({ period_from: "2026-11-01", period_to: "2026-11-15" });
     expect(
       [period.startMs - 1, period.startMs, period.endMs - 1, period.endMs].map((ms) => isWithin(period, ms)),
     ).toEqual([false, true, true, false]);
@@ -66,7 +64,6 @@ describe("a days period", () => {
     expect(periodTag(lastDays(1, { now: NOW, zone: "Asia/Seoul" }))).toBe("1d");
     expect(periodPhrase(period)).toBe("the last 7d");
     expect(periodLength(period)).toBe("7d");
-    expect(rangeKeys(period)).toEqual({});
     expect(isWithin(period, NOW + DAY)).toBe(true);
   });
 

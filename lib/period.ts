@@ -111,14 +111,6 @@ export function periodTag(period: Period): string {
   return "from" in period.search ? `${period.search.from}_${period.search.to}` : `${period.days}d`;
 }
 
-/**
- * The API's extra keys for a from/to period (`period_from`, `period_to`); none for `days`: its answers keep their
- * shape.
- */
-export function rangeKeys(period: Period): { period_from?: string; period_to?: string } {
-  return "from" in period.search ? { period_from: period.search.from, period_to: period.search.to } : {};
-}
-
 /** An event at `instantMs` is in the period (`openEnd` says why a `?days=N` period takes later ones too). */
 export function isWithin(period: Period, instantMs: number): boolean {
   return instantMs >= period.startMs && (period.openEnd || instantMs < period.endMs);

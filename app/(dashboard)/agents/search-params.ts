@@ -1,5 +1,6 @@
 import { readPeriod, type PeriodSearch } from "@/lib/period-params";
 import type { RequestClock } from "@/lib/read-context";
+import { firstValue, type SearchValue } from "@/lib/search-value";
 
 export const WORKFLOWS = ["all", "trading", "reflection"] as const;
 export type Workflow = (typeof WORKFLOWS)[number];
@@ -32,9 +33,9 @@ export const AGENTS_DEFAULTS = { sort: "rating", direction: "desc", workflow: "a
 };
 
 export type AgentsSearch = PeriodSearch & {
-  sort?: string | string[];
-  dir?: string | string[];
-  workflow?: string | string[];
+  sort?: SearchValue;
+  dir?: SearchValue;
+  workflow?: SearchValue;
 };
 
 /**
@@ -43,17 +44,12 @@ export type AgentsSearch = PeriodSearch & {
  */
 export function readAgentsSearch(search: AgentsSearch, clock: RequestClock) {
   const { period, problem } = readPeriod(search, clock);
-  const direction: SortDirection = first(search.dir) === "asc" ? "asc" : AGENTS_DEFAULTS.direction;
+  const direction: SortDirection = firstValue(search.dir) === "asc" ? "asc" : AGENTS_DEFAULTS.direction;
   return {
     period,
     problem,
-    sort: LEADERBOARD_SORTS.find((s) => s === first(search.sort)) ?? AGENTS_DEFAULTS.sort,
+    sort: LEADERBOARD_SORTS.find((s) => s === firstValue(search.sort)) ?? AGENTS_DEFAULTS.sort,
     direction,
-    workflow: WORKFLOWS.find((w) => w === first(search.workflow)) ?? AGENTS_DEFAULTS.workflow,
+    workflow: WORKFLOWS.find((w) => w === firstValue(search.workflow)) ?? AGENTS_DEFAULTS.workflow,
   };
-}
-
-// Of a repeated parameter the first counts, as pages read `days`.
-function first(value: string | string[] | undefined): string | undefined {
-  return [value ?? []].flat()[0];
 }

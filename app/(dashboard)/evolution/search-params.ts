@@ -1,6 +1,7 @@
 import type { Period } from "@/lib/period";
 import { readPeriod } from "@/lib/period-params";
 import type { RequestClock } from "@/lib/read-context";
+import { firstValue, type SearchValue } from "@/lib/search-value";
 
 /** The timeline's period filter: swaps of the last N days (or all, the default). */
 export const SWAP_PERIODS = [
@@ -13,7 +14,7 @@ export const SWAP_PERIODS = [
 /** The filters as the URL gives them, to show again in the filter form. */
 export type SwapFilterValues = { agent?: string; trigger?: string; status?: string; days?: string };
 
-export type EvolutionSearch = { [name: string]: string | string[] | undefined };
+export type EvolutionSearch = { [name: string]: SearchValue };
 
 /**
  * The evolution page's URL: the timeline's filters (agent, trigger, status, and `days`, the last N days, read as
@@ -22,10 +23,10 @@ export type EvolutionSearch = { [name: string]: string | string[] | undefined };
  */
 export function readEvolutionSearch(search: EvolutionSearch, clock: RequestClock) {
   const values: SwapFilterValues = {
-    agent: first(search.agent),
-    trigger: first(search.trigger),
-    status: first(search.status),
-    days: first(search.days),
+    agent: firstValue(search.agent),
+    trigger: firstValue(search.trigger),
+    status: firstValue(search.status),
+    days: firstValue(search.days),
   };
   const read = values.days ? readPeriod({ days: values.days }, clock) : null;
   const period: Period | undefined = read && !read.problem ? read.period : undefined;
@@ -37,12 +38,7 @@ export function readEvolutionSearch(search: EvolutionSearch, clock: RequestClock
       period,
     },
     values,
-    swap: first(search.swap),
+    swap: firstValue(search.swap),
     filtered: Object.values(search).some(Boolean),
   };
-}
-
-// Of a repeated parameter the first counts, as pages read `days`.
-function first(value: string | string[] | undefined): string | undefined {
-  return [value ?? []].flat()[0];
 }

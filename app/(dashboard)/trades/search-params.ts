@@ -2,14 +2,15 @@ import type { TradeCursor, TradeFilters } from "@/db/queries/trade-log";
 import { periodParams, type Period } from "@/lib/period";
 import { readPeriod, type PeriodSearch } from "@/lib/period-params";
 import type { RequestClock } from "@/lib/read-context";
+import { firstValue, type SearchValue } from "@/lib/search-value";
 
 /** The trade log's URL as Next hands it over. */
 export type TradesSearchParams = PeriodSearch & {
-  ticker?: string;
-  action?: string;
-  agent?: string;
-  pnl?: string;
-  after?: string;
+  ticker?: SearchValue;
+  action?: SearchValue;
+  agent?: SearchValue;
+  pnl?: SearchValue;
+  after?: SearchValue;
 };
 
 /**
@@ -29,11 +30,18 @@ const NAME = /^[\w.\- ]{1,100}$/;
 export function readTradesSearch(search: TradesSearchParams, clock: RequestClock): TradesSearch {
   const { period, problem } = readPeriod(search, clock, TRADE_DAYS);
   const state: TradesSearch = { period, problem };
-  if (search.ticker && NAME.test(search.ticker)) state.ticker = search.ticker;
-  if (search.action === "buy" || search.action === "sell") state.action = search.action;
-  if (search.agent && NAME.test(search.agent)) state.agent = search.agent;
-  if (search.pnl === "known" || search.pnl === "pending") state.pnl = search.pnl;
-  const cursor = /^(\d{1,15})\.(\d{1,15})$/.exec(search.after ?? "");
+  const [ticker, action, agent, pnl, after] = [
+    search.ticker,
+    search.action,
+    search.agent,
+    search.pnl,
+    search.after,
+  ].map(firstValue);
+  if (ticker && NAME.test(ticker)) state.ticker = ticker;
+  if (action === "buy" || action === "sell") state.action = action;
+  if (agent && NAME.test(agent)) state.agent = agent;
+  if (pnl === "known" || pnl === "pending") state.pnl = pnl;
+  const cursor = /^(\d{1,15})\.(\d{1,15})$/.exec(after ?? "");
   if (cursor) state.after = { atMs: Number(cursor[1]), rowid: Number(cursor[2]) };
   return state;
 }

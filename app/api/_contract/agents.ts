@@ -1,7 +1,8 @@
 import type { AgentContribution, UnderperformingAgent } from "@/db/queries/agent-contribution";
 import type { AgentMapping } from "@/db/queries/agent-mapping";
 import type { AgentPerformance } from "@/db/schema";
-import { rangeKeys, type Period } from "@/lib/period";
+import type { Period } from "@/lib/period";
+import { rangeKeys } from "./period";
 
 // The agents' answers in the trading system's own names (its Python code's keys, in its order): the outside contract.
 

@@ -1,6 +1,7 @@
 import type { UsageBreakdown } from "@/db/queries/llm-usage-breakdown";
 import type { LlmUsageStats } from "@/db/queries/llm-usage";
-import { rangeKeys, type Period } from "@/lib/period";
+import type { Period } from "@/lib/period";
+import { rangeKeys } from "./period";
 
 /** /api/llm/usage: the trading system's `get_llm_usage_stats`; a from/to period adds `period_from` and `period_to`. */
 export function llmUsageJson(usage: LlmUsageStats, period: Period) {

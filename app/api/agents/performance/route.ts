@@ -4,6 +4,7 @@ import { getAgentPerformance } from "@/db/queries/agent-performance";
 import { jsonFrom, textParam } from "@/lib/api-params";
 import { periodParam } from "@/lib/period-params";
 import { readContext } from "@/lib/read-context";
+import { API_DAYS } from "@/app/api/_contract/period";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +12,7 @@ export function GET(request: Request) {
   const clock = requestClock();
   return jsonFrom(request, (params) =>
     agentPerformanceJson(
-      getAgentPerformance(readContext(clock, periodParam(params, 30, clock)), textParam(params, "agent")),
+      getAgentPerformance(readContext(clock, periodParam(params, API_DAYS.other, clock)), textParam(params, "agent")),
     ),
   );
 }

@@ -1,10 +1,10 @@
-import { REVIEW_DEFAULTS } from "@/app/(dashboard)/review/search-params";
 import { underperformingJson } from "@/app/api/_contract/agents";
 import { requestClock } from "@/db/queries/request-clock";
 import { getUnderperformingAgents } from "@/db/queries/agent-contribution";
 import { intParam, jsonFrom, numberParam } from "@/lib/api-params";
 import { periodParam } from "@/lib/period-params";
 import { readContext } from "@/lib/read-context";
+import { REVIEW_RULE } from "@/lib/review-rule";
 
 export const dynamic = "force-dynamic";
 
@@ -12,9 +12,9 @@ export function GET(request: Request) {
   const clock = requestClock();
   return jsonFrom(request, (params) => {
     // Read in this order, so a request wrong in several places is told the same first mistake as always.
-    const minTrades = intParam(params, "min_trades", REVIEW_DEFAULTS.minTrades, 0, 1_000_000);
-    const ctx = readContext(clock, periodParam(params, REVIEW_DEFAULTS.days, clock));
-    const threshold = numberParam(params, "threshold", REVIEW_DEFAULTS.threshold, -1e15, 1e15);
+    const minTrades = intParam(params, "min_trades", REVIEW_RULE.minTrades, 0, 1_000_000);
+    const ctx = readContext(clock, periodParam(params, REVIEW_RULE.days, clock));
+    const threshold = numberParam(params, "threshold", REVIEW_RULE.threshold, -1e15, 1e15);
     return underperformingJson(getUnderperformingAgents(ctx, { minTrades, threshold }));
   });
 }

@@ -4,6 +4,7 @@ import { getUsageBreakdown } from "@/db/queries/llm-usage-breakdown";
 import { jsonFrom } from "@/lib/api-params";
 import { periodParam } from "@/lib/period-params";
 import { readContext } from "@/lib/read-context";
+import { API_DAYS } from "@/app/api/_contract/period";
 
 export const dynamic = "force-dynamic";
 
@@ -13,6 +14,6 @@ export const dynamic = "force-dynamic";
 export function GET(request: Request) {
   return jsonFrom(request, (params) => {
     const clock = requestClock();
-    return usageBreakdownJson(getUsageBreakdown(readContext(clock, periodParam(params, 7, clock))));
+    return usageBreakdownJson(getUsageBreakdown(readContext(clock, periodParam(params, API_DAYS.llm, clock))));
   });
 }

@@ -4,13 +4,14 @@ import { getLlmUsageStats } from "@/db/queries/llm-usage";
 import { jsonFrom } from "@/lib/api-params";
 import { periodParam } from "@/lib/period-params";
 import { readContext } from "@/lib/read-context";
+import { API_DAYS } from "@/app/api/_contract/period";
 
 export const dynamic = "force-dynamic";
 
 export function GET(request: Request) {
   return jsonFrom(request, (params) => {
     const clock = requestClock();
-    const ctx = readContext(clock, periodParam(params, 7, clock));
+    const ctx = readContext(clock, periodParam(params, API_DAYS.llm, clock));
     return llmUsageJson(getLlmUsageStats(ctx), ctx.period);
   });
 }

@@ -4,12 +4,13 @@ import { getSystemMetrics } from "@/db/queries/system-metrics";
 import { jsonFrom } from "@/lib/api-params";
 import { periodParam } from "@/lib/period-params";
 import { readContext } from "@/lib/read-context";
+import { API_DAYS } from "@/app/api/_contract/period";
 
 export const dynamic = "force-dynamic";
 
 export function GET(request: Request) {
   return jsonFrom(request, (params) => {
     const clock = requestClock();
-    return systemMetricsJson(getSystemMetrics(readContext(clock, periodParam(params, 30, clock))));
+    return systemMetricsJson(getSystemMetrics(readContext(clock, periodParam(params, API_DAYS.other, clock))));
   });
 }

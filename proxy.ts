@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { readConfig } from "@/lib/server/config";
-import { contentSecurityPolicy } from "@/lib/content-security-policy";
+import { contentSecurityPolicy } from "@/lib/server/content-security-policy";
 import { isAcceptedHost } from "@/lib/server/network-settings";
 import { SESSION_COOKIE } from "@/lib/server/session";
 import { sessionStore } from "@/lib/server/session-store";
@@ -13,7 +13,7 @@ import { sessionStore } from "@/lib/server/session-store";
 // - With a password, every page and API path needs an open operator session (pages go to /login, the API answers
 //   401), except /login itself and /api/health; PUBLIC_DASHBOARD=on opens pages and the GET API read-only.
 // Server actions check the operator again themselves (lib/server/operator.ts): this gate is for reading, not for trust.
-// Every response also gets the content security policy with a fresh nonce (lib/content-security-policy.ts).
+// Every response also gets the content security policy with a fresh nonce (lib/server/content-security-policy.ts).
 
 let settings: ReturnType<typeof readConfig> | undefined;
 const desk = () => (settings ??= readConfig());

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { readBackupKeep } from "@/lib/backup-keep";
+import { readBackupKeep } from "@/lib/server/backup-keep";
 
 /** A backup refused or given up; its message is the one line the user sees, and nothing of the copy is left. */
 export class BackupError extends Error {

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { backupPath, backupTo, pruneBackups } from "@/db/backup";
 import { openDatabase } from "@/db/connection";
-import { readBackupKeep } from "@/lib/backup-keep";
+import { readBackupKeep } from "@/lib/server/backup-keep";
 import { databaseArg, readArgs, runCli, UsageError } from "./cli";
 
 const USAGE = "npm run db:backup -- [--db PATH] [--out FILE] [--timeout SECONDS]";

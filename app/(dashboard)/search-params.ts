@@ -8,8 +8,8 @@ export type OverviewSearchParams = PeriodSearch;
 /** The overview's URL state: its period, and what was wrong with the URL's when it could not be read. */
 export type OverviewSearch = { period: Period; problem?: string };
 
-// The overview opens on the last 30 days, as the other pages do.
-export const OVERVIEW_DAYS = DEFAULT_DAYS;
+// The overview opens on the last 30 days (DEFAULT_DAYS).
+const OVERVIEW_DAYS = DEFAULT_DAYS;
 
 /** The overview's URL state; a period it cannot read falls back to the default, said in `problem`. */
 export function readOverviewSearch(search: OverviewSearchParams, clock: RequestClock): OverviewSearch {

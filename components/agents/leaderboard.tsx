@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { LeaderboardSort, SortDirection } from "@/app/(dashboard)/agents/search-params";
 import { Sparkline } from "@/components/charts/sparkline";
 import { Table, type Column as TableColumn } from "@/components/ui/table";
-import type { RosterRow } from "@/db/queries/agent-roster";
+import { PRELIMINARY, type RosterRow } from "@/db/queries/agent-roster";
 import { formatCount, formatMoney, formatPercent, formatUsd } from "@/lib/format";
 
 type Column = {
@@ -157,7 +157,7 @@ export function Leaderboard({
       <span className="text-xs tabular-nums">
         {a.preliminary ? (
           <span
-            title="too little data to rank: fewer than 2 weekly ratings, or under 10 trades with a result"
+            title={`too little data to rank: fewer than ${PRELIMINARY.weeks} weekly ratings, or under ${PRELIMINARY.trades} trades with a result`}
             className="rounded bg-zinc-100 px-1 py-0.5 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300"
           >
             preliminary

@@ -1,13 +1,15 @@
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { Card } from "@/components/ui/card";
-import { getDailySeries } from "@/db/queries/overview-series";
+import { getDailyFigures } from "@/db/queries/overview-series";
+import { overviewDailySeries } from "@/lib/series/overview";
 import { formatMoney, formatUsd, zoneLabel } from "@/lib/format";
 import { GOOD, providerColour } from "@/lib/palette";
 import type { ReadContext } from "@/lib/read-context";
 
 /** Daily PnL, and daily LLM cost stacked by provider, over the period. */
 export async function DailyCharts({ ctx }: { ctx: ReadContext }) {
-  const { providers, rows, interval, totals, pnlCurrency } = getDailySeries(ctx);
+  const { days, trades, calls, pnlCurrency } = getDailyFigures(ctx);
+  const { providers, rows, interval, totals } = overviewDailySeries(days, trades, calls);
   const every = interval === "week" ? "Weekly" : "Daily";
   const caption = `per ${interval} in ${zoneLabel(ctx.zone)}`;
   return (

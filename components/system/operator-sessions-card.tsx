@@ -4,18 +4,19 @@ import { Table } from "@/components/ui/table";
 import { appConfig } from "@/db";
 import { formatDateTime } from "@/lib/format";
 import { openSession } from "@/lib/server/operator";
+import type { RequestClock } from "@/lib/read-context";
 import { sessionStore } from "@/lib/server/session-store";
 
 /** /system, for a signed-in operator: every open session, its last use, and a way to end any of them. */
-export async function OperatorSessionsCard({ timeZone }: { timeZone: string }) {
+export async function OperatorSessionsCard({ clock }: { clock: RequestClock }) {
   const config = appConfig();
   const mine = await openSession();
   if (!config.dashboardPassword || !mine) return null;
-  const sessions = sessionStore(config).list();
+  const sessions = sessionStore(config).list(clock.now);
   return (
     <Card
       title="Operator sessions"
-      caption={`each ends after 12 h, at sign-out, here, or when DASHBOARD_PASSWORD changes · times in ${timeZone}`}
+      caption={`each ends after 12 h, at sign-out, here, or when DASHBOARD_PASSWORD changes · times in ${clock.zone}`}
     >
       <Table
         caption="Open operator sessions"
@@ -32,8 +33,8 @@ export async function OperatorSessionsCard({ timeZone }: { timeZone: string }) {
               </span>
             ),
           },
-          { header: "Signed in", cell: (s) => formatDateTime(s.createdAt, timeZone) },
-          { header: "Last use", cell: (s) => formatDateTime(s.lastUsedAt, timeZone) },
+          { header: "Signed in", cell: (s) => formatDateTime(s.createdAt, clock.zone) },
+          { header: "Last use", cell: (s) => formatDateTime(s.lastUsedAt, clock.zone) },
           { header: "From", cell: (s) => <span className="font-mono text-xs">{s.client}</span> },
           {
             header: "Browser",

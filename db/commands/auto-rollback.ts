@@ -1,6 +1,6 @@
 import "server-only";
 import { getEvolution } from "@/db/queries/evolution";
-import { requestClock } from "@/db/queries/request-clock";
+import { clockNow } from "@/db/queries/request-clock";
 import { rollbackSwap, type SwapOutcome } from "./model-swaps";
 
 export const AUTO_ROLLBACK_ACTOR = "Agent Desk (AUTO_ROLLBACK)";
@@ -11,7 +11,7 @@ export const AUTO_ROLLBACK_ACTOR = "Agent Desk (AUTO_ROLLBACK)";
  * audit table's UNIQUE rollback_of stops a second rollback even from a second server, so each happens once.
  */
 export function rollBackBreachedSwaps(): SwapOutcome[] {
-  return getEvolution(requestClock())
+  return getEvolution(clockNow())
     .filter((swap) => swap.status === "breached" && swap.canRollBack)
     .map((swap) => rollbackSwap(swap.id, { name: AUTO_ROLLBACK_ACTOR, trigger: "automatic" }));
 }

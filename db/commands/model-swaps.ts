@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { database, databaseProblem, writableDatabase } from "@/db";
 import { agentDeskSwapAudit, modelEvolutionHistory } from "@/db/schema";
 import { getAgentMapping } from "@/db/queries/agent-mapping";
-import { requestClock } from "@/db/queries/request-clock";
+import { clockNow } from "@/db/queries/request-clock";
 import { getSwapLog } from "@/db/queries/swap-log";
 import { linkSwaps } from "@/db/queries/swap-links";
 import { loadAgentConfig } from "@/lib/server/agent-config";
@@ -43,7 +43,7 @@ export function recordSwap(values: unknown, actor: Actor): SwapOutcome {
   const { config } = database();
   const known = new Set([
     ...Object.keys(loadAgentConfig(config.agentConfigPath).agents),
-    ...Object.keys(getAgentMapping(requestClock())),
+    ...Object.keys(getAgentMapping(clockNow())),
   ]);
   if (!known.has(input.agent))
     return {
@@ -53,7 +53,7 @@ export function recordSwap(values: unknown, actor: Actor): SwapOutcome {
     };
 
   return write(actor, input.requestId, () => {
-    const current = getAgentMapping(requestClock())[input.agent]!;
+    const current = getAgentMapping(clockNow())[input.agent]!;
     if (current.provider === input.provider && current.model === input.model) {
       return {
         refused: {
@@ -102,7 +102,7 @@ export function rollbackSwap(
   if (!parsed.success) return { ok: false, error: parsed.error.issues[0]!.message };
   const note = parsed.data;
   return write(actor, requestId, () => {
-    const log = getSwapLog(requestClock());
+    const log = getSwapLog(clockNow());
     const swap = log.find((s) => s.id === id);
     if (!swap) return { refused: { ok: false, error: `There is no swap #${id}` } };
     const refusal = linkSwaps(log).whyNotRollBack(swap);
@@ -196,7 +196,7 @@ function write(actor: Actor, requestId: string | null, plan: () => Planned): Swa
 }
 
 function repeated(id: number, configWritten: boolean, configNote: string | null): SwapOutcome {
-  const swap = getSwapLog(requestClock()).find((s) => s.id === id)!;
+  const swap = getSwapLog(clockNow()).find((s) => s.id === id)!;
   return {
     ok: true,
     id,

@@ -2,7 +2,7 @@ import "server-only";
 import type { LlmDimension } from "@/db/aggregates/llm-window-reader";
 import { canonicalModel } from "@/lib/model-names";
 import type { ReadContext } from "@/lib/read-context";
-import { costSeries, type CostDimension } from "@/lib/series/costs";
+import type { CostDimension } from "@/lib/series/costs";
 import { periodDays } from "./calendar-window";
 import { llmWindow } from "./open-llm-window";
 
@@ -15,12 +15,12 @@ const DIMENSIONS: Record<CostDimension, LlmDimension> = {
 };
 
 /**
- * LLM cost and tokens per calendar day of the period, one series per provider, canonical model, agent or request
- * type (lib/series/costs.ts says how the chart rows are made).
+ * LLM calls, tokens and cost per calendar day of the period and provider, canonical model, agent or request type,
+ * with the period's days (lib/series/costs.ts turns them into chart rows).
  */
-export function getCostSeries(ctx: ReadContext, by: CostDimension) {
+export function getCostsByDay(ctx: ReadContext, by: CostDimension) {
   const costs = llmWindow(ctx)
     .dailyBy(DIMENSIONS[by])
     .map((r) => ({ ...r, group: by === "model" ? canonicalModel(r.group) : r.group }));
-  return costSeries(periodDays(ctx.period, ctx.zone), costs);
+  return { days: periodDays(ctx.period, ctx.zone), costs };
 }

@@ -5,7 +5,6 @@ import { loadAgentConfig } from "@/lib/server/agent-config";
 import { wallClockToInstant, zoneOffsetMs } from "@/lib/event-time";
 import { previousPeriod, type Period } from "@/lib/period";
 import type { ReadContext, RequestClock } from "@/lib/read-context";
-import { overviewDailySeries } from "@/lib/series/overview";
 import { datedWithin, periodDays } from "./calendar-window";
 import { tradeWindow } from "./counted-trades";
 import { llmCallsBetween, llmWindow } from "./open-llm-window";
@@ -13,17 +12,17 @@ import { llmCallsBetween, llmWindow } from "./open-llm-window";
 const DAY_MS = 86_400_000;
 
 /**
- * Per calendar day (in the data's zone) of the period: the 7-day PnL of the day's trades and its LLM cost per
- * provider, as chart rows (lib/series/overview.ts says which days are gaps).
+ * What the overview's daily charts are drawn from: the calendar days of the period (in the data's zone), the trades
+ * and LLM calls per day (lib/series/overview.ts turns them into chart rows).
  */
-export function getDailySeries(ctx: ReadContext) {
+export function getDailyFigures(ctx: ReadContext) {
   const { config } = database();
-  const series = overviewDailySeries(
-    periodDays(ctx.period, ctx.zone),
-    tradeWindow(ctx).daily(),
-    llmWindow(ctx).daily(),
-  );
-  return { ...series, pnlCurrency: config.pnlCurrency };
+  return {
+    days: periodDays(ctx.period, ctx.zone),
+    trades: tradeWindow(ctx).daily(),
+    calls: llmWindow(ctx).daily(),
+    pnlCurrency: config.pnlCurrency,
+  };
 }
 
 /** LLM spend today (since midnight in the data's zone) and over the last 7 days, against the agent config's limits. */

@@ -8,4 +8,12 @@ import type { RequestClock } from "@/lib/read-context";
  * it (React `cache`), so sections streaming at different moments still read at one instant. A route handler calls
  * it once and passes what it got.
  */
-export const requestClock = cache((): RequestClock => ({ now: Date.now(), zone: appConfig().dataTimeZone }));
+export const requestClock = cache(clockNow);
+
+/**
+ * The clock now, for work outside a page's render: a command's write (a swap, a rollback) or the background's
+ * automatic rollback. Pages and route handlers take `requestClock()`.
+ */
+export function clockNow(): RequestClock {
+  return { now: Date.now(), zone: appConfig().dataTimeZone };
+}

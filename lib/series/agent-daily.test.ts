@@ -9,10 +9,11 @@ describe("an agent's daily chart rows", () => {
       days,
       trades: [{ day: "2026-03-01", trades: 4, weightedPnl: 2000 }],
       costs: [
-        { date: "2026-03-01", model: "gpt-5", cost: 0.5 },
-        { date: "2026-03-01", model: "claude-opus-4-1-20250805", cost: 1 },
-        { date: "2026-03-01", model: "opus-4.1", cost: 0.25 },
-        { date: "2026-03-02", model: "gpt-5", cost: 2 },
+        { date: "2026-03-01", model: "gpt-5", calls: 2, cost: 0.5 },
+        { date: "2026-03-01", model: "claude-opus-4-1-20250805", calls: 1, cost: 1 },
+        { date: "2026-03-01", model: "opus-4.1", calls: 1, cost: 0.25 },
+        { date: "2026-03-02", model: "gpt-5", calls: 3, cost: 2 },
+        { date: "2026-03-03", model: "gpt-5", calls: 0, cost: 0 }, // a day whose hours all were corrected away
       ],
       ratings: [{ periodEnd: "2026-03-02", performanceRating: 71.5 }],
     });

@@ -4,7 +4,7 @@ import type { AgentPerformance } from "@/db/schema";
 import { canonicalModel } from "@/lib/model-names";
 
 /** One agent's LLM cost of a day on one model (as the log names it). */
-type CostDay = Pick<ReturnType<LlmWindow["agentDaily"]>[number], "date" | "model" | "cost">;
+type CostDay = Pick<ReturnType<LlmWindow["agentDaily"]>[number], "date" | "model" | "calls" | "cost">;
 
 export type AgentDayRow = { date: string } & Record<string, number | null>;
 
@@ -27,7 +27,7 @@ export function agentDailySeries({
 }) {
   const models = [...new Set(costs.map((c) => canonicalModel(c.model)))].sort();
   const tradesOn = new Map(trades.map((t) => [t.day, t]));
-  const called = new Set(costs.map((c) => c.date));
+  const called = new Set(costs.filter((c) => c.calls > 0).map((c) => c.date));
   const rows = days.map((date) => {
     const t = tradesOn.get(date);
     const values: Record<string, number | null> = {
@@ -41,7 +41,7 @@ export function agentDailySeries({
   for (const c of costs) {
     const row = byDate.get(c.date);
     const key = `m${models.indexOf(canonicalModel(c.model))}`;
-    if (row) row[key] = (row[key] ?? 0) + c.cost;
+    if (row && called.has(c.date)) row[key] = (row[key] ?? 0) + c.cost;
   }
   for (const r of ratings) {
     const row = byDate.get(r.periodEnd);

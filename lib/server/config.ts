@@ -1,5 +1,5 @@
 import path from "node:path";
-import { readBackupKeep } from "../backup-keep";
+import { readBackupKeep } from "./backup-keep";
 import { ConfigError } from "../config-error";
 import { checkDatabaseFile } from "./database-file";
 import { isTimeZone, suggestTimeZone } from "../time-zone";

@@ -7,8 +7,8 @@ import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { parse, relative, ROOT, sourceFiles } from "./source-files";
 
-/** Where the clock and the zone are read, once per request. */
-const CLOCK_SOURCES = ["db/queries/request-clock.ts", "db/queries/display-settings.ts"];
+/** Where the clock and the zone are read: once per request, or once per command. */
+const CLOCK_SOURCES = ["db/queries/request-clock.ts"];
 
 /** What a query module must not do: each a pattern and why. */
 const OWN_CLOCK = [

@@ -6,7 +6,7 @@ export const WORKFLOWS = ["all", "trading", "reflection"] as const;
 export type Workflow = (typeof WORKFLOWS)[number];
 
 /** The leaderboard's columns, by the key `?sort=` names them with. */
-export const LEADERBOARD_SORTS = [
+const LEADERBOARD_SORTS = [
   "agent",
   "model",
   "rating",
@@ -26,7 +26,7 @@ export const LEADERBOARD_SORTS = [
 export type LeaderboardSort = (typeof LEADERBOARD_SORTS)[number];
 export type SortDirection = "asc" | "desc";
 
-export const AGENTS_DEFAULTS = { sort: "rating", direction: "desc", workflow: "all" } as const satisfies {
+const AGENTS_DEFAULTS = { sort: "rating", direction: "desc", workflow: "all" } as const satisfies {
   sort: LeaderboardSort;
   direction: SortDirection;
   workflow: Workflow;

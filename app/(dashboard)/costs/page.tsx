@@ -7,14 +7,14 @@ import { PeriodPicker } from "@/components/ui/period-picker";
 import { Stat } from "@/components/ui/stat";
 import { Table } from "@/components/ui/table";
 import { requestClock } from "@/db/queries/request-clock";
-import { getCostSeries } from "@/db/queries/cost-series";
+import { getCostsByDay } from "@/db/queries/cost-series";
 import { getUsageBreakdown } from "@/db/queries/llm-usage-breakdown";
 import { getLlmUsageStats } from "@/db/queries/llm-usage";
 import { formatCompact, formatCount, formatPercent, formatUsd, zoneLabel } from "@/lib/format";
 import { providerColour, seriesColour } from "@/lib/palette";
 import { periodParams, periodPhrase, periodTag } from "@/lib/period";
 import { readContext } from "@/lib/read-context";
-import type { CostDimension } from "@/lib/series/costs";
+import { costSeries, type CostDimension } from "@/lib/series/costs";
 import { COSTS_BY, readCostsSearch, type CostsSearchParams } from "./search-params";
 
 export const metadata = { title: "Costs" };
@@ -32,7 +32,8 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
   const ctx = readContext(clock, period);
   const usage = getLlmUsageStats(ctx);
   const breakdown = getUsageBreakdown(ctx);
-  const series = getCostSeries(ctx, by);
+  const byDay = getCostsByDay(ctx, by);
+  const series = costSeries(byDay.days, byDay.costs);
   const tag = periodTag(period);
   const linked = (params: Record<string, string>) =>
     new URLSearchParams({ ...periodParams(period), ...params }).toString();

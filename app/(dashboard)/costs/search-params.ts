@@ -11,7 +11,7 @@ export type CostsSearchParams = PeriodSearch & { by?: SearchValue };
 export type CostsSearch = { period: Period; problem?: string; by: CostDimension };
 
 // The costs page opens on the last 30 days, its charts grouped by provider.
-export const COSTS_DAYS = DEFAULT_DAYS;
+const COSTS_DAYS = DEFAULT_DAYS;
 export const COSTS_BY: CostDimension = "provider";
 
 /**

@@ -87,7 +87,7 @@ export default async function SystemPage({ searchParams }: { searchParams: Promi
           </div>
         </Card>
         <BackgroundCountCard clock={ctx} />
-        <OperatorSessionsCard timeZone={ctx.zone} />
+        <OperatorSessionsCard clock={ctx} />
         <Card
           title="Metrics over time"
           caption={`one row a day, written when the trading day ends · dates in ${ctx.zone}`}

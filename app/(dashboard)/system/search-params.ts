@@ -8,8 +8,8 @@ export type SystemSearchParams = PeriodSearch;
 /** /system's URL state: the period of its daily metrics. */
 export type SystemSearch = { period: Period; problem?: string };
 
-// The daily metrics open on the other pages' 30 days.
-export const SYSTEM_DAYS = DEFAULT_DAYS;
+// The daily metrics open on the last 30 days (DEFAULT_DAYS).
+const SYSTEM_DAYS = DEFAULT_DAYS;
 
 /** /system's URL state; a period it cannot read falls back to the default, said in `problem`. */
 export function readSystemSearch(search: SystemSearchParams, clock: RequestClock): SystemSearch {

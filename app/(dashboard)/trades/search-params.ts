@@ -18,7 +18,7 @@ export type TradesSearchParams = PeriodSearch & {
  */
 export type TradesSearch = TradeFilters & { period: Period; problem?: string; after?: TradeCursor };
 
-// The trade log opens on 90 days, the other pages on 30.
+// The trade log opens on 90 days (trades are rarer than calls); most pages open on DEFAULT_DAYS, 30.
 export const TRADE_DAYS = 90;
 
 const NAME = /^[\w.\- ]{1,100}$/;

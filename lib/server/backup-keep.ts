@@ -1,4 +1,4 @@
-import { ConfigError } from "./config-error";
+import { ConfigError } from "../config-error";
 
 export const DEFAULT_BACKUP_KEEP = 10;
 

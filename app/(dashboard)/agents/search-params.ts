@@ -1,6 +1,6 @@
 import { readPeriod, type PeriodSearch } from "@/lib/period-params";
 import type { RequestClock } from "@/lib/read-context";
-import { firstValue, type SearchValue } from "@/lib/search-value";
+import { singleValue, type SearchValue } from "@/lib/search-value";
 
 export const WORKFLOWS = ["all", "trading", "reflection"] as const;
 export type Workflow = (typeof WORKFLOWS)[number];
@@ -44,12 +44,12 @@ export type AgentsSearch = PeriodSearch & {
  */
 export function readAgentsSearch(search: AgentsSearch, clock: RequestClock) {
   const { period, problem } = readPeriod(search, clock);
-  const direction: SortDirection = firstValue(search.dir) === "asc" ? "asc" : AGENTS_DEFAULTS.direction;
+  const direction: SortDirection = singleValue(search.dir) === "asc" ? "asc" : AGENTS_DEFAULTS.direction;
   return {
     period,
     problem,
-    sort: LEADERBOARD_SORTS.find((s) => s === firstValue(search.sort)) ?? AGENTS_DEFAULTS.sort,
+    sort: LEADERBOARD_SORTS.find((s) => s === singleValue(search.sort)) ?? AGENTS_DEFAULTS.sort,
     direction,
-    workflow: WORKFLOWS.find((w) => w === firstValue(search.workflow)) ?? AGENTS_DEFAULTS.workflow,
+    workflow: WORKFLOWS.find((w) => w === singleValue(search.workflow)) ?? AGENTS_DEFAULTS.workflow,
   };
 }

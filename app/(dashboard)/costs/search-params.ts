@@ -2,7 +2,7 @@ import { DEFAULT_DAYS, type Period } from "@/lib/period";
 import { readPeriod, type PeriodSearch } from "@/lib/period-params";
 import type { RequestClock } from "@/lib/read-context";
 import { COST_DIMENSIONS, type CostDimension } from "@/lib/series/costs";
-import { firstValue, type SearchValue } from "@/lib/search-value";
+import { singleValue, type SearchValue } from "@/lib/search-value";
 
 /** The costs page's URL as Next hands it over. */
 export type CostsSearchParams = PeriodSearch & { by?: SearchValue };
@@ -16,10 +16,10 @@ export const COSTS_BY: CostDimension = "provider";
 
 /**
  * The costs page's URL state; a period it cannot read falls back to the default, said in `problem`, and a grouping
- * it does not know to the default grouping (of a repeated one the first counts).
+ * it does not know (or a repeated one) to the default grouping.
  */
 export function readCostsSearch(search: CostsSearchParams, clock: RequestClock): CostsSearch {
   const { period, problem } = readPeriod(search, clock, COSTS_DAYS);
-  const by = COST_DIMENSIONS.find((d) => d === firstValue(search.by)) ?? COSTS_BY;
+  const by = COST_DIMENSIONS.find((d) => d === singleValue(search.by)) ?? COSTS_BY;
   return { period, problem, by };
 }

@@ -1,7 +1,7 @@
 import type { Period } from "@/lib/period";
 import { readPeriod } from "@/lib/period-params";
 import type { RequestClock } from "@/lib/read-context";
-import { firstValue, type SearchValue } from "@/lib/search-value";
+import { singleValue, type SearchValue } from "@/lib/search-value";
 
 /** The timeline's period filter: swaps of the last N days (or all, the default). */
 export const SWAP_PERIODS = [
@@ -23,10 +23,10 @@ export type EvolutionSearch = { [name: string]: SearchValue };
  */
 export function readEvolutionSearch(search: EvolutionSearch, clock: RequestClock) {
   const values: SwapFilterValues = {
-    agent: firstValue(search.agent),
-    trigger: firstValue(search.trigger),
-    status: firstValue(search.status),
-    days: firstValue(search.days),
+    agent: singleValue(search.agent),
+    trigger: singleValue(search.trigger),
+    status: singleValue(search.status),
+    days: singleValue(search.days),
   };
   const read = values.days ? readPeriod({ days: values.days }, clock) : null;
   const period: Period | undefined = read && !read.problem ? read.period : undefined;
@@ -38,7 +38,7 @@ export function readEvolutionSearch(search: EvolutionSearch, clock: RequestClock
       period,
     },
     values,
-    swap: firstValue(search.swap),
+    swap: singleValue(search.swap),
     filtered: Object.values(search).some(Boolean),
   };
 }

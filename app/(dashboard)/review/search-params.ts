@@ -1,7 +1,7 @@
 import { lastDays, type Period } from "@/lib/period";
 import type { RequestClock } from "@/lib/read-context";
 import { REVIEW_RULE } from "@/lib/review-rule";
-import { firstValue, type SearchValue } from "@/lib/search-value";
+import { singleValue, type SearchValue } from "@/lib/search-value";
 
 export type ReviewSearch = { min_trades?: SearchValue; threshold?: SearchValue };
 
@@ -13,7 +13,7 @@ export function readReviewSearch(
   search: ReviewSearch,
   clock: RequestClock,
 ): { period: Period; minTrades: number; threshold: number } {
-  const [minTrades, threshold] = [firstValue(search.min_trades), firstValue(search.threshold)];
+  const [minTrades, threshold] = [singleValue(search.min_trades), singleValue(search.threshold)];
   return {
     period: lastDays(REVIEW_RULE.days, clock),
     minTrades: /^\d{1,6}$/.test(minTrades ?? "") ? Number(minTrades) : REVIEW_RULE.minTrades,

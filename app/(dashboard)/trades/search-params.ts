@@ -2,7 +2,7 @@ import type { TradeCursor, TradeFilters } from "@/db/queries/trade-log";
 import { periodParams, type Period } from "@/lib/period";
 import { readPeriod, type PeriodSearch } from "@/lib/period-params";
 import type { RequestClock } from "@/lib/read-context";
-import { firstValue, type SearchValue } from "@/lib/search-value";
+import { singleValue, type SearchValue } from "@/lib/search-value";
 
 /** The trade log's URL as Next hands it over. */
 export type TradesSearchParams = PeriodSearch & {
@@ -36,7 +36,7 @@ export function readTradesSearch(search: TradesSearchParams, clock: RequestClock
     search.agent,
     search.pnl,
     search.after,
-  ].map(firstValue);
+  ].map(singleValue);
   if (ticker && NAME.test(ticker)) state.ticker = ticker;
   if (action === "buy" || action === "sell") state.action = action;
   if (agent && NAME.test(agent)) state.agent = agent;

@@ -52,6 +52,23 @@ describe("the repository stands on its own", () => {
     expect(problems).toEqual([]);
   });
 
+  it("every file the docs name in code spans is in the repository", () => {
+    const docs = files.filter((file) => file === "README.md" || file.startsWith("docs/"));
+    const named = docs.flatMap((doc) =>
+      [
+        ...fs
+          .readFileSync(path.join(ROOT, doc), "utf8")
+          .matchAll(/`([\w./()[\]-]+\.(?:ts|tsx|mjs|py|sql|json|md|yaml))`/g),
+      ].map(([, file]) => ({ doc, file: file! })),
+    );
+    // Paths into the repository's own folders; bare names and placeholders (NNNN_name.sql) are not paths.
+    const ours = named.filter(
+      ({ file }) => /^(app|components|db|lib|scripts|e2e|migrations|docs|config)\//.test(file) && !/NNNN/.test(file),
+    );
+    expect(ours.length).toBeGreaterThan(50);
+    expect(ours.filter(({ file }) => !fs.existsSync(path.join(ROOT, file)))).toEqual([]);
+  });
+
   it("the check catches a pointer outside and a broken link", () => {
     const text = `See ${OUTSIDE[0]} and [the spec](../../elsewhere/spec.md), [gone](docs/nothing.md), [ok](README.md), [web](https://example.com/x.md).`;
     expect(outsideReferences("README.md", text)).toEqual([

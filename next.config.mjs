@@ -1,3 +1,5 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
 // Every response carries these; the content security policy, which needs a nonce per request, is set by proxy.ts.
 const SECURITY_HEADERS = [
   { key: "X-Frame-Options", value: "DENY" },
@@ -17,4 +19,7 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+// The request configuration (i18n/request.ts): the reader's language and its catalogues.
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+
+export default withNextIntl(nextConfig);

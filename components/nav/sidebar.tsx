@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { signOut } from "@/app/login/actions";
 import { appConfig } from "@/db";
+import { LocaleSwitch } from "./locale-switch";
 import { NavLinks } from "./nav-links";
 
 export function Sidebar() {
@@ -19,6 +20,7 @@ export function Sidebar() {
         Agent Desk
       </Link>
       <NavLinks />
+      <LocaleSwitch />
       {appConfig().dashboardPassword ? (
         <form action={signOut} className="px-3 md:mt-auto">
           <button

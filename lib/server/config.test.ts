@@ -14,6 +14,7 @@ describe("readConfig", () => {
       host: "127.0.0.1",
       dataTimeZone: "Asia/Seoul",
       pnlCurrency: "KRW",
+      defaultLocale: "ko",
     });
     expect(config.databasePath).toMatch(/data\/demo\.db$/);
     expect(config.agentConfigPath).toMatch(/config\/agent_llm_mapping\.yaml$/);
@@ -34,6 +35,7 @@ describe("readConfig", () => {
     ["a currency that is not one", { PNL_CURRENCY: "WON" }, /^PNL_CURRENCY 'WON'/],
     ["a switch that is not on/off", { AUTO_ROLLBACK: "yes" }, /^AUTO_ROLLBACK 'yes' must be 'on' or 'off'$/],
     ["a short password", { DASHBOARD_PASSWORD: "abc" }, /^DASHBOARD_PASSWORD is too short/],
+    ["a language the desk does not speak", { DEFAULT_LOCALE: "ja" }, /^DEFAULT_LOCALE 'ja' is not one of ko, en$/],
     [
       "a missing agent config",
       { AGENT_CONFIG_PATH: "/nope/agents.yaml" },

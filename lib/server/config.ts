@@ -5,6 +5,7 @@ import { checkDatabaseFile } from "./database-file";
 import { isTimeZone, suggestTimeZone } from "../time-zone";
 import { loadAgentConfig } from "./agent-config";
 import { readAllowedHosts, readHost, readTrustedProxy, type TrustedProxy } from "./network-settings";
+import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from "../locale";
 
 /** Where the project lives: scripts run from it and `next start` serves from it. */
 const PROJECT_ROOT = process.cwd();
@@ -36,6 +37,8 @@ export type Config = {
   autoRollback: boolean;
   /** BACKUP_KEEP: how many of its own backups Agent Desk keeps beside the file. */
   backupKeep: number;
+  /** DEFAULT_LOCALE: the language of a first visit whose browser asks for neither Korean nor English. */
+  defaultLocale: Locale;
 };
 
 type Env = Record<string, string | undefined>;
@@ -90,7 +93,14 @@ export function readConfig(env: Env = process.env): Config {
     sessionSecret,
     autoRollback: readSwitch("AUTO_ROLLBACK", given("AUTO_ROLLBACK")),
     backupKeep: readBackupKeep(env),
+    defaultLocale: readDefaultLocale(given("DEFAULT_LOCALE")),
   };
+}
+
+function readDefaultLocale(value: string | undefined): Locale {
+  if (value === undefined) return DEFAULT_LOCALE;
+  if (!isLocale(value)) throw new ConfigError(`DEFAULT_LOCALE '${value}' is not one of ${LOCALES.join(", ")}`);
+  return value;
 }
 
 function readPort(value: string | undefined): number {

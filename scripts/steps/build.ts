@@ -7,7 +7,7 @@ const ROOT = process.cwd();
 const HASH_FILE = path.join(ROOT, ".next", "agent-desk-source-hash");
 // Everything the server bundle holds: the migrations come in with the background count, which applies them.
 // build.test.ts fails when a top-level file Next compiles, or a folder the bundled code imports from, is missing.
-const SOURCE_DIRS = ["app", "components", "db", "lib", "migrations", "public"];
+const SOURCE_DIRS = ["app", "components", "db", "lib", "migrations", "public", "i18n", "messages"];
 const SOURCE_FILES = [
   "package.json",
   "package-lock.json",

@@ -1,0 +1,82 @@
+// Every word the desk shows comes from messages/<locale>/<namespace>.json. The two languages must hold the same
+// keys with the same placeholders, every message must parse as ICU, and every key must be used by the code: a
+// missing key shows its name to an operator, an unused one rots.
+import fs from "node:fs";
+import path from "node:path";
+import { parse as parseIcu, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
+import { describe, expect, it } from "vitest";
+import { LOCALES } from "@/lib/locale";
+import { NAMESPACES } from "@/messages/catalogue";
+import { ROOT, sourceFiles } from "./source-files";
+
+type Tree = { [key: string]: string | Tree };
+
+const read = (locale: string, namespace: string): Tree =>
+  JSON.parse(fs.readFileSync(path.join(ROOT, "messages", locale, `${namespace}.json`), "utf8"));
+
+/** `{a: {b: "x"}}` → `[["a.b", "x"]]`. */
+function flatten(tree: Tree, prefix = ""): [string, string][] {
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === "string" ? [[`${prefix}${key}`, value] as [string, string]] : flatten(value, `${prefix}${key}.`),
+  );
+}
+
+/** The argument names an ICU message takes (plural/select branches included). */
+function argumentsOf(elements: MessageFormatElement[]): string[] {
+  return elements.flatMap((element) => {
+    const own =
+      "value" in element && element.type !== TYPE.literal && element.type !== TYPE.pound ? [String(element.value)] : [];
+    const branches = "options" in element ? Object.values(element.options).flatMap((o) => argumentsOf(o.value)) : [];
+    const children = "children" in element ? argumentsOf(element.children) : [];
+    return [...own, ...branches, ...children];
+  });
+}
+
+/** Every full key (`costs.byProvider.title`) the code asks for; a template key (`languageName.${x}`) as a prefix. */
+export function usedKeys(text: string): { keys: Set<string>; prefixes: Set<string> } {
+  const keys = new Set<string>();
+  const prefixes = new Set<string>();
+  const bindings = text.matchAll(/\b(\w+)\s*=\s*(?:await\s+)?(?:useTranslations|getTranslations)\(\s*"([\w.]+)"\s*\)/g);
+  for (const [, name, namespace] of bindings) {
+    const call = new RegExp(`\\b${name}(?:\\.(?:rich|markup|has))?\\(\\s*(?:"([\\w.]+)"|\`([\\w.]*)\\$\\{)`, "g");
+    for (const [, key, prefix] of text.matchAll(call)) {
+      if (key !== undefined) keys.add(`${namespace}.${key}`);
+      if (prefix !== undefined) prefixes.add(`${namespace}.${prefix}`);
+    }
+  }
+  return { keys, prefixes };
+}
+
+describe("the message catalogues", () => {
+  const code = sourceFiles(["app", "components", "lib"]).map((file) => fs.readFileSync(file, "utf8"));
+  const used = code.map(usedKeys);
+  const keys = new Set(used.flatMap((u) => [...u.keys]));
+  const prefixes = used.flatMap((u) => [...u.prefixes]);
+
+  it.each(NAMESPACES)("%s: the same keys and placeholders in every language, each a valid ICU message", (namespace) => {
+    const [first, ...others] = LOCALES.map((locale) => new Map(flatten(read(locale, namespace))));
+    for (const other of others) expect([...other.keys()].sort()).toEqual([...first!.keys()].sort());
+    for (const [key, message] of first!) {
+      const expected = argumentsOf(parseIcu(message)).sort();
+      for (const other of others)
+        expect(argumentsOf(parseIcu(other.get(key)!)).sort(), `${namespace}.${key}`).toEqual(expected);
+    }
+  });
+
+  it("has every key the code asks for, and no key the code does not use", () => {
+    const defined = new Set(
+      NAMESPACES.flatMap((namespace) => flatten(read("en", namespace)).map(([key]) => `${namespace}.${key}`)),
+    );
+    expect([...keys].filter((key) => !defined.has(key))).toEqual([]);
+    expect([...defined].filter((key) => !keys.has(key) && !prefixes.some((p) => key.startsWith(p)))).toEqual([]);
+  });
+
+  it("the check reads bindings, plain keys and template prefixes", () => {
+    const sample =
+      'const t = await getTranslations("costs");\nt("byProvider.title"); t.rich("note", {}); t(`unit.${u}`);';
+    expect(usedKeys(sample)).toEqual({
+      keys: new Set(["costs.byProvider.title", "costs.note"]),
+      prefixes: new Set(["costs.unit."]),
+    });
+  });
+});

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Agent Desk", template: "%s · Agent Desk" },
-  description: "Monitoring and control desk for the multi-agent LLM trading system",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("common");
+  return { title: { default: "Agent Desk", template: "%s · Agent Desk" }, description: t("meta.description") };
+}
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   return (

@@ -30,9 +30,12 @@ export function formatUsd(value: number | null, locale: Locale): string {
 /** Money in the account currency (KRW by default: ₩, no minor unit), signed. */
 export function formatMoney(value: number | null, currency: string, locale: Locale): string {
   if (value === null) return "—";
-  return number(locale, { style: "currency", currency, currencyDisplay: "narrowSymbol", signDisplay: "exceptZero" }).format(
-    value,
-  );
+  return number(locale, {
+    style: "currency",
+    currency,
+    currencyDisplay: "narrowSymbol",
+    signDisplay: "exceptZero",
+  }).format(value);
 }
 
 export function formatPercent(value: number | null, locale: Locale, digits = 1): string {

@@ -46,6 +46,3 @@ export function canonicalModel(raw: string): string {
  * `%` `|` `>` `?`) or a dot (`.inf`, `.nan`) at the start.
  */
 export const MODEL_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9._:@+/-]{0,98}[A-Za-z0-9])?$/;
-
-/** MODEL_NAME in words, for the form. */
-export const MODEL_NAME_RULE = "letters, digits and . _ - / : @ +, starting and ending with a letter or digit";

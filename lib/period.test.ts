@@ -1,15 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { calendarDate } from "./event-time";
-import {
-  calendarDays,
-  isWithin,
-  lastDays,
-  periodLength,
-  periodParams,
-  periodPhrase,
-  periodTag,
-  previousPeriod,
-} from "./period";
+import { calendarDays, isWithin, lastDays, periodForm, periodParams, periodTag, previousPeriod } from "./period";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -37,8 +28,7 @@ describe("a from/to period", () => {
     const period = calendarDays("2026-11-01", "2026-11-15", "Asia/Seoul");
     expect(periodParams(period)).toEqual({ from: "2026-11-01", to: "2026-11-15" });
     expect(periodTag(period)).toBe("2026-11-01_2026-11-15");
-    expect(periodPhrase(period)).toBe("2026-11-01 – 2026-11-15");
-    expect(periodLength(period)).toBe("15 days");
+    expect(periodForm(period)).toEqual({ kind: "range", from: "2026-11-01", to: "2026-11-15", days: 15 });
     expect(
       [period.startMs - 1, period.startMs, period.endMs - 1, period.endMs].map((ms) => isWithin(period, ms)),
     ).toEqual([false, true, true, false]);
@@ -62,8 +52,7 @@ describe("a days period", () => {
     });
     expect(periodParams(period)).toEqual({ days: "7" });
     expect(periodTag(lastDays(1, { now: NOW, zone: "Asia/Seoul" }))).toBe("1d");
-    expect(periodPhrase(period)).toBe("the last 7d");
-    expect(periodLength(period)).toBe("7d");
+    expect(periodForm(period)).toEqual({ kind: "days", days: 7 });
     expect(isWithin(period, NOW + DAY)).toBe(true);
   });
 

@@ -96,14 +96,16 @@ export function periodParams(period: Period): Record<string, string> {
     : { days: String(period.search.days) };
 }
 
-/** The period in a sentence: "over the last 7d", "over 2026-11-01 – 2026-11-15". */
-export function periodPhrase(period: Period): string {
-  return "from" in period.search ? period.label : `the last ${period.label}`;
-}
+/**
+ * The period as the catalogues' `common.period.*` messages word it (components/ui/period-text.ts): the last N
+ * days, or calendar days from `from` to `to` (`days` of them).
+ */
+export type PeriodForm = { kind: "days"; days: number } | { kind: "range"; from: string; to: string; days: number };
 
-/** The period's length, for "vs previous 7d" and "vs previous 15 days". */
-export function periodLength(period: Period): string {
-  return "from" in period.search ? `${period.days} ${period.days === 1 ? "day" : "days"}` : period.label;
+export function periodForm(period: Period): PeriodForm {
+  return "from" in period.search
+    ? { kind: "range", from: period.search.from, to: period.search.to, days: period.days }
+    : { kind: "days", days: period.days };
 }
 
 /** The period in a file name: `7d`, or `2026-11-01_2026-11-15`. */

@@ -1,26 +1,30 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { CountingMessage } from "@/components/ui/counting-message";
 import { COUNTING_DIGEST } from "@/lib/counting-in-progress";
 
 export default function DashboardError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  if (error.digest === COUNTING_DIGEST) return <CountingMessage what="This page's period" reset={reset} />;
+  const t = useTranslations("common");
+  if (error.digest === COUNTING_DIGEST) return <CountingMessage what={t("pageError.period")} reset={reset} />;
   return (
     <div
       role="alert"
       className="rounded-lg border border-rose-300 bg-rose-50 p-6 dark:border-rose-900 dark:bg-rose-950/40"
     >
-      <h1 className="text-lg font-semibold">This page could not be loaded</h1>
+      <h1 className="text-lg font-semibold">{t("pageError.title")}</h1>
       <p className="mt-2 text-sm text-zinc-700 dark:text-zinc-300">
-        The database could not be read just now. The rest of Agent Desk still works; try again in a moment.
-        {error.digest ? <span className="mt-1 block font-mono text-xs">Reference: {error.digest}</span> : null}
+        {t("pageError.body")}
+        {error.digest ? (
+          <span className="mt-1 block font-mono text-xs">{t("reference", { digest: error.digest })}</span>
+        ) : null}
       </p>
       <button
         type="button"
         onClick={reset}
         className="mt-4 rounded-md bg-zinc-900 px-3 py-1.5 text-sm text-white dark:bg-zinc-100 dark:text-zinc-900"
       >
-        Try again
+        {t("pageError.retry")}
       </button>
     </div>
   );

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { AgentsToReview } from "@/components/overview/agents-to-review";
 import { DailyCharts } from "@/components/overview/daily-charts";
@@ -8,45 +9,47 @@ import { PageHeader } from "@/components/ui/page-header";
 import { SectionBoundary } from "@/components/ui/section-boundary";
 import { PeriodPicker } from "@/components/ui/period-picker";
 import { requestClock } from "@/db/queries/request-clock";
-import { periodParams, periodPhrase } from "@/lib/period";
+import { periodText } from "@/components/ui/period-text";
+import { periodParams } from "@/lib/period";
 import { readContext } from "@/lib/read-context";
 import { readOverviewSearch, type OverviewSearchParams } from "./search-params";
 
 const block = <div aria-hidden className="h-72 animate-pulse rounded-lg bg-zinc-100 dark:bg-zinc-900" />;
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<OverviewSearchParams> }) {
+  const t = await getTranslations("overview");
   const clock = requestClock();
   const { period, problem } = readOverviewSearch(await searchParams, clock);
   const ctx = readContext(clock, period);
   const key = new URLSearchParams(periodParams(period)).toString();
   return (
     <>
-      <PageHeader title="Overview" subtitle={`The trading system over ${periodPhrase(period)}`}>
+      <PageHeader title={t("title")} subtitle={t("subtitle", { period: (await periodText(period)).phrase })}>
         <PeriodPicker path="/" period={period} problem={problem} />
       </PageHeader>
       <div className="space-y-6">
-        <SectionBoundary title="The key figures">
+        <SectionBoundary title={t("sections.stats")}>
           <Suspense key={`stats-${key}`} fallback={<OverviewStatsSkeleton />}>
             <OverviewStats ctx={ctx} />
           </Suspense>
         </SectionBoundary>
-        <SectionBoundary title="The daily charts">
+        <SectionBoundary title={t("sections.charts")}>
           <Suspense key={`charts-${key}`} fallback={block}>
             <DailyCharts ctx={ctx} />
           </Suspense>
         </SectionBoundary>
         <div className="grid gap-6 lg:grid-cols-3">
-          <SectionBoundary title="The spend against the limits">
+          <SectionBoundary title={t("sections.spend")}>
             <Suspense fallback={block}>
               <SpendLimits clock={clock} />
             </Suspense>
           </SectionBoundary>
-          <SectionBoundary title="The agents needing review">
+          <SectionBoundary title={t("sections.review")}>
             <Suspense fallback={block}>
               <AgentsToReview clock={clock} />
             </Suspense>
           </SectionBoundary>
-          <SectionBoundary title="The latest model swaps">
+          <SectionBoundary title={t("sections.swaps")}>
             <Suspense fallback={block}>
               <LatestSwaps clock={clock} />
             </Suspense>

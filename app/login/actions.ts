@@ -2,6 +2,7 @@
 
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { appConfig } from "@/db";
 import { requestOrigin } from "@/lib/server/forwarded-headers";
 import { openSession } from "@/lib/server/operator";
@@ -28,27 +29,23 @@ export async function signIn(_previous: SignInState, form: FormData): Promise<Si
   const key = device ? `device ${device}` : addressGroup(client);
   const throttle = signInThrottle();
   const verdict = throttle.begin(key, Date.now(), device !== null);
+  // Its errors are shown as they are: in the reader's language.
+  const t = await getTranslations("login");
   if (!verdict.go) {
     const minutes = Math.ceil(verdict.lockedForMs / 60_000);
-    return {
-      error: verdict.everyone
-        ? `Sign-in is paused after many failed attempts from many addresses: try again in ${minutes} min`
-        : `Too many failed sign-ins: try again in ${minutes} min`,
-    };
+    return { error: verdict.everyone ? t("error.paused", { minutes }) : t("error.throttled", { minutes }) };
   }
   await new Promise((resolve) => setTimeout(resolve, verdict.delayMs));
   const password = form.get("password");
   if (typeof password !== "string" || !passwordMatches(password, config.dashboardPassword, sessionSecret(config)))
-    return { error: "Wrong password" };
+    return { error: t("error.wrongPassword") };
   throttle.succeeded(key, verdict.attempt);
   let token: string;
   try {
     token = store.open({ client, userAgent: h.get("user-agent") ?? "" }).token;
   } catch (error) {
     console.error(`Agent Desk: could not record a session: ${(error as Error).message}`);
-    return {
-      error: "Signed in, but the session could not be recorded beside the database (is its disk full or read-only?)",
-    };
+    return { error: t("error.notRecorded") };
   }
   jar.set(SESSION_COOKIE, token, {
     httpOnly: true,

@@ -1,13 +1,18 @@
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { appConfig } from "@/db";
 
-export const metadata = { title: "Sign in" };
+export async function generateMetadata() {
+  const t = await getTranslations("login");
+  return { title: t("title") };
+}
 export const dynamic = "force-dynamic";
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
   if (!appConfig().dashboardPassword) redirect("/"); // local single-user mode: nothing to sign in to
   const next = (await searchParams).next ?? "/";
+  const t = await getTranslations("login");
   return (
     <main className="grid min-h-screen place-items-center p-4">
       <div className="w-full max-w-sm rounded-lg border border-zinc-200 bg-white p-6 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
@@ -20,9 +25,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           </span>
           Agent Desk
         </h1>
-        <p className="mb-5 text-sm text-zinc-600 dark:text-zinc-400">
-          Sign in as the operator to watch the agents and change their models.
-        </p>
+        <p className="mb-5 text-sm text-zinc-600 dark:text-zinc-400">{t("intro")}</p>
         <SignInForm next={next} />
       </div>
     </main>

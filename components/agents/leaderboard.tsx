@@ -1,125 +1,126 @@
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import type { LeaderboardSort, SortDirection } from "@/app/(dashboard)/agents/search-params";
 import { Sparkline } from "@/components/charts/sparkline";
 import { Table, type Column as TableColumn } from "@/components/ui/table";
 import { PRELIMINARY, type RosterRow } from "@/db/queries/agent-roster";
 import { formatCount, formatMoney, formatPercent, formatUsd } from "@/lib/format";
+import type { Locale } from "@/lib/locale";
 
+/** A column of the leaderboard; its heading is `column.<key>` in the catalogue. */
 type Column = {
   key: LeaderboardSort;
-  header: string;
   value: (a: RosterRow) => number | string | null;
   cell: (a: RosterRow) => React.ReactNode;
   numeric?: boolean;
 };
 
-export function leaderboardColumns(currency: string): Column[] {
+function leaderboardColumns(
+  currency: string,
+  locale: Locale,
+  t: ReturnType<typeof useTranslations<"agents">>,
+): Column[] {
   const num = (v: number | null, f: (n: number) => string) => (v === null ? "—" : f(v));
   return [
     {
       key: "agent",
-      header: "Agent",
       value: (a) => a.name,
       cell: (a) => (
-        <Link className="font-medium hover:underline" href={`/agents/${encodeURIComponent(a.name)}`}>
-          {a.name}
-        </Link>
+        <>
+          <Link className="font-medium hover:underline" href={`/agents/${encodeURIComponent(a.name)}`}>
+            {a.name}
+          </Link>
+          {a.description ? (
+            <p className="max-w-64 text-xs whitespace-normal text-zinc-500 dark:text-zinc-400">{a.description}</p>
+          ) : null}
+        </>
       ),
     },
     {
       key: "model",
-      header: "Model now",
       value: (a) => a.model,
       cell: (a) => (a.model ? `${a.provider} · ${a.model}` : "—"),
     },
     {
       key: "rating",
-      header: "Rating",
       numeric: true,
       value: (a) => a.rating,
       cell: (a) => num(a.rating, (v) => v.toFixed(1)),
     },
     {
       key: "trend",
-      header: "Weekly rating",
       value: (a) => a.ratings.at(-1) ?? null,
       cell: (a) => (
         <Sparkline
           values={a.ratings}
-          label={`${a.name}'s weekly ratings: ${a.ratings.map((r) => r.toFixed(0)).join(", ") || "none"}`}
+          label={t("sparkline.label", {
+            name: a.name,
+            values: a.ratings.map((r) => r.toFixed(0)).join(", ") || t("sparkline.none"),
+          })}
         />
       ),
     },
     {
       key: "winrate",
-      header: "Wins / losses",
       numeric: true,
       value: (a) => a.winRate,
-      cell: (a) => (a.wins + a.losses > 0 ? `${a.wins} / ${a.losses} (${formatPercent(a.winRate, 0)})` : "—"),
+      cell: (a) => (a.wins + a.losses > 0 ? `${a.wins} / ${a.losses} (${formatPercent(a.winRate, locale, 0)})` : "—"),
     },
     {
       key: "pnl",
-      header: `PnL attributed (${currency})`,
       numeric: true,
       value: (a) => a.pnlAttributed,
-      cell: (a) => num(a.pnlAttributed, (v) => formatMoney(v, currency)),
+      cell: (a) => num(a.pnlAttributed, (v) => formatMoney(v, currency, locale)),
     },
     {
       key: "contribution",
-      header: "Avg contribution",
       numeric: true,
       value: (a) => a.avgContribution,
       cell: (a) => num(a.avgContribution, (v) => v.toFixed(3)),
     },
     {
       key: "efficiency",
-      header: "Efficiency",
       numeric: true,
       value: (a) => a.efficiencyScore,
-      cell: (a) => num(a.efficiencyScore, (v) => formatCount(Math.round(v))),
+      cell: (a) => num(a.efficiencyScore, (v) => formatCount(Math.round(v), locale)),
     },
     {
       key: "accuracy",
-      header: "Confidence accuracy",
       numeric: true,
       value: (a) => a.confidenceAccuracy,
-      cell: (a) => num(a.confidenceAccuracy, (v) => formatPercent(v * 100, 0)),
+      cell: (a) => num(a.confidenceAccuracy, (v) => formatPercent(v * 100, locale, 0)),
     },
-    { key: "calls", header: "LLM calls", numeric: true, value: (a) => a.calls, cell: (a) => formatCount(a.calls) },
-    { key: "cost", header: "LLM cost", numeric: true, value: (a) => a.costUsd, cell: (a) => formatUsd(a.costUsd) },
+    { key: "calls", numeric: true, value: (a) => a.calls, cell: (a) => formatCount(a.calls, locale) },
+    { key: "cost", numeric: true, value: (a) => a.costUsd, cell: (a) => formatUsd(a.costUsd, locale) },
     {
       key: "perdecision",
-      header: "Cost per decision",
       numeric: true,
       value: (a) => a.costPerDecision,
-      cell: (a) => num(a.costPerDecision, formatUsd),
+      cell: (a) => num(a.costPerDecision, (v) => formatUsd(v, locale)),
     },
     {
       key: "success",
-      header: "Success rate",
       numeric: true,
       value: (a) => a.successRate,
-      cell: (a) => num(a.successRate, (v) => formatPercent(v)),
+      cell: (a) => num(a.successRate, (v) => formatPercent(v, locale)),
     },
     {
       key: "p95",
-      header: "p95 latency",
       numeric: true,
       value: (a) => a.p95LatencyMs,
-      cell: (a) => num(a.p95LatencyMs, (v) => `${formatCount(Math.round(v))} ms`),
+      cell: (a) => num(a.p95LatencyMs, (v) => `${formatCount(Math.round(v), locale)} ms`),
     },
     {
       key: "swap",
-      header: "Days since swap",
       numeric: true,
       value: (a) => a.daysSinceSwap,
-      cell: (a) => num(a.daysSinceSwap, formatCount),
+      cell: (a) => num(a.daysSinceSwap, (v) => formatCount(v, locale)),
     },
   ];
 }
 
 /** Ranked agents first in the chosen order, then the preliminary ones; empty values last either way. */
-export function sortRoster(rows: RosterRow[], column: Column, direction: SortDirection): RosterRow[] {
+function sortRoster(rows: RosterRow[], column: Column, direction: SortDirection): RosterRow[] {
   const compare = (a: RosterRow, b: RosterRow) => {
     const [x, y] = [column.value(a), column.value(b)];
     if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
@@ -132,22 +133,27 @@ export function sortRoster(rows: RosterRow[], column: Column, direction: SortDir
 }
 
 /**
- * The agents ranked, in the table primitive: a rank (or "preliminary") before the columns, each heading a link that
- * sorts by it.
+ * The agents ranked, sorted by `sort`, in the table primitive: a rank (or "preliminary") before the columns, each
+ * heading a link that sorts by it; each agent's description from the config under its name.
  */
 export function Leaderboard({
-  rows,
-  columns,
+  roster,
+  currency,
   sort,
   direction,
   href,
 }: {
-  rows: RosterRow[];
-  columns: Column[];
+  roster: RosterRow[];
+  currency: string;
   sort: LeaderboardSort;
   direction: SortDirection;
   href: (sort: LeaderboardSort, direction: SortDirection) => string;
 }) {
+  const t = useTranslations("agents");
+  const locale = useLocale();
+  const columns = leaderboardColumns(currency, locale, t);
+  const sortedBy = columns.find((c) => c.key === sort)!;
+  const rows = sortRoster(roster, sortedBy, direction);
   const ranks = new Map(rows.filter((a) => !a.preliminary).map((a, i) => [a.name, i + 1]));
   const rank: TableColumn<RosterRow> = {
     header: "#",
@@ -157,10 +163,10 @@ export function Leaderboard({
       <span className="text-xs tabular-nums">
         {a.preliminary ? (
           <span
-            title={`too little data to rank: fewer than ${PRELIMINARY.weeks} weekly ratings, or under ${PRELIMINARY.trades} trades with a result`}
+            title={t("preliminary.tooltip", PRELIMINARY)}
             className="rounded bg-zinc-100 px-1 py-0.5 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300"
           >
-            preliminary
+            {t("preliminary.badge")}
           </span>
         ) : (
           ranks.get(a.name)
@@ -172,7 +178,7 @@ export function Leaderboard({
     const active = c.key === sort;
     const next = active && direction === "desc" ? "asc" : active ? "desc" : c.numeric ? "desc" : "asc";
     return {
-      header: c.header,
+      header: t(`column.${c.key}`, { currency }),
       numeric: c.numeric,
       cell: c.cell,
       text: c.key === "trend" ? (a) => a.ratings.map((r) => r.toFixed(1)).join(" ") : c.value,
@@ -181,13 +187,13 @@ export function Leaderboard({
   });
   return (
     <Table
-      caption="Agents, sortable by every column; preliminary agents last"
+      caption={t("leaderboard.tableCaption")}
       csv="agents"
       columns={[rank, ...sortable]}
       rows={rows}
       rowKey={(a) => a.name}
       rowClassName={(a) => (a.preliminary ? "text-zinc-500 dark:text-zinc-400" : "")}
-      empty="No agents: the agent config is empty and the file holds no activity."
+      empty={t("leaderboard.empty")}
     />
   );
 }

@@ -1,4 +1,6 @@
+import { useLocale, useTranslations } from "next-intl";
 import { formatUnit } from "@/lib/chart-units";
+import { formatDate } from "@/lib/format";
 import { TimeSeriesChart } from "./time-series-chart";
 
 type ChartProps = React.ComponentProps<typeof TimeSeriesChart>;
@@ -14,6 +16,8 @@ export function ChartFigure({
   showTitle = false,
   ...chart
 }: ChartProps & { title: string; summary: string; empty?: string; showTitle?: boolean }) {
+  const t = useTranslations("charts");
+  const locale = useLocale();
   const heading = showTitle ? (
     <h3 className="mb-1 text-xs font-semibold text-zinc-500 dark:text-zinc-400">{title}</h3>
   ) : null;
@@ -22,9 +26,7 @@ export function ChartFigure({
     return (
       <div>
         {heading}
-        <p className="py-8 text-center text-sm text-zinc-500 dark:text-zinc-400">
-          {empty ?? "Nothing in this period yet."}
-        </p>
+        <p className="py-8 text-center text-sm text-zinc-500 dark:text-zinc-400">{empty ?? t("empty")}</p>
       </div>
     );
   }
@@ -36,13 +38,13 @@ export function ChartFigure({
         <TimeSeriesChart {...chart} />
       </div>
       <details className="mt-2 text-xs">
-        <summary className="cursor-pointer text-zinc-500 select-none dark:text-zinc-400">Show the numbers</summary>
+        <summary className="cursor-pointer text-zinc-500 select-none dark:text-zinc-400">{t("showNumbers")}</summary>
         <div className="mt-2 max-h-64 overflow-auto">
           <table className="w-full text-right tabular-nums">
             <thead className="sticky top-0 bg-white dark:bg-zinc-900">
               <tr>
                 <th scope="col" className="py-1 text-left font-medium">
-                  Date
+                  {t("date")}
                 </th>
                 {chart.series.map((s) => (
                   <th key={s.key} scope="col" className="px-2 py-1 font-medium">
@@ -55,13 +57,14 @@ export function ChartFigure({
               {chart.data.map((row) => (
                 <tr key={row.date} className="border-t border-zinc-100 dark:border-zinc-800">
                   <th scope="row" className="py-1 text-left font-normal">
-                    {row.date}
+                    {formatDate(row.date, locale)}
                   </th>
                   {chart.series.map((s) => (
                     <td key={s.key} className="px-2 py-1">
                       {formatUnit(
                         typeof row[s.key] === "number" ? (row[s.key] as number) : null,
                         chart.unit,
+                        locale,
                         chart.currency,
                       )}
                     </td>

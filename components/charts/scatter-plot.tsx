@@ -1,5 +1,6 @@
 "use client";
 
+import { useLocale } from "next-intl";
 import {
   CartesianGrid,
   ReferenceLine,
@@ -24,6 +25,7 @@ type Props = {
 
 /** One dot per item (a trade: an agent's contribution against its PnL), fed plain numbers by a server component. */
 export function ScatterPlot({ points, xLabel, yLabel, yUnit, currency, colour, height = 240 }: Props) {
+  const locale = useLocale();
   return (
     <div className="text-zinc-500 dark:text-zinc-400" style={{ height }}>
       <ResponsiveContainer width="100%" height="100%">
@@ -43,7 +45,7 @@ export function ScatterPlot({ points, xLabel, yLabel, yUnit, currency, colour, h
             name={yLabel}
             stroke="currentColor"
             tick={{ fill: "currentColor", fontSize: 11 }}
-            tickFormatter={(v: number) => formatTick(v, yUnit, currency)}
+            tickFormatter={(v: number) => formatTick(v, yUnit, locale, currency)}
             width={64}
           />
           <ReferenceLine y={0} stroke="currentColor" strokeOpacity={0.4} />
@@ -58,7 +60,7 @@ export function ScatterPlot({ points, xLabel, yLabel, yUnit, currency, colour, h
                     {xLabel}: {point.x.toFixed(3)}
                   </p>
                   <p>
-                    {yLabel}: {formatUnit(point.y, yUnit, currency)}
+                    {yLabel}: {formatUnit(point.y, yUnit, locale, currency)}
                   </p>
                 </div>
               );

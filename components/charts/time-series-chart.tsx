@@ -1,5 +1,6 @@
 "use client";
 
+import { useLocale } from "next-intl";
 import {
   Area,
   Bar,
@@ -15,6 +16,8 @@ import {
   YAxis,
 } from "recharts";
 import { formatTick, formatUnit, type ChartUnit } from "@/lib/chart-units";
+import { formatAxisDay, formatDate } from "@/lib/format";
+import type { Locale } from "@/lib/locale";
 
 export type ChartSeries = { key: string; label: string; colour: string; dashed?: boolean };
 export type ChartRow = { date: string } & Record<string, number | string | null>;
@@ -50,7 +53,8 @@ export function TimeSeriesChart({
   limit,
   height = 240,
 }: Props) {
-  const tick = (value: number) => formatTick(value, unit, currency);
+  const locale = useLocale();
+  const tick = (value: number) => formatTick(value, unit, locale, currency);
   return (
     <div className="text-zinc-500 dark:text-zinc-400" style={{ height }}>
       <ResponsiveContainer width="100%" height="100%">
@@ -60,11 +64,11 @@ export function TimeSeriesChart({
             dataKey="date"
             stroke="currentColor"
             tick={{ fill: "currentColor", fontSize: 11 }}
-            tickFormatter={(d: string) => d.slice(5)}
+            tickFormatter={(d: string) => formatAxisDay(d, locale)}
             minTickGap={24}
           />
           <YAxis stroke="currentColor" tick={{ fill: "currentColor", fontSize: 11 }} tickFormatter={tick} width={64} />
-          <Tooltip content={<ChartTooltip unit={unit} currency={currency} series={series} />} />
+          <Tooltip content={<ChartTooltip unit={unit} currency={currency} series={series} locale={locale} />} />
           {series.length > 1 ? <Legend wrapperStyle={{ fontSize: 12 }} /> : null}
           {bands.map((b) => (
             <ReferenceArea
@@ -140,16 +144,17 @@ type TooltipProps = {
   unit: ChartUnit;
   currency?: string;
   series: ChartSeries[];
+  locale: Locale;
   active?: boolean;
   label?: string;
   payload?: { dataKey?: unknown; value?: unknown }[];
 };
 
-function ChartTooltip({ unit, currency, series, active, label, payload }: TooltipProps) {
+function ChartTooltip({ unit, currency, series, locale, active, label, payload }: TooltipProps) {
   if (!active || !payload?.length) return null;
   return (
     <div className="rounded-md border border-zinc-200 bg-white px-3 py-2 text-xs text-zinc-900 shadow-md dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100">
-      <p className="mb-1 font-medium">{label}</p>
+      <p className="mb-1 font-medium">{label === undefined ? null : formatDate(label, locale)}</p>
       {series.map((s) => {
         const value = payload.find((p) => p.dataKey === s.key)?.value;
         return (
@@ -157,7 +162,7 @@ function ChartTooltip({ unit, currency, series, active, label, payload }: Toolti
             <span aria-hidden className="inline-block size-2 rounded-full" style={{ background: s.colour }} />
             <span>{s.label}</span>
             <span className="ml-auto tabular-nums">
-              {formatUnit(typeof value === "number" ? value : null, unit, currency)}
+              {formatUnit(typeof value === "number" ? value : null, unit, locale, currency)}
             </span>
           </p>
         );

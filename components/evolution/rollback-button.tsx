@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { rollbackAction, type RollbackState } from "@/app/(dashboard)/evolution/actions";
 
@@ -16,12 +17,13 @@ export function RollbackButton({
   changes: string[];
   requestId: string;
 }) {
+  const t = useTranslations("evolution");
   const [open, setOpen] = useState(false);
   const [state, action, pending] = useActionState<RollbackState, FormData>(rollbackAction, { outcome: null });
   if (state.outcome?.ok) {
     return (
       <p role="status" className="text-xs text-emerald-800 dark:text-emerald-300">
-        Rolled back: swap #{state.outcome.id} recorded
+        {t("rollback.done", { id: state.outcome.id })}
       </p>
     );
   }
@@ -32,7 +34,7 @@ export function RollbackButton({
         onClick={() => setOpen(true)}
         className="rounded border border-rose-300 px-2 py-1 text-xs font-medium text-rose-800 hover:bg-rose-50 dark:border-rose-800 dark:text-rose-300 dark:hover:bg-rose-950"
       >
-        Roll back
+        {t("rollback.open")}
       </button>
     );
   }
@@ -47,18 +49,18 @@ export function RollbackButton({
         role="dialog"
         aria-modal="true"
         className="w-full max-w-md space-y-3 rounded-lg border border-rose-300 bg-white p-4 text-left whitespace-normal shadow-xl dark:border-rose-900 dark:bg-zinc-900"
-        aria-label={`Roll back swap #${swapId}`}
+        aria-label={t("rollback.dialog", { id: swapId })}
       >
         <input type="hidden" name="swap_id" value={swapId} />
         <input type="hidden" name="request_id" value={requestId} />
-        <p className="text-sm font-semibold">Rolling back swap #{swapId} will:</p>
+        <p className="text-sm font-semibold">{t("rollback.will", { id: swapId })}</p>
         <ul className="list-disc space-y-1 pl-5 text-sm">
           {changes.map((line) => (
             <li key={line}>{line}</li>
           ))}
         </ul>
         <label className="block text-xs">
-          <span className="font-medium">Note (optional)</span>
+          <span className="font-medium">{t("rollback.note")}</span>
           <input
             name="note"
             maxLength={2000}
@@ -77,10 +79,10 @@ export function RollbackButton({
             disabled={pending}
             className="rounded bg-rose-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-rose-800 disabled:opacity-60"
           >
-            {pending ? "Rolling back…" : "Confirm rollback"}
+            {pending ? t("rollback.pending") : t("rollback.confirm")}
           </button>
           <button type="button" onClick={() => setOpen(false)} className="rounded px-3 py-1.5 text-sm underline">
-            Cancel
+            {t("rollback.cancel")}
           </button>
         </div>
       </form>

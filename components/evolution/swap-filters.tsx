@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { SWAP_PERIODS, type SwapFilterValues } from "@/app/(dashboard)/evolution/search-params";
 import { SWAP_STATUSES } from "@/lib/swap-status";
 
@@ -5,11 +6,12 @@ const SELECT = "rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dar
 
 /** The timeline's filters, as a GET form: every filtered view is a link. */
 export function SwapFilters({ agents, values }: { agents: string[]; values: SwapFilterValues }) {
+  const t = useTranslations("evolution");
   const select = (name: keyof SwapFilterValues, label: string, options: [string, string][]) => (
     <label className="flex flex-col text-xs font-medium text-zinc-600 dark:text-zinc-400">
       {label}
       <select name={name} defaultValue={values[name] ?? ""} className={SELECT}>
-        <option value="">All</option>
+        <option value="">{t("filters.all")}</option>
         {options.map(([value, text]) => (
           <option key={value} value={value}>
             {text}
@@ -19,32 +21,32 @@ export function SwapFilters({ agents, values }: { agents: string[]; values: Swap
     </label>
   );
   return (
-    <form method="get" action="/evolution" className="flex flex-wrap items-end gap-3" aria-label="Filter swaps">
+    <form method="get" action="/evolution" className="flex flex-wrap items-end gap-3" aria-label={t("filters.label")}>
       {select(
         "agent",
-        "Filter by agent",
+        t("filters.agent"),
         agents.map((a) => [a, a]),
       )}
-      {select("trigger", "Filter by trigger", [
+      {select("trigger", t("filters.trigger"), [
         ["manual", "manual"],
         ["automatic", "automatic"],
         ["scheduled", "scheduled"],
       ])}
       {select(
         "status",
-        "Filter by status",
-        SWAP_STATUSES.map((s) => [s, s.replace("_", " ")]),
+        t("filters.status"),
+        SWAP_STATUSES.map((s) => [s, t(`status.${s}`)]),
       )}
       {select(
         "days",
-        "Filter by period",
-        SWAP_PERIODS.map((p) => [String(p.days), p.label]),
+        t("filters.period"),
+        SWAP_PERIODS.map((days) => [String(days), t(`filters.days.${days}`)]),
       )}
       <button
         type="submit"
         className="rounded-md border border-zinc-300 px-3 py-1 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
       >
-        Filter
+        {t("filters.submit")}
       </button>
     </form>
   );

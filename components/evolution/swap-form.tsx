@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { recordSwapAction, type SwapFormState } from "@/app/(dashboard)/evolution/actions";
 import type { FieldErrors } from "@/db/commands/swap-input";
@@ -10,7 +11,8 @@ const INPUT =
   "w-full rounded-md border border-zinc-300 bg-white px-2.5 py-1.5 text-sm aria-[invalid=true]:border-rose-600 dark:border-zinc-700 dark:bg-zinc-950";
 
 /**
- * The manual swap form (its labels are part of Agent Desk's outside contract: scripts and tests find fields by them);
+ * The manual swap form (its English labels are part of Agent Desk's outside contract: scripts and tests find fields
+ * by them);
  * errors appear beside their fields, typed values stay.
  */
 export function SwapForm({
@@ -26,6 +28,7 @@ export function SwapForm({
   requestId: string;
   agent?: string;
 }) {
+  const t = useTranslations("evolution");
   const [state, action, pending] = useActionState<SwapFormState, FormData>(recordSwapAction, {
     outcome: null,
     values: {},
@@ -73,13 +76,13 @@ export function SwapForm({
       onReset={() => setChosen(agent ?? "")}
       noValidate
       className="grid gap-4 md:grid-cols-2"
-      aria-label="Manual swap"
+      aria-label={t("form.name")}
     >
       <input type="hidden" name="request_id" value={requestId} />
       {field(
         "agent",
         "agent",
-        "Agent",
+        t("form.agent"),
         (p) => (
           <select
             {...p}
@@ -87,7 +90,7 @@ export function SwapForm({
             key={`agent-${values.agent ?? agent}`}
             onChange={(e) => setChosen(e.target.value)}
           >
-            <option value="">Choose an agent…</option>
+            <option value="">{t("form.chooseAgent")}</option>
             {agents.map((a) => (
               <option key={a.name} value={a.name}>
                 {a.name}
@@ -95,13 +98,11 @@ export function SwapForm({
             ))}
           </select>
         ),
-        current?.provider
-          ? `Runs ${current.provider} ${current.model} now; the old model is taken from there.`
-          : undefined,
+        current?.provider ? t("form.runsNow", { provider: current.provider, model: String(current.model) }) : undefined,
       )}
-      {field("provider", "new_provider", "New provider", (p) => (
+      {field("provider", "new_provider", t("form.provider"), (p) => (
         <select {...p} defaultValue={values.new_provider ?? ""} key={`provider-${values.new_provider}`}>
-          <option value="">Choose a provider…</option>
+          <option value="">{t("form.chooseProvider")}</option>
           {providers.map((name) => (
             <option key={name} value={name}>
               {name}
@@ -112,7 +113,7 @@ export function SwapForm({
       {field(
         "model",
         "new_model",
-        "New model",
+        t("form.model"),
         (p) => (
           <>
             <input
@@ -122,7 +123,7 @@ export function SwapForm({
               autoComplete="off"
               spellCheck={false}
               defaultValue={values.new_model ?? ""}
-              placeholder="sonnet-4"
+              placeholder={t("form.modelPlaceholder")}
             />
             <datalist id="known-models">
               {models.map((m) => (
@@ -131,12 +132,12 @@ export function SwapForm({
             </datalist>
           </>
         ),
-        "Stored exactly as written, as the trading system's config names it.",
+        t("form.modelHint"),
       )}
       {field(
         "expectedImprovement",
         "expected_improvement",
-        "Expected improvement",
+        t("form.expectedImprovement"),
         (p) => (
           <input
             {...p}
@@ -146,22 +147,17 @@ export function SwapForm({
             defaultValue={values.expected_improvement ?? "0.1"}
           />
         ),
-        "A fraction from -1 to 1: 0.1 = 10 % better.",
+        t("form.expectedImprovementHint"),
       )}
       <div className="md:col-span-2">
-        {field("reason", "reason", "Reason", (p) => (
-          <textarea
-            {...p}
-            rows={3}
-            defaultValue={values.reason ?? ""}
-            placeholder="Why this model, and what you expect it to fix"
-          />
+        {field("reason", "reason", t("form.reason"), (p) => (
+          <textarea {...p} rows={3} defaultValue={values.reason ?? ""} placeholder={t("form.reasonPlaceholder")} />
         ))}
       </div>
       {field(
         "validationDays",
         "validation_period_days",
-        "Validation period (days)",
+        t("form.validationDays"),
         (p) => (
           <input
             {...p}
@@ -171,12 +167,12 @@ export function SwapForm({
             defaultValue={values.validation_period_days ?? "7"}
           />
         ),
-        "1 to 90 days, compared with the same span before the swap.",
+        t("form.validationDaysHint"),
       )}
       {field(
         "rollbackThreshold",
         "rollback_threshold",
-        "Rollback threshold",
+        t("form.rollbackThreshold"),
         (p) => (
           <input
             {...p}
@@ -186,7 +182,7 @@ export function SwapForm({
             defaultValue={values.rollback_threshold ?? "-0.1"}
           />
         ),
-        "A fraction: -0.1 = roll back when the agent gets more than 10 % worse.",
+        t("form.rollbackThresholdHint"),
       )}
       <div className="flex flex-wrap items-center gap-3 md:col-span-2">
         <button
@@ -194,7 +190,7 @@ export function SwapForm({
           disabled={pending}
           className="rounded-md bg-emerald-700 px-4 py-2 text-sm font-semibold text-white hover:bg-emerald-800 disabled:opacity-60"
         >
-          {pending ? "Recording…" : "Record swap"}
+          {pending ? t("form.pending") : t("form.submit")}
         </button>
         <Outcome state={state} />
       </div>
@@ -203,6 +199,7 @@ export function SwapForm({
 }
 
 function Outcome({ state }: { state: SwapFormState }) {
+  const t = useTranslations("evolution");
   const outcome = state.outcome;
   if (!outcome) return null;
   if (!outcome.ok) {
@@ -214,10 +211,8 @@ function Outcome({ state }: { state: SwapFormState }) {
   }
   return (
     <p role="status" className="text-sm text-emerald-800 dark:text-emerald-300">
-      Recorded swap #{outcome.id}: {outcome.agent} {outcome.from} → {outcome.to}.{" "}
-      {outcome.configWritten
-        ? "The agent config now names the new model."
-        : `Config not changed: ${outcome.configNote}.`}
+      {t("form.recorded", { id: outcome.id, agent: outcome.agent, from: outcome.from, to: outcome.to })}{" "}
+      {outcome.configWritten ? t("form.configWritten") : t("form.configNotChanged", { note: outcome.configNote ?? "" })}
     </p>
   );
 }

@@ -1,26 +1,25 @@
+import { useTranslations } from "next-intl";
 import { databaseProblem } from "@/db";
-
-const TITLES = {
-  missing: "The database file is missing",
-  migrating: "The database file is being migrated",
-  "read-only": "The database file is read-only",
-  "disk-full": "The disk is full",
-} as const;
+import { countingStatus } from "@/db/background/counting-loop";
 
 /**
  * Says plainly, above every page, when the database file is missing or read-only, or its disk is full; nothing when all
- * is well.
+ * is well. While a file is migrated, the step running now (or why it failed) in the migration's own words.
  */
 export function DatabaseBanner() {
+  const t = useTranslations("nav");
   const problem = databaseProblem();
   if (!problem) return null;
+  const count = problem.kind === "migrating" ? countingStatus() : null;
+  const progress =
+    count?.state === "migrating" && count.detail ? "migrating" : count?.state === "failed" ? "failed" : "none";
   return (
     <div
       role="alert"
       className="mb-6 rounded-lg border border-[#E69F00] bg-amber-50 p-4 text-sm text-zinc-900 dark:bg-amber-950/40 dark:text-zinc-100"
     >
-      <p className="font-semibold">{TITLES[problem.kind]}</p>
-      <p className="mt-1">{problem.message}</p>
+      <p className="font-semibold">{t(`database.${problem.kind}.title`)}</p>
+      <p className="mt-1">{t(`database.${problem.kind}.message`, { progress, detail: String(count?.detail) })}</p>
     </div>
   );
 }

@@ -1,14 +1,16 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
 import { ROUTES } from "./routes";
 
 export function NavLinks() {
   const pathname = usePathname();
+  const t = useTranslations("nav");
   return (
     <ul className="flex gap-1 overflow-x-auto md:flex-col md:overflow-visible">
-      {ROUTES.map(({ href, label }) => {
+      {ROUTES.map(({ href, name }) => {
         const active = href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
         return (
           <li key={href}>
@@ -21,7 +23,7 @@ export function NavLinks() {
                   : "text-zinc-600 hover:bg-zinc-200/70 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
               }`}
             >
-              {label}
+              {t(`routes.${name}`)}
             </Link>
           </li>
         );

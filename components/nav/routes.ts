@@ -1,10 +1,10 @@
-/** Every page of the README's "The pages", in the order operators use them. */
+/** Every page of the README's "The pages", in the order operators use them; `name` is its `nav.routes.*` message. */
 export const ROUTES = [
-  { href: "/", label: "Overview" },
-  { href: "/agents", label: "Agents" },
-  { href: "/costs", label: "Costs" },
-  { href: "/evolution", label: "Model swaps" },
-  { href: "/review", label: "Review" },
-  { href: "/trades", label: "Trades" },
-  { href: "/system", label: "System" },
+  { href: "/", name: "overview" },
+  { href: "/agents", name: "agents" },
+  { href: "/costs", name: "costs" },
+  { href: "/evolution", name: "evolution" },
+  { href: "/review", name: "review" },
+  { href: "/trades", name: "trades" },
+  { href: "/system", name: "system" },
 ] as const;

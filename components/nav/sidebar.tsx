@@ -1,13 +1,15 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { signOut } from "@/app/login/actions";
 import { appConfig } from "@/db";
 import { LocaleSwitch } from "./locale-switch";
 import { NavLinks } from "./nav-links";
 
 export function Sidebar() {
+  const t = useTranslations("nav");
   return (
     <nav
-      aria-label="Main"
+      aria-label={t("main")}
       className="sticky top-0 z-10 flex flex-col gap-3 border-b border-zinc-200 bg-white/90 px-4 py-3 backdrop-blur md:h-screen md:w-52 md:shrink-0 md:border-b-0 md:border-r md:py-5 dark:border-zinc-800 dark:bg-zinc-900/90"
     >
       <Link href="/" className="flex items-center gap-2 px-3 font-semibold tracking-tight">
@@ -27,7 +29,7 @@ export function Sidebar() {
             type="submit"
             className="text-sm text-zinc-600 underline hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
           >
-            Sign out
+            {t("signOut")}
           </button>
         </form>
       ) : null}

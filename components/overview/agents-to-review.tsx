@@ -1,8 +1,8 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { readReviewSearch } from "@/app/(dashboard)/review/search-params";
 import { Card } from "@/components/ui/card";
 import { getUnderperformingAgents } from "@/db/queries/agent-contribution";
-import { formatCount } from "@/lib/format";
 import { readContext, type RequestClock } from "@/lib/read-context";
 
 /**
@@ -10,17 +10,13 @@ import { readContext, type RequestClock } from "@/lib/read-context";
  * period.
  */
 export async function AgentsToReview({ clock }: { clock: RequestClock }) {
+  const t = await getTranslations("overview");
   const { period, minTrades, threshold } = readReviewSearch({}, clock);
   const agents = getUnderperformingAgents(readContext(clock, period), { minTrades, threshold });
   return (
-    <Card
-      title="Agents needing review"
-      caption={`last ${period.days} days · efficiency under ${threshold} with ${minTrades}+ trades`}
-    >
+    <Card title={t("review.title")} caption={t("review.caption", { days: period.days, threshold, minTrades })}>
       {agents.length === 0 ? (
-        <p className="text-sm text-zinc-500 dark:text-zinc-400">
-          No agent is below the threshold: every agent with enough trades pulls its weight.
-        </p>
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">{t("review.none")}</p>
       ) : (
         <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
           {agents.map((a) => (
@@ -29,7 +25,7 @@ export async function AgentsToReview({ clock }: { clock: RequestClock }) {
                 {a.agentName}
               </Link>
               <span className="text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
-                efficiency {a.efficiencyScore.toFixed(0)} · {formatCount(a.tradesInvolved)} trades
+                {t("review.agent", { score: a.efficiencyScore.toFixed(0), trades: a.tradesInvolved })}
               </span>
             </li>
           ))}
@@ -37,7 +33,7 @@ export async function AgentsToReview({ clock }: { clock: RequestClock }) {
       )}
       <p className="mt-3 text-sm">
         <Link href="/review" className="text-emerald-700 hover:underline dark:text-emerald-400">
-          Open the review →
+          {t("review.open")}
         </Link>
       </p>
     </Card>

@@ -1,3 +1,4 @@
+import { getLocale, getTranslations } from "next-intl/server";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { Card } from "@/components/ui/card";
 import { getDailyFigures } from "@/db/queries/overview-series";
@@ -10,32 +11,44 @@ import type { ReadContext } from "@/lib/read-context";
 export async function DailyCharts({ ctx }: { ctx: ReadContext }) {
   const { days, trades, calls, pnlCurrency } = getDailyFigures(ctx);
   const { providers, rows, interval, totals } = overviewDailySeries(days, trades, calls);
-  const every = interval === "week" ? "Weekly" : "Daily";
-  const caption = `per ${interval} in ${zoneLabel(ctx.zone)}`;
+  const t = await getTranslations("overview");
+  const locale = await getLocale();
+  const zone = zoneLabel(ctx.zone, ctx.now);
   return (
     <div className="grid gap-6 xl:grid-cols-2">
-      <Card title={`${every} PnL (7-day, ${pnlCurrency})`} caption={`${caption}, by the day each trade was made`}>
+      <Card
+        title={t("daily.pnl.title", { interval, currency: pnlCurrency })}
+        caption={t("daily.pnl.caption", { interval, zone })}
+      >
         <ChartFigure
-          title={`${every} PnL`}
-          summary={`7-day PnL of the trades made each ${interval}: ${formatMoney(totals.pnl, pnlCurrency)} over ${rows.length} ${interval}s.`}
+          title={t("daily.pnl.chart", { interval })}
+          summary={t("daily.pnl.summary", {
+            interval,
+            total: formatMoney(totals.pnl, pnlCurrency, locale),
+            count: rows.length,
+          })}
           data={rows}
-          series={[{ key: "pnl", label: `PnL (${pnlCurrency})`, colour: GOOD }]}
+          series={[{ key: "pnl", label: t("daily.pnl.series", { currency: pnlCurrency }), colour: GOOD }]}
           kind="bar"
           unit="money"
           currency={pnlCurrency}
-          empty="No trades in this period yet: the trading system's trades appear here as they are made."
+          empty={t("daily.pnl.empty")}
         />
       </Card>
-      <Card title={`${every} LLM cost by provider (USD)`} caption={caption}>
+      <Card title={t("daily.cost.title", { interval })} caption={t("daily.cost.caption", { interval, zone })}>
         <ChartFigure
-          title={`${every} LLM cost by provider`}
-          summary={`LLM cost per ${interval}, stacked by provider (${providers.join(", ") || "none"}): ${formatUsd(totals.cost)} in all.`}
+          title={t("daily.cost.chart", { interval })}
+          summary={t("daily.cost.summary", {
+            interval,
+            providers: providers.join(", ") || t("none"),
+            total: formatUsd(totals.cost, locale),
+          })}
           data={rows}
           series={providers.map((p, i) => ({ key: `cost_${p}`, label: p, colour: providerColour(p, i) }))}
           kind="bar"
           stacked
           unit="usd"
-          empty="No LLM calls in this period yet: every call the agents make is counted here."
+          empty={t("daily.cost.empty")}
         />
       </Card>
     </div>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { getSwapLog } from "@/db/queries/swap-log";
 import { Card } from "@/components/ui/card";
 import { formatDateTime, formatPercent, zoneLabel } from "@/lib/format";
@@ -6,13 +7,13 @@ import type { RequestClock } from "@/lib/read-context";
 
 /** The six newest swaps of all time, whatever the overview's period; times in the request's zone. */
 export async function LatestSwaps({ clock }: { clock: RequestClock }) {
+  const t = await getTranslations("overview");
+  const locale = await getLocale();
   const swaps = getSwapLog(clock, { limit: 6 });
   return (
-    <Card title="Latest model swaps" caption={`times in ${zoneLabel(clock.zone)}`}>
+    <Card title={t("swaps.title")} caption={t("swaps.caption", { zone: zoneLabel(clock.zone, clock.now) })}>
       {swaps.length === 0 ? (
-        <p className="text-sm text-zinc-500 dark:text-zinc-400">
-          No model swaps yet. They appear here when the reflection loop or an operator changes an agent&apos;s model.
-        </p>
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">{t("swaps.none")}</p>
       ) : (
         <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
           {swaps.map((swap) => (
@@ -26,8 +27,11 @@ export async function LatestSwaps({ clock }: { clock: RequestClock }) {
                 </span>
               </span>
               <span className="text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
-                {swap.triggeredBy} · expected {formatPercent(swap.performanceImprovement * 100, 0)} ·{" "}
-                {formatDateTime(swap.atMs, clock.zone)}
+                {t("swaps.detail", {
+                  triggeredBy: swap.triggeredBy,
+                  improvement: formatPercent(swap.performanceImprovement * 100, locale, 0),
+                  at: formatDateTime(swap.atMs, clock.zone, locale),
+                })}
               </span>
             </li>
           ))}

@@ -1,3 +1,4 @@
+import { getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { getSpend } from "@/db/queries/overview-series";
 import { formatPercent, formatUsd } from "@/lib/format";
@@ -5,16 +6,16 @@ import type { RequestClock } from "@/lib/read-context";
 
 /** LLM spend against the agent config's daily and weekly limits, with a clear warning past the alert threshold. */
 export async function SpendLimits({ clock }: { clock: RequestClock }) {
+  const t = await getTranslations("overview");
+  const locale = await getLocale();
   const spend = getSpend(clock);
+  const alertAt = formatPercent(spend.alertAt * 100, locale, 0);
   const rows = [
-    { label: "Today", spent: spend.today, limit: spend.dailyLimit, limitName: "cost_limit_daily" },
-    { label: "Last 7 days", spent: spend.week, limit: spend.weeklyLimit, limitName: "cost_limit_weekly" },
+    { label: t("spend.today"), spent: spend.today, limit: spend.dailyLimit, limitName: "cost_limit_daily" },
+    { label: t("spend.week"), spent: spend.week, limit: spend.weeklyLimit, limitName: "cost_limit_weekly" },
   ];
   return (
-    <Card
-      title="LLM spend against the limits"
-      caption={`alert at ${formatPercent(spend.alertAt * 100, 0)} (cost_alert_threshold)`}
-    >
+    <Card title={t("spend.title")} caption={t("spend.caption", { alertAt })}>
       <ul className="space-y-4">
         {rows.map((r) => {
           const share = r.spent / r.limit;
@@ -25,13 +26,13 @@ export async function SpendLimits({ clock }: { clock: RequestClock }) {
               <div className="flex flex-wrap items-baseline justify-between gap-2 text-sm">
                 <span className="font-medium">{r.label}</span>
                 <span className="tabular-nums">
-                  {formatUsd(r.spent)} of {formatUsd(r.limit)}{" "}
-                  <span className="text-zinc-500 dark:text-zinc-400">({formatPercent(share * 100, 0)})</span>
+                  {t("spend.spent", { spent: formatUsd(r.spent, locale), limit: formatUsd(r.limit, locale) })}{" "}
+                  <span className="text-zinc-500 dark:text-zinc-400">({formatPercent(share * 100, locale, 0)})</span>
                 </span>
               </div>
               <div
                 role="meter"
-                aria-label={`${r.label}: share of ${r.limitName}`}
+                aria-label={t("spend.meter", { period: r.label, limitName: r.limitName })}
                 aria-valuemin={0}
                 aria-valuemax={100}
                 aria-valuenow={Math.round(Math.min(share, 1) * 100)}
@@ -42,8 +43,8 @@ export async function SpendLimits({ clock }: { clock: RequestClock }) {
               {state !== "ok" ? (
                 <p role="alert" className="mt-1 text-xs font-medium text-[#B34700] dark:text-[#F0A050]">
                   {state === "over"
-                    ? `Over the ${r.limitName} limit`
-                    : `Past the ${formatPercent(spend.alertAt * 100, 0)} alert threshold of ${r.limitName}`}
+                    ? t("spend.over", { limitName: r.limitName })
+                    : t("spend.alert", { alertAt, limitName: r.limitName })}
                 </p>
               ) : null}
             </li>

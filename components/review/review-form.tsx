@@ -1,21 +1,23 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { markReviewedAction, type ReviewState } from "@/app/(dashboard)/review/actions";
 
 /** `Mark reviewed` with a note, for one flagged agent. */
 export function ReviewForm({ agent, efficiencyScore }: { agent: string; efficiencyScore: number }) {
+  const t = useTranslations("review");
   const [state, action, pending] = useActionState<ReviewState, FormData>(markReviewedAction, {
     error: null,
     done: false,
   });
   const id = `note-${agent}`;
   return (
-    <form action={action} className="space-y-2" aria-label={`Review ${agent}`}>
+    <form action={action} className="space-y-2" aria-label={t("form.label", { agent })}>
       <input type="hidden" name="agent" value={agent} />
       <input type="hidden" name="efficiency_score" value={efficiencyScore} />
       <label htmlFor={id} className="block text-xs font-medium">
-        Review note
+        {t("form.note")}
       </label>
       <textarea
         id={id}
@@ -24,7 +26,7 @@ export function ReviewForm({ agent, efficiencyScore }: { agent: string; efficien
         maxLength={2000}
         aria-invalid={state.error ? true : undefined}
         aria-describedby={state.error ? `${id}-error` : undefined}
-        placeholder="What you found, and what you did"
+        placeholder={t("form.placeholder")}
         className="w-full rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-950"
       />
       {state.error ? (
@@ -37,7 +39,7 @@ export function ReviewForm({ agent, efficiencyScore }: { agent: string; efficien
         disabled={pending}
         className="rounded-md border border-zinc-300 px-3 py-1 text-sm font-medium hover:bg-zinc-100 disabled:opacity-60 dark:border-zinc-700 dark:hover:bg-zinc-800"
       >
-        {pending ? "Saving…" : "Mark reviewed"}
+        {pending ? t("form.pending") : t("form.submit")}
       </button>
     </form>
   );

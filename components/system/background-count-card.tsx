@@ -1,46 +1,88 @@
+import { useLocale, useTranslations } from "next-intl";
 import { Card } from "@/components/ui/card";
 import { Facts } from "@/components/ui/facts";
 import { getBackgroundCount } from "@/db/queries/background-count";
+import type { CountingState } from "@/db/background/counting-loop";
 import { formatCount, formatDateTime } from "@/lib/format";
 import type { RequestClock } from "@/lib/read-context";
+
+/** The states' message keys (`background.state.…`). */
+const STATE_KEYS: Record<CountingState, string> = {
+  starting: "starting",
+  counting: "counting",
+  current: "current",
+  "waiting for the writer": "waitingForWriter",
+  refused: "refused",
+  missing: "missing",
+  migrating: "migrating",
+  failed: "failed",
+};
+
+// The server's fixed texts (db/background/counting-loop.ts), by message key; any other (a migration's progress
+// line, an error's message, a time adopted back to) is shown as the server wrote it.
+const DETAIL_KEYS: Record<string, string> = {
+  "the database file is missing": "missing",
+  "backing the file up before its migrations": "backingUp",
+  "the trading system holds the write lock": "writeLock",
+};
+const ADOPTION_KEYS: Record<string, string> = {
+  "not started": "notStarted",
+  "every dated call; now the undated ones": "undated",
+};
+const REFUSED = /^the file refuses writes \((\w*)\); figures are read as they were counted$/;
 
 /**
  * /system: the server's background count, the one writer of Agent Desk's aggregates: its state, what waits, how long.
  */
 export function BackgroundCountCard({ clock }: { clock: RequestClock }) {
   const count = getBackgroundCount(clock);
+  const t = useTranslations("system");
+  const locale = useLocale();
+  const detail = (text: string) => {
+    const refused = REFUSED.exec(text);
+    if (refused) return t("background.detail.refused", { code: refused[1] ?? "" });
+    return DETAIL_KEYS[text] ? t(`background.detail.${DETAIL_KEYS[text]}`) : text;
+  };
+  const adopted = (backTo: string) =>
+    ADOPTION_KEYS[backTo] ? t(`background.adoption.${ADOPTION_KEYS[backTo]}`) : backTo;
   return (
-    <Card
-      title="Background count"
-      caption="counts new LLM calls, corrected calls and changed trades into Agent Desk's aggregates; pages only read them"
-    >
+    <Card title={t("background.title")} caption={t("background.caption")}>
       {count ? (
         <Facts
           className="grid-cols-2 sm:grid-cols-3 lg:grid-cols-6"
           items={[
             {
-              label: "State",
-              value: count.detail ? `${count.state}: ${count.detail}` : count.state,
+              label: t("background.stateLabel"),
+              value: count.detail
+                ? t("background.stateWithDetail", {
+                    state: t(`background.state.${STATE_KEYS[count.state]}`),
+                    detail: detail(count.detail),
+                  })
+                : t(`background.state.${STATE_KEYS[count.state]}`),
               wide: "col-span-2 sm:col-span-3 lg:col-span-2",
             },
-            { label: "LLM calls to count", value: formatCount(count.llmCallsWaiting) },
-            { label: "Corrections to count", value: formatCount(count.correctionsWaiting) },
-            { label: "Trade changes to read", value: formatCount(count.tradeChangesWaiting) },
+            { label: t("background.llmCalls"), value: formatCount(count.llmCallsWaiting, locale) },
+            { label: t("background.corrections"), value: formatCount(count.correctionsWaiting, locale) },
+            { label: t("background.tradeChanges"), value: formatCount(count.tradeChangesWaiting, locale) },
             {
-              label: "Behind for",
-              value: count.behindSeconds === null ? "—" : `${formatCount(count.behindSeconds)} s`,
+              label: t("background.behindFor"),
+              value:
+                count.behindSeconds === null
+                  ? "—"
+                  : t("background.seconds", { seconds: formatCount(count.behindSeconds, locale) }),
             },
             {
-              label: `Last caught up (${clock.zone})`,
-              value: count.currentAt === null ? "not yet" : formatDateTime(count.currentAt, clock.zone),
+              label: t("background.lastCaughtUp", { zone: clock.zone }),
+              value:
+                count.currentAt === null ? t("background.notYet") : formatDateTime(count.currentAt, clock.zone, locale),
             },
             ...(count.adoptedBackTo === null
               ? []
-              : [{ label: "File adopted back to", value: count.adoptedBackTo, wide: "col-span-2" }]),
+              : [{ label: t("background.adoptedBackTo"), value: adopted(count.adoptedBackTo), wide: "col-span-2" }]),
           ]}
         />
       ) : (
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">This process runs no background count.</p>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("background.none")}</p>
       )}
     </Card>
   );

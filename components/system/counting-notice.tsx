@@ -1,30 +1,48 @@
+import { useTranslations } from "next-intl";
+import type { CountingState } from "@/db/background/counting-loop";
 import { getCountingNotice } from "@/db/queries/background-count";
-import { formatCount } from "@/lib/format";
 import type { RequestClock } from "@/lib/read-context";
+
+/** Each state's `common.countingNotice.state.*` message (the states are the loop's words, spaces and all). */
+const STATE_KEYS: Record<CountingState, string> = {
+  starting: "starting",
+  counting: "counting",
+  current: "current",
+  "waiting for the writer": "waitingForWriter",
+  refused: "refused",
+  missing: "missing",
+  migrating: "migrating",
+  failed: "failed",
+};
 
 /**
  * Says above every page, while the background count is well behind (a file just adopted, a large correction), what
  * the figures do not hold yet; nothing once it has caught up. Figures stay exact meanwhile, read from raw rows.
  */
 export function CountingNotice({ clock }: { clock: RequestClock }) {
+  const t = useTranslations("common");
   const count = getCountingNotice(clock);
   if (!count) return null;
   const waiting = [
-    count.llmCallsWaiting > 0 && `${formatCount(count.llmCallsWaiting)} LLM calls`,
-    count.correctionsWaiting > 0 && `${formatCount(count.correctionsWaiting)} corrections`,
-    count.tradeChangesWaiting > 0 && `${formatCount(count.tradeChangesWaiting)} trade changes`,
+    count.llmCallsWaiting > 0 && t("countingNotice.llmCalls", { count: count.llmCallsWaiting }),
+    count.correctionsWaiting > 0 && t("countingNotice.corrections", { count: count.correctionsWaiting }),
+    count.tradeChangesWaiting > 0 && t("countingNotice.tradeChanges", { count: count.tradeChangesWaiting }),
   ].filter(Boolean);
   return (
     <p
       role="status"
       className="mb-6 rounded-lg border border-zinc-300 bg-zinc-50 p-3 text-sm text-zinc-800 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-200"
     >
-      Counting in progress: {waiting.length > 0 ? waiting.join(", ") : "the file"} still to count ({count.state}, for{" "}
-      {count.behindSeconds} s). LLM figures are read from raw rows until then, exact but slower; trade figures may be a
-      moment behind.{" "}
-      <a className="underline" href="/system">
-        Details on System
-      </a>
+      {t.rich("countingNotice.text", {
+        waiting: waiting.length > 0 ? waiting.join(", ") : t("countingNotice.theFile"),
+        state: t(`countingNotice.state.${STATE_KEYS[count.state]}`),
+        seconds: String(count.behindSeconds),
+        details: (chunks) => (
+          <a className="underline" href="/system">
+            {chunks}
+          </a>
+        ),
+      })}
     </p>
   );
 }

@@ -1,3 +1,4 @@
+import { getLocale, getTranslations } from "next-intl/server";
 import { endOtherSessionsAction, endSessionAction } from "@/app/(dashboard)/system/session-actions";
 import { Card } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
@@ -13,31 +14,29 @@ export async function OperatorSessionsCard({ clock }: { clock: RequestClock }) {
   const mine = await openSession();
   if (!config.dashboardPassword || !mine) return null;
   const sessions = sessionStore(config).list(clock.now);
+  const t = await getTranslations("system");
+  const locale = await getLocale();
   return (
-    <Card
-      title="Operator sessions"
-      caption={`each ends after 12 h, at sign-out, here, or when DASHBOARD_PASSWORD changes · times in ${clock.zone}`}
-    >
+    <Card title={t("sessions.title")} caption={t("sessions.caption", { zone: clock.zone })}>
       <Table
-        caption="Open operator sessions"
+        caption={t("sessions.tableCaption")}
         rows={sessions}
         rowKey={(s) => s.id}
-        empty="No open sessions."
+        empty={t("sessions.empty")}
         columns={[
           {
-            header: "Session",
+            header: t("sessions.session"),
             cell: (s) => (
               <span className="font-mono text-xs">
-                {s.id.slice(0, 6)}
-                {s.id === mine.id ? " (this one)" : ""}
+                {s.id === mine.id ? t("sessions.thisOne", { id: s.id.slice(0, 6) }) : s.id.slice(0, 6)}
               </span>
             ),
           },
-          { header: "Signed in", cell: (s) => formatDateTime(s.createdAt, clock.zone) },
-          { header: "Last use", cell: (s) => formatDateTime(s.lastUsedAt, clock.zone) },
-          { header: "From", cell: (s) => <span className="font-mono text-xs">{s.client}</span> },
+          { header: t("sessions.signedIn"), cell: (s) => formatDateTime(s.createdAt, clock.zone, locale) },
+          { header: t("sessions.lastUse"), cell: (s) => formatDateTime(s.lastUsedAt, clock.zone, locale) },
+          { header: t("sessions.from"), cell: (s) => <span className="font-mono text-xs">{s.client}</span> },
           {
-            header: "Browser",
+            header: t("sessions.browser"),
             cell: (s) => (
               <span className="line-clamp-1 max-w-64 text-xs" title={s.userAgent}>
                 {s.userAgent || "—"}
@@ -45,7 +44,7 @@ export async function OperatorSessionsCard({ clock }: { clock: RequestClock }) {
             ),
           },
           {
-            header: "End",
+            header: t("sessions.end"),
             cell: (s) =>
               s.id === mine.id ? (
                 "—"
@@ -55,9 +54,9 @@ export async function OperatorSessionsCard({ clock }: { clock: RequestClock }) {
                   <button
                     type="submit"
                     className="rounded border border-zinc-300 px-2 py-0.5 text-xs hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
-                    aria-label={`End session ${s.id.slice(0, 6)}`}
+                    aria-label={t("sessions.endOne", { id: s.id.slice(0, 6) })}
                   >
-                    End
+                    {t("sessions.end")}
                   </button>
                 </form>
               ),
@@ -70,7 +69,7 @@ export async function OperatorSessionsCard({ clock }: { clock: RequestClock }) {
             type="submit"
             className="rounded-md border border-rose-300 px-3 py-1.5 text-sm text-rose-800 hover:bg-rose-50 dark:border-rose-800 dark:text-rose-300 dark:hover:bg-rose-950"
           >
-            End every other session
+            {t("sessions.endOthers")}
           </button>
         </form>
       ) : null}

@@ -1,9 +1,11 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { parsePythonJson } from "@/lib/lenient-json";
 import { BAD, GOOD } from "@/lib/palette";
 
 /** Each agent's contribution to a trade as a bar, largest first; values that are not numbers listed as written. */
 export function ContributionBars({ text }: { text: string | null }) {
+  const t = useTranslations("trades");
   const parsed = parsePythonJson(text);
   const object =
     parsed.ok && parsed.value && typeof parsed.value === "object" && !Array.isArray(parsed.value)
@@ -12,7 +14,7 @@ export function ContributionBars({ text }: { text: string | null }) {
   if (!object || Object.keys(object).length === 0) {
     return (
       <p className="text-sm text-zinc-500 dark:text-zinc-400">
-        {text === null ? "No contributions were recorded for this trade." : `The contributions cannot be read: ${text}`}
+        {text === null ? t("record.contributions.none") : t("record.contributions.unreadable", { text })}
       </p>
     );
   }
@@ -24,7 +26,7 @@ export function ContributionBars({ text }: { text: string | null }) {
   const largest = Math.max(...numbers.map(([, v]) => Math.abs(v)), 1e-9);
   return (
     <div>
-      <ul className="space-y-1.5" aria-label="Contributions by agent">
+      <ul className="space-y-1.5" aria-label={t("record.contributions.byAgent")}>
         {numbers.map(([agent, value]) => (
           <li key={agent} className="grid grid-cols-[minmax(0,10rem)_1fr_4rem] items-center gap-2 text-sm">
             <Link href={`/agents/${encodeURIComponent(agent)}`} className="truncate hover:underline">
@@ -41,8 +43,11 @@ export function ContributionBars({ text }: { text: string | null }) {
       </ul>
       {odd.length > 0 ? (
         <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">
-          Not numbers (left out of the figures):{" "}
-          {odd.map(([agent, v]) => `${agent} = ${v === null ? "NaN or null" : JSON.stringify(v)}`).join(", ")}
+          {t("record.contributions.notNumbers", {
+            values: odd
+              .map(([agent, v]) => `${agent} = ${v === null ? t("record.contributions.nanOrNull") : JSON.stringify(v)}`)
+              .join(", "),
+          })}
         </p>
       ) : null}
     </div>

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { parsePythonJson } from "@/lib/lenient-json";
 
 /**
@@ -5,14 +6,15 @@ import { parsePythonJson } from "@/lib/lenient-json";
  * NaN/Infinity or cannot be read at all. Never a crash, never a silently altered value.
  */
 export function JsonBlock({ title, text }: { title: string; text: string | null }) {
+  const t = useTranslations("trades");
   const parsed = parsePythonJson(text);
   const note =
     text === null
-      ? "not recorded"
+      ? t("record.json.notRecorded")
       : !parsed.ok
-        ? "cannot be read as JSON: shown as written"
+        ? t("record.json.unreadable")
         : parsed.nonFinite
-          ? "holds NaN or Infinity (Python's json.dumps): shown as written"
+          ? t("record.json.nonFinite")
           : null;
   const body = text === null ? "" : parsed.ok && !parsed.nonFinite ? JSON.stringify(parsed.value, null, 2) : text;
   return (

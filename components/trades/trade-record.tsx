@@ -1,7 +1,8 @@
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import { ContributionBars } from "@/components/trades/contribution-bars";
 import { JsonBlock } from "@/components/trades/json-block";
-import { tradeLabel } from "@/components/trades/trade-url";
+import { tradeIdKind } from "@/components/trades/trade-url";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Stat } from "@/components/ui/stat";
@@ -13,51 +14,60 @@ import type { RequestClock } from "@/lib/read-context";
 /** A trade's page, whichever address found it (by id or by rowid). */
 export function TradeRecordView({ trade, clock }: { trade: TradeRecord; clock: RequestClock }) {
   const { pnlCurrency } = getDisplaySettings();
-  const pnl = (value: number | null) => (value === null ? "pending" : formatMoney(value, pnlCurrency));
+  const t = useTranslations("trades");
+  const locale = useLocale();
+  const pnl = (value: number | null) => (value === null ? t("pending") : formatMoney(value, pnlCurrency, locale));
   return (
     <>
       <PageHeader
-        title={`${trade.action} ${trade.ticker}`}
-        subtitle={`Trade ${tradeLabel(trade.tradeId)} · ${formatDateTime(trade.atMs, clock.zone)} ${zoneLabel(clock.zone)}`}
+        title={t("record.title", { action: t(`action.${trade.action}`), ticker: trade.ticker })}
+        subtitle={t("record.subtitle", {
+          trade: t("tradeId", { kind: tradeIdKind(trade.tradeId), id: trade.tradeId ?? "" }),
+          time: formatDateTime(trade.atMs, clock.zone, locale),
+          zone: zoneLabel(clock.zone, clock.now),
+        })}
       >
         <Link href="/trades" className="text-sm text-emerald-700 underline dark:text-emerald-400">
-          ← Trade log
+          {t("record.back")}
         </Link>
       </PageHeader>
       <div className="space-y-6">
         <dl className="grid grid-cols-2 gap-3 lg:grid-cols-5">
-          <Stat label="Quantity" value={formatCount(trade.quantity)} />
-          <Stat label={`Price (${pnlCurrency})`} value={formatMoney(trade.price, pnlCurrency).replace(/^\+/, "")} />
+          <Stat label={t("columns.quantity")} value={formatCount(trade.quantity, locale)} />
           <Stat
-            label="CIO confidence"
-            value={trade.decisionConfidence === null ? "—" : formatPercent(trade.decisionConfidence * 100, 0)}
+            label={t("columns.price", { currency: pnlCurrency })}
+            value={formatMoney(trade.price, pnlCurrency, locale).replace(/^\+/, "")}
           />
           <Stat
-            label={`7-day PnL (${pnlCurrency})`}
+            label={t("columns.confidence")}
+            value={trade.decisionConfidence === null ? "—" : formatPercent(trade.decisionConfidence * 100, locale, 0)}
+          />
+          <Stat
+            label={t("columns.pnl7Days", { currency: pnlCurrency })}
             value={pnl(trade.pnl7Days)}
             tone={(trade.pnl7Days ?? 0) > 0 ? "good" : (trade.pnl7Days ?? 0) < 0 ? "bad" : "neutral"}
           />
           <Stat
-            label={`30-day PnL (${pnlCurrency})`}
+            label={t("record.pnl30Days", { currency: pnlCurrency })}
             value={pnl(trade.pnl30Days)}
             tone={(trade.pnl30Days ?? 0) > 0 ? "good" : (trade.pnl30Days ?? 0) < 0 ? "bad" : "neutral"}
           />
         </dl>
         <div className="grid gap-6 xl:grid-cols-2">
-          <Card title="Contributions" caption="each agent's share in the decision (agent_contributions)">
+          <Card title={t("record.contributions.title")} caption={t("record.contributions.caption")}>
             <ContributionBars text={trade.agentContributions} />
           </Card>
-          <Card title="Justification" caption="the CIO's reasoning, as written">
+          <Card title={t("record.justification.title")} caption={t("record.justification.caption")}>
             <p lang="ko" className="text-sm leading-relaxed whitespace-pre-wrap">
               {trade.justificationText}
             </p>
           </Card>
         </div>
-        <Card title="What the trading system saw">
+        <Card title={t("record.seen.title")}>
           <div className="grid gap-4 xl:grid-cols-3">
-            <JsonBlock title="Market snapshot" text={trade.marketSnapshot} />
-            <JsonBlock title="Portfolio before" text={trade.portfolioBefore} />
-            <JsonBlock title="Analysis metadata" text={trade.analysisMetadata} />
+            <JsonBlock title={t("record.seen.marketSnapshot")} text={trade.marketSnapshot} />
+            <JsonBlock title={t("record.seen.portfolioBefore")} text={trade.portfolioBefore} />
+            <JsonBlock title={t("record.seen.analysisMetadata")} text={trade.analysisMetadata} />
           </div>
         </Card>
       </div>

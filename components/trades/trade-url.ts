@@ -30,7 +30,7 @@ export function rowidFromParam(param: string): number | undefined {
   return /^(0|-?[1-9]\d*)$/.test(param) && Number.isSafeInteger(rowid) ? rowid : undefined;
 }
 
-/** A trade's id as pages show it, saying so when there is none to show. */
-export function tradeLabel(tradeId: string | null): string {
-  return tradeId === null ? "(no id)" : tradeId === "" ? "(empty id)" : tradeId;
+/** Which label a trade's id gets on a page (the `tradeId` message): the id itself, or that there is none to show. */
+export function tradeIdKind(tradeId: string | null): "none" | "empty" | "id" {
+  return tradeId === null ? "none" : tradeId === "" ? "empty" : "id";
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { startTransition, useEffect } from "react";
 
@@ -12,6 +13,7 @@ const RETRY_MS = 3000;
  */
 export function CountingMessage({ what, reset }: { what: string; reset: () => void }) {
   const router = useRouter();
+  const t = useTranslations("common");
   useEffect(() => {
     // The server renders the section again (refresh) and the boundary lets it show (reset), in one transition.
     const timer = setTimeout(
@@ -29,14 +31,15 @@ export function CountingMessage({ what, reset }: { what: string; reset: () => vo
       role="status"
       className="rounded-lg border border-zinc-300 bg-zinc-50 p-4 text-sm text-zinc-800 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-200"
     >
-      <p className="font-medium">{what}: still being counted</p>
+      <p className="font-medium">{t("counting.title", { what })}</p>
       <p className="mt-1">
-        Agent Desk is reading this file into its figures, newest days first; this period appears here by itself in a few
-        seconds.{" "}
-        <a className="underline" href="/system">
-          System
-        </a>{" "}
-        shows how far it is.
+        {t.rich("counting.body", {
+          system: (chunks) => (
+            <a className="underline" href="/system">
+              {chunks}
+            </a>
+          ),
+        })}
       </p>
     </div>
   );

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { StatSkeleton } from "./stat";
 
 const bar = "animate-pulse rounded bg-zinc-100 dark:bg-zinc-900";
@@ -8,9 +9,10 @@ const bar = "animate-pulse rounded bg-zinc-100 dark:bg-zinc-900";
  * none: an unknown agent's 404 must be decided before anything is streamed (the overview streams its own parts).
  */
 export function PageSkeleton() {
+  const t = useTranslations("common");
   return (
     <div role="status" aria-live="polite">
-      <span className="sr-only">Reading the database…</span>
+      <span className="sr-only">{t("skeleton")}</span>
       <div aria-hidden className="space-y-6">
         <div className="space-y-2">
           <div className={`h-7 w-48 ${bar}`} />

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Component, type ReactNode } from "react";
 import { COUNTING_DIGEST } from "@/lib/counting-in-progress";
 import { CountingMessage } from "./counting-message";
@@ -22,14 +23,20 @@ export class SectionBoundary extends Component<
     if (this.state.digest === undefined) return this.props.children;
     if (this.state.digest === COUNTING_DIGEST)
       return <CountingMessage what={this.props.title} reset={() => this.setState({ digest: undefined })} />;
-    return (
-      <div
-        role="alert"
-        className="rounded-lg border border-rose-300 bg-rose-50 p-4 text-sm dark:border-rose-900 dark:bg-rose-950/40"
-      >
-        <p className="font-medium">{this.props.title} could not be loaded just now; reload the page to try again.</p>
-        {this.state.digest ? <p className="mt-1 font-mono text-xs">Reference: {this.state.digest}</p> : null}
-      </div>
-    );
+    return <SectionFailed title={this.props.title} digest={this.state.digest} />;
   }
+}
+
+/** The failed section's place (a function, for the catalogue's hook; the boundary has to be a class). */
+function SectionFailed({ title, digest }: { title: string; digest: string | null }) {
+  const t = useTranslations("common");
+  return (
+    <div
+      role="alert"
+      className="rounded-lg border border-rose-300 bg-rose-50 p-4 text-sm dark:border-rose-900 dark:bg-rose-950/40"
+    >
+      <p className="font-medium">{t("sectionError", { title })}</p>
+      {digest ? <p className="mt-1 font-mono text-xs">{t("reference", { digest })}</p> : null}
+    </div>
+  );
 }

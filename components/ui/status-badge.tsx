@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { SwapStatus } from "@/lib/swap-status";
 
 // Colour is never the only signal: the status word is always written out.
@@ -11,9 +12,10 @@ const STYLES: Record<SwapStatus, string> = {
 };
 
 export function StatusBadge({ status }: { status: SwapStatus }) {
+  const t = useTranslations("common");
   return (
     <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium ${STYLES[status]}`}>
-      {status.replace("_", " ")}
+      {t(`status.${status}`)}
     </span>
   );
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { csvLine } from "@/lib/csv";
 
 export type Column<Row> = {
@@ -102,6 +103,7 @@ function SortLink({ header, href, direction }: { header: string; href: string; d
 
 /** The table as shown (filters and period applied), as a CSV download built on the server. */
 function CsvLink({ name, header, lines }: { name: string; header: string[]; lines: (string | number | null)[][] }) {
+  const t = useTranslations("common");
   const text = [csvLine(header), ...lines.map(csvLine)].join("\r\n") + "\r\n";
   return (
     <p className="mb-1 text-right text-xs">
@@ -110,7 +112,7 @@ function CsvLink({ name, header, lines }: { name: string; header: string[]; line
         href={`data:text/csv;charset=utf-8,${encodeURIComponent(text)}`}
         className="text-emerald-700 underline dark:text-emerald-400"
       >
-        Download CSV
+        {t("downloadCsv")}
       </a>
     </p>
   );

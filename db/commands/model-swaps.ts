@@ -9,6 +9,7 @@ import { linkSwaps } from "@/db/queries/swap-links";
 import { loadAgentConfig } from "@/lib/server/agent-config";
 import { naiveIso } from "@/lib/event-time";
 import { optionalFormText, REQUEST_ID } from "@/lib/form-text";
+import { sayInEnglish, type Said, type Say } from "@/lib/say";
 import { planConfigChange, type ConfigChange } from "./agent-config-change";
 import { settleConfigJournals } from "./config-journal";
 import { parseSwapInput, type FieldErrors } from "./swap-input";
@@ -29,16 +30,19 @@ export type SwapOutcome =
 /** Who acted: the operator's session (or local mode), or Agent Desk itself for AUTO_ROLLBACK. */
 export type Actor = { name: string; trigger: "manual" | "automatic" };
 
+// The answers' words: the reader's, when a server action passes its `say`; English for anyone else.
+const ENGLISH = sayInEnglish("evolution");
+
 /**
  * Records a manual swap: the old model is the agent's current one on the server, triggered_by is 'manual', and the
  * row, its audit entry and the trading system's config change together in one short immediate transaction or not
  * at all. A request id already recorded (a double click, a retry) answers with the swap it recorded.
  */
-export function recordSwap(values: unknown, actor: Actor): SwapOutcome {
-  const problem = refusal();
+export function recordSwap(values: unknown, actor: Actor, say: Say = ENGLISH): SwapOutcome {
+  const problem = refusal(say);
   if (problem) return problem;
-  const parsed = parseSwapInput(values);
-  if (!parsed.ok) return { ok: false, error: "Check the highlighted fields", fieldErrors: parsed.fieldErrors };
+  const parsed = parseSwapInput(values, say);
+  if (!parsed.ok) return { ok: false, error: say({ key: "swap.checkFields" }), fieldErrors: parsed.fieldErrors };
   const input = parsed.input;
   const { config } = database();
   const known = new Set([
@@ -48,18 +52,23 @@ export function recordSwap(values: unknown, actor: Actor): SwapOutcome {
   if (!known.has(input.agent))
     return {
       ok: false,
-      error: "Check the highlighted fields",
-      fieldErrors: { agent: `There is no agent '${input.agent}'` },
+      error: say({ key: "swap.checkFields" }),
+      fieldErrors: { agent: say({ key: "swap.noAgent", values: { agent: input.agent } }) },
     };
 
-  return write(actor, input.requestId, () => {
+  return write(actor, input.requestId, say, () => {
     const current = getAgentMapping(clockNow())[input.agent]!;
     if (current.provider === input.provider && current.model === input.model) {
       return {
         refused: {
           ok: false,
-          error: "Nothing to change",
-          fieldErrors: { model: `${input.agent} already runs ${input.provider} ${input.model}` },
+          error: say({ key: "swap.nothingToChange" }),
+          fieldErrors: {
+            model: say({
+              key: "swap.alreadyRuns",
+              values: { agent: input.agent, provider: input.provider, model: input.model },
+            }),
+          },
         },
       };
     }
@@ -82,7 +91,7 @@ export function recordSwap(values: unknown, actor: Actor): SwapOutcome {
 
 // Optional, as the confirm dialog says. One line, as its input is: it ends the sentence that is the rollback's
 // reason, and a line break would let it pass for a line of its own wherever the reason is printed line by line.
-const ROLLBACK_NOTE = optionalFormText({ label: "Note", max: 2000, lines: "one" });
+const rollbackNote = (say: Say) => optionalFormText({ label: { key: "field.note" }, max: 2000, lines: "one" }, say);
 
 /**
  * Rolls back swap `id`: a new row with old and new swapped, linked to it. Only an agent's latest swap can be rolled
@@ -92,21 +101,22 @@ export function rollbackSwap(
   id: number,
   actor: Actor,
   options: { requestId?: string; note?: unknown } = {},
+  say: Say = ENGLISH,
 ): SwapOutcome {
-  const problem = refusal();
+  const problem = refusal(say);
   if (problem) return problem;
   const { requestId = null } = options;
   if (requestId !== null && !REQUEST_ID.test(requestId))
-    return { ok: false, error: "The page is out of date: reload it" };
-  const parsed = ROLLBACK_NOTE.safeParse(options.note);
+    return { ok: false, error: say({ key: "rollback.pageOutOfDate" }) };
+  const parsed = rollbackNote(say).safeParse(options.note);
   if (!parsed.success) return { ok: false, error: parsed.error.issues[0]!.message };
   const note = parsed.data;
-  return write(actor, requestId, () => {
+  return write(actor, requestId, say, () => {
     const log = getSwapLog(clockNow());
     const swap = log.find((s) => s.id === id);
-    if (!swap) return { refused: { ok: false, error: `There is no swap #${id}` } };
+    if (!swap) return { refused: { ok: false, error: say({ key: "rollback.noSwap", values: { id } }) } };
     const refusal = linkSwaps(log).whyNotRollBack(swap);
-    if (refusal) return { refused: { ok: false, error: refusal } };
+    if (refusal) return { refused: { ok: false, error: say(refusal) } };
     const why =
       actor.trigger === "automatic"
         ? "its validation window breached the rollback threshold (AUTO_ROLLBACK)"
@@ -133,12 +143,12 @@ type Planned =
   | { row: Omit<typeof modelEvolutionHistory.$inferInsert, "timestamp" | "triggeredBy">; rollbackOf: number | null };
 
 /** A missing or read-only file refuses every write up front, in words for the operator. */
-function refusal(): SwapOutcome | null {
+function refusal(say: Say): SwapOutcome | null {
   const problem = databaseProblem();
-  return problem ? { ok: false, error: `Nothing was recorded: ${problem.message}` } : null;
+  return problem ? { ok: false, error: say({ key: "nothingRecorded", values: { why: problem.message } }) } : null;
 }
 
-function write(actor: Actor, requestId: string | null, plan: () => Planned): SwapOutcome {
+function write(actor: Actor, requestId: string | null, say: Say, plan: () => Planned): SwapOutcome {
   const { db, sqlite, config } = writableDatabase();
   const written: { change?: Extract<ConfigChange, { note: null }> } = {}; // set in the transaction, read after it
   const transaction = sqlite.transaction((): SwapOutcome => {
@@ -151,7 +161,7 @@ function write(actor: Actor, requestId: string | null, plan: () => Planned): Swa
     if ("refused" in planned) return planned.refused;
     const { row } = planned;
     const change = planConfigChange(config, row.agentName, { provider: row.newProvider, model: row.newModel });
-    if ("refused" in change) return { ok: false, error: `Nothing was recorded: ${change.note}` };
+    if ("refused" in change) return { ok: false, error: say({ key: "nothingRecorded", values: { why: change.note } }) };
     const timestamp = naiveIso(Date.now(), config.dataTimeZone);
     const inserted = db
       .insert(modelEvolutionHistory)
@@ -191,7 +201,7 @@ function write(actor: Actor, requestId: string | null, plan: () => Planned): Swa
   } catch (error) {
     // The config may already be replaced: its journal puts it back (under the lock again, as at start).
     if (written.change) settleQuietly();
-    return { ok: false, error: `Nothing was recorded: ${describe(error)}` };
+    return { ok: false, error: say({ key: "nothingRecorded", values: { why: describe(error) } }) };
   }
 }
 
@@ -220,7 +230,7 @@ export function settleInterruptedSwaps(): string[] {
     return writableDatabase().sqlite.transaction(settleJournals).immediate();
   } catch (error) {
     return [
-      `the agent config could not be checked for a swap cut short (${describe(error)}); the next swap checks again`,
+      `the agent config could not be checked for a swap cut short (${ENGLISH(describe(error))}); the next swap checks again`,
     ];
   }
 }
@@ -239,14 +249,13 @@ function settleQuietly(): void {
   }
 }
 
-function describe(error: unknown): string {
+function describe(error: unknown): Said {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === "SQLITE_BUSY") return "the database stayed busy for 5 s; try again";
-  if (code === "SQLITE_READONLY") return "the database file is read-only";
-  if (code === "SQLITE_FULL" || code === "ENOSPC") return "the disk is full";
-  if (code === "EACCES" || code === "EPERM" || code === "EROFS")
-    return "the agent config could not be written (permission denied)";
-  if (code && /^E[A-Z]+$/.test(code)) return `the agent config could not be written (${code})`;
-  if (code === "SQLITE_CONSTRAINT_UNIQUE") return "that swap was rolled back at the same moment by someone else";
-  return "the write failed";
+  if (code === "SQLITE_BUSY") return { key: "failure.busy" };
+  if (code === "SQLITE_READONLY") return { key: "failure.readOnly" };
+  if (code === "SQLITE_FULL" || code === "ENOSPC") return { key: "failure.diskFull" };
+  if (code === "EACCES" || code === "EPERM" || code === "EROFS") return { key: "failure.configDenied" };
+  if (code && /^E[A-Z]+$/.test(code)) return { key: "failure.configError", values: { code } };
+  if (code === "SQLITE_CONSTRAINT_UNIQUE") return { key: "failure.sameMoment" };
+  return { key: "failure.writeFailed" };
 }

@@ -1,37 +1,44 @@
 import { z } from "zod";
 import { PROVIDERS } from "@/db/schema/enums";
 import { formText, REQUEST_ID } from "@/lib/form-text";
-import { MODEL_NAME, MODEL_NAME_RULE } from "@/lib/model-names";
+import { MODEL_NAME } from "@/lib/model-names";
+import type { Said, Say } from "@/lib/say";
 
-// What an operator may send to record a swap, checked field by field; the messages are shown beside the fields.
-// Anything else in the form (an id, triggered_by, an old model) is ignored: the server decides those itself.
+// What an operator may send to record a swap, checked field by field; the messages are shown beside the fields, in
+// the words `say` gives them (the reader's language in the form). Anything else in the form (an id, triggered_by, an
+// old model) is ignored: the server decides those itself.
 
-const fraction = (label: string) =>
-  z.coerce
-    .number({ error: `${label} must be a number` })
-    .refine(Number.isFinite, `${label} must be a number`)
-    .min(-1, `${label} is a fraction from -1 to 1 (-0.1 = 10 % worse)`)
-    .max(1, `${label} is a fraction from -1 to 1 (0.15 = 15 % better)`);
+const label = (field: string): Said => ({ key: `field.${field}` });
 
-export const swapInputSchema = z.object({
-  agent: formText({ label: "Agent", max: 100, lines: "one" }, "Choose an agent"), // a select; checked as text, as "There is no agent '…'" repeats it
-  provider: z.enum(PROVIDERS, { error: `New provider must be one of ${PROVIDERS.join(", ")}` }),
-  model: formText({ label: "New model", max: 100, lines: "one" }).refine(
-    (s) => MODEL_NAME.test(s),
-    `New model is a model name such as claude-opus-4-1-20250805: ${MODEL_NAME_RULE}`,
-  ),
-  reason: formText({ label: "Reason", max: 2000, lines: "many" }), // a textarea: its line breaks are kept, and the timeline folds them into spaces
-  expectedImprovement: fraction("Expected improvement"),
-  validationDays: z.coerce
-    .number({ error: "Validation period must be a whole number of days" })
-    .int("Validation period must be a whole number of days")
-    .min(1, "Validation period is 1 to 90 days")
-    .max(90, "Validation period is 1 to 90 days"),
-  rollbackThreshold: fraction("Rollback threshold"),
-  requestId: z.string().regex(REQUEST_ID, "The form is out of date: reload the page"),
-});
+function swapInputSchema(say: Say) {
+  const fraction = (field: string) => {
+    const notNumber = say({ key: "fraction.notNumber", values: { label: label(field) } });
+    return z.coerce
+      .number({ error: notNumber })
+      .refine(Number.isFinite, notNumber)
+      .min(-1, say({ key: "fraction.belowRange", values: { label: label(field) } }))
+      .max(1, say({ key: "fraction.aboveRange", values: { label: label(field) } }));
+  };
+  const wholeDays = say({ key: "swap.wholeDays" });
+  const daysRange = say({ key: "swap.daysRange" });
+  return z.object({
+    agent: formText({ label: label("agent"), max: 100, lines: "one" }, say, { key: "swap.chooseAgent" }), // a select; checked as text, as "There is no agent '…'" repeats it
+    provider: z.enum(PROVIDERS, {
+      error: say({ key: "swap.providerOneOf", values: { providers: PROVIDERS.join(", ") } }),
+    }),
+    model: formText({ label: label("model"), max: 100, lines: "one" }, say).refine(
+      (s) => MODEL_NAME.test(s),
+      say({ key: "swap.modelName" }), // MODEL_NAME in words
+    ),
+    reason: formText({ label: label("reason"), max: 2000, lines: "many" }, say), // a textarea: its line breaks are kept, and the timeline folds them into spaces
+    expectedImprovement: fraction("expectedImprovement"),
+    validationDays: z.coerce.number({ error: wholeDays }).int(wholeDays).min(1, daysRange).max(90, daysRange),
+    rollbackThreshold: fraction("rollbackThreshold"),
+    requestId: z.string().regex(REQUEST_ID, say({ key: "swap.formOutOfDate" })),
+  });
+}
 
-export type SwapInput = z.infer<typeof swapInputSchema>;
+export type SwapInput = z.infer<ReturnType<typeof swapInputSchema>>;
 
 /** The form's fields, by the names the form uses. */
 export const SWAP_FIELDS = {
@@ -62,8 +69,9 @@ export function readSwapForm(form: FormData): Record<keyof SwapInput, unknown> {
 
 export function parseSwapInput(
   values: unknown,
+  say: Say,
 ): { ok: true; input: SwapInput } | { ok: false; fieldErrors: FieldErrors } {
-  const parsed = swapInputSchema.safeParse(values);
+  const parsed = swapInputSchema(say).safeParse(values);
   if (parsed.success) return { ok: true, input: parsed.data };
   const fieldErrors: FieldErrors = {};
   for (const issue of parsed.error.issues) {

@@ -60,6 +60,8 @@ export function getAgentRoster(ctx: ReadContext) {
     return {
       name,
       workflow,
+      // The trading system's own words for the agent's job (Korean in its config), shown as written.
+      description: agentConfig.agents[name]?.description ?? null,
       provider: mapping[name]?.provider ?? null,
       model: mapping[name]?.model ?? null,
       rating: latest?.performanceRating ?? null,

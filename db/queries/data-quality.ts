@@ -6,7 +6,18 @@ import { llmAdoption } from "@/db/aggregates/llm-adoption";
 import type { RequestClock } from "@/lib/read-context";
 import { llmAggregatesUsable } from "./open-llm-window";
 
-export type DataQualityNote = { subject: string; count: number; detail: string };
+/** What is odd, as a key of /system's `quality.note` messages, and the values its message takes. */
+export type DataQualityKind =
+  | "unreadableTime"
+  | "zonedTime"
+  | "tradeWithoutId"
+  | "tradeChangesWaiting"
+  | "nonFiniteJson"
+  | "unreadableJson"
+  | "nonNumericContributions"
+  | "unknownAgents";
+
+export type DataQualityNote = { subject: string; count: number; kind: DataQualityKind; values: Record<string, string> };
 
 const EVENT_TIME_GLOB = "[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9][T ][0-2][0-9]:[0-5][0-9]*";
 
@@ -22,7 +33,8 @@ export function getDataQuality(clock: RequestClock): DataQualityNote[] {
       .pluck()
       .get(...args) as number) ?? 0;
   const notes: DataQualityNote[] = [];
-  const add = (subject: string, n: number, detail: string) => n > 0 && notes.push({ subject, count: n, detail });
+  const add = (subject: string, n: number, kind: DataQualityKind, values: Record<string, string> = {}) =>
+    n > 0 && notes.push({ subject, count: n, kind, values });
 
   // The LLM log is counted from its aggregates (keyed '?' and 'U…' exactly for these rows) once they hold it.
   const fromAggregates = llmAggregatesUsable(sqlite);
@@ -38,7 +50,7 @@ export function getDataQuality(clock: RequestClock): DataQualityNote[] {
       aggregated
         ? count("SELECT total(calls) FROM agent_desk_llm_hourly WHERE hour = '?'")
         : count(`SELECT count(*) FROM ${table} WHERE timestamp NOT GLOB ?`, EVENT_TIME_GLOB),
-      "row(s) whose time cannot be read: left out of every period",
+      "unreadableTime",
     );
     add(
       `${table}.timestamp`,
@@ -47,21 +59,14 @@ export function getDataQuality(clock: RequestClock): DataQualityNote[] {
         : count(
             `SELECT count(*) FROM ${table} WHERE timestamp GLOB '*Z' OR timestamp GLOB '????-??-??[T ]??:??*[+-]??*'`,
           ),
-      `row(s) written with a zone (Z or an offset) instead of naive ${clock.zone} time: read by their offset`,
+      "zonedTime",
+      { zone: clock.zone },
     );
   }
-  add(
-    "trades.trade_id",
-    count("SELECT count(*) FROM trades WHERE trade_id IS NULL"),
-    "trade(s) without an id (SQLite lets NULL into this primary key)",
-  );
+  add("trades.trade_id", count("SELECT count(*) FROM trades WHERE trade_id IS NULL"), "tradeWithoutId");
 
   // The trades' JSON as the trade aggregates classified it (see migrations/0006), instead of parsing every trade here.
-  add(
-    "agent_desk_trade_changes",
-    waitingTradeChanges(sqlite),
-    "trade change(s) not yet in the figures: the background count has yet to read them (see its state above)",
-  );
+  add("agent_desk_trade_changes", waitingTradeChanges(sqlite), "tradeChangesWaiting");
   const bits = TRADE_JSON_COLUMNS.flatMap((_, bit) => [
     `total(nan_json & ${1 << bit} > 0)`,
     `total(broken_json & ${1 << bit} > 0)`,
@@ -71,14 +76,10 @@ export function getDataQuality(clock: RequestClock): DataQualityNote[] {
     .raw()
     .get() as number[];
   TRADE_JSON_COLUMNS.forEach((column, bit) => {
-    add(`trades.${column}`, odd[2 * bit]!, "JSON holding NaN or Infinity (Python's json.dumps): read as empty values");
-    add(`trades.${column}`, odd[2 * bit + 1]!, "JSON that cannot be read at all: shown as text, left out of figures");
+    add(`trades.${column}`, odd[2 * bit]!, "nonFiniteJson");
+    add(`trades.${column}`, odd[2 * bit + 1]!, "unreadableJson");
   });
-  add(
-    "trades.agent_contributions",
-    odd[2 * TRADE_JSON_COLUMNS.length]!,
-    "contributions that are not numbers: skipped in the contribution figures",
-  );
+  add("trades.agent_contributions", odd[2 * TRADE_JSON_COLUMNS.length]!, "nonNumericContributions");
 
   const roster = new Set(Object.keys(loadAgentConfig(config.agentConfigPath).agents));
   const seen = sqlite
@@ -88,6 +89,6 @@ export function getDataQuality(clock: RequestClock): DataQualityNote[] {
     .pluck()
     .all() as string[];
   const unknown = seen.filter((name) => !roster.has(name));
-  add("agents", unknown.length, `agents in the LLM log but not in the agent config: ${unknown.join(", ")}`);
+  add("agents", unknown.length, "unknownAgents", { agents: unknown.join(", ") });
   return notes;
 }

@@ -17,7 +17,7 @@ import { lastDays } from "@/lib/period";
 import { migrate } from "@/migrations/runner";
 import { getAgentContribution, getUnderperformingAgents } from "./agent-contribution";
 import { getAgentPerformance } from "./agent-performance";
-import { getDataQuality } from "./data-quality";
+import { getDataQuality, type DataQualityKind } from "./data-quality";
 import { getHealth } from "./health";
 import { getLlmUsageStats } from "./llm-usage";
 import { getUsageBreakdown } from "./llm-usage-breakdown";
@@ -183,16 +183,17 @@ describe("health", () => {
 describe("data quality", () => {
   it("counts the odd rows instead of failing on them", () => {
     const notes = getDataQuality({ now, zone: ZONE });
-    const find = (subject: string, detail: RegExp) =>
-      notes.find((n) => n.subject === subject && detail.test(n.detail))?.count;
-    expect(find("trades.trade_id", /without an id/)).toBe(1);
-    expect(find("trades.agent_contributions", /NaN or Infinity/)).toBe(1);
-    expect(find("trades.agent_contributions", /cannot be read/)).toBe(1);
-    expect(find("trades.agent_contributions", /not numbers/)).toBe(2); // a string, and the NaN of the NaN row
-    expect(find("trades.analysis_metadata", /NaN or Infinity/)).toBe(2); // the Python writer's own NaN row too
-    expect(find("trades.analysis_metadata", /cannot be read/)).toBe(1);
-    expect(find("llm_usage_log.timestamp", /with a zone/)).toBe(3);
-    expect(find("agents", /not in the agent config: edge_agent$/)).toBe(1);
+    const find = (subject: string, kind: DataQualityKind) =>
+      notes.find((n) => n.subject === subject && n.kind === kind)?.count;
+    expect(find("trades.trade_id", "tradeWithoutId")).toBe(1);
+    expect(find("trades.agent_contributions", "nonFiniteJson")).toBe(1);
+    expect(find("trades.agent_contributions", "unreadableJson")).toBe(1);
+    expect(find("trades.agent_contributions", "nonNumericContributions")).toBe(2); // a string, and the NaN of the NaN row
+    expect(find("trades.analysis_metadata", "nonFiniteJson")).toBe(2); // the Python writer's own NaN row too
+    expect(find("trades.analysis_metadata", "unreadableJson")).toBe(1);
+    expect(find("llm_usage_log.timestamp", "zonedTime")).toBe(3);
+    expect(find("agents", "unknownAgents")).toBe(1);
+    expect(notes.find((n) => n.kind === "unknownAgents")?.values).toEqual({ agents: "edge_agent" });
   });
 });
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { database } from "@/db";
 import { agentDeskSwapAudit, type SwapAudit } from "@/db/schema";
+import type { Said } from "@/lib/say";
 import { getSwapLog } from "./swap-log";
 
 export type Swap = ReturnType<typeof getSwapLog>[number];
@@ -36,14 +37,19 @@ export function linkSwaps(newestFirst: Swap[]) {
   }
   const rolledBack = new Set(rollbackOf.values());
 
-  /** Why `swap` cannot be rolled back, or null when it can: only an agent's latest swap, once, never a rollback. */
-  const whyNotRollBack = (swap: Swap): string | null => {
-    if (rolledBack.has(swap.id)) return `Swap #${swap.id} is already rolled back`;
-    const next = laterSwap.get(swap.id);
-    if (next)
-      return `Swap #${swap.id} is not ${swap.agentName}'s latest swap (#${latest.get(swap.agentName)!.id} is): record a new swap instead`;
+  /**
+   * Why `swap` cannot be rolled back (said by key, in the reader's words: lib/say.ts), or null when it can: only an
+   * agent's latest swap, once, never a rollback.
+   */
+  const whyNotRollBack = (swap: Swap): Said | null => {
+    if (rolledBack.has(swap.id)) return { key: "rollback.alreadyRolledBack", values: { id: swap.id } };
+    if (laterSwap.has(swap.id))
+      return {
+        key: "rollback.notLatest",
+        values: { id: swap.id, agent: swap.agentName, latest: latest.get(swap.agentName)!.id },
+      };
     if (rollbackOf.has(swap.id))
-      return `Swap #${swap.id} is itself a rollback (of #${rollbackOf.get(swap.id)}): record a new swap instead`;
+      return { key: "rollback.isRollback", values: { id: swap.id, of: rollbackOf.get(swap.id)! } };
     return null;
   };
   return { rollbackOf, laterSwap, rolledBack, audit, whyNotRollBack };

@@ -23,7 +23,9 @@ export async function startOwnServer(
   if (fresh) fs.rmSync(folder, { recursive: true, force: true });
   fs.mkdirSync(folder, { recursive: true });
   const child = spawn(process.execPath, ["--import", "tsx", "e2e/serve.ts", `security-${name}/trading`, String(port)], {
-    env: { ...process.env, ...env },
+    // The attacks read the servers' English answers (raw requests send no Accept-Language); language is not
+    // what they test.
+    env: { ...process.env, DEFAULT_LOCALE: "en", ...env },
     stdio: ["ignore", "ignore", "pipe"],
   });
   let stderr = "";

@@ -5,6 +5,7 @@ import { swapMarks } from "./agent-swaps";
 
 const SEOUL = "Asia/Seoul";
 const at = (iso: string) => Date.parse(iso);
+const validating = (model: string) => `validating ${model}`;
 
 describe("an agent's swaps on its charts", () => {
   it("marks the swaps of the period on their day in the zone, their windows cut at the period's end", () => {
@@ -18,7 +19,7 @@ describe("an agent's swaps on its charts", () => {
       { atMs: at("2026-02-27T00:00:00Z"), newModel: "flash", validationPeriodDays: 7 }, // before the period
       { atMs: null, newModel: "unreadable", validationPeriodDays: 7 },
     ];
-    expect(swapMarks(swaps, ctx)).toEqual({
+    expect(swapMarks(swaps, ctx, validating)).toEqual({
       markers: [
         { date: "2026-03-09", label: "→ gpt-5" },
         { date: "2026-03-02", label: "→ sonnet-4" },
@@ -35,6 +36,7 @@ describe("an agent's swaps on its charts", () => {
     const { markers } = swapMarks(
       [{ atMs: at("2026-03-11T00:00:00Z"), newModel: "gpt-5", validationPeriodDays: 1 }],
       readContext(clock, lastDays(7, clock)),
+      validating,
     );
     expect(markers).toEqual([{ date: "2026-03-11", label: "→ gpt-5" }]);
   });

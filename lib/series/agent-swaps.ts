@@ -7,11 +7,13 @@ const DAY_MS = 86_400_000;
 
 /**
  * An agent's swaps made in the period, as its charts mark them: a line on the day of each (`markers`) and its
- * validation window shaded (`bands`), cut at the period's last day; days in the request's zone.
+ * validation window shaded (`bands`, labelled by `validating` in the reader's language), cut at the period's last
+ * day; days in the request's zone.
  */
 export function swapMarks(
   swaps: (Pick<ModelSwap, "newModel" | "validationPeriodDays"> & { atMs: number | null })[],
   { period, zone }: ReadContext,
+  validating: (model: string) => string,
 ) {
   const inPeriod = swaps.flatMap((s) => (s.atMs !== null && isWithin(period, s.atMs) ? [{ ...s, atMs: s.atMs }] : []));
   const markers = inPeriod.map((s) => ({ date: calendarDate(s.atMs, zone), label: `→ ${s.newModel}` }));
@@ -20,7 +22,7 @@ export function swapMarks(
     return {
       from: calendarDate(s.atMs, zone),
       to: end > period.last ? period.last : end,
-      label: `validating ${s.newModel}`,
+      label: validating(s.newModel),
     };
   });
   return { markers, bands };

@@ -23,12 +23,13 @@ describe("the costs page's series", () => {
   });
 
   it("stacks the groups, biggest cost first: one unused on a day others ran is 0", () => {
-    const { groups, cost, tokens } = costSeries(DAYS, [
+    const { groups, summed, cost, tokens } = costSeries(DAYS, [
       { date: "2026-03-01", group: "gpt", calls: 1, tokens: 10, cost: 0.1 },
       { date: "2026-03-01", group: "claude", calls: 1, tokens: 20, cost: 0.5 },
       { date: "2026-03-02", group: "claude", calls: 1, tokens: 5, cost: 0.2 },
     ]);
     expect(groups).toEqual(["claude", "gpt"]);
+    expect(summed).toBe(false);
     expect(cost.slice(0, 2)).toEqual([
       { date: "2026-03-01", g0: 0.5, g1: 0.1 },
       { date: "2026-03-02", g0: 0.2, g1: 0 },
@@ -44,8 +45,9 @@ describe("the costs page's series", () => {
       tokens: 1,
       cost: 9 - i,
     }));
-    const { groups, cost } = costSeries(DAYS, costs);
+    const { groups, summed, cost } = costSeries(DAYS, costs);
     expect(groups).toEqual(["m0", "m1", "m2", "m3", "m4", "m5", "other"]);
+    expect(summed).toBe(true);
     expect(cost[0]!.g6).toBe(3 + 2 + 1);
   });
 

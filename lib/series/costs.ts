@@ -15,8 +15,9 @@ const MAX_GROUPS = 7;
 
 /**
  * LLM cost and tokens for `days` (every calendar day of the period, oldest first), one series per group: the
- * biggest seven by cost, the rest summed as "other". Rows are keyed g0, g1… (names hold dots, which charts would
- * read as paths); `groups` names them in order. A day on which the trading system logged no call at all is a gap
+ * biggest seven by cost, the rest summed as "other" (then `summed`: the last group is that sum, for pages to name in
+ * the reader's language). Rows are keyed g0, g1… (names hold dots, which charts would read as paths); `groups`
+ * names them in order. A day on which the trading system logged no call at all is a gap
  * (nothing says it cost nothing); a group unused on a day when others ran is 0, so the stack adds up. Past 100
  * days the rows are weeks (lib/chart-buckets.ts).
  */
@@ -24,7 +25,8 @@ export function costSeries(days: string[], costs: GroupDayCost[]) {
   const totals = new Map<string, number>();
   for (const c of costs) totals.set(c.group, (totals.get(c.group) ?? 0) + c.cost);
   const ranked = [...totals].sort((a, b) => b[1] - a[1]).map(([group]) => group);
-  const groups = ranked.length > MAX_GROUPS ? [...ranked.slice(0, MAX_GROUPS - 1), "other"] : ranked;
+  const summed = ranked.length > MAX_GROUPS;
+  const groups = summed ? [...ranked.slice(0, MAX_GROUPS - 1), "other"] : ranked;
   const keyOf = (group: string) => `g${Math.min(ranked.indexOf(group), groups.length - 1)}` as const;
 
   const called = new Set(costs.filter((c) => c.calls > 0).map((c) => c.date));
@@ -46,6 +48,7 @@ export function costSeries(days: string[], costs: GroupDayCost[]) {
   const costRows = byReadableInterval([...cost.values()]);
   return {
     groups,
+    summed,
     cost: costRows.rows,
     tokens: byReadableInterval([...tokens.values()]).rows,
     interval: costRows.interval,

@@ -24,8 +24,7 @@ function flatten(tree: Tree, prefix = ""): [string, string][] {
 /** The argument names an ICU message takes (plural/select branches included). */
 function argumentsOf(elements: MessageFormatElement[]): string[] {
   return elements.flatMap((element) => {
-    const own =
-      "value" in element && element.type !== TYPE.literal && element.type !== TYPE.pound ? [String(element.value)] : [];
+    const own = "value" in element && element.type !== TYPE.literal ? [String(element.value)] : [];
     const branches = "options" in element ? Object.values(element.options).flatMap((o) => argumentsOf(o.value)) : [];
     const children = "children" in element ? argumentsOf(element.children) : [];
     return [...own, ...branches, ...children];

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { Card } from "@/components/ui/card";
 import { LinkSwitch } from "@/components/ui/link-switch";
@@ -12,21 +13,20 @@ import { getUsageBreakdown } from "@/db/queries/llm-usage-breakdown";
 import { getLlmUsageStats } from "@/db/queries/llm-usage";
 import { formatCompact, formatCount, formatPercent, formatUsd, zoneLabel } from "@/lib/format";
 import { providerColour, seriesColour } from "@/lib/palette";
-import { periodParams, periodPhrase, periodTag } from "@/lib/period";
+import { periodText } from "@/components/ui/period-text";
+import { periodParams, periodTag } from "@/lib/period";
 import { readContext } from "@/lib/read-context";
-import { costSeries, type CostDimension } from "@/lib/series/costs";
+import { COST_DIMENSIONS, costSeries } from "@/lib/series/costs";
 import { COSTS_BY, readCostsSearch, type CostsSearchParams } from "./search-params";
 
-export const metadata = { title: "Costs" };
-
-const BY_LABELS: Record<CostDimension, string> = {
-  provider: "Provider",
-  model: "Model",
-  agent: "Agent",
-  request_type: "Request type",
-};
+export async function generateMetadata() {
+  const t = await getTranslations("costs");
+  return { title: t("title") };
+}
 
 export default async function CostsPage({ searchParams }: { searchParams: Promise<CostsSearchParams> }) {
+  const t = await getTranslations("costs");
+  const locale = await getLocale();
   const clock = requestClock();
   const { period, problem, by } = readCostsSearch(await searchParams, clock);
   const ctx = readContext(clock, period);
@@ -35,6 +35,7 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
   const byDay = getCostsByDay(ctx, by);
   const series = costSeries(byDay.days, byDay.costs);
   const tag = periodTag(period);
+  const { phrase } = await periodText(period);
   const linked = (params: Record<string, string>) =>
     new URLSearchParams({ ...periodParams(period), ...params }).toString();
   const providers = Object.entries(usage.providerStats)
@@ -52,72 +53,85 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
     { calls: 0, tokens: 0, cost: 0 },
   );
   const colour = (group: string, i: number) => (by === "provider" ? providerColour(group, i) : seriesColour(i));
-  const chartSeries = series.groups.map((g, i) => ({ key: `g${i}`, label: g, colour: colour(g, i) }));
-  const empty = "No LLM calls in this period: the trading system logs every call to llm_usage_log as its agents run.";
+  // The summed rest is named in the reader's language; the groups are the log's own names.
+  const groupName = (group: string, i: number) =>
+    series.summed && i === series.groups.length - 1 ? t("other") : group;
+  const chartSeries = series.groups.map((g, i) => ({ key: `g${i}`, label: groupName(g, i), colour: colour(g, i) }));
+  const empty = t("empty");
   const { p50, p95, p99 } = breakdown.latencyMs;
+  const byName = t(`dimension.${by}.inSentence`);
+  const interval = series.interval;
+  const ms = (value: number) => t("ms", { value: Math.round(value) });
   return (
     <>
-      <PageHeader
-        title="LLM usage and cost"
-        subtitle={`Calls of ${periodPhrase(period)}; costs in USD, failed calls included`}
-      >
+      <PageHeader title={t("heading")} subtitle={t("subtitle", { period: phrase })}>
         <PeriodPicker path="/costs" keep={by === COSTS_BY ? undefined : `by=${by}`} period={period} problem={problem} />
       </PageHeader>
       <div className="space-y-6">
         <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4 xl:grid-cols-6">
           <Stat
-            label="LLM cost (USD)"
-            value={formatUsd(total.cost)}
-            detail={`${formatUsd(breakdown.costPerSuccessfulCall)} per successful call`}
+            label={t("stats.cost.label")}
+            value={formatUsd(total.cost, locale)}
+            detail={t("stats.cost.detail", { amount: formatUsd(breakdown.costPerSuccessfulCall, locale) })}
           />
           <Stat
-            label="Calls"
-            value={formatCount(total.calls)}
-            detail={`${formatPercent(total.calls > 0 ? 100 - breakdown.errors.errorRate : null)} succeeded`}
+            label={t("stats.calls.label")}
+            value={formatCount(total.calls, locale)}
+            detail={t("stats.calls.detail", {
+              share: formatPercent(total.calls > 0 ? 100 - breakdown.errors.errorRate : null, locale),
+            })}
           />
           <Stat
-            label="Tokens"
-            value={formatCompact(total.tokens)}
+            label={t("stats.tokens.label")}
+            value={formatCompact(total.tokens, locale)}
             detail={
               total.tokens > 0
-                ? `${formatCount(total.tokens)} · ${formatUsd((total.cost / total.tokens) * 1000)} per 1K`
+                ? t("stats.tokens.detail", {
+                    tokens: total.tokens,
+                    amount: formatUsd((total.cost / total.tokens) * 1000, locale),
+                  })
                 : undefined
             }
           />
           <Stat
-            label="Failed calls"
-            value={formatCount(breakdown.errors.failedRequests)}
-            detail={`${formatPercent(breakdown.errors.errorRate)} of calls`}
+            label={t("stats.failed.label")}
+            value={formatCount(breakdown.errors.failedRequests, locale)}
+            detail={t("stats.failed.detail", { share: formatPercent(breakdown.errors.errorRate, locale) })}
             tone={breakdown.errors.failedRequests > 0 ? "bad" : "neutral"}
           />
           <Stat
-            label="Latency p50 / p95"
-            value={p50 === null ? "—" : `${formatCount(Math.round(p50))} ms`}
-            detail={p95 === null ? undefined : `p95 ${formatCount(Math.round(p95))} ms`}
+            label={t("stats.latency.label")}
+            value={p50 === null ? "—" : ms(p50)}
+            detail={p95 === null ? undefined : t("stats.latency.detail", { value: Math.round(p95) })}
           />
           <Stat
-            label="Latency p99"
-            value={p99 === null ? "—" : `${formatCount(Math.round(p99))} ms`}
-            detail="within 5 % (histogram buckets)"
+            label={t("stats.latencyP99.label")}
+            value={p99 === null ? "—" : ms(p99)}
+            detail={t("stats.latencyP99.detail")}
           />
         </dl>
         <Card
-          title={`Cost over time by ${BY_LABELS[by].toLowerCase()} (USD)`}
-          caption={`per ${series.interval} in ${zoneLabel(ctx.zone)}`}
+          title={t("overTime.title", { by: byName })}
+          caption={t("overTime.caption", { interval, zone: zoneLabel(ctx.zone, ctx.now) })}
         >
           <div className="mb-3">
             <LinkSwitch
-              label="Group the charts by"
-              options={(Object.keys(BY_LABELS) as CostDimension[]).map((d) => ({
-                label: BY_LABELS[d],
+              label={t("overTime.groupBy")}
+              options={COST_DIMENSIONS.map((d) => ({
+                label: t(`dimension.${d}.name`),
                 href: `/costs?${linked({ by: d })}`,
                 current: d === by,
               }))}
             />
           </div>
           <ChartFigure
-            title={`LLM cost per ${series.interval} by ${BY_LABELS[by].toLowerCase()}`}
-            summary={`LLM cost per ${series.interval} of ${periodPhrase(period)}, stacked by ${BY_LABELS[by].toLowerCase()}: ${series.groups.join(", ") || "none"}.`}
+            title={t("overTime.costChart", { interval, by: byName })}
+            summary={t("overTime.costSummary", {
+              interval,
+              period: phrase,
+              by: byName,
+              groups: series.groups.map(groupName).join(", ") || t("none"),
+            })}
             data={series.cost}
             series={chartSeries}
             kind="bar"
@@ -126,11 +140,11 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
             empty={empty}
           />
           <h3 className="mt-4 mb-1 text-xs font-semibold text-zinc-500 dark:text-zinc-400">
-            Tokens per {series.interval}
+            {t("overTime.tokensHeading", { interval })}
           </h3>
           <ChartFigure
-            title={`Tokens per ${series.interval} by ${BY_LABELS[by].toLowerCase()}`}
-            summary={`Tokens used per ${series.interval}, stacked by ${BY_LABELS[by].toLowerCase()}.`}
+            title={t("overTime.tokensChart", { interval, by: byName })}
+            summary={t("overTime.tokensSummary", { interval, by: byName })}
             data={series.tokens}
             series={chartSeries}
             kind="area"
@@ -141,77 +155,81 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
           />
         </Card>
         <div className="grid gap-6 2xl:grid-cols-2">
-          <Card title="By provider">
+          <Card title={t("byProvider.title")}>
             <Table
-              caption="LLM usage by provider"
+              caption={t("byProvider.table")}
               csv={`llm-by-provider-${tag}`}
               rows={providers}
               rowKey={(r) => r.provider}
               empty={empty}
               columns={[
-                { header: "Provider", cell: (r) => r.provider },
-                { header: "Calls", numeric: true, cell: (r) => formatCount(r.totalRequests) },
-                { header: "Tokens", numeric: true, cell: (r) => formatCount(r.totalTokens) },
-                { header: "Cost", numeric: true, cell: (r) => formatUsd(r.totalCost) },
-                {
-                  header: "Avg latency",
-                  numeric: true,
-                  cell: (r) => `${formatCount(Math.round(r.avgResponseTime))} ms`,
-                },
-                { header: "Success rate", numeric: true, cell: (r) => formatPercent(r.successRate) },
+                { header: t("columns.provider"), cell: (r) => r.provider },
+                { header: t("columns.calls"), numeric: true, cell: (r) => formatCount(r.totalRequests, locale) },
+                { header: t("columns.tokens"), numeric: true, cell: (r) => formatCount(r.totalTokens, locale) },
+                { header: t("columns.cost"), numeric: true, cell: (r) => formatUsd(r.totalCost, locale) },
+                { header: t("columns.avgLatency"), numeric: true, cell: (r) => ms(r.avgResponseTime) },
+                { header: t("columns.successRate"), numeric: true, cell: (r) => formatPercent(r.successRate, locale) },
               ]}
             />
           </Card>
-          <Card title="By request type">
+          <Card title={t("byRequestType.title")}>
             <Table
-              caption="LLM usage by request type"
+              caption={t("byRequestType.table")}
               csv={`llm-by-request-type-${tag}`}
               rows={breakdown.byRequestType}
               rowKey={(r) => r.requestType}
               empty={empty}
               columns={[
-                { header: "Request type", cell: (r) => r.requestType },
-                { header: "Calls", numeric: true, cell: (r) => formatCount(r.calls) },
-                { header: "Tokens", numeric: true, cell: (r) => formatCount(r.tokens) },
-                { header: "Cost", numeric: true, cell: (r) => formatUsd(r.cost) },
-                { header: "Success rate", numeric: true, cell: (r) => formatPercent((r.successes / r.calls) * 100) },
+                { header: t("columns.requestType"), cell: (r) => r.requestType },
+                { header: t("columns.calls"), numeric: true, cell: (r) => formatCount(r.calls, locale) },
+                { header: t("columns.tokens"), numeric: true, cell: (r) => formatCount(r.tokens, locale) },
+                { header: t("columns.cost"), numeric: true, cell: (r) => formatUsd(r.cost, locale) },
+                {
+                  header: t("columns.successRate"),
+                  numeric: true,
+                  cell: (r) => formatPercent((r.successes / r.calls) * 100, locale),
+                },
               ]}
             />
           </Card>
         </div>
-        <Card title="By model" caption="models by canonical name; the names written in the log are listed with them">
+        <Card title={t("byModel.title")} caption={t("byModel.caption")}>
           <Table
-            caption="LLM usage by model"
+            caption={t("byModel.table")}
             csv={`llm-by-model-${tag}`}
             rows={breakdown.byModel}
             rowKey={(r) => `${r.provider}/${r.model}`}
             empty={empty}
             columns={[
-              { header: "Model", cell: (r) => `${r.provider} · ${r.model}` },
-              { header: "Written as", wrap: true, cell: (r) => r.rawNames.join(", ") },
-              { header: "Calls", numeric: true, cell: (r) => formatCount(r.calls) },
-              { header: "Tokens", numeric: true, cell: (r) => formatCount(r.tokens) },
-              { header: "Cost", numeric: true, cell: (r) => formatUsd(r.cost) },
+              { header: t("columns.model"), cell: (r) => `${r.provider} · ${r.model}` },
+              { header: t("columns.writtenAs"), wrap: true, cell: (r) => r.rawNames.join(", ") },
+              { header: t("columns.calls"), numeric: true, cell: (r) => formatCount(r.calls, locale) },
+              { header: t("columns.tokens"), numeric: true, cell: (r) => formatCount(r.tokens, locale) },
+              { header: t("columns.cost"), numeric: true, cell: (r) => formatUsd(r.cost, locale) },
               {
-                header: "Per 1K tokens",
+                header: t("columns.perThousandTokens"),
                 numeric: true,
-                cell: (r) => (r.tokens > 0 ? formatUsd((r.cost / r.tokens) * 1000) : "—"),
+                cell: (r) => (r.tokens > 0 ? formatUsd((r.cost / r.tokens) * 1000, locale) : "—"),
               },
-              { header: "Success rate", numeric: true, cell: (r) => formatPercent((r.successes / r.calls) * 100) },
+              {
+                header: t("columns.successRate"),
+                numeric: true,
+                cell: (r) => formatPercent((r.successes / r.calls) * 100, locale),
+              },
             ]}
           />
         </Card>
         <div className="grid gap-6 xl:grid-cols-2">
-          <Card title="By agent">
+          <Card title={t("byAgent.title")}>
             <Table
-              caption="LLM usage by agent"
+              caption={t("byAgent.table")}
               csv={`llm-by-agent-${tag}`}
               rows={agents}
               rowKey={(r) => r.agent}
               empty={empty}
               columns={[
                 {
-                  header: "Agent",
+                  header: t("columns.agent"),
                   text: (r) => r.agent,
                   cell: (r) => (
                     <Link href={`/agents/${encodeURIComponent(r.agent)}?${linked({})}`} className="hover:underline">
@@ -219,29 +237,28 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
                     </Link>
                   ),
                 },
-                { header: "Calls", numeric: true, cell: (r) => formatCount(r.totalRequests) },
-                { header: "Cost", numeric: true, cell: (r) => formatUsd(r.totalCost) },
-                {
-                  header: "Avg latency",
-                  numeric: true,
-                  cell: (r) => `${formatCount(Math.round(r.avgResponseTime))} ms`,
-                },
+                { header: t("columns.calls"), numeric: true, cell: (r) => formatCount(r.totalRequests, locale) },
+                { header: t("columns.cost"), numeric: true, cell: (r) => formatUsd(r.totalCost, locale) },
+                { header: t("columns.avgLatency"), numeric: true, cell: (r) => ms(r.avgResponseTime) },
               ]}
             />
           </Card>
           <Card
-            title="Failing calls"
-            caption={`${formatCount(breakdown.errors.failedRequests)} failed · ${formatPercent(breakdown.errors.errorRate)}`}
+            title={t("failing.title")}
+            caption={t("failing.caption", {
+              failed: breakdown.errors.failedRequests,
+              share: formatPercent(breakdown.errors.errorRate, locale),
+            })}
           >
             <Table
-              caption="The most frequent errors of failed LLM calls"
+              caption={t("failing.table")}
               csv={`llm-errors-${tag}`}
               rows={breakdown.errors.mostFrequent}
               rowKey={(e) => e.message}
-              empty="No call failed in this period."
+              empty={t("failing.empty")}
               columns={[
-                { header: "Error", wrap: true, cell: (e) => e.message },
-                { header: "Calls", numeric: true, cell: (e) => formatCount(e.count) },
+                { header: t("columns.error"), wrap: true, cell: (e) => e.message },
+                { header: t("columns.calls"), numeric: true, cell: (e) => formatCount(e.count, locale) },
               ]}
             />
           </Card>

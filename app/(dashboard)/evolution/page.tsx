@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
 import { SwapFilters } from "@/components/evolution/swap-filters";
 import { RollbackButton } from "@/components/evolution/rollback-button";
 import { SwapForm } from "@/components/evolution/swap-form";
@@ -15,11 +17,19 @@ import { requestClock } from "@/db/queries/request-clock";
 import { PROVIDERS } from "@/db/schema/enums";
 import { loadAgentConfig } from "@/lib/server/agent-config";
 import { formatDateTime, formatPercent, zoneLabel } from "@/lib/format";
+import { MIN_TRADES } from "@/lib/swap-status";
 import { readEvolutionSearch, type EvolutionSearch } from "./search-params";
 
-export const metadata = { title: "Model swaps" };
+export async function generateMetadata() {
+  const t = await getTranslations("evolution");
+  return { title: t("title") };
+}
+
+type Translate = Awaited<ReturnType<typeof getTranslations<"evolution">>>;
 
 export default async function EvolutionPage({ searchParams }: { searchParams: Promise<EvolutionSearch> }) {
+  const t = await getTranslations("evolution");
+  const locale = await getLocale();
   const clock = requestClock();
   const { filters, values, swap, filtered } = readEvolutionSearch(await searchParams, clock);
   const { config } = database();
@@ -36,36 +46,29 @@ export default async function EvolutionPage({ searchParams }: { searchParams: Pr
 
   return (
     <>
-      <PageHeader
-        title="Model swaps"
-        subtitle="Which model each agent runs, every change of model, how it worked out, and the manual swap form"
-      />
+      <PageHeader title={t("title")} subtitle={t("subtitle")} />
       <div className="space-y-6">
-        <Card title="Timeline" caption={`newest first · times in ${zoneLabel(clock.zone)}`}>
+        <Card title={t("timeline.title")} caption={t("timeline.caption", { zone: zoneLabel(clock.zone, clock.now) })}>
           <div className="mb-3">
             <SwapFilters agents={agentNames} values={values} />
           </div>
           <Table
-            caption="Model swaps, newest first"
+            caption={t("timeline.tableCaption")}
             rows={swaps}
             rowKey={(s) => s.id}
-            empty={
-              filtered
-                ? "No swap matches these filters."
-                : "No model swaps recorded: they appear when the reflection loop or an operator changes an agent's model."
-            }
+            empty={filtered ? t("timeline.emptyFiltered") : t("timeline.empty")}
             columns={[
               {
-                header: "When",
+                header: t("timeline.when"),
                 cell: (s) => (
                   <span>
-                    {formatDateTime(s.atMs, clock.zone)}
+                    {formatDateTime(s.atMs, clock.zone, locale)}
                     <span className="block text-xs text-zinc-500 dark:text-zinc-400">#{s.id}</span>
                   </span>
                 ),
               },
               {
-                header: "Agent and change",
+                header: t("timeline.agentAndChange"),
                 cell: (s) => (
                   <div className="max-w-xs whitespace-normal">
                     <Link className="font-medium hover:underline" href={`/agents/${encodeURIComponent(s.agentName)}`}>
@@ -78,14 +81,16 @@ export default async function EvolutionPage({ searchParams }: { searchParams: Pr
                       </strong>
                     </span>
                     {s.rollbackOf !== null ? (
-                      <span className="ml-1 text-xs text-amber-800 dark:text-amber-300">undoes #{s.rollbackOf}</span>
+                      <span className="ml-1 text-xs text-amber-800 dark:text-amber-300">
+                        {t("timeline.undoes", { id: s.rollbackOf })}
+                      </span>
                     ) : null}
                     <Reason swap={s} />
                   </div>
                 ),
               },
               {
-                header: "Triggered by",
+                header: t("timeline.triggeredBy"),
                 cell: (s) => (
                   <span>
                     {s.triggeredBy}
@@ -95,19 +100,19 @@ export default async function EvolutionPage({ searchParams }: { searchParams: Pr
                   </span>
                 ),
               },
-              { header: "Status", cell: (s) => <StatusBadge status={s.status} /> },
+              { header: t("timeline.status"), cell: (s) => <StatusBadge status={s.status} /> },
               {
-                header: "Expected → realized",
+                header: t("timeline.expectedRealized"),
                 numeric: true,
                 cell: (s) =>
-                  `${formatPercent(s.performanceImprovement * 100, 0)} → ${s.realizedImprovement === null ? "—" : formatPercent(s.realizedImprovement * 100, 0)}`,
+                  `${formatPercent(s.performanceImprovement * 100, locale, 0)} → ${s.realizedImprovement === null ? "—" : formatPercent(s.realizedImprovement * 100, locale, 0)}`,
               },
-              { header: "Window", cell: (s) => <WindowProgress swap={s} /> },
+              { header: t("timeline.window"), cell: (s) => <WindowProgress swap={s} /> },
               {
-                header: "Action",
+                header: t("timeline.action"),
                 cell: (s) =>
                   s.canRollBack ? (
-                    <RollbackButton swapId={s.id} changes={rollbackChanges(s)} requestId={randomUUID()} />
+                    <RollbackButton swapId={s.id} changes={rollbackChanges(s, t)} requestId={randomUUID()} />
                   ) : null,
               },
             ]}
@@ -115,10 +120,7 @@ export default async function EvolutionPage({ searchParams }: { searchParams: Pr
         </Card>
 
         <div id="swap-form" className="scroll-mt-32 md:scroll-mt-4">
-          <Card
-            title="Record a manual swap"
-            caption="the old model is the agent's current one; triggered_by is set to manual"
-          >
+          <Card title={t("form.title")} caption={t("form.caption")}>
             <SwapForm
               key={swap ?? ""}
               agents={agentNames.map((name) => ({ name, ...mapping[name]! }))}
@@ -129,36 +131,21 @@ export default async function EvolutionPage({ searchParams }: { searchParams: Pr
             />
             <p className="mt-3 text-xs text-zinc-500 dark:text-zinc-400">
               {config.agentConfigIsTradingSystems
-                ? `Takes effect through the trading system's config (${config.agentConfigPath}): only the agent's provider and model are rewritten there.`
-                : "AGENT_CONFIG_PATH is not set: the swap is recorded, and the trading system's config must be changed by hand."}
+                ? t("form.configByFile", { path: config.agentConfigPath })
+                : t("form.configByHand")}
             </p>
           </Card>
         </div>
 
-        <Card title="How a swap is judged">
+        <Card title={t("judged.title")}>
           <ul className="list-disc space-y-1 pl-5 text-sm text-zinc-700 dark:text-zinc-300">
+            <li>{t("judged.window")}</li>
+            <li>{t("judged.score")}</li>
+            <li>{t("judged.realized")}</li>
             <li>
-              The validation window is the swap&apos;s validation period, from the first whole hour after the swap; it
-              is compared with the same span just before the swap&apos;s hour.
+              {t("judged.statuses", { minTrades: MIN_TRADES, minRequests: agentConfig.minRequestsForEvaluation })}
             </li>
-            <li>
-              Score: for an agent that takes part in trades, its contribution-weighted 7-day PnL per trade; for any
-              other agent, its LLM success rate.
-            </li>
-            <li>
-              Realized improvement: (after − before) / |before|, from −100 % to +100 %, comparable with the expected
-              improvement and the rollback threshold.
-            </li>
-            <li>
-              validating while the window runs; then breached below the rollback threshold, passed otherwise, or
-              inconclusive with fewer than 5 trades with known PnL and fewer than {agentConfig.minRequestsForEvaluation}{" "}
-              LLM calls in a window; superseded once a later swap replaced it; rolled back once undone.
-            </li>
-            <li>
-              {config.autoRollback
-                ? "AUTO_ROLLBACK is on: Agent Desk rolls a breached swap back by itself, once (triggered_by automatic)."
-                : "AUTO_ROLLBACK is off: a breached swap waits for an operator's Roll back."}
-            </li>
+            <li>{config.autoRollback ? t("judged.autoRollbackOn") : t("judged.autoRollbackOff")}</li>
           </ul>
         </Card>
       </div>
@@ -167,27 +154,38 @@ export default async function EvolutionPage({ searchParams }: { searchParams: Pr
 }
 
 /** Exactly what rolling `swap` back changes, shown before `Confirm rollback`. */
-function rollbackChanges(swap: Swap): string[] {
+function rollbackChanges(swap: Swap, t: Translate): string[] {
   const { config } = database();
   const change = planConfigChange(config, swap.agentName, { provider: swap.oldProvider, model: swap.oldModel });
+  const models = {
+    agent: swap.agentName,
+    oldProvider: swap.oldProvider,
+    oldModel: swap.oldModel,
+    newProvider: swap.newProvider,
+    newModel: swap.newModel,
+  };
   return [
-    `put ${swap.agentName} back from ${swap.newProvider} ${swap.newModel} to ${swap.oldProvider} ${swap.oldModel}`,
-    `record a new swap (manual, undoing #${swap.id}); #${swap.id} shows as rolled back`,
+    t("rollback.changes.putBack", models),
+    t("rollback.changes.record", { id: swap.id }),
     change.note === null
-      ? `rewrite ${swap.agentName}'s provider (${swap.newProvider} → ${swap.oldProvider}) and model (${swap.newModel} → ${swap.oldModel}) in ${config.agentConfigPath}, nothing else`
-      : `leave the config file alone: ${change.note}`,
+      ? t("rollback.changes.rewrite", { ...models, path: config.agentConfigPath })
+      : t("rollback.changes.leaveAlone", { note: change.note }),
   ];
 }
 
 function WindowProgress({ swap }: { swap: Swap }) {
+  const t = useTranslations("evolution");
   const progress = swap.validation.progress ?? 1;
   const days = swap.validationPeriodDays ?? 7;
   return (
-    <div className="w-20" title={swap.validation.windowEnd ? `window ends ${swap.validation.windowEnd}` : undefined}>
+    <div
+      className="w-20"
+      title={swap.validation.windowEnd ? t("timeline.windowEnds", { end: swap.validation.windowEnd }) : undefined}
+    >
       <div
         className="h-1.5 rounded bg-zinc-200 dark:bg-zinc-700"
         role="progressbar"
-        aria-label={`Validation window of swap #${swap.id}`}
+        aria-label={t("timeline.windowLabel", { id: swap.id })}
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={Math.round(progress * 100)}
@@ -195,15 +193,20 @@ function WindowProgress({ swap }: { swap: Swap }) {
         <div className="h-1.5 rounded bg-sky-600" style={{ width: `${progress * 100}%` }} />
       </div>
       <span className="text-xs text-zinc-500 dark:text-zinc-400">
-        {progress >= 1 ? `${days} d, done` : `day ${Math.max(1, Math.ceil(progress * days))} of ${days}`}
+        {progress >= 1
+          ? t("timeline.windowDone", { days })
+          : t("timeline.windowDay", { day: Math.max(1, Math.ceil(progress * days)), days })}
       </span>
     </div>
   );
 }
 
 function Reason({ swap }: { swap: Swap }) {
+  const t = useTranslations("evolution");
   const note =
-    swap.recordedBy && !swap.recordedBy.configWritten ? `Config not changed: ${swap.recordedBy.configNote}` : null;
+    swap.recordedBy && !swap.recordedBy.configWritten
+      ? t("timeline.configNotChanged", { note: String(swap.recordedBy.configNote) })
+      : null;
   return (
     <div className="mt-0.5 text-xs text-zinc-600 dark:text-zinc-400">
       <p className="line-clamp-2" title={swap.reason}>

@@ -3,13 +3,8 @@ import { readPeriod } from "@/lib/period-params";
 import type { RequestClock } from "@/lib/read-context";
 import { singleValue, type SearchValue } from "@/lib/search-value";
 
-/** The timeline's period filter: swaps of the last N days (or all, the default). */
-export const SWAP_PERIODS = [
-  { days: 7, label: "last 7 days" },
-  { days: 30, label: "last 30 days" },
-  { days: 90, label: "last 90 days" },
-  { days: 365, label: "last year" },
-] as const;
+/** The timeline's period filter: swaps of the last N days (or all, the default); named in `evolution.filters.days`. */
+export const SWAP_PERIODS = [7, 30, 90, 365] as const;
 
 /** The filters as the URL gives them, to show again in the filter form. */
 export type SwapFilterValues = { agent?: string; trigger?: string; status?: string; days?: string };

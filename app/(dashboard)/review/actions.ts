@@ -1,7 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { markReviewed } from "@/db/commands/reviews";
+import { sayWith } from "@/lib/say";
 import { currentOperator } from "@/lib/server/operator";
 
 export type ReviewState = { error: string | null; done: boolean };
@@ -9,12 +11,14 @@ export type ReviewState = { error: string | null; done: boolean };
 export async function markReviewedAction(_previous: ReviewState, form: FormData): Promise<ReviewState> {
   const operator = await currentOperator();
   if (!operator.ok) return { error: operator.error, done: false };
+  const t = await getTranslations("review");
   const score = Number(form.get("efficiency_score"));
   const outcome = markReviewed(
     String(form.get("agent") ?? ""),
     form.get("note"),
     Number.isFinite(score) ? score : null,
     operator.name,
+    sayWith((key, values) => t(`says.${key}`, values)), // the answer in the reader's language
   );
   if (!outcome.ok) return { error: outcome.error, done: false };
   revalidatePath("/review");

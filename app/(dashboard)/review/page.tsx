@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { ReviewForm } from "@/components/review/review-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -13,9 +14,14 @@ import { formatCount, formatMoney, formatPercent, formatUsd } from "@/lib/format
 import { readContext } from "@/lib/read-context";
 import { readReviewSearch, type ReviewSearch } from "./search-params";
 
-export const metadata = { title: "Review" };
+export async function generateMetadata() {
+  const t = await getTranslations("review");
+  return { title: t("title") };
+}
 
 export default async function ReviewPage({ searchParams }: { searchParams: Promise<ReviewSearch> }) {
+  const t = await getTranslations("review");
+  const locale = await getLocale();
   const clock = requestClock();
   const { period, minTrades, threshold } = readReviewSearch(await searchParams, clock);
   const ctx = readContext(clock, period);
@@ -29,13 +35,10 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   );
   return (
     <>
-      <PageHeader
-        title="Agents to review"
-        subtitle={`Agents in at least ${minTrades} trades over the last ${period.days} days whose efficiency score is below ${threshold}: their contributions lost money on balance`}
-      >
-        <form method="get" action="/review" className="flex items-end gap-2 text-xs" aria-label="Review settings">
+      <PageHeader title={t("heading")} subtitle={t("subtitle", { minTrades, days: period.days, threshold })}>
+        <form method="get" action="/review" className="flex items-end gap-2 text-xs" aria-label={t("settings.label")}>
           <label className="flex flex-col font-medium">
-            Min trades
+            {t("settings.minTrades")}
             <input
               name="min_trades"
               type="number"
@@ -45,7 +48,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
             />
           </label>
           <label className="flex flex-col font-medium">
-            Score threshold
+            {t("settings.threshold")}
             <input
               name="threshold"
               type="number"
@@ -58,15 +61,16 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
             type="submit"
             className="rounded-md border border-zinc-300 px-3 py-1 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
           >
-            Apply
+            {t("settings.apply")}
           </button>
         </form>
       </PageHeader>
+      {/* Not the overview's 0–1 score: the trading system's own figure, whose unit is easy to misread. */}
+      <p className="mb-4 text-xs text-zinc-500 dark:text-zinc-400">{t("efficiencyNote", { currency: pnlCurrency })}</p>
       {agents.length === 0 ? (
-        <Card title="Underperforming agents">
+        <Card title={t("empty.title")}>
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            No agent is underperforming: every agent with {minTrades} or more trades in {period.days} days scores at or
-            above {threshold}.
+            {t("empty.text", { minTrades, days: period.days, threshold })}
           </p>
         </Card>
       ) : null}
@@ -80,41 +84,61 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
             <Card
               key={agent.agentName}
               title={agent.agentName}
-              caption={review ? `reviewed ${review.reviewedAt} UTC by ${review.actor}` : "not reviewed yet"}
+              caption={
+                review ? t("agent.reviewed", { at: review.reviewedAt, actor: review.actor }) : t("agent.notReviewed")
+              }
             >
               <div className="grid gap-4 lg:grid-cols-3">
                 <div className="space-y-2 text-sm lg:col-span-2">
                   <p>
-                    Efficiency score <strong>{formatCount(Math.round(agent.efficiencyScore))}</strong> over{" "}
-                    {agent.tradesInvolved} trades: its contributions to losing trades weigh{" "}
-                    {formatMoney(agent.negativeContribution, pnlCurrency)} (contribution × loss), with an average CIO
-                    confidence of {agent.avgConfidence.toFixed(2)}.
+                    {t.rich("agent.efficiency", {
+                      score: formatCount(Math.round(agent.efficiencyScore), locale),
+                      trades: agent.tradesInvolved,
+                      loss: formatMoney(agent.negativeContribution, pnlCurrency, locale),
+                      confidence: agent.avgConfidence.toFixed(2),
+                      strong: (chunks) => <strong>{chunks}</strong>,
+                    })}
                   </p>
                   <p>
-                    LLM, last {period.days} days: {formatCount(details.llm.calls)} calls costing{" "}
-                    {formatUsd(details.llm.cost)},{" "}
-                    {details.llm.errorRate === null ? "no calls" : `${formatPercent(details.llm.errorRate)} failed`}.
-                    Runs <strong>{model ? `${model.provider} ${model.model}` : "an unknown model"}</strong>
-                    {swaps.length
-                      ? `; last swaps: ${swaps.map((s) => `${s.oldModel} → ${s.newModel} (${s.triggeredBy})`).join(", ")}`
-                      : "; never swapped"}
-                    .
+                    {t.rich("agent.llm", {
+                      days: period.days,
+                      calls: formatCount(details.llm.calls, locale),
+                      cost: formatUsd(details.llm.cost, locale),
+                      errors:
+                        details.llm.errorRate === null
+                          ? t("agent.noCalls")
+                          : t("agent.failed", { rate: formatPercent(details.llm.errorRate, locale) }),
+                      model: model ? `${model.provider} ${model.model}` : t("agent.unknownModel"),
+                      swaps: swaps.length
+                        ? t("agent.lastSwaps", {
+                            swaps: swaps.map((s) => `${s.oldModel} → ${s.newModel} (${s.triggeredBy})`).join(", "),
+                          })
+                        : t("agent.neverSwapped"),
+                      strong: (chunks) => <strong>{chunks}</strong>,
+                    })}
                   </p>
                   {details.worst.length ? (
                     <div>
-                      <p className="font-medium">Its worst trades</p>
+                      <p className="font-medium">{t("agent.worstTrades")}</p>
                       <ul className="list-disc pl-5 text-zinc-700 dark:text-zinc-300">
-                        {details.worst.map((t, i) => (
-                          <li key={`${t.tradeId}-${i}`}>
-                            {t.tradeId ?? "(no id)"} · {t.action} {t.ticker}: 7-day PnL{" "}
-                            {formatMoney(t.pnl, pnlCurrency)}, contribution {t.contribution.toFixed(2)}
+                        {details.worst.map((trade, i) => (
+                          <li key={`${trade.tradeId}-${i}`}>
+                            {t("agent.worstTrade", {
+                              trade: trade.tradeId ?? t("agent.noId"),
+                              action: trade.action,
+                              ticker: trade.ticker,
+                              pnl: formatMoney(trade.pnl, pnlCurrency, locale),
+                              contribution: trade.contribution.toFixed(2),
+                            })}
                           </li>
                         ))}
                       </ul>
                     </div>
                   ) : null}
                   {review ? (
-                    <p className="rounded bg-zinc-100 px-2 py-1 text-xs dark:bg-zinc-800">Last note: {review.note}</p>
+                    <p className="rounded bg-zinc-100 px-2 py-1 text-xs dark:bg-zinc-800">
+                      {t("agent.lastNote", { note: review.note })}
+                    </p>
                   ) : null}
                 </div>
                 <div className="space-y-3">
@@ -122,7 +146,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
                     href={`/evolution?swap=${encodeURIComponent(agent.agentName)}#swap-form`}
                     className="inline-block rounded-md bg-emerald-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-emerald-800"
                   >
-                    Swap model
+                    {t("agent.swapModel")}
                   </Link>
                   <ReviewForm agent={agent.agentName} efficiencyScore={agent.efficiencyScore} />
                 </div>

@@ -1,3 +1,4 @@
+import { getLocale, getTranslations } from "next-intl/server";
 import { readSystemSearch, type SystemSearchParams } from "@/app/(dashboard)/system/search-params";
 import { BackgroundCountCard } from "@/components/system/background-count-card";
 import { OperatorSessionsCard } from "@/components/system/operator-sessions-card";
@@ -12,7 +13,15 @@ import { getDataQuality } from "@/db/queries/data-quality";
 import { getHealth, getTableStats } from "@/db/queries/health";
 import { getSystemMetrics } from "@/db/queries/system-metrics";
 import { ChartFigure } from "@/components/charts/chart-figure";
-import { formatCompact, formatCount, formatDateTime, formatMoney, formatPercent, formatUsd } from "@/lib/format";
+import {
+  formatCompact,
+  formatCount,
+  formatDate,
+  formatDateTime,
+  formatMoney,
+  formatPercent,
+  formatUsd,
+} from "@/lib/format";
 import type { ChartUnit } from "@/lib/chart-units";
 import { GOOD, seriesColour } from "@/lib/palette";
 import { readerIsOperator } from "@/lib/server/operator";
@@ -20,7 +29,10 @@ import { periodTag } from "@/lib/period";
 import { readContext } from "@/lib/read-context";
 import { metricsDays, metricsSeries } from "@/lib/series/system-metrics";
 
-export const metadata = { title: "System" };
+export async function generateMetadata() {
+  const t = await getTranslations("system");
+  return { title: t("title") };
+}
 
 export default async function SystemPage({ searchParams }: { searchParams: Promise<SystemSearchParams> }) {
   const { pnlCurrency } = getDisplaySettings();
@@ -33,54 +45,57 @@ export default async function SystemPage({ searchParams }: { searchParams: Promi
   const quality = getDataQuality(ctx);
   const { path, tables } = getTableStats(ctx);
   const operator = await readerIsOperator(); // where the file lives is for operators, not a public dashboard's readers
+  const t = await getTranslations("system");
+  const locale = await getLocale();
   return (
     <>
-      <PageHeader title="System" subtitle="Daily system metrics and the database's health">
+      <PageHeader title={t("title")} subtitle={t("subtitle")}>
         <PeriodPicker path="/system" period={ctx.period} problem={problem} />
       </PageHeader>
       <div className="space-y-6">
-        <Card title="Database">
+        <Card title={t("database.title")}>
           <Facts
             className="grid-cols-2 sm:grid-cols-5"
             items={[
               {
-                label: "File",
-                value: operator ? path : "shown to signed-in operators",
+                label: t("database.file"),
+                value: operator ? path : t("database.fileHidden"),
                 wide: "col-span-2 min-w-0 break-all",
               },
-              { label: "Schema version", value: String(health.schemaVersion ?? "—") },
-              { label: "Journal mode", value: health.database.journalMode },
-              { label: "Size", value: `${formatCompact(health.database.sizeBytes)}B` },
+              { label: t("database.schemaVersion"), value: String(health.schemaVersion ?? "—") },
+              { label: t("database.journalMode"), value: health.database.journalMode },
+              // Bytes read the same in either language (143.5MB, not 1.4억B).
+              { label: t("database.size"), value: `${formatCompact(health.database.sizeBytes, "en")}B` },
               {
-                label: "Newest event",
+                label: t("database.newestEvent"),
                 value: health.database.lastEventAt
-                  ? formatDateTime(Date.parse(health.database.lastEventAt), ctx.zone)
-                  : "none",
+                  ? formatDateTime(Date.parse(health.database.lastEventAt), ctx.zone, locale)
+                  : t("database.noEvent"),
               },
             ]}
           />
           <div className="mt-4">
             <Table
-              caption="Rows per table"
+              caption={t("tables.caption")}
               csv="tables"
               rows={tables}
-              rowKey={(t) => t.table}
-              empty="No tables."
+              rowKey={(table) => table.table}
+              empty={t("tables.empty")}
               columns={[
                 {
-                  header: "Table",
-                  text: (t) => t.table,
-                  cell: (t) => <span className="font-mono text-xs">{t.table}</span>,
+                  header: t("tables.table"),
+                  text: (table) => table.table,
+                  cell: (table) => <span className="font-mono text-xs">{table.table}</span>,
                 },
                 {
-                  header: "Rows",
+                  header: t("tables.rows"),
                   numeric: true,
-                  cell: (t) => (t.rows === null ? "being counted" : formatCount(t.rows)),
+                  cell: (table) => (table.rows === null ? t("tables.beingCounted") : formatCount(table.rows, locale)),
                 },
                 {
-                  header: `Newest event (${ctx.zone})`,
+                  header: t("tables.newestEvent", { zone: ctx.zone }),
                   numeric: true,
-                  cell: (t) => (t.newestMs === null ? "—" : formatDateTime(t.newestMs, ctx.zone)),
+                  cell: (table) => (table.newestMs === null ? "—" : formatDateTime(table.newestMs, ctx.zone, locale)),
                 },
               ]}
             />
@@ -88,101 +103,85 @@ export default async function SystemPage({ searchParams }: { searchParams: Promi
         </Card>
         <BackgroundCountCard clock={ctx} />
         <OperatorSessionsCard clock={ctx} />
-        <Card
-          title="Metrics over time"
-          caption={`one row a day, written when the trading day ends · dates in ${ctx.zone}`}
-        >
+        <Card title={t("charts.title")} caption={t("charts.caption", { zone: ctx.zone })}>
           <div className="grid gap-6 xl:grid-cols-2">
             {[
-              {
-                key: "totalPnl",
-                title: "Daily PnL",
-                label: `PnL (${pnlCurrency})`,
-                summary: "The system's daily PnL.",
-                kind: "bar",
-                unit: "money",
-                colour: GOOD,
-              },
-              {
-                key: "totalCostUsd",
-                title: "Daily LLM cost",
-                label: "LLM cost (USD)",
-                summary: "The system's daily LLM cost in USD.",
-                kind: "bar",
-                unit: "usd",
-                colour: seriesColour(1),
-              },
-              {
-                key: "winRate",
-                title: "Win rate",
-                label: "Win rate",
-                summary: "The system's daily win rate in percent.",
-                kind: "line",
-                unit: "percent",
-                colour: seriesColour(2),
-              },
-              {
-                key: "avgDecisionTimeSeconds",
-                title: "Average decision time",
-                label: "Decision time (s)",
-                summary: "The system's average decision time per day, in seconds.",
-                kind: "line",
-                unit: "score",
-                colour: seriesColour(3),
-              },
+              { key: "totalPnl", kind: "bar", unit: "money", colour: GOOD },
+              { key: "totalCostUsd", kind: "bar", unit: "usd", colour: seriesColour(1) },
+              { key: "winRate", kind: "line", unit: "percent", colour: seriesColour(2) },
+              { key: "avgDecisionTimeSeconds", kind: "line", unit: "score", colour: seriesColour(3) },
             ].map((chart) => (
               <ChartFigure
                 key={chart.key}
-                title={chart.title}
-                summary={`${chart.summary} Over ${series.length} day(s).`}
+                title={t(`charts.${chart.key}.title`)}
+                summary={t(`charts.${chart.key}.summary`, { days: series.length })}
                 data={series}
-                series={[{ key: chart.key, label: chart.label, colour: chart.colour }]}
+                series={[
+                  {
+                    key: chart.key,
+                    label: t(`charts.${chart.key}.label`, { currency: pnlCurrency }),
+                    colour: chart.colour,
+                  },
+                ]}
                 kind={chart.kind as "bar" | "line"}
                 unit={chart.unit as ChartUnit}
                 currency={pnlCurrency}
                 height={200}
                 showTitle
-                empty="No daily metrics in this period yet."
+                empty={t("charts.empty")}
               />
             ))}
           </div>
         </Card>
-        <Card title="Data quality" caption="odd rows Agent Desk reads around">
+        <Card title={t("quality.title")} caption={t("quality.caption")}>
           {quality.length === 0 ? (
-            <p className="text-sm text-zinc-500 dark:text-zinc-400">
-              Nothing odd: every time, JSON value and agent name in the file reads cleanly.
-            </p>
+            <p className="text-sm text-zinc-500 dark:text-zinc-400">{t("quality.none")}</p>
           ) : (
             <ul className="space-y-1 text-sm">
               {quality.map((note) => (
-                <li key={`${note.subject}-${note.detail}`}>
+                <li key={`${note.subject}-${note.kind}`}>
                   <span className="font-mono text-xs">{note.subject}</span> ·{" "}
-                  <span className="font-medium tabular-nums">{note.count}</span> {note.detail}
+                  {t.rich(`quality.note.${note.kind}`, {
+                    ...note.values,
+                    count: note.count,
+                    n: (chunks) => <span className="font-medium tabular-nums">{chunks}</span>,
+                  })}
                 </li>
               ))}
             </ul>
           )}
         </Card>
-        <Card title="Daily metrics" caption="newest first">
+        <Card title={t("daily.title")} caption={t("daily.caption")}>
           <Table
-            caption="Daily system metrics"
+            caption={t("daily.tableCaption")}
             csv={`system-metrics-${periodTag(ctx.period)}`}
             rows={days}
             rowKey={(m) => m.date}
-            empty="No daily metrics in this period: the trading system writes one system_metrics row a day."
+            empty={t("daily.empty")}
             columns={[
-              { header: "Date", cell: (m) => m.date },
-              { header: "Trades", numeric: true, cell: (m) => m.totalTrades },
-              { header: "Win rate", numeric: true, cell: (m) => formatPercent(m.winRate) },
-              { header: `PnL (${pnlCurrency})`, numeric: true, cell: (m) => formatMoney(m.totalPnl, pnlCurrency) },
-              { header: "LLM cost", numeric: true, cell: (m) => formatUsd(m.totalCostUsd) },
+              { header: t("daily.date"), text: (m) => m.date, cell: (m) => formatDate(m.date, locale) },
+              { header: t("daily.trades"), numeric: true, cell: (m) => m.totalTrades },
+              { header: t("daily.winRate"), numeric: true, cell: (m) => formatPercent(m.winRate, locale) },
               {
-                header: "Decision time",
+                header: t("daily.pnl", { currency: pnlCurrency }),
                 numeric: true,
-                cell: (m) => (m.avgDecisionTimeSeconds === null ? "—" : `${m.avgDecisionTimeSeconds.toFixed(1)} s`),
+                cell: (m) => formatMoney(m.totalPnl, pnlCurrency, locale),
               },
-              { header: "Efficiency", numeric: true, cell: (m) => m.agentEfficiencyScore.toFixed(2) },
-              { header: "Auto / human", numeric: true, cell: (m) => `${m.autoImprovements} / ${m.humanInterventions}` },
+              { header: t("daily.llmCost"), numeric: true, cell: (m) => formatUsd(m.totalCostUsd, locale) },
+              {
+                header: t("daily.decisionTime"),
+                numeric: true,
+                cell: (m) =>
+                  m.avgDecisionTimeSeconds === null
+                    ? "—"
+                    : t("daily.seconds", { seconds: m.avgDecisionTimeSeconds.toFixed(1) }),
+              },
+              { header: t("daily.efficiency"), numeric: true, cell: (m) => m.agentEfficiencyScore.toFixed(2) },
+              {
+                header: t("daily.autoHuman"),
+                numeric: true,
+                cell: (m) => `${m.autoImprovements} / ${m.humanInterventions}`,
+              },
             ]}
           />
         </Card>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table } from "@/components/ui/table";
@@ -11,10 +12,11 @@ import { getSwapLog } from "@/db/queries/swap-log";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { ScatterPlot } from "@/components/charts/scatter-plot";
 import { PeriodPicker } from "@/components/ui/period-picker";
+import { periodText } from "@/components/ui/period-text";
 import { getAgentStory } from "@/db/queries/agent-story";
 import { formatCount, formatDateTime, formatMoney, formatPercent, formatUsd, zoneLabel } from "@/lib/format";
 import { GOOD, seriesColour } from "@/lib/palette";
-import { periodPhrase, periodTag } from "@/lib/period";
+import { periodTag } from "@/lib/period";
 import { readContext } from "@/lib/read-context";
 import { agentDailySeries } from "@/lib/series/agent-daily";
 import { swapMarks } from "@/lib/series/agent-swaps";
@@ -34,6 +36,8 @@ export default async function AgentPage({
   const { pnlCurrency } = getDisplaySettings();
   const agent = getAgentRoster(ctx).find((a) => a.name === name);
   if (!agent) notFound();
+  const t = await getTranslations("agent");
+  const locale = await getLocale();
   const performance = getAgentPerformance(ctx, name);
   const swaps = getSwapLog(ctx, { agent: name });
   const story = getAgentStory(ctx, name);
@@ -43,14 +47,20 @@ export default async function AgentPage({
     costs: story.costs,
     ratings: performance,
   });
-  const { markers, bands } = swapMarks(swaps, ctx);
-  const p = period.label;
+  const { markers, bands } = swapMarks(swaps, ctx, (model) => t("validating", { model }));
+  const p = await periodText(period);
   const tag = periodTag(period);
+  const zone = zoneLabel(ctx.zone, ctx.now);
+  const r = story.correlation === null ? null : story.correlation.toFixed(2);
   return (
     <>
       <PageHeader
-        title={name}
-        subtitle={`${agent.workflow} workflow · runs ${agent.provider ?? "?"} · ${agent.model ?? "?"} now`}
+        title={t("title", { name })}
+        subtitle={t("subtitle", {
+          workflow: agent.workflow,
+          provider: agent.provider ?? "?",
+          model: agent.model ?? "?",
+        })}
       >
         <div className="flex flex-wrap items-center gap-4">
           <PeriodPicker path={`/agents/${encodeURIComponent(name)}`} period={period} problem={problem} />
@@ -58,25 +68,26 @@ export default async function AgentPage({
             href={`/evolution?agent=${encodeURIComponent(name)}`}
             className="text-sm font-medium text-emerald-700 underline dark:text-emerald-400"
           >
-            Swap history
+            {t("swapHistory")}
           </Link>
           <Link
             href={`/evolution?swap=${encodeURIComponent(name)}#swap-form`}
             className="rounded-md bg-emerald-700 px-3 py-1 text-sm font-semibold text-white hover:bg-emerald-800"
           >
-            Swap this agent&apos;s model
+            {t("swapModel")}
           </Link>
         </div>
       </PageHeader>
       <div className="space-y-6">
+        {agent.description ? <p className="text-sm text-zinc-600 dark:text-zinc-300">{agent.description}</p> : null}
         <dl className="grid grid-cols-2 gap-3 text-sm lg:grid-cols-4">
           {[
-            [`LLM calls (${p})`, formatCount(agent.calls)],
-            [`LLM cost (${p})`, formatUsd(agent.costUsd)],
-            [`Trades involved (${p})`, formatCount(agent.tradesInvolved)],
+            [t("stats.calls", { period: p.label }), formatCount(agent.calls, locale)],
+            [t("stats.cost", { period: p.label }), formatUsd(agent.costUsd, locale)],
+            [t("stats.trades", { period: p.label }), formatCount(agent.tradesInvolved, locale)],
             [
-              `Efficiency (${p})`,
-              agent.efficiencyScore === null ? "—" : formatCount(Math.round(agent.efficiencyScore)),
+              t("stats.efficiency", { period: p.label }),
+              agent.efficiencyScore === null ? "—" : formatCount(Math.round(agent.efficiencyScore), locale),
             ],
           ].map(([label, value]) => (
             <div
@@ -88,85 +99,83 @@ export default async function AgentPage({
             </div>
           ))}
         </dl>
-        <Card
-          title="Performance over time"
-          caption={`per day in ${zoneLabel(ctx.zone)} · dashed lines: model swaps · shaded: their validation windows`}
-        >
+        <Card title={t("performance.title")} caption={t("performance.caption", { zone })}>
           <ChartFigure
-            title={`${name}'s performance over time`}
-            summary={`${name}'s contribution-weighted 7-day PnL per day and the reflection loop's weekly rating, with ${markers.length} model swap(s) marked.`}
+            title={t("performance.scoreTitle", { name })}
+            summary={t("performance.scoreSummary", { name, swaps: markers.length })}
             data={daily.rows}
-            series={[{ key: "score", label: `Contribution × PnL per trade (${pnlCurrency})`, colour: GOOD }]}
+            series={[{ key: "score", label: t("performance.scoreSeries", { currency: pnlCurrency }), colour: GOOD }]}
             kind="bar"
             unit="money"
             currency={pnlCurrency}
             markers={markers}
             bands={bands}
-            empty="No trade with a known 7-day PnL carries a contribution from this agent in this period."
+            empty={t("noContributionWithPnl")}
           />
           <ChartFigure
-            title={`${name}'s weekly rating`}
-            summary={`The reflection loop's weekly performance rating of ${name}.`}
+            title={t("performance.ratingTitle", { name })}
+            summary={t("performance.ratingSummary", { name })}
             data={daily.rows}
-            series={[{ key: "rating", label: "Weekly rating", colour: seriesColour(1) }]}
+            series={[{ key: "rating", label: t("performance.ratingSeries"), colour: seriesColour(1) }]}
             kind="line"
             unit="score"
             markers={markers}
             bands={bands}
             height={160}
             showTitle
-            empty="No weekly rating from the reflection loop in this period."
+            empty={t("performance.noRating")}
           />
         </Card>
-        <Card title="LLM cost by model (USD)" caption={`per day · ${daily.models.length} model(s) in the period`}>
+        <Card title={t("cost.title")} caption={t("cost.caption", { models: daily.models.length })}>
           <ChartFigure
-            title={`${name}'s LLM cost by model`}
-            summary={`${name}'s LLM cost per day, stacked by model (${daily.models.join(", ") || "none"}).`}
+            title={t("cost.chartTitle", { name })}
+            summary={t("cost.chartSummary", { name, models: daily.models.join(", ") || t("cost.noModels") })}
             data={daily.models.length > 0 ? daily.rows : []}
             series={daily.models.map((m, i) => ({ key: `m${i}`, label: m, colour: seriesColour(i) }))}
             kind="bar"
             stacked
             unit="usd"
             markers={markers}
-            empty="No LLM calls by this agent in this period."
+            empty={t("cost.noCalls")}
           />
           <Table
-            caption={`${name}'s calls by model`}
+            caption={t("cost.tableCaption", { name })}
             csv={`${name}-llm-by-model-${tag}`}
             rows={story.usage}
             rowKey={(u) => u.model}
-            empty="No LLM calls by this agent in this period."
+            empty={t("cost.noCalls")}
             columns={[
-              { header: "Model", cell: (u) => `${u.provider} · ${u.model}` },
-              { header: "Calls", numeric: true, cell: (u) => formatCount(u.calls) },
-              { header: "Succeeded", numeric: true, cell: (u) => formatPercent((u.successes / u.calls) * 100) },
-              { header: "Cost", numeric: true, cell: (u) => formatUsd(u.cost) },
-              { header: "Cost per call", numeric: true, cell: (u) => formatUsd(u.cost / u.calls) },
+              { header: t("cost.column.model"), cell: (u) => `${u.provider} · ${u.model}` },
+              { header: t("cost.column.calls"), numeric: true, cell: (u) => formatCount(u.calls, locale) },
               {
-                header: "Avg latency",
+                header: t("cost.column.succeeded"),
                 numeric: true,
-                cell: (u) => `${formatCount(Math.round(u.latencySum / u.calls))} ms`,
+                cell: (u) => formatPercent((u.successes / u.calls) * 100, locale),
               },
-              { header: "Tokens", numeric: true, cell: (u) => formatCount(u.tokens) },
+              { header: t("cost.column.cost"), numeric: true, cell: (u) => formatUsd(u.cost, locale) },
+              { header: t("cost.column.perCall"), numeric: true, cell: (u) => formatUsd(u.cost / u.calls, locale) },
+              {
+                header: t("cost.column.latency"),
+                numeric: true,
+                cell: (u) => `${formatCount(Math.round(u.latencySum / u.calls), locale)} ms`,
+              },
+              { header: t("cost.column.tokens"), numeric: true, cell: (u) => formatCount(u.tokens, locale) },
             ]}
           />
         </Card>
-        <Card
-          title="Contribution against PnL"
-          caption={`each dot a trade with a known 7-day PnL (newest ${formatCount(story.points.length)}) · correlation r = ${story.correlation === null ? "—" : story.correlation.toFixed(2)}`}
-        >
+        <Card title={t("scatter.title")} caption={t("scatter.caption", { points: story.points.length, r: r ?? "—" })}>
           {story.points.length === 0 ? (
-            <p className="py-8 text-center text-sm text-zinc-500 dark:text-zinc-400">
-              No trade with a known 7-day PnL carries a contribution from this agent in this period.
-            </p>
+            <p className="py-8 text-center text-sm text-zinc-500 dark:text-zinc-400">{t("noContributionWithPnl")}</p>
           ) : (
-            <figure aria-label={`${name}'s contribution against PnL`}>
-              <figcaption className="sr-only">{`${story.points.length} trades; the correlation between ${name}'s contribution and the trade's 7-day PnL is ${story.correlation === null ? "undefined" : story.correlation.toFixed(2)}.`}</figcaption>
+            <figure aria-label={t("scatter.figure", { name })}>
+              <figcaption className="sr-only">
+                {t("scatter.summary", { points: story.points.length, name, r: r ?? t("scatter.noCorrelation") })}
+              </figcaption>
               <div aria-hidden>
                 <ScatterPlot
                   points={story.points}
-                  xLabel="Contribution"
-                  yLabel={`7-day PnL (${pnlCurrency})`}
+                  xLabel={t("scatter.x")}
+                  yLabel={t("scatter.y", { currency: pnlCurrency })}
                   yUnit="money"
                   currency={pnlCurrency}
                   colour={GOOD}
@@ -175,78 +184,88 @@ export default async function AgentPage({
             </figure>
           )}
         </Card>
-        <Card title="Newest trades it contributed to" caption={`times in ${zoneLabel(ctx.zone)}`}>
+        <Card title={t("trades.title")} caption={t("timesIn", { zone })}>
           <Table
-            caption={`Trades ${name} contributed to`}
+            caption={t("trades.tableCaption", { name })}
             csv={`${name}-trades-${tag}`}
             rows={story.recentTrades}
-            rowKey={(t) => `${t.tradeId}-${t.atMs}`}
-            empty="No trades with a contribution from this agent in this period."
+            rowKey={(trade) => `${trade.tradeId}-${trade.atMs}`}
+            empty={t("trades.empty")}
             columns={[
-              { header: "When", cell: (t) => formatDateTime(t.atMs, ctx.zone) },
+              { header: t("trades.column.when"), cell: (trade) => formatDateTime(trade.atMs, ctx.zone, locale) },
               {
-                header: "Trade",
-                text: (t) => `${t.tradeId ?? ""} ${t.action} ${t.ticker}`,
-                cell: (t) =>
-                  t.tradeId ? (
+                header: t("trades.column.trade"),
+                text: (trade) => `${trade.tradeId ?? ""} ${trade.action} ${trade.ticker}`,
+                cell: (trade) =>
+                  trade.tradeId ? (
                     <Link
-                      href={`/trades/${encodeURIComponent(t.tradeId)}`}
+                      href={`/trades/${encodeURIComponent(trade.tradeId)}`}
                       className="hover:underline"
-                    >{`${t.action} ${t.ticker}`}</Link>
+                    >{`${trade.action} ${trade.ticker}`}</Link>
                   ) : (
-                    `${t.action} ${t.ticker}`
+                    `${trade.action} ${trade.ticker}`
                   ),
               },
-              { header: "Contribution", numeric: true, cell: (t) => t.contribution.toFixed(3) },
               {
-                header: "CIO confidence",
+                header: t("trades.column.contribution"),
                 numeric: true,
-                cell: (t) => (t.confidence === null ? "—" : formatPercent(t.confidence * 100, 0)),
+                cell: (trade) => trade.contribution.toFixed(3),
               },
               {
-                header: `7-day PnL (${pnlCurrency})`,
+                header: t("trades.column.confidence"),
                 numeric: true,
-                cell: (t) => (t.pnl === null ? "pending" : formatMoney(t.pnl, pnlCurrency)),
+                cell: (trade) => (trade.confidence === null ? "—" : formatPercent(trade.confidence * 100, locale, 0)),
               },
               {
-                header: "Contribution × PnL",
+                header: t("trades.column.pnl", { currency: pnlCurrency }),
                 numeric: true,
-                cell: (t) => (t.pnl === null ? "—" : formatMoney(t.contribution * t.pnl, pnlCurrency)),
+                cell: (trade) =>
+                  trade.pnl === null ? t("trades.pending") : formatMoney(trade.pnl, pnlCurrency, locale),
+              },
+              {
+                header: t("trades.column.weighted"),
+                numeric: true,
+                cell: (trade) =>
+                  trade.pnl === null ? "—" : formatMoney(trade.contribution * trade.pnl, pnlCurrency, locale),
               },
             ]}
           />
         </Card>
-        <Card title="Weekly performance" caption="the reflection loop's agent_performance rows, newest first">
+        <Card title={t("weekly.title")} caption={t("weekly.caption")}>
           <Table
-            caption={`${name}'s performance by week`}
+            caption={t("weekly.tableCaption", { name })}
             csv={`${name}-weekly-${tag}`}
             rows={performance}
-            rowKey={(r) => r.id}
-            empty={`No performance rows for this agent in ${periodPhrase(period)}; the reflection loop writes them weekly.`}
+            rowKey={(week) => week.id}
+            empty={t("weekly.empty", { period: p.phrase })}
             columns={[
-              { header: "Week", cell: (r) => `${r.periodStart} – ${r.periodEnd}` },
-              { header: "Rating", numeric: true, cell: (r) => r.performanceRating.toFixed(1) },
-              { header: "Wins / losses", numeric: true, cell: (r) => `${r.wins} / ${r.losses}` },
+              { header: t("weekly.column.week"), cell: (week) => `${week.periodStart} – ${week.periodEnd}` },
               {
-                header: `PnL attributed (${pnlCurrency})`,
+                header: t("weekly.column.rating"),
                 numeric: true,
-                cell: (r) => formatMoney(r.totalPnlAttributed, pnlCurrency),
+                cell: (week) => week.performanceRating.toFixed(1),
+              },
+              { header: t("weekly.column.winsLosses"), numeric: true, cell: (week) => `${week.wins} / ${week.losses}` },
+              {
+                header: t("weekly.column.pnl", { currency: pnlCurrency }),
+                numeric: true,
+                cell: (week) => formatMoney(week.totalPnlAttributed, pnlCurrency, locale),
               },
             ]}
           />
         </Card>
-        <Card title="Model swaps" caption={`times in ${ctx.zone}`}>
+        <Card title={t("swaps.title")} caption={t("timesIn", { zone: ctx.zone })}>
           <Table
-            caption={`${name}'s model swaps`}
+            caption={t("swaps.tableCaption", { name })}
             csv={`${name}-swaps`}
             rows={swaps}
             rowKey={(s) => s.id}
-            empty="This agent has run its configured model throughout."
+            empty={t("swaps.empty")}
             columns={[
-              { header: "When", cell: (s) => formatDateTime(s.atMs, ctx.zone) },
-              { header: "From → to", cell: (s) => `${s.oldModel} → ${s.newModel}` },
-              { header: "Trigger", cell: (s) => s.triggeredBy },
-              { header: "Reason", wrap: true, cell: (s) => s.reason },
+              { header: t("swaps.column.when"), cell: (s) => formatDateTime(s.atMs, ctx.zone, locale) },
+              { header: t("swaps.column.fromTo"), cell: (s) => `${s.oldModel} → ${s.newModel}` },
+              { header: t("swaps.column.trigger"), cell: (s) => s.triggeredBy },
+              { header: t("swaps.column.reason"), wrap: true, cell: (s) => s.reason },
             ]}
           />
         </Card>

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { tradeHref, tradeLabel } from "@/components/trades/trade-url";
+import { getLocale, getTranslations } from "next-intl/server";
+import { tradeHref, tradeIdKind } from "@/components/trades/trade-url";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { PeriodPicker } from "@/components/ui/period-picker";
@@ -19,7 +20,10 @@ import {
   type TradesSearchParams,
 } from "@/app/(dashboard)/trades/search-params";
 
-export const metadata = { title: "Trades" };
+export async function generateMetadata() {
+  const t = await getTranslations("trades");
+  return { title: t("title") };
+}
 
 const select = "rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900";
 
@@ -31,12 +35,11 @@ export default async function TradesPage({ searchParams }: { searchParams: Promi
   const log = getTradeLog(ctx, search, search.after);
   const query = tradeQuery(search);
   const canExport = await readerIsOperator(); // exports are for operators, not a public dashboard's readers
+  const t = await getTranslations("trades");
+  const locale = await getLocale();
   return (
     <>
-      <PageHeader
-        title="Trades"
-        subtitle="Every order the trading system placed; the 7-day PnL arrives a week after each trade"
-      >
+      <PageHeader title={t("title")} subtitle={t("subtitle")}>
         <PeriodPicker
           path="/trades"
           keep={tradeFilterQuery(search) || undefined}
@@ -44,51 +47,51 @@ export default async function TradesPage({ searchParams }: { searchParams: Promi
           problem={search.problem}
         />
       </PageHeader>
-      <Card title="Trade log" caption={`${formatCount(log.total)} trade(s) match · times in ${zoneLabel(ctx.zone)}`}>
+      <Card title={t("log.title")} caption={t("log.caption", { count: log.total, zone: zoneLabel(ctx.zone, ctx.now) })}>
         <form method="get" action="/trades" className="mb-4 flex flex-wrap items-end gap-3 text-sm">
           {/* The period is the picker's, above: the filters keep it. */}
           {Object.entries(periodParams(ctx.period)).map(([name, value]) => (
             <input key={name} type="hidden" name={name} value={value} />
           ))}
           <label className="flex flex-col gap-1">
-            <span className="text-xs text-zinc-500 dark:text-zinc-400">Ticker</span>
+            <span className="text-xs text-zinc-500 dark:text-zinc-400">{t("filters.ticker")}</span>
             <select name="ticker" defaultValue={search.ticker ?? ""} className={select}>
-              <option value="">all</option>
-              {log.tickers.map((t) => (
-                <option key={t}>{t}</option>
+              <option value="">{t("filters.anyTicker")}</option>
+              {log.tickers.map((ticker) => (
+                <option key={ticker}>{ticker}</option>
               ))}
             </select>
           </label>
           <label className="flex flex-col gap-1">
-            <span className="text-xs text-zinc-500 dark:text-zinc-400">Action</span>
+            <span className="text-xs text-zinc-500 dark:text-zinc-400">{t("filters.action")}</span>
             <select name="action" defaultValue={search.action ?? ""} className={select}>
-              <option value="">buy and sell</option>
-              <option value="buy">buy</option>
-              <option value="sell">sell</option>
+              <option value="">{t("filters.anyAction")}</option>
+              <option value="buy">{t("action.buy")}</option>
+              <option value="sell">{t("action.sell")}</option>
             </select>
           </label>
           <label className="flex flex-col gap-1">
-            <span className="text-xs text-zinc-500 dark:text-zinc-400">Agent involved</span>
+            <span className="text-xs text-zinc-500 dark:text-zinc-400">{t("filters.agent")}</span>
             <select name="agent" defaultValue={search.agent ?? ""} className={select}>
-              <option value="">any</option>
+              <option value="">{t("filters.anyAgent")}</option>
               {log.agents.map((a) => (
                 <option key={a}>{a}</option>
               ))}
             </select>
           </label>
           <label className="flex flex-col gap-1">
-            <span className="text-xs text-zinc-500 dark:text-zinc-400">7-day PnL</span>
+            <span className="text-xs text-zinc-500 dark:text-zinc-400">{t("filters.pnl")}</span>
             <select name="pnl" defaultValue={search.pnl ?? ""} className={select}>
-              <option value="">known or pending</option>
-              <option value="known">known</option>
-              <option value="pending">pending</option>
+              <option value="">{t("filters.anyPnl")}</option>
+              <option value="known">{t("filters.known")}</option>
+              <option value="pending">{t("pending")}</option>
             </select>
           </label>
           <button
             type="submit"
             className="rounded-md bg-zinc-900 px-3 py-1 font-medium text-white dark:bg-zinc-100 dark:text-zinc-900"
           >
-            Filter
+            {t("filters.submit")}
           </button>
           {canExport ? (
             <a
@@ -96,53 +99,51 @@ export default async function TradesPage({ searchParams }: { searchParams: Promi
               download
               className="ml-auto text-sm text-emerald-700 underline dark:text-emerald-400"
             >
-              Download CSV
+              {t("log.downloadCsv")}
             </a>
           ) : null}
         </form>
         <Table
-          caption="Trades, newest first"
+          caption={t("log.tableCaption")}
           rows={log.rows}
-          rowKey={(t) => t.rowid}
-          empty={
-            log.total === 0 && query === `days=${TRADE_DAYS}`
-              ? "No trades yet: the trading system records each order it places in the trades table."
-              : "No trade matches these filters; widen the period or clear a filter."
-          }
+          rowKey={(trade) => trade.rowid}
+          empty={log.total === 0 && query === `days=${TRADE_DAYS}` ? t("log.empty") : t("log.noMatch")}
           columns={[
-            { header: "When", cell: (t) => formatDateTime(t.atMs, ctx.zone) },
+            { header: t("columns.when"), cell: (trade) => formatDateTime(trade.atMs, ctx.zone, locale) },
             {
-              header: "Trade",
-              cell: (t) => (
-                <Link href={tradeHref(t)} className="font-medium hover:underline">
-                  {tradeLabel(t.tradeId)}
+              header: t("columns.trade"),
+              cell: (trade) => (
+                <Link href={tradeHref(trade)} className="font-medium hover:underline">
+                  {t("tradeId", { kind: tradeIdKind(trade.tradeId), id: trade.tradeId ?? "" })}
                 </Link>
               ),
             },
-            { header: "Ticker", cell: (t) => t.ticker },
-            { header: "Action", cell: (t) => t.action },
-            { header: "Quantity", numeric: true, cell: (t) => formatCount(t.quantity) },
+            { header: t("columns.ticker"), cell: (trade) => trade.ticker },
+            { header: t("columns.action"), cell: (trade) => t(`action.${trade.action}`) },
+            { header: t("columns.quantity"), numeric: true, cell: (trade) => formatCount(trade.quantity, locale) },
             {
-              header: `Price (${pnlCurrency})`,
+              header: t("columns.price", { currency: pnlCurrency }),
               numeric: true,
-              cell: (t) => formatMoney(t.price, pnlCurrency).replace(/^\+/, ""),
+              cell: (trade) => formatMoney(trade.price, pnlCurrency, locale).replace(/^\+/, ""),
             },
             {
-              header: `7-day PnL (${pnlCurrency})`,
+              header: t("columns.pnl7Days", { currency: pnlCurrency }),
               numeric: true,
-              cell: (t) => (t.pnl7Days === null ? "pending" : formatMoney(t.pnl7Days, pnlCurrency)),
+              cell: (trade) =>
+                trade.pnl7Days === null ? t("pending") : formatMoney(trade.pnl7Days, pnlCurrency, locale),
             },
             {
-              header: "CIO confidence",
+              header: t("columns.confidence"),
               numeric: true,
-              cell: (t) => (t.decisionConfidence === null ? "—" : formatPercent(t.decisionConfidence * 100, 0)),
+              cell: (trade) =>
+                trade.decisionConfidence === null ? "—" : formatPercent(trade.decisionConfidence * 100, locale, 0),
             },
           ]}
         />
-        <nav aria-label="Pages" className="mt-3 flex justify-between text-sm">
+        <nav aria-label={t("log.pages")} className="mt-3 flex justify-between text-sm">
           {search.after ? (
             <Link href={`/trades?${query}`} className="text-emerald-700 underline dark:text-emerald-400">
-              ← Newest
+              {t("log.newest")}
             </Link>
           ) : (
             <span />
@@ -152,7 +153,7 @@ export default async function TradesPage({ searchParams }: { searchParams: Promi
               href={`/trades?${tradeQuery(search, { after: `${log.next.atMs}.${log.next.rowid}` })}`}
               className="text-emerald-700 underline dark:text-emerald-400"
             >
-              Older →
+              {t("log.older")}
             </Link>
           ) : null}
         </nav>

@@ -1,0 +1,84 @@
+// The desk in Korean, its operators' language: every page speaks it (a Korean browser gets it at once), passes
+// axe in light and dark, fits a phone without clipping, shows times on a 24-hour clock, and never disagrees with
+// the server while hydrating. The switch in the sidebar keeps the choice across reloads.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+
+const PAGES = ["/", "/agents", "/agents/cio", "/costs", "/trades", "/system", "/evolution", "/review", "/nowhere"];
+const HANGUL = /[\uAC00-\uD7A3]/;
+
+function pageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
+  page.on("pageerror", (error) => errors.push(error.message));
+  return errors;
+}
+
+test.describe("in Korean", () => {
+  test.use({ locale: "ko-KR" });
+
+  for (const scheme of ["light", "dark"] as const) {
+    test(`every page speaks Korean, passes axe and fits 1280 and 390 px, in ${scheme} mode`, async ({
+      page,
+    }, testInfo) => {
+      test.setTimeout(150_000);
+      const errors = pageErrors(page);
+      await page.emulateMedia({ colorScheme: scheme });
+      for (const path of PAGES) {
+        await page.setViewportSize({ width: 1280, height: 900 });
+        await page.goto(path);
+        await page.waitForLoadState("networkidle");
+        await expect(page.locator("html")).toHaveAttribute("lang", "ko");
+        await expect(page.getByRole("heading", { level: 1 })).toHaveText(HANGUL);
+        await expect(page.getByRole("navigation", { name: "주 메뉴" })).toBeVisible();
+        const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+        const serious = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+        expect(
+          serious.map(
+            (v) =>
+              `${v.id}: ${v.nodes
+                .map((n) => n.target.join(" "))
+                .slice(0, 3)
+                .join(" | ")}`,
+          ),
+          path,
+        ).toEqual([]);
+        const name = `${path.replace(/[^a-z0-9]+/gi, "_") || "root"}-ko-${scheme}`;
+        await page.screenshot({ path: testInfo.outputPath(`${name}-1280.png`), fullPage: true });
+        await page.setViewportSize({ width: 390, height: 844 });
+        await expect
+          .poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), {
+            message: `${path} at 390 px`,
+          })
+          .toBeLessThanOrEqual(0);
+        await page.screenshot({ path: testInfo.outputPath(`${name}-390.png`), fullPage: true });
+      }
+      expect(errors).toEqual([]);
+    });
+  }
+
+  test("times are on a 24-hour clock in the data's zone, never 오전/오후", async ({ page }) => {
+    await page.goto("/trades?days=365");
+    const body = await page.locator("main").innerText();
+    expect(body).toMatch(/\d{4}년 \d{1,2}월 \d{1,2}일 \d{2}:\d{2}/);
+    expect(body).not.toMatch(/오전|오후|AM|PM/);
+  });
+});
+
+test("the language switch keeps the reader's choice across reloads", async ({ browser }) => {
+  const context = await browser.newContext({ locale: "en-US" });
+  const page = await context.newPage();
+  await page.goto("/costs");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await page.getByRole("button", { name: "한국어" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "ko");
+  await expect(page.getByRole("button", { name: "한국어" })).toHaveAttribute("aria-pressed", "true");
+  await page.reload();
+  await expect(page.locator("html")).toHaveAttribute("lang", "ko");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(HANGUL);
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await page.reload();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await context.close();
+});

@@ -8,7 +8,7 @@ export default function NotFound() {
     <div className="md:flex">
       <Sidebar />
       <main className="mx-auto w-full max-w-3xl px-4 py-16 md:px-8">
-        <p className="text-sm font-medium text-zinc-500">404</p>
+        <p className="text-sm font-medium text-zinc-500 dark:text-zinc-400">404</p>
         <h1 className="mt-1 text-2xl font-semibold tracking-tight">{t("notFound.title")}</h1>
         <p className="mt-2 text-zinc-600 dark:text-zinc-400">{t("notFound.body")}</p>
         <Link

@@ -4,7 +4,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 
-const PAGES = ["/", "/agents", "/agents/cio", "/costs", "/trades", "/system", "/evolution", "/review", "/nowhere"];
+const NOT_FOUND = "/nowhere";
+const PAGES = ["/", "/agents", "/agents/cio", "/costs", "/trades", "/system", "/evolution", "/review", NOT_FOUND];
 const HANGUL = /[\uAC00-\uD7A3]/;
 
 function pageErrors(page: Page): string[] {
@@ -26,8 +27,14 @@ test.describe("in Korean", () => {
       await page.emulateMedia({ colorScheme: scheme });
       for (const path of PAGES) {
         await page.setViewportSize({ width: 1280, height: 900 });
-        await page.goto(path);
+        const seen = errors.length;
+        const response = await page.goto(path);
         await page.waitForLoadState("networkidle");
+        if (path === NOT_FOUND) {
+          // The not-found page answers 404, which the browser logs as a failed load: that one is expected.
+          expect(response?.status()).toBe(404);
+          errors.splice(seen, errors.length - seen, ...errors.slice(seen).filter((e) => !e.includes("status of 404")));
+        }
         await expect(page.locator("html")).toHaveAttribute("lang", "ko");
         await expect(page.getByRole("heading", { level: 1 })).toHaveText(HANGUL);
         await expect(page.getByRole("navigation", { name: "주 메뉴" })).toBeVisible();
@@ -57,7 +64,8 @@ test.describe("in Korean", () => {
     });
   }
 
-  test("times are on a 24-hour clock in the data's zone, never 오전/오후", async ({ page }) => {
+  test("times are on a 24-hour clock in the data's zone, never 오전/오후", async ({ page }, testInfo) => {
+    test.skip(testInfo.project.name !== "demo", "the empty file has no trades to show times of");
     await page.goto("/trades?days=365");
     const body = await page.locator("main").innerText();
     expect(body).toMatch(/\d{4}년 \d{1,2}월 \d{1,2}일 \d{2}:\d{2}/);

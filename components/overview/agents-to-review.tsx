@@ -14,7 +14,11 @@ export async function AgentsToReview({ clock }: { clock: RequestClock }) {
   const { period, minTrades, threshold } = readReviewSearch({}, clock);
   const agents = getUnderperformingAgents(readContext(clock, period), { minTrades, threshold });
   return (
-    <Card title={t("review.title")} caption={t("review.caption", { days: period.days, threshold, minTrades })}>
+    <Card
+      covers="trades"
+      title={t("review.title")}
+      caption={t("review.caption", { days: period.days, threshold, minTrades })}
+    >
       {agents.length === 0 ? (
         <p className="text-sm text-zinc-500 dark:text-zinc-400">{t("review.none")}</p>
       ) : (

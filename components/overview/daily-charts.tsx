@@ -17,6 +17,7 @@ export async function DailyCharts({ ctx }: { ctx: ReadContext }) {
   return (
     <div className="grid gap-6 xl:grid-cols-2">
       <Card
+        covers="trades"
         title={t("daily.pnl.title", { interval, currency: pnlCurrency })}
         caption={t("daily.pnl.caption", { interval, zone })}
       >
@@ -35,7 +36,11 @@ export async function DailyCharts({ ctx }: { ctx: ReadContext }) {
           empty={t("daily.pnl.empty")}
         />
       </Card>
-      <Card title={t("daily.cost.title", { interval })} caption={t("daily.cost.caption", { interval, zone })}>
+      <Card
+        covers="calls"
+        title={t("daily.cost.title", { interval })}
+        caption={t("daily.cost.caption", { interval, zone })}
+      >
         <ChartFigure
           title={t("daily.cost.chart", { interval })}
           summary={t("daily.cost.summary", {

@@ -1,4 +1,18 @@
-export function Card({ title, caption, children }: { title: string; caption?: string; children: React.ReactNode }) {
+import type { Covers } from "@/db/queries/freshness";
+import { AsOf } from "./as-of";
+
+/** A titled section of a page; it ends with how current its figures are (`covers`: what they are made of). */
+export function Card({
+  title,
+  caption,
+  covers,
+  children,
+}: {
+  title: string;
+  caption?: string;
+  covers?: Covers;
+  children: React.ReactNode;
+}) {
   return (
     <section
       aria-label={title}
@@ -9,6 +23,7 @@ export function Card({ title, caption, children }: { title: string; caption?: st
         {caption ? <p className="text-xs text-zinc-500 dark:text-zinc-400">{caption}</p> : null}
       </header>
       {children}
+      <AsOf covers={covers} />
     </section>
   );
 }

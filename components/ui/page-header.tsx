@@ -1,3 +1,5 @@
+import { ReadAt } from "./read-at";
+
 export function PageHeader({
   title,
   subtitle,
@@ -12,6 +14,7 @@ export function PageHeader({
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">{title}</h1>
         {subtitle ? <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">{subtitle}</p> : null}
+        <ReadAt />
       </div>
       {children}
     </header>

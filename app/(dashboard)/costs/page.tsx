@@ -111,6 +111,7 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
           />
         </dl>
         <Card
+          covers="calls"
           title={t("overTime.title", { by: byName })}
           caption={t("overTime.caption", { interval, zone: zoneLabel(ctx.zone, ctx.now) })}
         >
@@ -155,7 +156,7 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
           />
         </Card>
         <div className="grid gap-6 2xl:grid-cols-2">
-          <Card title={t("byProvider.title")}>
+          <Card covers="calls" title={t("byProvider.title")}>
             <Table
               caption={t("byProvider.table")}
               csv={`llm-by-provider-${tag}`}
@@ -172,7 +173,7 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
               ]}
             />
           </Card>
-          <Card title={t("byRequestType.title")}>
+          <Card covers="calls" title={t("byRequestType.title")}>
             <Table
               caption={t("byRequestType.table")}
               csv={`llm-by-request-type-${tag}`}
@@ -193,7 +194,7 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
             />
           </Card>
         </div>
-        <Card title={t("byModel.title")} caption={t("byModel.caption")}>
+        <Card covers="calls" title={t("byModel.title")} caption={t("byModel.caption")}>
           <Table
             caption={t("byModel.table")}
             csv={`llm-by-model-${tag}`}
@@ -220,7 +221,7 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
           />
         </Card>
         <div className="grid gap-6 xl:grid-cols-2">
-          <Card title={t("byAgent.title")}>
+          <Card covers="calls" title={t("byAgent.title")}>
             <Table
               caption={t("byAgent.table")}
               csv={`llm-by-agent-${tag}`}
@@ -244,6 +245,7 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
             />
           </Card>
           <Card
+            covers="calls"
             title={t("failing.title")}
             caption={t("failing.caption", {
               failed: breakdown.errors.failedRequests,

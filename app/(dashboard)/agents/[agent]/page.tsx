@@ -99,7 +99,7 @@ export default async function AgentPage({
             </div>
           ))}
         </dl>
-        <Card title={t("performance.title")} caption={t("performance.caption", { zone })}>
+        <Card covers="trades" title={t("performance.title")} caption={t("performance.caption", { zone })}>
           <ChartFigure
             title={t("performance.scoreTitle", { name })}
             summary={t("performance.scoreSummary", { name, swaps: markers.length })}
@@ -126,7 +126,7 @@ export default async function AgentPage({
             empty={t("performance.noRating")}
           />
         </Card>
-        <Card title={t("cost.title")} caption={t("cost.caption", { models: daily.models.length })}>
+        <Card covers="calls" title={t("cost.title")} caption={t("cost.caption", { models: daily.models.length })}>
           <ChartFigure
             title={t("cost.chartTitle", { name })}
             summary={t("cost.chartSummary", { name, models: daily.models.join(", ") || t("cost.noModels") })}
@@ -163,7 +163,11 @@ export default async function AgentPage({
             ]}
           />
         </Card>
-        <Card title={t("scatter.title")} caption={t("scatter.caption", { points: story.points.length, r: r ?? "—" })}>
+        <Card
+          covers="trades"
+          title={t("scatter.title")}
+          caption={t("scatter.caption", { points: story.points.length, r: r ?? "—" })}
+        >
           {story.points.length === 0 ? (
             <p className="py-8 text-center text-sm text-zinc-500 dark:text-zinc-400">{t("noContributionWithPnl")}</p>
           ) : (
@@ -184,7 +188,7 @@ export default async function AgentPage({
             </figure>
           )}
         </Card>
-        <Card title={t("trades.title")} caption={t("timesIn", { zone })}>
+        <Card covers="trades" title={t("trades.title")} caption={t("timesIn", { zone })}>
           <Table
             caption={t("trades.tableCaption", { name })}
             csv={`${name}-trades-${tag}`}

@@ -47,7 +47,11 @@ export default async function TradesPage({ searchParams }: { searchParams: Promi
           problem={search.problem}
         />
       </PageHeader>
-      <Card title={t("log.title")} caption={t("log.caption", { count: log.total, zone: zoneLabel(ctx.zone, ctx.now) })}>
+      <Card
+        covers="trades"
+        title={t("log.title")}
+        caption={t("log.caption", { count: log.total, zone: zoneLabel(ctx.zone, ctx.now) })}
+      >
         <form method="get" action="/trades" className="mb-4 flex flex-wrap items-end gap-3 text-sm">
           {/* The period is the picker's, above: the filters keep it. */}
           {Object.entries(periodParams(ctx.period)).map(([name, value]) => (

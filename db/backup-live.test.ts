@@ -134,3 +134,29 @@ describe("a backup of a rollback-journal file beside a writer that commits back 
     expect(errors, stderr).toBe(0);
   });
 });
+
+describe("a backup of a rollback-journal file another connection keeps locked", () => {
+  // The busy timeout runs out before the copy can read a page: the operator is told the copy gave up and why, in the
+  // same words as a deadline, never SQLite's bare "database is locked"; nothing is left behind.
+  it("gives up in words, leaving nothing", async () => {
+    const dir = tempDir();
+    const file = makeUpstreamDb(path.join(dir, "live.db"), ["--days", "1"]);
+    const db = openDatabase(file, { readonly: true });
+    db.pragma("busy_timeout = 200");
+    const writer = new Database(file);
+    writer.exec("BEGIN EXCLUSIVE");
+    const out = path.join(dir, "backups", "copy.db");
+    try {
+      const result = await backupTo(db, out, { timeoutMs: 3000, log: () => {} }).catch((error: Error) => error);
+      expect(result).toBeInstanceOf(Error);
+      expect((result as Error).message).toMatch(
+        /^backup of .*live\.db gave up after \d+\.\d s with 0 % of [\d.]+ [KMG]?i?B copied: the file is in rollback-journal mode/,
+      );
+      expect(fs.existsSync(path.dirname(out)) ? fs.readdirSync(path.dirname(out)) : []).toEqual([]);
+    } finally {
+      writer.exec("ROLLBACK");
+      writer.close();
+      db.close();
+    }
+  });
+});

@@ -133,6 +133,12 @@ async function copyToPartial(
     if (bytes >= LOUD_BYTES)
       options.log(`backup: copying ${size(bytes)} of ${db.name} to ${target}${snapshot ? " from one snapshot" : ""}…`);
     return await copyPages(db, partial, { snapshot, bytes, started: options.started, deadline, log: options.log });
+  } catch (error) {
+    // Without a snapshot, any statement (reading the page count, a step of the copy) can wait out the busy timeout
+    // while the writer commits back to back: that is the copy giving up, said in words, not "database is locked".
+    if ((error as { code?: unknown }).code !== "SQLITE_BUSY") throw error;
+    const seconds = ((performance.now() - options.started) / 1000).toFixed(1);
+    throw gaveUp(db.name, seconds, `0 % of ${size(fs.statSync(db.name).size)}`, snapshot, 0);
   } finally {
     if (db.inTransaction) db.exec("COMMIT");
   }
@@ -204,13 +210,14 @@ async function copyPages(
   let restarts = 0;
   let remaining = Infinity;
   let reported = plan.started;
+  let done = `0 % of ${size(plan.bytes)}`;
   const step = (totalPages: number, remainingPages: number): number => {
     // A step that did not get further means the file changed under the copy and SQLite started over from page 1
     // (or, without a snapshot, the writer held the lock): a restart whether or not it was back past the last step.
     if (remainingPages >= remaining) restarts++;
     remaining = remainingPages;
     const now = performance.now();
-    const done = `${totalPages > 0 ? Math.floor(100 * (1 - remainingPages / totalPages)) : 0} % of ${size(plan.bytes)}`;
+    done = `${totalPages > 0 ? Math.floor(100 * (1 - remainingPages / totalPages)) : 0} % of ${size(plan.bytes)}`;
     const seconds = ((now - plan.started) / 1000).toFixed(1);
     if (now > plan.deadline) throw gaveUp(db.name, seconds, done, plan.snapshot, restarts);
     if (now - reported >= PROGRESS_EVERY_MS) {
@@ -222,9 +229,13 @@ async function copyPages(
     return stepPages;
   };
   for (;;) {
-    const { totalPages } = await db.backup(partial, {
-      progress: ({ totalPages, remainingPages }) => step(totalPages, remainingPages),
-    });
+    const { totalPages } = await db
+      .backup(partial, { progress: ({ totalPages, remainingPages }) => step(totalPages, remainingPages) })
+      .catch((error: unknown) => {
+        // A step that waited out the busy timeout (the writer committing back to back): the copy gives up, in words.
+        if ((error as { code?: unknown }).code !== "SQLITE_BUSY") throw error;
+        throw gaveUp(db.name, ((performance.now() - plan.started) / 1000).toFixed(1), done, plan.snapshot, restarts);
+      });
     if (totalPages > 0 || plan.bytes === 0) return { bytes: plan.bytes, restarts };
     // better-sqlite3 ends a copy whose very first step found the file locked (SQLITE_BUSY, no page counted yet) as a
     // finished copy of 0 pages: an empty file that passes any check. Go again.

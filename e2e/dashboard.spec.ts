@@ -1,9 +1,9 @@
 // Every dashboard page on the demo data and on an empty file: accessible (axe-core: no serious or critical
 // violation, light and dark), no console error, usable at phone width; and on the demo, figures that match the API.
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import Database from "better-sqlite3";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { expectAccessible, pageErrors } from "./page-checks";
 import { statValue } from "./stat";
 
 const PAGES = [
@@ -22,29 +22,6 @@ const PAGES = [
 async function firstTradePath(page: Page): Promise<string> {
   await page.goto("/trades?days=365&pnl=known");
   return (await page.getByRole("table").getByRole("link").first().getAttribute("href"))!;
-}
-
-/** The page's console errors and uncaught exceptions, gathered from now on. */
-function pageErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
-  page.on("pageerror", (error) => errors.push(error.message));
-  return errors;
-}
-
-async function expectAccessible(page: Page, path: string) {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const serious = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(
-    serious.map(
-      (v) =>
-        `${v.id}: ${v.nodes
-          .map((n) => n.target.join(" "))
-          .slice(0, 3)
-          .join(" | ")}`,
-    ),
-    path,
-  ).toEqual([]);
 }
 
 /** Opens `path` at desktop width: it answers 200, has its heading and passes axe; then it fits a phone. */

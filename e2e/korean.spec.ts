@@ -1,19 +1,12 @@
 // The desk in Korean, its operators' language: every page speaks it (a Korean browser gets it at once), passes
 // axe in light and dark, fits a phone without clipping, shows times on a 24-hour clock, and never disagrees with
 // the server while hydrating. The switch in the sidebar keeps the choice across reloads.
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { expectAccessible, pageErrors } from "./page-checks";
 
 const NOT_FOUND = "/nowhere";
 const PAGES = ["/", "/agents", "/agents/cio", "/costs", "/trades", "/system", "/evolution", "/review", NOT_FOUND];
 const HANGUL = /[\uAC00-\uD7A3]/;
-
-function pageErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
-  page.on("pageerror", (error) => errors.push(error.message));
-  return errors;
-}
 
 test.describe("in Korean", () => {
   test.use({ locale: "ko-KR" });
@@ -38,18 +31,7 @@ test.describe("in Korean", () => {
         await expect(page.locator("html")).toHaveAttribute("lang", "ko");
         await expect(page.getByRole("heading", { level: 1 })).toHaveText(HANGUL);
         await expect(page.getByRole("navigation", { name: "주 메뉴" })).toBeVisible();
-        const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-        const serious = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-        expect(
-          serious.map(
-            (v) =>
-              `${v.id}: ${v.nodes
-                .map((n) => n.target.join(" "))
-                .slice(0, 3)
-                .join(" | ")}`,
-          ),
-          path,
-        ).toEqual([]);
+        await expectAccessible(page, path);
         const name = `${path.replace(/[^a-z0-9]+/gi, "_") || "root"}-ko-${scheme}`;
         await page.screenshot({ path: testInfo.outputPath(`${name}-1280.png`), fullPage: true });
         await page.setViewportSize({ width: 390, height: 844 });

@@ -2,21 +2,9 @@ import { useLocale, useTranslations } from "next-intl";
 import { Card } from "@/components/ui/card";
 import { Facts } from "@/components/ui/facts";
 import { getBackgroundCount } from "@/db/queries/background-count";
-import type { CountingState } from "@/db/background/counting-loop";
 import { formatCount, formatDateTime } from "@/lib/format";
 import type { RequestClock } from "@/lib/read-context";
-
-/** The states' message keys (`background.state.…`). */
-const STATE_KEYS: Record<CountingState, string> = {
-  starting: "starting",
-  counting: "counting",
-  current: "current",
-  "waiting for the writer": "waitingForWriter",
-  refused: "refused",
-  missing: "missing",
-  migrating: "migrating",
-  failed: "failed",
-};
+import { COUNTING_STATE_KEYS } from "./counting-state-keys";
 
 // The server's fixed texts (db/background/counting-loop.ts), by message key; any other (a migration's progress
 // line, an error's message, a time adopted back to) is shown as the server wrote it.
@@ -55,10 +43,10 @@ export function BackgroundCountCard({ clock }: { clock: RequestClock }) {
               label: t("background.stateLabel"),
               value: count.detail
                 ? t("background.stateWithDetail", {
-                    state: t(`background.state.${STATE_KEYS[count.state]}`),
+                    state: t(`background.state.${COUNTING_STATE_KEYS[count.state]}`),
                     detail: detail(count.detail),
                   })
-                : t(`background.state.${STATE_KEYS[count.state]}`),
+                : t(`background.state.${COUNTING_STATE_KEYS[count.state]}`),
               wide: "col-span-2 sm:col-span-3 lg:col-span-2",
             },
             { label: t("background.llmCalls"), value: formatCount(count.llmCallsWaiting, locale) },

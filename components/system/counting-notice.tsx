@@ -1,19 +1,7 @@
 import { useTranslations } from "next-intl";
-import type { CountingState } from "@/db/background/counting-loop";
 import { getCountingNotice } from "@/db/queries/background-count";
 import type { RequestClock } from "@/lib/read-context";
-
-/** Each state's `common.countingNotice.state.*` message (the states are the loop's words, spaces and all). */
-const STATE_KEYS: Record<CountingState, string> = {
-  starting: "starting",
-  counting: "counting",
-  current: "current",
-  "waiting for the writer": "waitingForWriter",
-  refused: "refused",
-  missing: "missing",
-  migrating: "migrating",
-  failed: "failed",
-};
+import { COUNTING_STATE_KEYS } from "./counting-state-keys";
 
 /**
  * Says above every page, while the background count is well behind (a file just adopted, a large correction), what
@@ -35,7 +23,7 @@ export function CountingNotice({ clock }: { clock: RequestClock }) {
     >
       {t.rich("countingNotice.text", {
         waiting: waiting.length > 0 ? waiting.join(", ") : t("countingNotice.theFile"),
-        state: t(`countingNotice.state.${STATE_KEYS[count.state]}`),
+        state: t(`countingNotice.state.${COUNTING_STATE_KEYS[count.state]}`),
         seconds: String(count.behindSeconds),
         details: (chunks) => (
           <a className="underline" href="/system">

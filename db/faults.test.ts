@@ -12,10 +12,13 @@ import { useTradingFile } from "@/db/testing/upstream-file";
 import { recordSwap } from "./commands/model-swaps";
 import { markReviewed } from "./commands/reviews";
 import { lastDays } from "@/lib/period";
+import { sayWith, type Say } from "@/lib/say";
+import { createTranslator } from "use-intl/core";
+import koEvolution from "@/messages/ko/evolution.json";
 import { getLlmUsageStats } from "./queries/llm-usage";
 
 let file = "";
-const swap = () =>
+const swap = (say?: Say) =>
   recordSwap(
     {
       agent: "cio",
@@ -28,6 +31,7 @@ const swap = () =>
       requestId: crypto.randomUUID(),
     },
     { name: "fault test", trigger: "manual" },
+    say,
   );
 const rows = () => database().sqlite.prepare("SELECT count(*) FROM model_evolution_history").pluck().get() as number;
 const calls = () => {
@@ -52,6 +56,13 @@ describe("when the database file", () => {
       expect(swap()).toMatchObject({
         ok: false,
         error: expect.stringMatching(/^Nothing was recorded: The database file is missing/),
+      });
+      // A Korean reader gets the whole refusal in Korean: the problem is said by key, not in English words.
+      const ko = createTranslator({ locale: "ko", messages: koEvolution });
+      const korean = sayWith((key, values) => (ko as (key: string, values: object) => string)(`says.${key}`, values));
+      expect(swap(korean)).toMatchObject({
+        ok: false,
+        error: "아무것도 기록되지 않았습니다: " + koEvolution.says.database.missing,
       });
       expect(markReviewed("cio", "a note", null, "fault test")).toMatchObject({ ok: false });
       const api = await usage.GET(new Request("http://localhost/api/llm/usage"));

@@ -4,7 +4,6 @@ import path from "node:path";
 import type Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { readConfig, type Config } from "@/lib/server/config";
-import { countingStatus } from "@/db/background/counting-loop";
 import { pendingMigrations } from "@/migrations/migrate-file";
 import { openDatabase } from "./connection";
 import * as schema from "./schema";
@@ -91,48 +90,20 @@ function awaitsMigration(file: string, stat: fs.Stats): boolean {
   return pending;
 }
 
-export type DatabaseProblem = { kind: "missing" | "migrating" | "read-only" | "disk-full"; message: string };
+export type DatabaseProblem = { kind: "missing" | "migrating" | "read-only" | "disk-full" };
 
 // Below this much free space a write (its journal pages and the WAL) may not fit: refuse it before SQLite has to.
 const MIN_FREE_BYTES = 8 * 2 ** 20;
 
-/** What is wrong with the database file right now, in words for the pages; null when nothing is. */
+/** What is wrong with the database file right now; the banner and the commands put it in the reader's words. */
 export function databaseProblem(): DatabaseProblem | null {
   const stat = statOf(appConfig().databasePath);
-  if (!stat)
-    return {
-      kind: "missing",
-      message:
-        "The database file is missing. Agent Desk picks it up again as soon as it is back; nothing can be recorded until then.",
-    };
-  if (awaitsMigration(appConfig().databasePath, stat)) {
-    const count = countingStatus();
-    const progress =
-      count?.state === "migrating" && count.detail
-        ? ` Now: ${count.detail}.`
-        : count?.state === "failed"
-          ? ` It failed: ${count.detail}`
-          : "";
-    return {
-      kind: "migrating",
-      message: `This file is being backed up and brought to Agent Desk's schema (its own tables beside the trading system's); pages show it as soon as that is done.${progress}`,
-    };
-  }
+  if (!stat) return { kind: "missing" };
+  if (awaitsMigration(appConfig().databasePath, stat)) return { kind: "migrating" };
   // Mode bits, not access(2): as root every file is writable, yet a file marked read-only is someone's intent.
-  if ((stat.mode & 0o222) === 0)
-    return {
-      kind: "read-only",
-      message:
-        "The database file is read-only. Pages show what it holds; swaps, rollbacks and reviews cannot be recorded until it is writable again.",
-    };
+  if ((stat.mode & 0o222) === 0) return { kind: "read-only" };
   const disk = fs.statfsSync(path.dirname(appConfig().databasePath));
-  if (disk.bavail * disk.bsize < MIN_FREE_BYTES) {
-    return {
-      kind: "disk-full",
-      message:
-        "The disk holding the database file is full. Pages show what it holds; swaps, rollbacks and reviews cannot be recorded until there is space again.",
-    };
-  }
+  if (disk.bavail * disk.bsize < MIN_FREE_BYTES) return { kind: "disk-full" };
   return null;
 }
 

@@ -46,6 +46,37 @@ test.describe("in Korean", () => {
     });
   }
 
+  test("every figure explains itself, by keyboard as by tap: what it measures and its unit", async ({ page }) => {
+    await page.goto("/costs");
+    const explain = page.getByRole("button", { name: /무엇을 뜻하나요\?$/ });
+    expect(await explain.count()).toBeGreaterThan(5);
+    // Every key figure of the page has its "?": the stats, the charts, the tables' figure columns.
+    for (const label of await page.locator("dl dt").all()) await expect(label.getByRole("button")).toHaveCount(1);
+    const first = explain.first();
+    await first.focus();
+    await page.keyboard.press("Enter");
+    const note = page.locator(":popover-open");
+    await expect(note).toBeVisible();
+    await expect(note).toContainText("단위:");
+    await expect(note).toHaveText(HANGUL);
+    await page.keyboard.press("Escape");
+    await expect(note).toHaveCount(0);
+    await expect(first).toBeFocused();
+  });
+
+  test("money, compact numbers and dates read as a Korean trader expects", async ({ page }, testInfo) => {
+    test.skip(testInfo.project.name !== "demo", "the empty file has no figures to format");
+    await page.goto("/?days=30");
+    const main = await page.locator("main").innerText();
+    expect(main).toMatch(/₩[\d,]+(?![.\d])/); // won without a minor unit
+    expect(main).not.toMatch(/US\$|KRW\s?\d/);
+    await page.goto("/costs?days=30");
+    const costs = await page.locator("main").innerText();
+    expect(costs).toMatch(/\$[\d,]+\.\d{2}/); // dollars with cents, as $ rather than US$
+    expect(costs).not.toMatch(/US\$/);
+    expect(costs).toMatch(/[\d,.]+(만|억)/); // token counts in Korean units, 3,450만 rather than 34.5M
+  });
+
   test("times are on a 24-hour clock in the data's zone, never 오전/오후", async ({ page }, testInfo) => {
     test.skip(testInfo.project.name !== "demo", "the empty file has no trades to show times of");
     await page.goto("/trades?days=365");

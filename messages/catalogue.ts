@@ -17,6 +17,7 @@ export const NAMESPACES = [
   "system",
   "login",
   "charts",
+  "figures",
 ] as const;
 
 export type Messages = Record<string, unknown>;

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import type { LeaderboardSort, SortDirection } from "@/app/(dashboard)/agents/search-params";
 import { Sparkline } from "@/components/charts/sparkline";
+import type { Figure } from "@/components/ui/explain";
 import { Table, type Column as TableColumn } from "@/components/ui/table";
 import { PRELIMINARY, type RosterRow } from "@/db/queries/agent-roster";
 import { formatCount, formatMoney, formatPercent, formatUsd } from "@/lib/format";
@@ -13,6 +14,7 @@ type Column = {
   value: (a: RosterRow) => number | string | null;
   cell: (a: RosterRow) => React.ReactNode;
   numeric?: boolean;
+  figure?: Figure;
 };
 
 function leaderboardColumns(
@@ -43,12 +45,14 @@ function leaderboardColumns(
     },
     {
       key: "rating",
+      figure: "performanceRating",
       numeric: true,
       value: (a) => a.rating,
       cell: (a) => num(a.rating, (v) => v.toFixed(1)),
     },
     {
       key: "trend",
+      figure: "performanceRating",
       value: (a) => a.ratings.at(-1) ?? null,
       cell: (a) => (
         <Sparkline
@@ -62,56 +66,77 @@ function leaderboardColumns(
     },
     {
       key: "winrate",
+      figure: "agentWinsLosses",
       numeric: true,
       value: (a) => a.winRate,
       cell: (a) => (a.wins + a.losses > 0 ? `${a.wins} / ${a.losses} (${formatPercent(a.winRate, locale, 0)})` : "—"),
     },
     {
       key: "pnl",
+      figure: "pnlAttributed",
       numeric: true,
       value: (a) => a.pnlAttributed,
       cell: (a) => num(a.pnlAttributed, (v) => formatMoney(v, currency, locale)),
     },
     {
       key: "contribution",
+      figure: "avgContribution",
       numeric: true,
       value: (a) => a.avgContribution,
       cell: (a) => num(a.avgContribution, (v) => v.toFixed(3)),
     },
     {
       key: "efficiency",
+      figure: "efficiencyScore",
       numeric: true,
       value: (a) => a.efficiencyScore,
       cell: (a) => num(a.efficiencyScore, (v) => formatCount(Math.round(v), locale)),
     },
     {
       key: "accuracy",
+      figure: "confidenceAccuracy",
       numeric: true,
       value: (a) => a.confidenceAccuracy,
       cell: (a) => num(a.confidenceAccuracy, (v) => formatPercent(v * 100, locale, 0)),
     },
-    { key: "calls", numeric: true, value: (a) => a.calls, cell: (a) => formatCount(a.calls, locale) },
-    { key: "cost", numeric: true, value: (a) => a.costUsd, cell: (a) => formatUsd(a.costUsd, locale) },
+    {
+      key: "calls",
+      numeric: true,
+      figure: "llmCalls",
+      value: (a) => a.calls,
+      cell: (a) => formatCount(a.calls, locale),
+    },
+    {
+      key: "cost",
+      numeric: true,
+      figure: "llmCost",
+      value: (a) => a.costUsd,
+      cell: (a) => formatUsd(a.costUsd, locale),
+    },
     {
       key: "perdecision",
+      figure: "costPerDecision",
       numeric: true,
       value: (a) => a.costPerDecision,
       cell: (a) => num(a.costPerDecision, (v) => formatUsd(v, locale)),
     },
     {
       key: "success",
+      figure: "successRate",
       numeric: true,
       value: (a) => a.successRate,
       cell: (a) => num(a.successRate, (v) => formatPercent(v, locale)),
     },
     {
       key: "p95",
+      figure: "latencyPercentile",
       numeric: true,
       value: (a) => a.p95LatencyMs,
       cell: (a) => num(a.p95LatencyMs, (v) => `${formatCount(Math.round(v), locale)} ms`),
     },
     {
       key: "swap",
+      figure: "daysSinceSwap",
       numeric: true,
       value: (a) => a.daysSinceSwap,
       cell: (a) => num(a.daysSinceSwap, (v) => formatCount(v, locale)),
@@ -180,6 +205,7 @@ export function Leaderboard({
     return {
       header: t(`column.${c.key}`, { currency }),
       numeric: c.numeric,
+      figure: c.figure,
       cell: c.cell,
       text: c.key === "trend" ? (a) => a.ratings.map((r) => r.toFixed(1)).join(" ") : c.value,
       sort: { href: href(c.key, next), direction: active ? direction : undefined },

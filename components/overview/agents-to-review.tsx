@@ -18,6 +18,7 @@ export async function AgentsToReview({ clock }: { clock: RequestClock }) {
       covers="trades"
       title={t("review.title")}
       caption={t("review.caption", { days: period.days, threshold, minTrades })}
+      explain={{ figure: "efficiencyScore", name: t("review.efficiencyName") }}
     >
       {agents.length === 0 ? (
         <p className="text-sm text-zinc-500 dark:text-zinc-400">{t("review.none")}</p>

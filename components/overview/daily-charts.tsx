@@ -23,6 +23,7 @@ export async function DailyCharts({ ctx }: { ctx: ReadContext }) {
       >
         <ChartFigure
           title={t("daily.pnl.chart", { interval })}
+          figure="pnl7Days"
           summary={t("daily.pnl.summary", {
             interval,
             total: formatMoney(totals.pnl, pnlCurrency, locale),
@@ -43,6 +44,7 @@ export async function DailyCharts({ ctx }: { ctx: ReadContext }) {
       >
         <ChartFigure
           title={t("daily.cost.chart", { interval })}
+          figure="llmCost"
           summary={t("daily.cost.summary", {
             interval,
             providers: providers.join(", ") || t("none"),

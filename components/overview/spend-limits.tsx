@@ -15,7 +15,12 @@ export async function SpendLimits({ clock }: { clock: RequestClock }) {
     { label: t("spend.week"), spent: spend.week, limit: spend.weeklyLimit, limitName: "cost_limit_weekly" },
   ];
   return (
-    <Card covers="calls" title={t("spend.title")} caption={t("spend.caption", { alertAt })}>
+    <Card
+      covers="calls"
+      title={t("spend.title")}
+      caption={t("spend.caption", { alertAt })}
+      explain={{ figure: "budgetUse", name: t("spend.title") }}
+    >
       <ul className="space-y-4">
         {rows.map((r) => {
           const share = r.spent / r.limit;

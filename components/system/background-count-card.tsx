@@ -49,11 +49,24 @@ export function BackgroundCountCard({ clock }: { clock: RequestClock }) {
                 : t(`background.state.${COUNTING_STATE_KEYS[count.state]}`),
               wide: "col-span-2 sm:col-span-3 lg:col-span-2",
             },
-            { label: t("background.llmCalls"), value: formatCount(count.llmCallsWaiting, locale) },
-            { label: t("background.corrections"), value: formatCount(count.correctionsWaiting, locale) },
-            { label: t("background.tradeChanges"), value: formatCount(count.tradeChangesWaiting, locale) },
+            {
+              label: t("background.llmCalls"),
+              value: formatCount(count.llmCallsWaiting, locale),
+              figure: "countWaiting",
+            },
+            {
+              label: t("background.corrections"),
+              value: formatCount(count.correctionsWaiting, locale),
+              figure: "countWaiting",
+            },
+            {
+              label: t("background.tradeChanges"),
+              value: formatCount(count.tradeChangesWaiting, locale),
+              figure: "countWaiting",
+            },
             {
               label: t("background.behindFor"),
+              figure: "countBehind",
               value:
                 count.behindSeconds === null
                   ? "—"

@@ -33,22 +33,26 @@ export function TradeRecordView({ trade, clock }: { trade: TradeRecord; clock: R
       </PageHeader>
       <div className="space-y-6">
         <dl className="grid grid-cols-2 gap-3 lg:grid-cols-5">
-          <Stat label={t("columns.quantity")} value={formatCount(trade.quantity, locale)} />
+          <Stat label={t("columns.quantity")} figure="quantity" value={formatCount(trade.quantity, locale)} />
           <Stat
             label={t("columns.price", { currency: pnlCurrency })}
+            figure="price"
             value={formatMoney(trade.price, pnlCurrency, locale).replace(/^\+/, "")}
           />
           <Stat
             label={t("columns.confidence")}
+            figure="decisionConfidence"
             value={trade.decisionConfidence === null ? "—" : formatPercent(trade.decisionConfidence * 100, locale, 0)}
           />
           <Stat
             label={t("columns.pnl7Days", { currency: pnlCurrency })}
+            figure="pnl7Days"
             value={pnl(trade.pnl7Days)}
             tone={(trade.pnl7Days ?? 0) > 0 ? "good" : (trade.pnl7Days ?? 0) < 0 ? "bad" : "neutral"}
           />
           <Stat
             label={t("record.pnl30Days", { currency: pnlCurrency })}
+            figure="pnl30Days"
             value={pnl(trade.pnl30Days)}
             tone={(trade.pnl30Days ?? 0) > 0 ? "good" : (trade.pnl30Days ?? 0) < 0 ? "bad" : "neutral"}
           />

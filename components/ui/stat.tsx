@@ -1,4 +1,5 @@
 import type { Change, Tone } from "@/lib/change";
+import { Explain, type Figure } from "./explain";
 
 const TONES: Record<Tone, string> = {
   neutral: "",
@@ -6,15 +7,20 @@ const TONES: Record<Tone, string> = {
   bad: "text-rose-700 dark:text-rose-400",
 };
 
-/** One key figure: a label, its value, its change against the previous period, and a line of context. */
+/**
+ * One key figure: a label with its explanation (`figure`, from the glossary), its value, its change against the
+ * previous period, and a line of context.
+ */
 export function Stat({
   label,
+  figure,
   value,
   detail,
   tone = "neutral",
   change,
 }: {
   label: string;
+  figure: Figure;
   value: string;
   detail?: string;
   tone?: Tone;
@@ -22,7 +28,10 @@ export function Stat({
 }) {
   return (
     <div className="rounded-lg border border-zinc-200 bg-white px-4 py-3 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
-      <dt className="text-xs font-medium text-zinc-500 dark:text-zinc-400">{label}</dt>
+      <dt className="text-xs font-medium text-zinc-500 dark:text-zinc-400">
+        {label}
+        <Explain figure={figure} name={label} />
+      </dt>
       <dd
         className={`mt-1 text-xl font-semibold tracking-tight whitespace-nowrap sm:text-2xl tabular-nums ${TONES[tone]}`}
       >

@@ -1,11 +1,14 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { csvLine } from "@/lib/csv";
+import { Explain, type Figure } from "./explain";
 
 export type Column<Row> = {
   header: string;
   cell: (row: Row) => React.ReactNode;
   numeric?: boolean;
+  /** what the column's figure means and its unit (every numeric column has one) */
+  figure?: Figure;
   /** long text that wraps */
   wrap?: boolean;
   /** the cell as CSV text, when `cell` draws more than text (a link) */
@@ -52,6 +55,7 @@ export function Table<Row>({ caption, columns, rows, rowKey, empty, csv, rowClas
                   className={`px-2 py-2 font-medium whitespace-nowrap ${c.numeric ? "text-right" : ""}`}
                 >
                   {c.sort ? <SortLink header={c.header} {...c.sort} /> : c.header}
+                  {c.figure ? <Explain figure={c.figure} name={c.header} /> : null}
                 </th>
               ))}
             </tr>

@@ -1,11 +1,13 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { appConfig } from "@/db";
+import type { Said } from "@/lib/say";
 import { isAcceptedHost } from "./network-settings";
 import { SESSION_COOKIE } from "./session";
 import { sessionStore, type StoredSession } from "./session-store";
 
-export type Operator = { ok: true; name: string; session: StoredSession | null } | { ok: false; error: string };
+/** Who is acting, or why no one may: a refusal said by key (`says.operator.*`), in the reader's words by the action. */
+export type Operator = { ok: true; name: string; session: StoredSession | null } | { ok: false; error: Said };
 
 /**
  * Every server action asks this itself, whatever the page showed: the request must come from Agent Desk's own
@@ -21,16 +23,15 @@ export async function currentOperator(): Promise<Operator> {
   try {
     originHost = origin && origin !== "null" ? new URL(origin).host : null;
   } catch {}
-  if (!originHost || originHost !== host)
-    return { ok: false, error: "Refused: the request did not come from Agent Desk's own pages" };
+  if (!originHost || originHost !== host) return { ok: false, error: { key: "operator.foreignOrigin" } };
   const config = appConfig();
   if (!config.dashboardPassword) {
     if (!isAcceptedHost(h.get("host"), { allowedHosts: config.allowedHosts, host: config.host, hasPassword: false }))
-      return { ok: false, error: "Refused: this desk answers only to this machine's own names" };
+      return { ok: false, error: { key: "operator.foreignHost" } };
     return { ok: true, name: "local operator", session: null };
   }
   const session = await openSession();
-  if (!session) return { ok: false, error: "Sign in again: your operator session has ended" };
+  if (!session) return { ok: false, error: { key: "operator.signInAgain" } };
   return { ok: true, name: `operator (session ${session.id.slice(0, 6)})`, session };
 }
 

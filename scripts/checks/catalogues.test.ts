@@ -43,6 +43,8 @@ export function usedKeys(text: string): { keys: Set<string>; prefixes: Set<strin
       if (prefix !== undefined) prefixes.add(`${namespace}.${prefix}`);
     }
   }
+  // A figure's explanation is asked for by name (`<Stat figure="pnl">`, `{ figure: "pnl" }`): its keys are used.
+  for (const [, figure] of text.matchAll(/\bfigure(?:=|:\s*)"(\w+)"/g)) prefixes.add(`figures.${figure}.`);
   return { keys, prefixes };
 }
 
@@ -72,10 +74,11 @@ describe("the message catalogues", () => {
 
   it("the check reads bindings, plain keys and template prefixes", () => {
     const sample =
-      'const t = await getTranslations("costs");\nt("byProvider.title"); t.rich("note", {}); t(`unit.${u}`);';
+      'const t = await getTranslations("costs");\nt("byProvider.title"); t.rich("note", {}); t(`unit.${u}`);\n' +
+      '<Stat figure="llmCost" />; const c = { figure: "pnl" };';
     expect(usedKeys(sample)).toEqual({
       keys: new Set(["costs.byProvider.title", "costs.note"]),
-      prefixes: new Set(["costs.unit."]),
+      prefixes: new Set(["costs.unit.", "figures.llmCost.", "figures.pnl."]),
     });
   });
 });

@@ -71,11 +71,13 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
         <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4 xl:grid-cols-6">
           <Stat
             label={t("stats.cost.label")}
+            figure="llmCost"
             value={formatUsd(total.cost, locale)}
             detail={t("stats.cost.detail", { amount: formatUsd(breakdown.costPerSuccessfulCall, locale) })}
           />
           <Stat
             label={t("stats.calls.label")}
+            figure="llmCalls"
             value={formatCount(total.calls, locale)}
             detail={t("stats.calls.detail", {
               share: formatPercent(total.calls > 0 ? 100 - breakdown.errors.errorRate : null, locale),
@@ -83,6 +85,7 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
           />
           <Stat
             label={t("stats.tokens.label")}
+            figure="tokens"
             value={formatCompact(total.tokens, locale)}
             detail={
               total.tokens > 0
@@ -95,17 +98,20 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
           />
           <Stat
             label={t("stats.failed.label")}
+            figure="failedCalls"
             value={formatCount(breakdown.errors.failedRequests, locale)}
             detail={t("stats.failed.detail", { share: formatPercent(breakdown.errors.errorRate, locale) })}
             tone={breakdown.errors.failedRequests > 0 ? "bad" : "neutral"}
           />
           <Stat
             label={t("stats.latency.label")}
+            figure="latencyPercentile"
             value={p50 === null ? "—" : ms(p50)}
             detail={p95 === null ? undefined : t("stats.latency.detail", { value: Math.round(p95) })}
           />
           <Stat
             label={t("stats.latencyP99.label")}
+            figure="latencyPercentile"
             value={p99 === null ? "—" : ms(p99)}
             detail={t("stats.latencyP99.detail")}
           />
@@ -127,6 +133,7 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
           </div>
           <ChartFigure
             title={t("overTime.costChart", { interval, by: byName })}
+            figure="llmCost"
             summary={t("overTime.costSummary", {
               interval,
               period: phrase,
@@ -145,6 +152,7 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
           </h3>
           <ChartFigure
             title={t("overTime.tokensChart", { interval, by: byName })}
+            figure="tokens"
             summary={t("overTime.tokensSummary", { interval, by: byName })}
             data={series.tokens}
             series={chartSeries}
@@ -165,11 +173,36 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
               empty={empty}
               columns={[
                 { header: t("columns.provider"), cell: (r) => r.provider },
-                { header: t("columns.calls"), numeric: true, cell: (r) => formatCount(r.totalRequests, locale) },
-                { header: t("columns.tokens"), numeric: true, cell: (r) => formatCount(r.totalTokens, locale) },
-                { header: t("columns.cost"), numeric: true, cell: (r) => formatUsd(r.totalCost, locale) },
-                { header: t("columns.avgLatency"), numeric: true, cell: (r) => ms(r.avgResponseTime) },
-                { header: t("columns.successRate"), numeric: true, cell: (r) => formatPercent(r.successRate, locale) },
+                {
+                  header: t("columns.calls"),
+                  numeric: true,
+                  figure: "llmCalls",
+                  cell: (r) => formatCount(r.totalRequests, locale),
+                },
+                {
+                  header: t("columns.tokens"),
+                  numeric: true,
+                  figure: "tokens",
+                  cell: (r) => formatCount(r.totalTokens, locale),
+                },
+                {
+                  header: t("columns.cost"),
+                  numeric: true,
+                  figure: "llmCost",
+                  cell: (r) => formatUsd(r.totalCost, locale),
+                },
+                {
+                  header: t("columns.avgLatency"),
+                  numeric: true,
+                  figure: "avgLatency",
+                  cell: (r) => ms(r.avgResponseTime),
+                },
+                {
+                  header: t("columns.successRate"),
+                  numeric: true,
+                  figure: "successRate",
+                  cell: (r) => formatPercent(r.successRate, locale),
+                },
               ]}
             />
           </Card>
@@ -182,12 +215,23 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
               empty={empty}
               columns={[
                 { header: t("columns.requestType"), cell: (r) => r.requestType },
-                { header: t("columns.calls"), numeric: true, cell: (r) => formatCount(r.calls, locale) },
-                { header: t("columns.tokens"), numeric: true, cell: (r) => formatCount(r.tokens, locale) },
-                { header: t("columns.cost"), numeric: true, cell: (r) => formatUsd(r.cost, locale) },
+                {
+                  header: t("columns.calls"),
+                  numeric: true,
+                  figure: "llmCalls",
+                  cell: (r) => formatCount(r.calls, locale),
+                },
+                {
+                  header: t("columns.tokens"),
+                  numeric: true,
+                  figure: "tokens",
+                  cell: (r) => formatCount(r.tokens, locale),
+                },
+                { header: t("columns.cost"), numeric: true, figure: "llmCost", cell: (r) => formatUsd(r.cost, locale) },
                 {
                   header: t("columns.successRate"),
                   numeric: true,
+                  figure: "successRate",
                   cell: (r) => formatPercent((r.successes / r.calls) * 100, locale),
                 },
               ]}
@@ -204,17 +248,29 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
             columns={[
               { header: t("columns.model"), cell: (r) => `${r.provider} · ${r.model}` },
               { header: t("columns.writtenAs"), wrap: true, cell: (r) => r.rawNames.join(", ") },
-              { header: t("columns.calls"), numeric: true, cell: (r) => formatCount(r.calls, locale) },
-              { header: t("columns.tokens"), numeric: true, cell: (r) => formatCount(r.tokens, locale) },
-              { header: t("columns.cost"), numeric: true, cell: (r) => formatUsd(r.cost, locale) },
+              {
+                header: t("columns.calls"),
+                numeric: true,
+                figure: "llmCalls",
+                cell: (r) => formatCount(r.calls, locale),
+              },
+              {
+                header: t("columns.tokens"),
+                numeric: true,
+                figure: "tokens",
+                cell: (r) => formatCount(r.tokens, locale),
+              },
+              { header: t("columns.cost"), numeric: true, figure: "llmCost", cell: (r) => formatUsd(r.cost, locale) },
               {
                 header: t("columns.perThousandTokens"),
                 numeric: true,
+                figure: "costPer1kTokens",
                 cell: (r) => (r.tokens > 0 ? formatUsd((r.cost / r.tokens) * 1000, locale) : "—"),
               },
               {
                 header: t("columns.successRate"),
                 numeric: true,
+                figure: "successRate",
                 cell: (r) => formatPercent((r.successes / r.calls) * 100, locale),
               },
             ]}
@@ -238,9 +294,24 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
                     </Link>
                   ),
                 },
-                { header: t("columns.calls"), numeric: true, cell: (r) => formatCount(r.totalRequests, locale) },
-                { header: t("columns.cost"), numeric: true, cell: (r) => formatUsd(r.totalCost, locale) },
-                { header: t("columns.avgLatency"), numeric: true, cell: (r) => ms(r.avgResponseTime) },
+                {
+                  header: t("columns.calls"),
+                  numeric: true,
+                  figure: "llmCalls",
+                  cell: (r) => formatCount(r.totalRequests, locale),
+                },
+                {
+                  header: t("columns.cost"),
+                  numeric: true,
+                  figure: "llmCost",
+                  cell: (r) => formatUsd(r.totalCost, locale),
+                },
+                {
+                  header: t("columns.avgLatency"),
+                  numeric: true,
+                  figure: "avgLatency",
+                  cell: (r) => ms(r.avgResponseTime),
+                },
               ]}
             />
           </Card>
@@ -260,7 +331,12 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
               empty={t("failing.empty")}
               columns={[
                 { header: t("columns.error"), wrap: true, cell: (e) => e.message },
-                { header: t("columns.calls"), numeric: true, cell: (e) => formatCount(e.count, locale) },
+                {
+                  header: t("columns.calls"),
+                  numeric: true,
+                  figure: "failedCalls",
+                  cell: (e) => formatCount(e.count, locale),
+                },
               ]}
             />
           </Card>

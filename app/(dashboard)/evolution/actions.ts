@@ -20,9 +20,10 @@ export async function recordSwapAction(_previous: SwapFormState, form: FormData)
   const values = Object.fromEntries(
     Object.values(SWAP_FIELDS).map((name) => [name, String(form.get(name) ?? "").slice(0, 5000)]),
   );
+  const say = await readersWords();
   const operator = await currentOperator();
-  if (!operator.ok) return { outcome: { ok: false, error: operator.error }, values };
-  const outcome = recordSwap(readSwapForm(form), { name: operator.name, trigger: "manual" }, await readersWords());
+  if (!operator.ok) return { outcome: { ok: false, error: say(operator.error) }, values };
+  const outcome = recordSwap(readSwapForm(form), { name: operator.name, trigger: "manual" }, say);
   if (outcome.ok) revalidatePath("/", "layout");
   return { outcome, values: outcome.ok ? {} : values };
 }
@@ -31,9 +32,9 @@ export type RollbackState = { outcome: SwapOutcome | null };
 
 /** `Confirm rollback`: checks the operator, then rolls back the swap whose id the button carries. */
 export async function rollbackAction(_previous: RollbackState, form: FormData): Promise<RollbackState> {
-  const operator = await currentOperator();
-  if (!operator.ok) return { outcome: { ok: false, error: operator.error } };
   const say = await readersWords();
+  const operator = await currentOperator();
+  if (!operator.ok) return { outcome: { ok: false, error: say(operator.error) } };
   const id = Number(form.get("swap_id"));
   if (!Number.isSafeInteger(id) || id < 1)
     return { outcome: { ok: false, error: say({ key: "rollback.noSwapGiven" }) } };

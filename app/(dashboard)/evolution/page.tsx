@@ -104,10 +104,11 @@ export default async function EvolutionPage({ searchParams }: { searchParams: Pr
               {
                 header: t("timeline.expectedRealized"),
                 numeric: true,
+                figure: "swapImprovement",
                 cell: (s) =>
                   `${formatPercent(s.performanceImprovement * 100, locale, 0)} → ${s.realizedImprovement === null ? "—" : formatPercent(s.realizedImprovement * 100, locale, 0)}`,
               },
-              { header: t("timeline.window"), cell: (s) => <WindowProgress swap={s} /> },
+              { header: t("timeline.window"), figure: "validationWindow", cell: (s) => <WindowProgress swap={s} /> },
               {
                 header: t("timeline.action"),
                 cell: (s) =>

@@ -65,9 +65,14 @@ export default async function SystemPage({ searchParams }: { searchParams: Promi
               { label: t("database.schemaVersion"), value: String(health.schemaVersion ?? "—") },
               { label: t("database.journalMode"), value: health.database.journalMode },
               // Bytes read the same in either language (143.5MB, not 1.4억B).
-              { label: t("database.size"), value: `${formatCompact(health.database.sizeBytes, "en")}B` },
+              {
+                label: t("database.size"),
+                value: `${formatCompact(health.database.sizeBytes, "en")}B`,
+                figure: "fileSize",
+              },
               {
                 label: t("database.newestEvent"),
+                figure: "newestEvent",
                 value: health.database.lastEventAt
                   ? formatDateTime(Date.parse(health.database.lastEventAt), ctx.zone, locale)
                   : t("database.noEvent"),
@@ -90,11 +95,13 @@ export default async function SystemPage({ searchParams }: { searchParams: Promi
                 {
                   header: t("tables.rows"),
                   numeric: true,
+                  figure: "tableRows",
                   cell: (table) => (table.rows === null ? t("tables.beingCounted") : formatCount(table.rows, locale)),
                 },
                 {
                   header: t("tables.newestEvent", { zone: ctx.zone }),
                   numeric: true,
+                  figure: "newestEvent",
                   cell: (table) => (table.newestMs === null ? "—" : formatDateTime(table.newestMs, ctx.zone, locale)),
                 },
               ]}
@@ -106,14 +113,33 @@ export default async function SystemPage({ searchParams }: { searchParams: Promi
         <Card title={t("charts.title")} caption={t("charts.caption", { zone: ctx.zone })}>
           <div className="grid gap-6 xl:grid-cols-2">
             {[
-              { key: "totalPnl", kind: "bar", unit: "money", colour: GOOD },
-              { key: "totalCostUsd", kind: "bar", unit: "usd", colour: seriesColour(1) },
-              { key: "winRate", kind: "line", unit: "percent", colour: seriesColour(2) },
-              { key: "avgDecisionTimeSeconds", kind: "line", unit: "score", colour: seriesColour(3) },
+              { key: "totalPnl", figure: "systemPnl" as const, kind: "bar", unit: "money", colour: GOOD },
+              {
+                key: "totalCostUsd",
+                figure: "systemLlmCost" as const,
+                kind: "bar",
+                unit: "usd",
+                colour: seriesColour(1),
+              },
+              {
+                key: "winRate",
+                figure: "systemWinRate" as const,
+                kind: "line",
+                unit: "percent",
+                colour: seriesColour(2),
+              },
+              {
+                key: "avgDecisionTimeSeconds",
+                figure: "decisionTime" as const,
+                kind: "line",
+                unit: "score",
+                colour: seriesColour(3),
+              },
             ].map((chart) => (
               <ChartFigure
                 key={chart.key}
                 title={t(`charts.${chart.key}.title`)}
+                figure={chart.figure}
                 summary={t(`charts.${chart.key}.summary`, { days: series.length })}
                 data={series}
                 series={[
@@ -160,26 +186,44 @@ export default async function SystemPage({ searchParams }: { searchParams: Promi
             empty={t("daily.empty")}
             columns={[
               { header: t("daily.date"), text: (m) => m.date, cell: (m) => formatDate(m.date, locale) },
-              { header: t("daily.trades"), numeric: true, cell: (m) => m.totalTrades },
-              { header: t("daily.winRate"), numeric: true, cell: (m) => formatPercent(m.winRate, locale) },
+              { header: t("daily.trades"), numeric: true, figure: "systemTrades", cell: (m) => m.totalTrades },
+              {
+                header: t("daily.winRate"),
+                numeric: true,
+                figure: "systemWinRate",
+                cell: (m) => formatPercent(m.winRate, locale),
+              },
               {
                 header: t("daily.pnl", { currency: pnlCurrency }),
                 numeric: true,
+                figure: "systemPnl",
                 cell: (m) => formatMoney(m.totalPnl, pnlCurrency, locale),
               },
-              { header: t("daily.llmCost"), numeric: true, cell: (m) => formatUsd(m.totalCostUsd, locale) },
+              {
+                header: t("daily.llmCost"),
+                numeric: true,
+                figure: "systemLlmCost",
+                cell: (m) => formatUsd(m.totalCostUsd, locale),
+              },
               {
                 header: t("daily.decisionTime"),
                 numeric: true,
+                figure: "decisionTime",
                 cell: (m) =>
                   m.avgDecisionTimeSeconds === null
                     ? "—"
                     : t("daily.seconds", { seconds: m.avgDecisionTimeSeconds.toFixed(1) }),
               },
-              { header: t("daily.efficiency"), numeric: true, cell: (m) => m.agentEfficiencyScore.toFixed(2) },
+              {
+                header: t("daily.efficiency"),
+                numeric: true,
+                figure: "systemEfficiency",
+                cell: (m) => m.agentEfficiencyScore.toFixed(2),
+              },
               {
                 header: t("daily.autoHuman"),
                 numeric: true,
+                figure: "autoHuman",
                 cell: (m) => `${m.autoImprovements} / ${m.humanInterventions}`,
               },
             ]}

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
+import { Stat } from "@/components/ui/stat";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table } from "@/components/ui/table";
 import { getAgentPerformance } from "@/db/queries/agent-performance";
@@ -81,27 +82,31 @@ export default async function AgentPage({
       <div className="space-y-6">
         {agent.description ? <p className="text-sm text-zinc-600 dark:text-zinc-300">{agent.description}</p> : null}
         <dl className="grid grid-cols-2 gap-3 text-sm lg:grid-cols-4">
-          {[
-            [t("stats.calls", { period: p.label }), formatCount(agent.calls, locale)],
-            [t("stats.cost", { period: p.label }), formatUsd(agent.costUsd, locale)],
-            [t("stats.trades", { period: p.label }), formatCount(agent.tradesInvolved, locale)],
-            [
-              t("stats.efficiency", { period: p.label }),
-              agent.efficiencyScore === null ? "—" : formatCount(Math.round(agent.efficiencyScore), locale),
-            ],
-          ].map(([label, value]) => (
-            <div
-              key={label}
-              className="rounded-lg border border-zinc-200 bg-white px-4 py-3 dark:border-zinc-800 dark:bg-zinc-900"
-            >
-              <dt className="text-xs text-zinc-500 dark:text-zinc-400">{label}</dt>
-              <dd className="mt-1 text-xl font-semibold tabular-nums">{value}</dd>
-            </div>
-          ))}
+          <Stat
+            label={t("stats.calls", { period: p.label })}
+            figure="llmCalls"
+            value={formatCount(agent.calls, locale)}
+          />
+          <Stat
+            label={t("stats.cost", { period: p.label })}
+            figure="llmCost"
+            value={formatUsd(agent.costUsd, locale)}
+          />
+          <Stat
+            label={t("stats.trades", { period: p.label })}
+            figure="trades"
+            value={formatCount(agent.tradesInvolved, locale)}
+          />
+          <Stat
+            label={t("stats.efficiency", { period: p.label })}
+            figure="efficiencyScore"
+            value={agent.efficiencyScore === null ? "—" : formatCount(Math.round(agent.efficiencyScore), locale)}
+          />
         </dl>
         <Card covers="trades" title={t("performance.title")} caption={t("performance.caption", { zone })}>
           <ChartFigure
             title={t("performance.scoreTitle", { name })}
+            figure="dailyEfficiency"
             summary={t("performance.scoreSummary", { name, swaps: markers.length })}
             data={daily.rows}
             series={[{ key: "score", label: t("performance.scoreSeries", { currency: pnlCurrency }), colour: GOOD }]}
@@ -114,6 +119,7 @@ export default async function AgentPage({
           />
           <ChartFigure
             title={t("performance.ratingTitle", { name })}
+            figure="performanceRating"
             summary={t("performance.ratingSummary", { name })}
             data={daily.rows}
             series={[{ key: "rating", label: t("performance.ratingSeries"), colour: seriesColour(1) }]}
@@ -129,6 +135,7 @@ export default async function AgentPage({
         <Card covers="calls" title={t("cost.title")} caption={t("cost.caption", { models: daily.models.length })}>
           <ChartFigure
             title={t("cost.chartTitle", { name })}
+            figure="llmCost"
             summary={t("cost.chartSummary", { name, models: daily.models.join(", ") || t("cost.noModels") })}
             data={daily.models.length > 0 ? daily.rows : []}
             series={daily.models.map((m, i) => ({ key: `m${i}`, label: m, colour: seriesColour(i) }))}
@@ -146,20 +153,42 @@ export default async function AgentPage({
             empty={t("cost.noCalls")}
             columns={[
               { header: t("cost.column.model"), cell: (u) => `${u.provider} · ${u.model}` },
-              { header: t("cost.column.calls"), numeric: true, cell: (u) => formatCount(u.calls, locale) },
+              {
+                header: t("cost.column.calls"),
+                numeric: true,
+                figure: "llmCalls",
+                cell: (u) => formatCount(u.calls, locale),
+              },
               {
                 header: t("cost.column.succeeded"),
                 numeric: true,
+                figure: "successRate",
                 cell: (u) => formatPercent((u.successes / u.calls) * 100, locale),
               },
-              { header: t("cost.column.cost"), numeric: true, cell: (u) => formatUsd(u.cost, locale) },
-              { header: t("cost.column.perCall"), numeric: true, cell: (u) => formatUsd(u.cost / u.calls, locale) },
+              {
+                header: t("cost.column.cost"),
+                numeric: true,
+                figure: "llmCost",
+                cell: (u) => formatUsd(u.cost, locale),
+              },
+              {
+                header: t("cost.column.perCall"),
+                numeric: true,
+                figure: "costPerCall",
+                cell: (u) => formatUsd(u.cost / u.calls, locale),
+              },
               {
                 header: t("cost.column.latency"),
                 numeric: true,
+                figure: "avgLatency",
                 cell: (u) => `${formatCount(Math.round(u.latencySum / u.calls), locale)} ms`,
               },
-              { header: t("cost.column.tokens"), numeric: true, cell: (u) => formatCount(u.tokens, locale) },
+              {
+                header: t("cost.column.tokens"),
+                numeric: true,
+                figure: "tokens",
+                cell: (u) => formatCount(u.tokens, locale),
+              },
             ]}
           />
         </Card>
@@ -167,6 +196,7 @@ export default async function AgentPage({
           covers="trades"
           title={t("scatter.title")}
           caption={t("scatter.caption", { points: story.points.length, r: r ?? "—" })}
+          explain={{ figure: "contributionScatter", name: t("scatter.title") }}
         >
           {story.points.length === 0 ? (
             <p className="py-8 text-center text-sm text-zinc-500 dark:text-zinc-400">{t("noContributionWithPnl")}</p>
@@ -213,22 +243,26 @@ export default async function AgentPage({
               {
                 header: t("trades.column.contribution"),
                 numeric: true,
+                figure: "contribution",
                 cell: (trade) => trade.contribution.toFixed(3),
               },
               {
                 header: t("trades.column.confidence"),
                 numeric: true,
+                figure: "decisionConfidence",
                 cell: (trade) => (trade.confidence === null ? "—" : formatPercent(trade.confidence * 100, locale, 0)),
               },
               {
                 header: t("trades.column.pnl", { currency: pnlCurrency }),
                 numeric: true,
+                figure: "pnl7Days",
                 cell: (trade) =>
                   trade.pnl === null ? t("trades.pending") : formatMoney(trade.pnl, pnlCurrency, locale),
               },
               {
                 header: t("trades.column.weighted"),
                 numeric: true,
+                figure: "weightedPnl",
                 cell: (trade) =>
                   trade.pnl === null ? "—" : formatMoney(trade.contribution * trade.pnl, pnlCurrency, locale),
               },
@@ -247,12 +281,19 @@ export default async function AgentPage({
               {
                 header: t("weekly.column.rating"),
                 numeric: true,
+                figure: "performanceRating",
                 cell: (week) => week.performanceRating.toFixed(1),
               },
-              { header: t("weekly.column.winsLosses"), numeric: true, cell: (week) => `${week.wins} / ${week.losses}` },
+              {
+                header: t("weekly.column.winsLosses"),
+                numeric: true,
+                figure: "agentWinsLosses",
+                cell: (week) => `${week.wins} / ${week.losses}`,
+              },
               {
                 header: t("weekly.column.pnl", { currency: pnlCurrency }),
                 numeric: true,
+                figure: "pnlAttributed",
                 cell: (week) => formatMoney(week.totalPnlAttributed, pnlCurrency, locale),
               },
             ]}

@@ -124,21 +124,29 @@ export default async function TradesPage({ searchParams }: { searchParams: Promi
             },
             { header: t("columns.ticker"), cell: (trade) => trade.ticker },
             { header: t("columns.action"), cell: (trade) => t(`action.${trade.action}`) },
-            { header: t("columns.quantity"), numeric: true, cell: (trade) => formatCount(trade.quantity, locale) },
+            {
+              header: t("columns.quantity"),
+              numeric: true,
+              figure: "quantity",
+              cell: (trade) => formatCount(trade.quantity, locale),
+            },
             {
               header: t("columns.price", { currency: pnlCurrency }),
               numeric: true,
+              figure: "price",
               cell: (trade) => formatMoney(trade.price, pnlCurrency, locale).replace(/^\+/, ""),
             },
             {
               header: t("columns.pnl7Days", { currency: pnlCurrency }),
               numeric: true,
+              figure: "pnl7Days",
               cell: (trade) =>
                 trade.pnl7Days === null ? t("pending") : formatMoney(trade.pnl7Days, pnlCurrency, locale),
             },
             {
               header: t("columns.confidence"),
               numeric: true,
+              figure: "decisionConfidence",
               cell: (trade) =>
                 trade.decisionConfidence === null ? "—" : formatPercent(trade.decisionConfidence * 100, locale, 0),
             },

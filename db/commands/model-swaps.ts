@@ -145,7 +145,9 @@ type Planned =
 /** A missing or read-only file refuses every write up front, in words for the operator. */
 function refusal(say: Say): SwapOutcome | null {
   const problem = databaseProblem();
-  return problem ? { ok: false, error: say({ key: "nothingRecorded", values: { why: { key: `database.${problem.kind}` } } }) } : null;
+  return problem
+    ? { ok: false, error: say({ key: "nothingRecorded", values: { why: { key: `database.${problem.kind}` } } }) }
+    : null;
 }
 
 function write(actor: Actor, requestId: string | null, say: Say, plan: () => Planned): SwapOutcome {

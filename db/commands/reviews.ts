@@ -27,7 +27,8 @@ export function markReviewed(
   if (!parsed.success) return { ok: false, error: parsed.error.issues[0]!.message };
   if (!/^[\w.-]{1,100}$/.test(agent)) return { ok: false, error: say({ key: "review.noAgent" }) };
   const problem = databaseProblem();
-  if (problem) return { ok: false, error: say({ key: "nothingRecorded", values: { why: { key: `database.${problem.kind}` } } }) };
+  if (problem)
+    return { ok: false, error: say({ key: "nothingRecorded", values: { why: { key: `database.${problem.kind}` } } }) };
   const { db, sqlite } = writableDatabase();
   sqlite
     .transaction(() =>

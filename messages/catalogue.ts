@@ -20,6 +20,19 @@ export const NAMESPACES = [
   "figures",
 ] as const;
 
+/**
+ * The messages client components say, by namespace and top-level key: the only ones sent to the browser with every
+ * page (every other word is rendered on the server). scripts/checks/client-boundary.test.ts fails when a client
+ * component asks for a key outside them.
+ */
+export const CLIENT_MESSAGES = {
+  common: ["pageError", "reference", "sectionError", "counting"],
+  nav: ["routes"],
+  login: ["password", "submit", "submitting"],
+  review: ["form"],
+  evolution: ["form", "rollback"],
+} as const satisfies Partial<Record<(typeof NAMESPACES)[number], readonly string[]>>;
+
 export type Messages = Record<string, unknown>;
 
 export async function loadMessages(locale: Locale): Promise<Messages> {

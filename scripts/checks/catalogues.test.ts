@@ -7,6 +7,7 @@ import { parse as parseIcu, TYPE, type MessageFormatElement } from "@formatjs/ic
 import { describe, expect, it } from "vitest";
 import { LOCALES } from "@/lib/locale";
 import { NAMESPACES } from "@/messages/catalogue";
+import { usedKeys } from "./message-keys";
 import { ROOT, sourceFiles } from "./source-files";
 
 type Tree = { [key: string]: string | Tree };
@@ -29,23 +30,6 @@ function argumentsOf(elements: MessageFormatElement[]): string[] {
     const children = "children" in element ? argumentsOf(element.children) : [];
     return [...own, ...branches, ...children];
   });
-}
-
-/** Every full key (`costs.byProvider.title`) the code asks for; a template key (`languageName.${x}`) as a prefix. */
-export function usedKeys(text: string): { keys: Set<string>; prefixes: Set<string> } {
-  const keys = new Set<string>();
-  const prefixes = new Set<string>();
-  const bindings = text.matchAll(/\b(\w+)\s*=\s*(?:await\s+)?(?:useTranslations|getTranslations)\(\s*"([\w.]+)"\s*\)/g);
-  for (const [, name, namespace] of bindings) {
-    const call = new RegExp(`\\b${name}(?:\\.(?:rich|markup|has))?\\(\\s*(?:"([\\w.]+)"|\`([\\w.]*)\\$\\{)`, "g");
-    for (const [, key, prefix] of text.matchAll(call)) {
-      if (key !== undefined) keys.add(`${namespace}.${key}`);
-      if (prefix !== undefined) prefixes.add(`${namespace}.${prefix}`);
-    }
-  }
-  // A figure's explanation is asked for by name (`<Stat figure="pnl">`, `{ figure: "pnl" }`): its keys are used.
-  for (const [, figure] of text.matchAll(/\bfigure(?:=|:\s*)"(\w+)"/g)) prefixes.add(`figures.${figure}.`);
-  return { keys, prefixes };
 }
 
 describe("the message catalogues", () => {

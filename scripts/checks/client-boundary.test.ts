@@ -5,6 +5,8 @@ import { builtinModules } from "node:module";
 import path from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
+import { CLIENT_MESSAGES } from "@/messages/catalogue";
+import { usedKeys } from "./message-keys";
 import { parse, relative, ROOT, sourceFiles } from "./source-files";
 
 const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
@@ -80,6 +82,21 @@ function serverReach(entry: string): string[] | undefined {
   return visit(entry, [relative(entry)]);
 }
 
+/** Every project module `entry` reaches through its value imports (server actions excluded), itself included. */
+function reachable(entry: string): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const specifier of valueImports(file)) {
+      const local = resolveLocal(specifier, file);
+      if (local !== undefined && !isServerActions(local)) visit(local);
+    }
+  };
+  visit(entry);
+  return [...seen];
+}
+
 describe("client components", () => {
   const clients = sourceFiles(["app", "components", "lib"]).filter(isClientComponent);
 
@@ -87,6 +104,18 @@ describe("client components", () => {
 
   it.each(clients.map(relative))("%s imports nothing server-only, directly or through another module", (file) => {
     expect(serverReach(path.join(ROOT, file))).toBeUndefined();
+  });
+
+  // The browser gets only CLIENT_MESSAGES (app/layout.tsx): a client component asking for another message would show
+  // its key instead of words.
+  it.each(clients.map(relative))("%s asks only for messages the browser is given", (file) => {
+    const given = Object.entries(CLIENT_MESSAGES).flatMap(([namespace, keys]) => keys.map((k) => `${namespace}.${k}`));
+    const within = (key: string) => given.some((g) => key === g || key.startsWith(`${g}.`));
+    const asked = reachable(path.join(ROOT, file)).flatMap((module) => {
+      const { keys, prefixes } = usedKeys(fs.readFileSync(module, "utf8"));
+      return [...keys, ...prefixes];
+    });
+    expect(asked.filter((key) => !within(key))).toEqual([]);
   });
 
   it.each(

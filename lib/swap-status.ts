@@ -1,22 +1,21 @@
-// How a model swap is judged. Stated plainly (README and /evolution say the same):
-// - Windows: the swap's validation window is validation_period_days long and starts at the first whole hour after
-//   the swap (the trading system picks up a new model at its next run); it is compared with the equal window that
-//   ends at the start of the swap's hour. Calls in the swap's own hour count in neither. A window still running is
-//   measured up to the last whole hour. (Whole hours are also what the aggregates hold, so this reads no raw rows.)
-// - Score: for an agent that takes part in trades, the contribution-weighted 7-day PnL per trade it took part
-//   in (Σ contribution × pnl / trades, only trades whose PnL is known); for any other agent, its LLM success rate.
-// - Realized improvement: (after − before) / |before|, clamped to −1..1, the same fraction as the swap's expected
-//   performance_improvement and rollback_threshold.
-// - Enough data: at least MIN_TRADES trades with known PnL in each window for the PnL score; else at least
-//   min_requests_for_evaluation LLM calls (the agent config's guide) in each window for the success rate.
+// How a model swap is judged: the windows here, the statistics in lib/swap-verdict.ts. Stated plainly (README and
+// /evolution say the same):
+// - Windows: the swap's validation window is validation_period_days long. It starts at the first whole hour after
+//   the swap (the trading system picks up a new model at its next run), or, when the LLM log shows the agent's first
+//   call with the new model later than that (the trading system restarted later), at that call's hour; the window
+//   says which start it used. It is compared with the equal window that ends at the start of the swap's hour. Calls
+//   in the swap's own hour count in neither. A window still running is measured up to the last whole hour. (Whole
+//   hours are also what the aggregates hold, so this reads no raw rows.)
+// - Observations and verdict: lib/swap-verdict.ts. By trades when both windows have at least MIN_TRADES trades with a
+//   known PnL; else by LLM success when both have at least min_requests_for_evaluation calls (the agent config's
+//   guide); else inconclusive, saying which window is short of what.
 
 import { wallClockToInstant, zoneOffsetMs } from "./event-time";
 import type { RequestClock } from "./read-context";
+import { judge, MIN_TRADES, type Basis, type Sample, type Verdict } from "./swap-verdict";
 
 export const SWAP_STATUSES = ["validating", "passed", "breached", "inconclusive", "rolled_back", "superseded"] as const;
 export type SwapStatus = (typeof SWAP_STATUSES)[number];
-
-export const MIN_TRADES = 5;
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -27,17 +26,26 @@ export type ValidationWindows = {
   end: number;
   ended: boolean;
   progress: number;
+  /** What the after window starts at: the first whole hour after the swap, or the hour of the first call with it. */
+  startedBy: "schedule" | "first_call";
 };
 
 /**
  * The windows a swap at `atMs` is judged on at the clock's `now`, by the rule above; hours are wall-clock hours in its
- * `zone`.
+ * `zone`. `firstCallMs`: the start of the hour the agent first called the new model in, when the log shows one.
  */
-export function validationWindows(atMs: number, days: number, { now: nowMs, zone }: RequestClock): ValidationWindows {
+export function validationWindows(
+  atMs: number,
+  days: number,
+  { now: nowMs, zone }: RequestClock,
+  firstCallMs: number | null = null,
+): ValidationWindows {
   const wall = (instant: number) => instant + zoneOffsetMs(instant, zone);
   const hourStart = (instant: number) => wallClockToInstant(Math.floor(wall(instant) / HOUR_MS) * HOUR_MS, zone);
   const swapHour = hourStart(atMs);
-  const start = swapHour === atMs ? atMs : hourStart(atMs + HOUR_MS);
+  const scheduled = scheduledStart(atMs, zone);
+  const startedBy = firstCallMs !== null && firstCallMs > scheduled ? "first_call" : "schedule";
+  const start = startedBy === "first_call" ? hourStart(firstCallMs!) : scheduled;
   const end = start + days * DAY_MS;
   const ended = nowMs >= end;
   return {
@@ -46,30 +54,48 @@ export function validationWindows(atMs: number, days: number, { now: nowMs, zone
     end,
     ended,
     progress: Math.max(0, Math.min(1, (nowMs - start) / (end - start))),
+    startedBy,
   };
 }
 
+/** The first whole hour after a swap at `atMs` (the swap's own instant when it is a whole hour). */
+export function scheduledStart(atMs: number, zone: string): number {
+  const wall = (instant: number) => instant + zoneOffsetMs(instant, zone);
+  const hourStart = (instant: number) => wallClockToInstant(Math.floor(wall(instant) / HOUR_MS) * HOUR_MS, zone);
+  return hourStart(atMs) === atMs ? atMs : hourStart(atMs + HOUR_MS);
+}
+
+/**
+ * An agent's measures in a window: its trades with a known PnL and their contribution-weighted score (Σ contribution
+ * × pnl_7_days / trades), its LLM calls and success rate and their cost; and the same as observations (`samples`)
+ * for the verdict.
+ */
 export type WindowMeasure = {
   trades: number;
   pnlScore: number | null;
   calls: number;
   successRate: number | null;
   costUsd: number;
+  samples: { trades: Sample; calls: Sample };
 };
 
 export type Judgement = {
   status: SwapStatus;
   realizedImprovement: number | null;
-  basis: "pnl" | "success_rate" | null;
+  /** The improvement's 90 % interval (lib/swap-verdict.ts), null when it cannot be estimated. */
+  realizedInterval: [number, number] | null;
+  basis: Basis | null;
+  /** How many observations each window holds of what the verdict was (or would be) made on. */
+  observations: { of: Basis; before: number; after: number };
+  /** What the verdict rests on: the estimate, or which window is short of what (pages put it in words). */
+  verdict: Verdict;
 };
 
-/** The relative change of a score, comparable with performance_improvement: −1 (lost it all) to 1. */
-export function relativeChange(before: number, after: number): number {
-  if (before === after) return 0;
-  if (before === 0) return after > 0 ? 1 : -1;
-  return Math.max(-1, Math.min(1, (after - before) / Math.abs(before)));
-}
-
+/**
+ * A swap's status at the clock's now and the verdict on its windows. The verdict is computed while the window runs
+ * (its interval holds at every moment, lib/swap-verdict.ts), but the status is `validating` until the window ends:
+ * AUTO_ROLLBACK and the contract act on the end.
+ */
 export function judgeSwap(input: {
   windowEnded: boolean;
   rolledBack: boolean;
@@ -79,36 +105,39 @@ export function judgeSwap(input: {
   rollbackThreshold: number;
   minRequests: number;
 }): Judgement {
-  const { before, after } = input;
-  let realizedImprovement: number | null = null;
-  let basis: Judgement["basis"] = null;
-  if (
-    before.trades >= MIN_TRADES &&
-    after.trades >= MIN_TRADES &&
-    before.pnlScore !== null &&
-    after.pnlScore !== null
-  ) {
-    realizedImprovement = relativeChange(before.pnlScore, after.pnlScore);
-    basis = "pnl";
-  } else if (
-    before.calls >= input.minRequests &&
-    after.calls >= input.minRequests &&
-    before.successRate !== null &&
-    after.successRate !== null
-  ) {
-    realizedImprovement = relativeChange(before.successRate, after.successRate);
-    basis = "success_rate";
-  }
+  const { before, after, rollbackThreshold: threshold, minRequests } = input;
+  // By trades when both windows have enough, else by calls when both have; short of both, a window is named short of
+  // trades for an agent that takes part in trades, of calls for any other.
+  const basis: Basis =
+    before.trades >= MIN_TRADES && after.trades >= MIN_TRADES
+      ? "pnl"
+      : before.calls >= minRequests && after.calls >= minRequests
+        ? "success_rate"
+        : before.trades + after.trades > 0
+          ? "pnl"
+          : "success_rate";
+  const verdict =
+    basis === "pnl"
+      ? judge(before.samples.trades, after.samples.trades, threshold, MIN_TRADES)
+      : judge(before.samples.calls, after.samples.calls, threshold, minRequests);
+  const estimate = verdict.estimate;
   const status: SwapStatus = input.rolledBack
     ? "rolled_back"
     : input.superseded
       ? "superseded"
       : !input.windowEnded
         ? "validating"
-        : realizedImprovement === null
-          ? "inconclusive"
-          : realizedImprovement < input.rollbackThreshold
-            ? "breached"
-            : "passed";
-  return { status, realizedImprovement, basis };
+        : verdict.outcome;
+  return {
+    status,
+    realizedImprovement: estimate?.value ?? null,
+    realizedInterval: estimate ? [estimate.low, estimate.high] : null,
+    basis: estimate === null ? null : basis,
+    observations: {
+      of: basis,
+      before: basis === "pnl" ? before.trades : before.calls,
+      after: basis === "pnl" ? after.trades : after.calls,
+    },
+    verdict,
+  };
 }

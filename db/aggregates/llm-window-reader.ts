@@ -187,6 +187,23 @@ export class LlmWindow {
     return [...sums.values()].sort((a, b) => a.date.localeCompare(b.date) || a.model.localeCompare(b.model));
   }
 
+  /**
+   * When `agent` first called a model `isModel` accepts in the window: the start of that hour (ms), or null. Hours,
+   * not calls: the aggregates keep hours, and a swap's windows are cut at whole hours.
+   */
+  firstHourCalling(agent: string, isModel: (model: string) => boolean): number | null {
+    const query = this.sqlite.prepare(
+      "SELECT hour, model FROM agent_desk_llm_hourly WHERE hour >= ? AND hour < ? AND agent_name = ? GROUP BY 1, 2",
+    );
+    const hours = this.keyRanges(this.hours).flatMap(
+      (keys) => query.all(...keys, agent) as { hour: string; model: string }[],
+    );
+    const starts = [...hours, ...this.edgeSums(agent)]
+      .filter((row) => row.hour !== "?" && isModel(row.model))
+      .map((row) => this.startOfHour(row.hour));
+    return starts.length === 0 ? null : Math.max(this.sinceMs, Math.min(...starts));
+  }
+
   /** Failed calls per error message ('' when none), most frequent first. */
   errors(): { message: string; count: number }[] {
     const counts = new Map<string, number>();
@@ -315,6 +332,12 @@ export class LlmWindow {
   }
 
   /** The calendar day in the zone of an hour key (naive wall-clock hour, or 'U' and a UTC hour). */
+  private startOfHour(hour: string): number {
+    return hour.startsWith("U")
+      ? Date.parse(`${hour.slice(1)}:00:00Z`)
+      : wallClockToInstant(Date.parse(`${hour}:00:00Z`), this.zone);
+  }
+
   private dateOfHour(hour: string): string {
     return hour.startsWith("U") ? calendarDate(Date.parse(`${hour.slice(1)}:00:00Z`), this.zone) : hour.slice(0, 10);
   }

@@ -170,6 +170,36 @@ export class TradeWindow {
   }
 
   /**
+   * One agent's observations, one per trade with a known 7-day PnL and readable contributions: contribution ×
+   * pnl_7_days (what a swap is judged on), as the sums its mean and spread are made of.
+   */
+  agentSample(agent: string): { n: number; sum: number; sumSquares: number } {
+    return this.sqlite
+      .prepare(
+        `SELECT count(*) AS n, total(c.contribution * t.pnl_7_days) AS sum,
+                total((c.contribution * t.pnl_7_days) * (c.contribution * t.pnl_7_days)) AS sumSquares
+         FROM ${TRADE_AGENT_FROM} AND c.agent_name = ? AND t.event_ms >= ? AND t.event_ms < ?`,
+      )
+      .get(agent, this.fromMs, this.toMs) as { n: number; sum: number; sumSquares: number };
+  }
+
+  /** The same observations one by one, oldest first, with the trade each comes from. */
+  agentObservations(agent: string): { tradeRowid: number; eventMs: number; contribution: number; value: number }[] {
+    return this.sqlite
+      .prepare(
+        `SELECT t.trade_rowid AS tradeRowid, t.event_ms AS eventMs, c.contribution AS contribution,
+                c.contribution * t.pnl_7_days AS value
+         FROM ${TRADE_AGENT_FROM} AND c.agent_name = ? AND t.event_ms >= ? AND t.event_ms < ? ORDER BY t.event_ms`,
+      )
+      .all(agent, this.fromMs, this.toMs) as {
+      tradeRowid: number;
+      eventMs: number;
+      contribution: number;
+      value: number;
+    }[];
+  }
+
+  /**
    * The time ranges whose trades come from per-trade rows: the two partial days, or the whole period when it is short.
    */
   private edgeRanges(): [number, number][] {

@@ -3,7 +3,9 @@ import { database } from "@/db";
 import { loadAgentConfig } from "@/lib/server/agent-config";
 import { isWithin, type Period } from "@/lib/period";
 import type { RequestClock } from "@/lib/read-context";
-import { judgeSwap, validationWindows } from "@/lib/swap-status";
+import { canonicalModel } from "@/lib/model-names";
+import { judgeSwap, scheduledStart, validationWindows } from "@/lib/swap-status";
+import { llmCallsBetween } from "./open-llm-window";
 import { getSwapLog } from "./swap-log";
 import { linkSwaps } from "./swap-links";
 import { measureWindow } from "./swap-window";
@@ -29,7 +31,15 @@ export function getEvolution(clock: RequestClock, { agent, trigger, status, peri
     .map((swap) => {
       const days = swap.validationPeriodDays ?? 7;
       const recorded = audit.get(swap.id);
-      const windows = swap.atMs === null ? null : validationWindows(swap.atMs, days, clock);
+      const windows =
+        swap.atMs === null
+          ? null
+          : validationWindows(
+              swap.atMs,
+              days,
+              clock,
+              firstCallWith(clock, swap.agentName, swap.newModel, swap.atMs, days),
+            );
       const noWindow: [number, number] = [clock.now, clock.now];
       const beforeWindow = measureWindow(clock, swap.agentName, ...(windows?.before ?? noWindow));
       const afterWindow = measureWindow(clock, swap.agentName, ...(windows?.after ?? noWindow));
@@ -46,6 +56,10 @@ export function getEvolution(clock: RequestClock, { agent, trigger, status, peri
         ...swap,
         status: judged.status,
         realizedImprovement: judged.realizedImprovement,
+        realizedInterval: judged.realizedInterval,
+        observations: judged.observations,
+        /** What the verdict rests on: its estimate and interval, or which window is short of what. */
+        verdict: judged.verdict,
         rollbackOf: rollbackOf.get(swap.id) ?? null,
         /** Only an agent's latest swap, not yet undone and not itself a rollback, can be rolled back. */
         canRollBack: whyNotRollBack(swap) === null,
@@ -62,6 +76,7 @@ export function getEvolution(clock: RequestClock, { agent, trigger, status, peri
           windowStart: windows ? new Date(windows.after[0]).toISOString() : null,
           windowEnd: windows ? new Date(windows.end).toISOString() : null,
           progress: windows?.progress ?? null,
+          startedBy: windows?.startedBy ?? null,
           basis: judged.basis,
           before: beforeWindow,
           after: afterWindow,
@@ -72,3 +87,17 @@ export function getEvolution(clock: RequestClock, { agent, trigger, status, peri
 }
 
 export type JudgedSwap = ReturnType<typeof getEvolution>[number];
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The start of the hour `agent` first called `model` in, within the validation window the schedule gives a swap at
+ * `atMs` (from its first whole hour): null when the log shows none there (the window then keeps the schedule).
+ */
+function firstCallWith(clock: RequestClock, agent: string, model: string, atMs: number, days: number): number | null {
+  const from = scheduledStart(atMs, clock.zone);
+  const to = Math.min(clock.now, from + days * DAY_MS);
+  if (to <= from) return null;
+  const target = canonicalModel(model);
+  return llmCallsBetween(clock, from, to).firstHourCalling(agent, (called) => canonicalModel(called) === target);
+}

@@ -6,12 +6,10 @@ import { llmCallsBetween } from "./open-llm-window";
 
 /**
  * One agent's measured performance in [fromMs, toMs), days and hours cut in the clock's zone: its trades'
- * contribution-weighted PnL and its LLM calls.
+ * contribution-weighted PnL and its LLM calls, as figures and as the observations a verdict is made of.
  */
 export function measureWindow(clock: RequestClock, agent: string, fromMs: number, toMs: number): WindowMeasure {
-  const mine = tradesBetween(clock, fromMs, toMs).agents(agent)[0];
-  const count = mine?.trades ?? 0;
-  const weighted = mine?.weightedPnl ?? 0;
+  const trades = tradesBetween(clock, fromMs, toMs).agentSample(agent);
   const calls = { calls: 0, successes: 0, cost: 0 };
   for (const group of llmCallsBetween(clock, fromMs, toMs).groups(agent)) {
     calls.calls += group.calls;
@@ -19,10 +17,12 @@ export function measureWindow(clock: RequestClock, agent: string, fromMs: number
     calls.cost += group.cost;
   }
   return {
-    trades: count,
-    pnlScore: count > 0 ? weighted / count : null,
+    trades: trades.n,
+    pnlScore: trades.n > 0 ? trades.sum / trades.n : null,
     calls: calls.calls,
     successRate: calls.calls > 0 ? calls.successes / calls.calls : null,
     costUsd: calls.cost,
+    // A call is an observation of 1 when it succeeded, 0 when not: its square is itself.
+    samples: { trades, calls: { n: calls.calls, sum: calls.successes, sumSquares: calls.successes } },
   };
 }

@@ -17,7 +17,7 @@ import { requestClock } from "@/db/queries/request-clock";
 import { PROVIDERS } from "@/db/schema/enums";
 import { loadAgentConfig } from "@/lib/server/agent-config";
 import { formatDateTime, formatPercent, zoneLabel } from "@/lib/format";
-import { MIN_TRADES } from "@/lib/swap-status";
+import { MIN_TRADES } from "@/lib/swap-verdict";
 import { readEvolutionSearch, type EvolutionSearch } from "./search-params";
 
 export async function generateMetadata() {

@@ -1,4 +1,5 @@
 import type { JudgedSwap } from "@/db/queries/evolution";
+import type { WindowMeasure } from "@/lib/swap-status";
 
 /**
  * /api/evolution: `get_model_evolution_history(agent)` in the trading system's column names, each swap with Agent
@@ -21,6 +22,8 @@ export function evolutionJson(swaps: JudgedSwap[]) {
     created_at: swap.createdAt,
     status: swap.status,
     realized_improvement: swap.realizedImprovement,
+    realized_interval: swap.realizedInterval,
+    observations: { before: swap.observations.before, after: swap.observations.after },
     rollback_of: swap.rollbackOf,
     can_roll_back: swap.canRollBack,
     recorded_by: swap.recordedBy
@@ -35,9 +38,16 @@ export function evolutionJson(swaps: JudgedSwap[]) {
       window_start: swap.validation.windowStart,
       window_end: swap.validation.windowEnd,
       progress: swap.validation.progress,
+      started_by: swap.validation.startedBy,
       basis: swap.validation.basis,
-      before: swap.validation.before,
-      after: swap.validation.after,
+      observed: swap.observations.of,
+      before: measures(swap.validation.before),
+      after: measures(swap.validation.after),
     },
   }));
+}
+
+/** A window's figures as the API has always given them (the verdict's samples stay inside). */
+function measures({ trades, pnlScore, calls, successRate, costUsd }: WindowMeasure) {
+  return { trades, pnlScore, calls, successRate, costUsd };
 }

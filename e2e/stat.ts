@@ -5,7 +5,10 @@ import type { Page } from "@playwright/test";
  * term and then its definitions (the value first), so the card is the innermost element that holds the term.
  */
 export function statValue(page: Page, label: string) {
-  const term = page.getByRole("term").filter({ hasText: label });
+  // The term starts with the label; after it come its "?" and, hidden until opened, the explanation's words.
+  const term = page
+    .getByRole("term")
+    .filter({ hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`) });
   return page
     .locator("div")
     .filter({ has: term, hasNot: page.locator("div") })

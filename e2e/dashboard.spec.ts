@@ -116,7 +116,7 @@ test("the trade log filters in the URL, pages, and opens a trade's full record",
   test.skip(testInfo.project.name !== "demo", "needs trades");
   await page.goto("/trades?days=365");
   await page.getByLabel("Action").selectOption("sell");
-  await page.getByLabel("7-day PnL", { exact: true }).selectOption("known");
+  await page.getByRole("combobox", { name: "7-day PnL" }).selectOption("known");
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page).toHaveURL(/action=sell/);
   await expect(page).toHaveURL(/pnl=known/);

@@ -108,7 +108,11 @@ describe("the improvement and its interval", () => {
   it("gives a score's mean with its interval, and nothing for fewer than two observations", () => {
     const interval = scoreInterval(sampleOf([10, 20, 30]))!;
     expect(interval.mean).toBe(20);
-    expect(interval.high - 20).toBeCloseTo(alwaysValidHalfWidth(Math.sqrt(100 / 3)), 12); // variance 100, n 3
+    // Spread 10 (variance 100), n 3: the half-width is 10 spreads' worth of the standardized interval at 1/√3.
+    expect(interval.high - 20).toBeCloseTo(10 * alwaysValidHalfWidth(1 / Math.sqrt(3)), 12);
+    // In the score's own units: the same sample in won and in thousands of won has the same interval, scaled.
+    const inThousands = scoreInterval(sampleOf([10_000, 20_000, 30_000]))!;
+    expect(inThousands.high - inThousands.mean).toBeCloseTo(1000 * (interval.high - 20), 6);
     expect(scoreInterval(sampleOf([10]))).toBeNull();
   });
 });

@@ -52,11 +52,20 @@ export function alwaysValidHalfWidth(se: number): number {
   return boundary / information;
 }
 
-/** A score's mean over a sample with its 90 % interval (always-valid, as the verdicts'); null below two. */
+/** The standard deviation of a sample's observations (0 below two). */
+export function spreadOf(sample: Sample): number {
+  return Math.sqrt(variance(sample));
+}
+
+/**
+ * A score's mean over a sample with its 90 % interval (always-valid, as the verdicts'), in the score's own units;
+ * null below two observations.
+ */
 export function scoreInterval(sample: Sample): { mean: number; low: number; high: number } | null {
   if (sample.n < 2) return null;
   const m = mean(sample);
-  const half = alwaysValidHalfWidth(Math.sqrt(variance(sample) / sample.n));
+  // The mixture's prior is in units of the score's spread (as an improvement's is): measured in them, then back.
+  const half = spreadOf(sample) * alwaysValidHalfWidth(1 / Math.sqrt(sample.n));
   return { mean: m, low: m - half, high: m + half };
 }
 
@@ -78,7 +87,7 @@ export type Estimate = {
  */
 export function estimateImprovement(before: Sample, after: Sample): Estimate | null {
   if (before.n < 2 || after.n < 2) return null;
-  const spread = Math.sqrt(variance(before));
+  const spread = spreadOf(before);
   const level = Math.abs(mean(before));
   const scale = Math.max(level, spread);
   if (scale === 0) return null;
@@ -123,7 +132,7 @@ export function judge(before: Sample, after: Sample, threshold: number, minimum:
 /** The fewest more after-window observations (same mean and spread) that would take the interval off the threshold. */
 function moreNeeded(before: Sample, after: Sample, threshold: number): number | null {
   const distance = Math.abs(estimateImprovement(before, after)!.value - threshold);
-  const scale = Math.max(Math.abs(mean(before)), Math.sqrt(variance(before)));
+  const scale = Math.max(Math.abs(mean(before)), spreadOf(before));
   const halfWith = (more: number) =>
     alwaysValidHalfWidth(Math.sqrt(variance(before) / before.n + variance(after) / (after.n + more)) / scale);
   if (halfWith(MAX_MORE) >= distance) return null;

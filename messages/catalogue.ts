@@ -18,6 +18,8 @@ export const NAMESPACES = [
   "login",
   "charts",
   "figures",
+  "swapCost",
+  "modelHistory",
 ] as const;
 
 /**
@@ -31,6 +33,7 @@ export const CLIENT_MESSAGES = {
   login: ["password", "submit", "submitting"],
   review: ["form"],
   evolution: ["form", "rollback"],
+  swapCost: ["panel"],
 } as const satisfies Partial<Record<(typeof NAMESPACES)[number], readonly string[]>>;
 
 export type Messages = Record<string, unknown>;

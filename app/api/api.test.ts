@@ -116,10 +116,28 @@ describe("JSON API bodies", () => {
     expect(body.win_rate).toBeCloseTo((body.winning_trades / (body.winning_trades + body.losing_trades)) * 100, 9);
   });
 
-  it("/api/evolution adds status, realized_improvement and rollback_of", async () => {
-    const rows = (await get(evolution)).body as Record<string, unknown>[];
+  it("/api/evolution adds status, realized_improvement with its interval and observations, and rollback_of", async () => {
+    type Row = {
+      status: string;
+      realized_improvement: number | null;
+      realized_interval: [number, number] | null;
+      observations: { before: number; after: number };
+      rollback_of: number | null;
+      validation: { observed: string; before: { trades: number; calls: number } };
+    };
+    const rows = (await get(evolution)).body as Row[];
     expect(rows).toHaveLength(13);
-    for (const row of rows) expect(row).toHaveProperty("status");
+    for (const row of rows) {
+      expect(row).toHaveProperty("status");
+      // An interval exactly when there is an estimate, around it; counts of what the verdict is made of.
+      expect(row.realized_interval === null).toBe(row.realized_improvement === null);
+      if (row.realized_interval) {
+        expect(row.realized_interval[0]).toBeLessThanOrEqual(row.realized_improvement!);
+        expect(row.realized_interval[1]).toBeGreaterThanOrEqual(row.realized_improvement!);
+      }
+      const counted = row.validation.observed === "pnl" ? "trades" : "calls";
+      expect(row.observations.before).toBe(row.validation.before[counted]);
+    }
     expect(rows.filter((r) => r.rollback_of !== null)).toHaveLength(1);
   });
 

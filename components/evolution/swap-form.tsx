@@ -4,8 +4,12 @@ import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { recordSwapAction, type SwapFormState } from "@/app/(dashboard)/evolution/actions";
 import type { FieldErrors } from "@/db/commands/swap-input";
+import type { SwapCostBasis, SwapPrices } from "@/lib/swap-cost";
+import { SwapCostPanel } from "./swap-cost-panel";
 
 export type SwapFormAgent = { name: string; provider: string | null; model: string | null };
+/** What the operator chose in the agent and model fields since the form's last answer. */
+type Picked = { agent?: string; model?: string };
 
 const INPUT =
   "w-full rounded-md border border-zinc-300 bg-white px-2.5 py-1.5 text-sm aria-[invalid=true]:border-rose-600 dark:border-zinc-700 dark:bg-zinc-950";
@@ -21,12 +25,17 @@ export function SwapForm({
   models,
   requestId,
   agent,
+  costBasis,
+  prices,
 }: {
   agents: SwapFormAgent[];
   providers: readonly string[];
   models: string[];
   requestId: string;
   agent?: string;
+  /** What the cost panel under the model field projects from (db/queries/swap-cost-basis.ts), and at what prices. */
+  costBasis: SwapCostBasis | null;
+  prices: SwapPrices;
 }) {
   const t = useTranslations("evolution");
   const [state, action, pending] = useActionState<SwapFormState, FormData>(recordSwapAction, {
@@ -37,6 +46,11 @@ export function SwapForm({
   const errors: FieldErrors = state.outcome && !state.outcome.ok ? (state.outcome.fieldErrors ?? {}) : {};
   const [chosen, setChosen] = useState(values.agent ?? agent ?? "");
   const current = agents.find((a) => a.name === (values.agent ?? chosen));
+  // The agent and model picked since the form's last answer: the cost panel follows them. An answer (a new state)
+  // puts back the values it carries, as the form's own reset does (none after a recorded swap).
+  const [edits, setEdits] = useState<Picked & { after: SwapFormState }>({ after: state });
+  const picked: Picked = edits.after === state ? edits : {};
+  const edit = (change: Picked) => setEdits({ ...picked, ...change, after: state });
 
   const field = (
     id: keyof FieldErrors,
@@ -88,7 +102,10 @@ export function SwapForm({
             {...p}
             defaultValue={values.agent ?? agent ?? ""}
             key={`agent-${values.agent ?? agent}`}
-            onChange={(e) => setChosen(e.target.value)}
+            onChange={(e) => {
+              setChosen(e.target.value);
+              edit({ agent: e.target.value });
+            }}
           >
             <option value="">{t("form.chooseAgent")}</option>
             {agents.map((a) => (
@@ -110,30 +127,39 @@ export function SwapForm({
           ))}
         </select>
       ))}
-      {field(
-        "model",
-        "new_model",
-        t("form.model"),
-        (p) => (
-          <>
-            <input
-              {...p}
-              type="text"
-              list="known-models"
-              autoComplete="off"
-              spellCheck={false}
-              defaultValue={values.new_model ?? ""}
-              placeholder={t("form.modelPlaceholder")}
-            />
-            <datalist id="known-models">
-              {models.map((m) => (
-                <option key={m} value={m} />
-              ))}
-            </datalist>
-          </>
-        ),
-        t("form.modelHint"),
-      )}
+      <div className="space-y-2">
+        {field(
+          "model",
+          "new_model",
+          t("form.model"),
+          (p) => (
+            <>
+              <input
+                {...p}
+                type="text"
+                list="known-models"
+                autoComplete="off"
+                spellCheck={false}
+                defaultValue={values.new_model ?? ""}
+                placeholder={t("form.modelPlaceholder")}
+                onChange={(e) => edit({ model: e.target.value })}
+              />
+              <datalist id="known-models">
+                {models.map((m) => (
+                  <option key={m} value={m} />
+                ))}
+              </datalist>
+            </>
+          ),
+          t("form.modelHint"),
+        )}
+        <SwapCostPanel
+          basis={costBasis}
+          prices={prices}
+          agent={picked.agent ?? values.agent ?? agent ?? ""}
+          model={picked.model ?? values.new_model ?? ""}
+        />
+      </div>
       {field(
         "expectedImprovement",
         "expected_improvement",

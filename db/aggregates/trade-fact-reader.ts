@@ -183,22 +183,6 @@ export class TradeWindow {
       .get(agent, this.fromMs, this.toMs) as { n: number; sum: number; sumSquares: number };
   }
 
-  /** The same observations one by one, oldest first, with the trade each comes from. */
-  agentObservations(agent: string): { tradeRowid: number; eventMs: number; contribution: number; value: number }[] {
-    return this.sqlite
-      .prepare(
-        `SELECT t.trade_rowid AS tradeRowid, t.event_ms AS eventMs, c.contribution AS contribution,
-                c.contribution * t.pnl_7_days AS value
-         FROM ${TRADE_AGENT_FROM} AND c.agent_name = ? AND t.event_ms >= ? AND t.event_ms < ? ORDER BY t.event_ms`,
-      )
-      .all(agent, this.fromMs, this.toMs) as {
-      tradeRowid: number;
-      eventMs: number;
-      contribution: number;
-      value: number;
-    }[];
-  }
-
   /**
    * The time ranges whose trades come from per-trade rows: the two partial days, or the whole period when it is short.
    */

@@ -77,6 +77,8 @@ export function getEvolution(clock: RequestClock, { agent, trigger, status, peri
           windowEnd: windows ? new Date(windows.end).toISOString() : null,
           progress: windows?.progress ?? null,
           startedBy: windows?.startedBy ?? null,
+          /** The two windows as instants [from, to), for reading what happened in them. */
+          ranges: windows ? { before: windows.before, after: windows.after } : null,
           basis: judged.basis,
           before: beforeWindow,
           after: afterWindow,

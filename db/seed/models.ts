@@ -10,7 +10,7 @@ export type ModelProfile = {
   medianLatencyMs: number;
 };
 
-const CATALOG: ModelProfile[] = [
+export const CATALOG: ModelProfile[] = [
   { alias: "opus-4.1", apiId: "claude-opus-4-1-20250805", inputPrice: 20, outputPrice: 80, medianLatencyMs: 14_000 },
   { alias: "sonnet-4", apiId: "claude-sonnet-4-20250514", inputPrice: 4, outputPrice: 20, medianLatencyMs: 7_000 },
   { alias: "gpt-5", apiId: "gpt-5-2025-08-07", inputPrice: 10, outputPrice: 30, medianLatencyMs: 9_000 },

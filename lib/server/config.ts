@@ -4,6 +4,7 @@ import { ConfigError } from "../config-error";
 import { checkDatabaseFile } from "./database-file";
 import { isTimeZone, suggestTimeZone } from "../time-zone";
 import { loadAgentConfig } from "./agent-config";
+import { readLlmPrices } from "./llm-prices";
 import { readAllowedHosts, readHost, readTrustedProxy, type TrustedProxy } from "./network-settings";
 import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from "../locale";
 
@@ -11,6 +12,7 @@ import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from "../locale";
 const PROJECT_ROOT = process.cwd();
 export const DEMO_DATABASE_PATH = path.join(PROJECT_ROOT, "data", "demo.db");
 export const BUNDLED_AGENT_CONFIG_PATH = path.join(PROJECT_ROOT, "config", "agent_llm_mapping.yaml");
+export const BUNDLED_LLM_PRICES_PATH = path.join(PROJECT_ROOT, "llm-prices.yaml");
 
 export type Config = {
   databasePath: string;
@@ -30,6 +32,8 @@ export type Config = {
    * rewritten).
    */
   agentConfigIsTradingSystems: boolean;
+  /** LLM_PRICES_PATH: USD per 1M tokens per model, what the swap form prices a model at (read again when edited). */
+  llmPricesPath: string;
   pnlCurrency: string;
   dashboardPassword: string | undefined;
   publicDashboard: boolean;
@@ -61,6 +65,9 @@ export function readConfig(env: Env = process.env): Config {
   );
   loadAgentConfig(agentConfigPath);
 
+  const llmPricesPath = path.resolve(/*turbopackIgnore: true*/ given("LLM_PRICES_PATH") ?? BUNDLED_LLM_PRICES_PATH);
+  readLlmPrices(llmPricesPath);
+
   const pnlCurrency = given("PNL_CURRENCY") ?? "KRW";
   if (!/^[A-Z]{3}$/.test(pnlCurrency) || !Intl.supportedValuesOf("currency").includes(pnlCurrency)) {
     throw new ConfigError(`PNL_CURRENCY '${pnlCurrency}' is not an ISO 4217 currency code such as KRW or USD`);
@@ -87,6 +94,7 @@ export function readConfig(env: Env = process.env): Config {
     dataTimeZone,
     agentConfigPath,
     agentConfigIsTradingSystems: given("AGENT_CONFIG_PATH") !== undefined,
+    llmPricesPath,
     pnlCurrency,
     dashboardPassword,
     publicDashboard: readSwitch("PUBLIC_DASHBOARD", given("PUBLIC_DASHBOARD")),

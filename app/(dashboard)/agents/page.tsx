@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Leaderboard } from "@/components/agents/leaderboard";
+import { ModelHistory } from "@/components/agents/model-history";
 import { Card } from "@/components/ui/card";
 import { LinkSwitch } from "@/components/ui/link-switch";
 import { PageHeader } from "@/components/ui/page-header";
@@ -10,7 +11,7 @@ import { getDisplaySettings } from "@/db/queries/display-settings";
 import { requestClock } from "@/db/queries/request-clock";
 import { periodParams } from "@/lib/period";
 import { readContext } from "@/lib/read-context";
-import { readAgentsSearch, WORKFLOWS, type AgentsSearch } from "./search-params";
+import { AGENT_VIEWS, readAgentsSearch, WORKFLOWS, type AgentsSearch } from "./search-params";
 
 export async function generateMetadata() {
   const t = await getTranslations("agents");
@@ -19,14 +20,18 @@ export async function generateMetadata() {
 
 export default async function AgentsPage({ searchParams }: { searchParams: Promise<AgentsSearch> }) {
   const clock = requestClock();
-  const { period, problem, sort, direction, workflow } = readAgentsSearch(await searchParams, clock);
+  const { period, problem, sort, direction, workflow, view } = readAgentsSearch(await searchParams, clock);
   const ctx = readContext(clock, period);
   const { pnlCurrency } = getDisplaySettings();
   const t = await getTranslations("agents");
-  const roster = getAgentRoster(ctx).filter((a) => workflow === "all" || a.workflow === workflow);
+  const tabs = await getTranslations("modelHistory");
+  // The model history tab reads its own figures; the roster is the leaderboard's.
+  const roster =
+    view === "models" ? [] : getAgentRoster(ctx).filter((a) => workflow === "all" || a.workflow === workflow);
   const query = (params: Record<string, string>) => {
-    const all = new URLSearchParams({ ...periodParams(period), sort, dir: direction, workflow, ...params });
+    const all = new URLSearchParams({ ...periodParams(period), sort, dir: direction, workflow, view, ...params });
     if (all.get("workflow") === "all") all.delete("workflow");
+    if (all.get("view") === "leaderboard") all.delete("view");
     return `/agents?${all}`;
   };
   return (
@@ -38,30 +43,45 @@ export default async function AgentsPage({ searchParams }: { searchParams: Promi
             sort,
             dir: direction,
             ...(workflow === "all" ? {} : { workflow }),
+            ...(view === "leaderboard" ? {} : { view }),
           }).toString()}
           period={period}
           problem={problem}
         />
       </PageHeader>
-      <Card title={t("leaderboard.title")} caption={t("leaderboard.caption")}>
-        <div className="mb-3">
-          <LinkSwitch
-            label={t("leaderboard.workflow")}
-            options={WORKFLOWS.map((w) => ({
-              label: t(`workflow.${w}`),
-              href: query({ workflow: w }),
-              current: w === workflow,
-            }))}
-          />
-        </div>
-        <Leaderboard
-          roster={roster}
-          currency={pnlCurrency}
-          sort={sort}
-          direction={direction}
-          href={(sort, dir) => query({ sort, dir })}
+      <div className="mb-4">
+        <LinkSwitch
+          label={tabs("tabs.label")}
+          options={AGENT_VIEWS.map((v) => ({
+            label: tabs(`tabs.${v}`),
+            href: query({ view: v }),
+            current: v === view,
+          }))}
         />
-      </Card>
+      </div>
+      {view === "models" ? (
+        <ModelHistory ctx={ctx} currency={pnlCurrency} />
+      ) : (
+        <Card title={t("leaderboard.title")} caption={t("leaderboard.caption")}>
+          <div className="mb-3">
+            <LinkSwitch
+              label={t("leaderboard.workflow")}
+              options={WORKFLOWS.map((w) => ({
+                label: t(`workflow.${w}`),
+                href: query({ workflow: w }),
+                current: w === workflow,
+              }))}
+            />
+          </div>
+          <Leaderboard
+            roster={roster}
+            currency={pnlCurrency}
+            sort={sort}
+            direction={direction}
+            href={(sort, dir) => query({ sort, dir })}
+          />
+        </Card>
+      )}
     </>
   );
 }

@@ -5,6 +5,10 @@ import { singleValue, type SearchValue } from "@/lib/search-value";
 export const WORKFLOWS = ["all", "trading", "reflection"] as const;
 export type Workflow = (typeof WORKFLOWS)[number];
 
+/** The page's tabs: the leaderboard (the default) or each agent's model history (`?view=models`). */
+export const AGENT_VIEWS = ["leaderboard", "models"] as const;
+export type AgentsView = (typeof AGENT_VIEWS)[number];
+
 /** The leaderboard's columns, by the key `?sort=` names them with. */
 const LEADERBOARD_SORTS = [
   "agent",
@@ -26,20 +30,22 @@ const LEADERBOARD_SORTS = [
 export type LeaderboardSort = (typeof LEADERBOARD_SORTS)[number];
 export type SortDirection = "asc" | "desc";
 
-const AGENTS_DEFAULTS = { sort: "rating", direction: "desc", workflow: "all" } as const satisfies {
+const AGENTS_DEFAULTS = { sort: "rating", direction: "desc", workflow: "all", view: "leaderboard" } as const satisfies {
   sort: LeaderboardSort;
   direction: SortDirection;
   workflow: Workflow;
+  view: AgentsView;
 };
 
 export type AgentsSearch = PeriodSearch & {
   sort?: SearchValue;
   dir?: SearchValue;
   workflow?: SearchValue;
+  view?: SearchValue;
 };
 
 /**
- * The agents page's URL: its period, the leaderboard's sort column and direction, and the workflow shown; anything
+ * The agents page's URL: its period, the leaderboard's sort column and direction, the workflow shown and the tab; anything
  * unknown is the default.
  */
 export function readAgentsSearch(search: AgentsSearch, clock: RequestClock) {
@@ -51,5 +57,6 @@ export function readAgentsSearch(search: AgentsSearch, clock: RequestClock) {
     sort: LEADERBOARD_SORTS.find((s) => s === singleValue(search.sort)) ?? AGENTS_DEFAULTS.sort,
     direction,
     workflow: WORKFLOWS.find((w) => w === singleValue(search.workflow)) ?? AGENTS_DEFAULTS.workflow,
+    view: AGENT_VIEWS.find((v) => v === singleValue(search.view)) ?? AGENTS_DEFAULTS.view,
   };
 }

@@ -12,6 +12,7 @@ import { requestClock } from "@/db/queries/request-clock";
 import { getSwapLog } from "@/db/queries/swap-log";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { ScatterPlot } from "@/components/charts/scatter-plot";
+import { ModelHistory } from "@/components/agents/model-history";
 import { PeriodPicker } from "@/components/ui/period-picker";
 import { periodText } from "@/components/ui/period-text";
 import { getAgentStory } from "@/db/queries/agent-story";
@@ -314,6 +315,7 @@ export default async function AgentPage({
             ]}
           />
         </Card>
+        <ModelHistory ctx={ctx} currency={pnlCurrency} agent={name} />
       </div>
     </>
   );

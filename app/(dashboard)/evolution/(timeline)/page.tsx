@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
+import { IntervalPlot } from "@/components/evolution/interval-plot";
 import { SwapFilters } from "@/components/evolution/swap-filters";
 import { RollbackButton } from "@/components/evolution/rollback-button";
 import { SwapForm } from "@/components/evolution/swap-form";
@@ -14,11 +15,13 @@ import { planConfigChange } from "@/db/commands/agent-config-change";
 import { getAgentMapping } from "@/db/queries/agent-mapping";
 import { getEvolution, type JudgedSwap as Swap } from "@/db/queries/evolution";
 import { requestClock } from "@/db/queries/request-clock";
+import { getSwapCostBasis } from "@/db/queries/swap-cost-basis";
 import { PROVIDERS } from "@/db/schema/enums";
 import { loadAgentConfig } from "@/lib/server/agent-config";
+import { swapFormPrices } from "@/lib/server/llm-prices";
 import { formatDateTime, formatPercent, zoneLabel } from "@/lib/format";
 import { MIN_TRADES } from "@/lib/swap-verdict";
-import { readEvolutionSearch, type EvolutionSearch } from "./search-params";
+import { readEvolutionSearch, type EvolutionSearch } from "../search-params";
 
 export async function generateMetadata() {
   const t = await getTranslations("evolution");
@@ -63,7 +66,12 @@ export default async function EvolutionPage({ searchParams }: { searchParams: Pr
                 cell: (s) => (
                   <span>
                     {formatDateTime(s.atMs, clock.zone, locale)}
-                    <span className="block text-xs text-zinc-500 dark:text-zinc-400">#{s.id}</span>
+                    <Link
+                      href={`/evolution/${s.id}`}
+                      className="block text-xs text-emerald-700 hover:underline dark:text-emerald-400"
+                    >
+                      #{s.id}
+                    </Link>
                   </span>
                 ),
               },
@@ -105,8 +113,15 @@ export default async function EvolutionPage({ searchParams }: { searchParams: Pr
                 header: t("timeline.expectedRealized"),
                 numeric: true,
                 figure: "swapImprovement",
-                cell: (s) =>
-                  `${formatPercent(s.performanceImprovement * 100, locale, 0)} → ${s.realizedImprovement === null ? "—" : formatPercent(s.realizedImprovement * 100, locale, 0)}`,
+                // The contract's words first ("10 % → −20 %"), then the estimate on its interval against the threshold.
+                cell: (s) => (
+                  <>
+                    {`${formatPercent(s.performanceImprovement * 100, locale, 0)} → ${s.realizedImprovement === null ? "—" : formatPercent(s.realizedImprovement * 100, locale, 0)}`}
+                    <VerdictCell swap={s} />
+                  </>
+                ),
+                text: (s) =>
+                  `${s.performanceImprovement} → ${s.realizedImprovement ?? ""}${s.realizedInterval ? ` (${s.realizedInterval.join(" … ")})` : ""}`,
               },
               { header: t("timeline.window"), figure: "validationWindow", cell: (s) => <WindowProgress swap={s} /> },
               {
@@ -129,6 +144,8 @@ export default async function EvolutionPage({ searchParams }: { searchParams: Pr
               models={knownModels}
               requestId={randomUUID()}
               agent={swap && mapping[swap] ? swap : undefined}
+              costBasis={getSwapCostBasis(clock)}
+              prices={swapFormPrices(config.llmPricesPath)}
             />
             <p className="mt-3 text-xs text-zinc-500 dark:text-zinc-400">
               {config.agentConfigIsTradingSystems
@@ -172,6 +189,36 @@ function rollbackChanges(swap: Swap, t: Translate): string[] {
       ? t("rollback.changes.rewrite", { ...models, path: config.agentConfigPath })
       : t("rollback.changes.leaveAlone", { note: change.note }),
   ];
+}
+
+/** The swap's estimate on its interval against its threshold (a forest plot's row) and the interval in numbers. */
+function VerdictCell({ swap }: { swap: Swap }) {
+  const t = useTranslations("evolution");
+  const locale = useLocale();
+  const estimate = swap.verdict.estimate;
+  if (!estimate) return null;
+  const percent = (v: number) => formatPercent(v * 100, locale, 0);
+  return (
+    <Link
+      href={`/evolution/${swap.id}`}
+      aria-label={t("timeline.intervalLink", { id: swap.id })}
+      className="mt-1 flex flex-col items-end hover:underline"
+    >
+      <IntervalPlot
+        value={estimate.value}
+        low={estimate.low}
+        high={estimate.high}
+        threshold={swap.rollbackThreshold ?? -0.1}
+      />
+      <span className="text-xs text-zinc-600 tabular-nums dark:text-zinc-300">
+        {t("timeline.interval", {
+          value: percent(estimate.value),
+          low: percent(estimate.low),
+          high: percent(estimate.high),
+        })}
+      </span>
+    </Link>
+  );
 }
 
 function WindowProgress({ swap }: { swap: Swap }) {

@@ -20,6 +20,7 @@ export const NAMESPACES = [
   "figures",
   "swapCost",
   "modelHistory",
+  "runs",
 ] as const;
 
 /**

@@ -5,8 +5,10 @@ import { Sparkline } from "@/components/charts/sparkline";
 import type { Figure } from "@/components/ui/explain";
 import { Table, type Column as TableColumn } from "@/components/ui/table";
 import { PRELIMINARY, type RosterRow } from "@/db/queries/agent-roster";
+import type { AgentRuns } from "@/db/queries/agent-runs";
 import { formatCount, formatMoney, formatPercent, formatUsd } from "@/lib/format";
 import type { Locale } from "@/lib/locale";
+import { RunsLine } from "./runs-line";
 
 /** A column of the leaderboard; its heading is `column.<key>` in the catalogue. */
 type Column = {
@@ -21,6 +23,8 @@ function leaderboardColumns(
   currency: string,
   locale: Locale,
   t: ReturnType<typeof useTranslations<"agents">>,
+  runs: Map<string, AgentRuns>,
+  zone: string,
 ): Column[] {
   const num = (v: number | null, f: (n: number) => string) => (v === null ? "—" : f(v));
   return [
@@ -41,7 +45,12 @@ function leaderboardColumns(
     {
       key: "model",
       value: (a) => a.model,
-      cell: (a) => (a.model ? `${a.provider} · ${a.model}` : "—"),
+      cell: (a) => (
+        <>
+          {a.model ? `${a.provider} · ${a.model}` : "—"}
+          <RunsLine runs={runs.get(a.name)} zone={zone} className="max-w-64" />
+        </>
+      ),
     },
     {
       key: "rating",
@@ -159,16 +168,21 @@ function sortRoster(rows: RosterRow[], column: Column, direction: SortDirection)
 
 /**
  * The agents ranked, sorted by `sort`, in the table primitive: a rank (or "preliminary") before the columns, each
- * heading a link that sorts by it; each agent's description from the config under its name.
+ * heading a link that sorts by it; each agent's description from the config under its name, and under its model
+ * what each source says it runs when they disagree (`runs`, times in `zone`).
  */
 export function Leaderboard({
   roster,
+  runs,
+  zone,
   currency,
   sort,
   direction,
   href,
 }: {
   roster: RosterRow[];
+  runs: AgentRuns[];
+  zone: string;
   currency: string;
   sort: LeaderboardSort;
   direction: SortDirection;
@@ -176,7 +190,7 @@ export function Leaderboard({
 }) {
   const t = useTranslations("agents");
   const locale = useLocale();
-  const columns = leaderboardColumns(currency, locale, t);
+  const columns = leaderboardColumns(currency, locale, t, new Map(runs.map((r) => [r.agent, r])), zone);
   const sortedBy = columns.find((c) => c.key === sort)!;
   const rows = sortRoster(roster, sortedBy, direction);
   const ranks = new Map(rows.filter((a) => !a.preliminary).map((a, i) => [a.name, i + 1]));

@@ -204,6 +204,39 @@ export class LlmWindow {
     return starts.length === 0 ? null : Math.max(this.sinceMs, Math.min(...starts));
   }
 
+  /**
+   * Calls per hour (its start, ms), agent and model as written, newest hour first; `agent` limits them to one agent.
+   * Hours whose key is no time are left out.
+   */
+  hourlyModels(agent?: string): { startMs: number; agentName: string; model: string; calls: number }[] {
+    const query = this.sqlite.prepare(
+      `SELECT hour, agent_name AS agentName, model, sum(calls) AS calls
+       FROM agent_desk_llm_hourly WHERE hour >= ? AND hour < ? AND (? IS NULL OR agent_name = ?) GROUP BY 1, 2, 3`,
+    );
+    const whole = this.keyRanges(this.hours).flatMap((keys) =>
+      this.kept(
+        `hourly models ${agent}`,
+        keys,
+        () =>
+          query.all(...keys, agent ?? null, agent ?? null) as {
+            hour: string;
+            agentName: string;
+            model: string;
+            calls: number;
+          }[],
+      ),
+    );
+    return [...whole, ...this.edgeSums(agent)]
+      .filter((row) => row.hour !== "?")
+      .map((row) => ({
+        startMs: this.startOfHour(row.hour),
+        agentName: row.agentName,
+        model: row.model,
+        calls: row.calls,
+      }))
+      .sort((a, b) => b.startMs - a.startMs);
+  }
+
   /** Failed calls per error message ('' when none), most frequent first. */
   errors(): { message: string; count: number }[] {
     const counts = new Map<string, number>();

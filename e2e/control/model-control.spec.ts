@@ -3,7 +3,8 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { parse } from "yaml";
 import { SESSION_COOKIE, SESSION_HOURS, signSession } from "../../lib/server/session";
-import { BUNDLED_AGENT_CONFIG, CONTROL_AGENT_CONFIG, CONTROL_PASSWORD } from "./settings";
+import { BUNDLED_AGENT_CONFIG, CONTROL_AGENT_CONFIG } from "./settings";
+import { signIn } from "./sign-in";
 
 // One operator's session against the `control` server; the tests change its data, so they run in order.
 test.describe.configure({ mode: "serial" });
@@ -19,14 +20,6 @@ type Swap = {
   new_provider: string;
   new_model: string;
 };
-
-async function signIn(page: Page, path = "/evolution") {
-  await page.goto(path);
-  await expect(page).toHaveURL(/\/login/);
-  await page.getByLabel("Password").fill(CONTROL_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(new RegExp(path.replace("?", "\\?")));
-}
 
 async function swaps(page: Page): Promise<Swap[]> {
   return (await page.request.get("/api/evolution")).json();

@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { PeriodPicker } from "@/components/ui/period-picker";
 import { periodText } from "@/components/ui/period-text";
 import { getAgentRoster } from "@/db/queries/agent-roster";
+import { getAgentRuns } from "@/db/queries/agent-runs";
 import { getDisplaySettings } from "@/db/queries/display-settings";
 import { requestClock } from "@/db/queries/request-clock";
 import { periodParams } from "@/lib/period";
@@ -75,6 +76,8 @@ export default async function AgentsPage({ searchParams }: { searchParams: Promi
           </div>
           <Leaderboard
             roster={roster}
+            runs={getAgentRuns(clock)}
+            zone={clock.zone}
             currency={pnlCurrency}
             sort={sort}
             direction={direction}

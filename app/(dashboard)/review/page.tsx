@@ -1,10 +1,13 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { RunsLine } from "@/components/agents/runs-line";
+import { RunsNotice } from "@/components/agents/runs-notice";
 import { ReviewForm } from "@/components/review/review-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getUnderperformingAgents } from "@/db/queries/agent-contribution";
 import { getAgentMapping } from "@/db/queries/agent-mapping";
+import { getAgentRuns } from "@/db/queries/agent-runs";
 import { getReviewDetails } from "@/db/queries/agent-review";
 import { latestReviews } from "@/db/queries/reviews";
 import { getDisplaySettings } from "@/db/queries/display-settings";
@@ -29,6 +32,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   const agents = getUnderperformingAgents(ctx, { minTrades, threshold });
   const reviews = latestReviews();
   const mapping = getAgentMapping(clock);
+  const runs = getAgentRuns(clock);
   const detailsOf = getReviewDetails(
     ctx,
     agents.map((a) => a.agentName),
@@ -67,6 +71,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
       </PageHeader>
       {/* Not the overview's 0–1 score: the trading system's own figure, whose unit is easy to misread. */}
       <p className="mb-4 text-xs text-zinc-500 dark:text-zinc-400">{t("efficiencyNote", { currency: pnlCurrency })}</p>
+      <RunsNotice runs={runs} />
       {agents.length === 0 ? (
         <Card title={t("empty.title")}>
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
@@ -90,6 +95,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
             >
               <div className="grid gap-4 lg:grid-cols-3">
                 <div className="space-y-2 text-sm lg:col-span-2">
+                  <RunsLine runs={runs.find((r) => r.agent === agent.agentName)} zone={clock.zone} />
                   <p>
                     {t.rich("agent.efficiency", {
                       score: formatCount(Math.round(agent.efficiencyScore), locale),

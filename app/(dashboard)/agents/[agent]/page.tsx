@@ -7,12 +7,14 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table } from "@/components/ui/table";
 import { getAgentPerformance } from "@/db/queries/agent-performance";
 import { getAgentRoster } from "@/db/queries/agent-roster";
+import { getAgentRuns } from "@/db/queries/agent-runs";
 import { getDisplaySettings } from "@/db/queries/display-settings";
 import { requestClock } from "@/db/queries/request-clock";
 import { getSwapLog } from "@/db/queries/swap-log";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { ScatterPlot } from "@/components/charts/scatter-plot";
 import { ModelHistory } from "@/components/agents/model-history";
+import { RunsLine } from "@/components/agents/runs-line";
 import { PeriodPicker } from "@/components/ui/period-picker";
 import { periodText } from "@/components/ui/period-text";
 import { getAgentStory } from "@/db/queries/agent-story";
@@ -82,6 +84,7 @@ export default async function AgentPage({
       </PageHeader>
       <div className="space-y-6">
         {agent.description ? <p className="text-sm text-zinc-600 dark:text-zinc-300">{agent.description}</p> : null}
+        <RunsLine runs={getAgentRuns(ctx, { agent: name })[0]} zone={ctx.zone} />
         <dl className="grid grid-cols-2 gap-3 text-sm lg:grid-cols-4">
           <Stat
             label={t("stats.calls", { period: p.label })}

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { RunsLine } from "@/components/agents/runs-line";
 import { IntervalPlot } from "@/components/evolution/interval-plot";
 import { OutcomeStrip } from "@/components/evolution/outcome-strip";
 import { VerdictWords } from "@/components/evolution/verdict-words";
@@ -10,6 +11,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Stat } from "@/components/ui/stat";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { Table } from "@/components/ui/table";
+import { getAgentRuns } from "@/db/queries/agent-runs";
 import { getDisplaySettings } from "@/db/queries/display-settings";
 import { requestClock } from "@/db/queries/request-clock";
 import { getSwapDetail, type SwapObservation } from "@/db/queries/swap-detail";
@@ -65,6 +67,7 @@ export default async function SwapPage({ params }: { params: Promise<{ id: strin
       </PageHeader>
       <div className="space-y-6">
         <Card covers="trades" title={t("detail.verdictTitle")}>
+          <RunsLine runs={getAgentRuns(clock, { agent: swap.agentName })[0]} zone={clock.zone} className="mb-3" />
           <div className="mb-4 flex flex-wrap items-center gap-3">
             <StatusBadge status={swap.status} />
             {swap.verdict.estimate ? (

@@ -15,6 +15,7 @@ import { readMigrations } from "@/migrations/migration-files";
 import { migrate } from "@/migrations/runner";
 import { checkDatabaseFile } from "@/lib/server/database-file";
 import { CountingLoop } from "./counting-loop";
+import { forgetServerState } from "@/db/testing/server-state";
 
 const ZONE = "Asia/Seoul";
 const loops: CountingLoop[] = [];
@@ -24,14 +25,7 @@ const startLoop = (file: string) => {
   loops.push(loop);
   return loop;
 };
-/** Each test has its own file: forget the server's connections and configuration kept from the one before. */
-function forgetServerState() {
-  const kept = globalThis as Record<string, unknown>;
-  for (const slot of ["agentDesk", "agentDeskWriter"])
-    (kept[slot] as { sqlite: Database.Database } | undefined)?.sqlite.close();
-  for (const slot of ["agentDesk", "agentDeskWriter", "agentDeskConfig", "agentDeskPending", "agentDeskCurrent"])
-    delete kept[slot];
-}
+// Each test has its own file: forget the server's connections and configuration kept from the one before.
 afterEach(forgetServerState);
 const python = (code: string, file: string) =>
   execFileSync("python3", ["-c", `import sqlite3, sys\n${code}`, file], { encoding: "utf8" });

@@ -32,9 +32,13 @@ type PlannedSwap = {
 };
 
 /**
- * The swap history the demo tells: routine upgrades and cost cuts, technical_analyst's move to sonnet-4 that went
- * badly and was rolled back, flow_analyst's cost cut to flash-lite that breached its threshold and is still
- * waiting for a reviewer, and two recent swaps still inside their validation window.
+ * The swap history the demo tells, judged as lib/swap-verdict.ts does (db/queries/evolution.test.ts checks it for an
+ * end on each day of the week): routine upgrades and cost cuts; technical_analyst's move to sonnet-4 that clearly
+ * breached and was rolled back after 18 days, the rollback to gpt-5 clearly passing (both with 14-day windows: about
+ * 20 trades a side, enough to see a change of one spread); flow_analyst's cost cut to flash-lite, worse and waiting
+ * for a reviewer (breached or, on some weekdays, not yet beyond noise); valuation_analyst's move to gemini-2.5-pro
+ * that changed nothing (inconclusive, its interval around the threshold); and sector_researcher's cost test still
+ * inside its validation window.
  */
 const PLAN: PlannedSwap[] = [
   {
@@ -71,9 +75,10 @@ const PLAN: PlannedSwap[] = [
     reason: "model_benchmarker: sonnet-4 scored 12% higher than gpt-5 on chart-pattern backtests at 60% lower cost",
     expected: 0.12,
     trigger: "automatic",
+    validationDays: 14,
   },
   {
-    daysBeforeEnd: 56,
+    daysBeforeEnd: 46,
     agent: "technical_analyst",
     to: "rollback",
     reason: (s) =>
@@ -82,6 +87,7 @@ const PLAN: PlannedSwap[] = [
       `${s.oldModel} 복원`,
     expected: 0.15,
     trigger: "automatic",
+    validationDays: 14,
   },
   {
     daysBeforeEnd: 49,
@@ -108,6 +114,7 @@ const PLAN: PlannedSwap[] = [
     reason: "비용 절감: 수급 분석이 Gemini 비용의 22%를 차지, flash-lite로 약 33% 절감 (정확도 손실은 허용 범위 예상)",
     expected: -0.03,
     trigger: "automatic",
+    validationDays: 14,
   },
   {
     daysBeforeEnd: 31,
@@ -144,7 +151,7 @@ const PLAN: PlannedSwap[] = [
     rollbackThreshold: -0.05,
   },
   {
-    daysBeforeEnd: 3,
+    daysBeforeEnd: 16,
     agent: "valuation_analyst",
     to: { provider: "gemini", model: "gemini-2.5-pro" },
     reason: "DCF 추정 오차 개선: 장문 재무제표 추론이 필요한 밸류에이션에 gemini-2.5-pro 적용",

@@ -1,4 +1,5 @@
 import { expect, test, type Locator } from "@playwright/test";
+import { expectAccessible } from "./page-checks";
 
 // The swap form's cost panel: what the chosen agent's last 7 days of LLM calls would have cost on the typed model,
 // computed in the browser from what the page carries (no request while the operator types). Read-only: it records
@@ -62,6 +63,11 @@ test("the swap form prices the chosen agent's last 7 days on the typed model, an
   expect(Math.abs(mini.percent - change)).toBeLessThanOrEqual(1);
   expectMonthFromDay(mini.dayBefore!, mini.monthBefore!);
   expectMonthFromDay(mini.dayAfter!, mini.monthAfter!);
+
+  for (const scheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await expectAccessible(page, `/evolution with the cost panel (${scheme})`);
+  }
 
   await form.getByLabel("New model").fill("gpt-5");
   await expect(panel).toContainText(/ · on gpt-5: \$/);

@@ -78,6 +78,14 @@ const PLAN: PlannedSwap[] = [
     validationDays: 14,
   },
   {
+    daysBeforeEnd: 49,
+    agent: "portfolio_rebalancer",
+    to: { provider: "gpt", model: "gpt-5-mini" },
+    reason: "월간 정기 점검: 리밸런싱 진단에서 섹터 편중 미탐지 3건 → gpt-5-mini로 상향",
+    expected: 0.05,
+    trigger: "scheduled",
+  },
+  {
     daysBeforeEnd: 46,
     agent: "technical_analyst",
     to: "rollback",
@@ -88,14 +96,6 @@ const PLAN: PlannedSwap[] = [
     expected: 0.15,
     trigger: "automatic",
     validationDays: 14,
-  },
-  {
-    daysBeforeEnd: 49,
-    agent: "portfolio_rebalancer",
-    to: { provider: "gpt", model: "gpt-5-mini" },
-    reason: "월간 정기 점검: 리밸런싱 진단에서 섹터 편중 미탐지 3건 → gpt-5-mini로 상향",
-    expected: 0.05,
-    trigger: "scheduled",
   },
   {
     daysBeforeEnd: 38,
@@ -133,6 +133,14 @@ const PLAN: PlannedSwap[] = [
     trigger: "scheduled",
   },
   {
+    daysBeforeEnd: 16,
+    agent: "valuation_analyst",
+    to: { provider: "gemini", model: "gemini-2.5-pro" },
+    reason: "DCF 추정 오차 개선: 장문 재무제표 추론이 필요한 밸류에이션에 gemini-2.5-pro 적용",
+    expected: 0.1,
+    trigger: "manual",
+  },
+  {
     daysBeforeEnd: 13,
     agent: "allocator",
     to: { provider: "gpt", model: "gpt-5-mini" },
@@ -149,14 +157,6 @@ const PLAN: PlannedSwap[] = [
     trigger: "scheduled",
     validationDays: 14,
     rollbackThreshold: -0.05,
-  },
-  {
-    daysBeforeEnd: 16,
-    agent: "valuation_analyst",
-    to: { provider: "gemini", model: "gemini-2.5-pro" },
-    reason: "DCF 추정 오차 개선: 장문 재무제표 추론이 필요한 밸류에이션에 gemini-2.5-pro 적용",
-    expected: 0.1,
-    trigger: "manual",
   },
 ];
 

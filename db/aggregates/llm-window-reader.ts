@@ -195,8 +195,10 @@ export class LlmWindow {
     const query = this.sqlite.prepare(
       "SELECT hour, model FROM agent_desk_llm_hourly WHERE hour >= ? AND hour < ? AND agent_name = ? GROUP BY 1, 2",
     );
-    const hours = this.keyRanges(this.hours).flatMap(
-      (keys) => query.all(...keys, agent) as { hour: string; model: string }[],
+    // Kept by the range cache like the other whole-hour reads: a past window's hours do not change unless a call
+    // in them does, and the timeline asks this for every swap on every read.
+    const hours = this.keyRanges(this.hours).flatMap((keys) =>
+      this.kept(`models by hour ${agent}`, keys, () => query.all(...keys, agent) as { hour: string; model: string }[]),
     );
     const starts = [...hours, ...this.edgeSums(agent)]
       .filter((row) => row.hour !== "?" && isModel(row.model))

@@ -36,7 +36,13 @@ test("an agent's page ends with its model history, each model leading to the swa
   });
   await expect(table).toBeVisible();
   await expect(table.getByText("now", { exact: true })).toHaveCount(1);
-  await expect(table.getByRole("link").first()).toHaveAttribute("href", "/evolution?swap=cio#swap-form");
+  const link = table.getByRole("link").first();
+  const model = (await link.textContent())!.trim();
+  await expect(link).toHaveAttribute("href", `/evolution?swap=cio&model=${encodeURIComponent(model)}#swap-form`);
+  await link.click();
+  const form = page.getByRole("form", { name: "Manual swap" });
+  await expect(form.getByLabel("Agent")).toHaveValue("cio");
+  await expect(form.getByRole("combobox", { name: "New model" })).toHaveValue(model);
 });
 
 test("on the demo, a swapped agent's history shows more than one model", async ({ page }, testInfo) => {

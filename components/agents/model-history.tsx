@@ -47,9 +47,9 @@ export async function ModelHistory({ ctx, currency, agent }: { ctx: ReadContext;
       {agent === undefined ? (
         cell.model
       ) : (
-        // The swap form takes its agent from the URL (`?swap=`); it has no way to take a model from it.
+        // The swap form opens on the agent and the model the URL names (`?swap=…&model=…`).
         <Link
-          href={`/evolution?swap=${encodeURIComponent(cell.agent)}#swap-form`}
+          href={`/evolution?${new URLSearchParams({ swap: cell.agent, model: cell.model })}#swap-form`}
           title={t("swapTo", { agent: cell.agent, model: cell.model })}
           className="font-medium text-emerald-700 underline dark:text-emerald-400"
         >

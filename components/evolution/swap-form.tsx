@@ -25,6 +25,7 @@ export function SwapForm({
   models,
   requestId,
   agent,
+  model,
   costBasis,
   prices,
 }: {
@@ -33,6 +34,8 @@ export function SwapForm({
   models: string[];
   requestId: string;
   agent?: string;
+  /** The model the form opens on (a model history's link), checked like any typed one when sent. */
+  model?: string;
   /** What the cost panel under the model field projects from (db/queries/swap-cost-basis.ts), and at what prices. */
   costBasis: SwapCostBasis | null;
   prices: SwapPrices;
@@ -140,7 +143,7 @@ export function SwapForm({
                 list="known-models"
                 autoComplete="off"
                 spellCheck={false}
-                defaultValue={values.new_model ?? ""}
+                defaultValue={values.new_model ?? model ?? ""}
                 placeholder={t("form.modelPlaceholder")}
                 onChange={(e) => edit({ model: e.target.value })}
               />
@@ -157,7 +160,7 @@ export function SwapForm({
           basis={costBasis}
           prices={prices}
           agent={picked.agent ?? values.agent ?? agent ?? ""}
-          model={picked.model ?? values.new_model ?? ""}
+          model={picked.model ?? values.new_model ?? model ?? ""}
         />
       </div>
       {field(

@@ -34,6 +34,8 @@ export function readEvolutionSearch(search: EvolutionSearch, clock: RequestClock
     },
     values,
     swap: singleValue(search.swap),
+    /** The model the swap form opens on (`model`), as a model history's row links to it. */
+    swapModel: singleValue(search.model),
     filtered: Object.values(search).some(Boolean),
   };
 }

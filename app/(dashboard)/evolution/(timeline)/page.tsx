@@ -34,7 +34,7 @@ export default async function EvolutionPage({ searchParams }: { searchParams: Pr
   const t = await getTranslations("evolution");
   const locale = await getLocale();
   const clock = requestClock();
-  const { filters, values, swap, filtered } = readEvolutionSearch(await searchParams, clock);
+  const { filters, values, swap, swapModel, filtered } = readEvolutionSearch(await searchParams, clock);
   const { config } = database();
   const mapping = getAgentMapping(clock);
   const agentConfig = loadAgentConfig(config.agentConfigPath);
@@ -138,12 +138,13 @@ export default async function EvolutionPage({ searchParams }: { searchParams: Pr
         <div id="swap-form" className="scroll-mt-32 md:scroll-mt-4">
           <Card title={t("form.title")} caption={t("form.caption")}>
             <SwapForm
-              key={swap ?? ""}
+              key={`${swap ?? ""} ${swapModel ?? ""}`}
               agents={agentNames.map((name) => ({ name, ...mapping[name]! }))}
               providers={PROVIDERS}
               models={knownModels}
               requestId={randomUUID()}
               agent={swap && mapping[swap] ? swap : undefined}
+              model={swapModel?.slice(0, 200)}
               costBasis={getSwapCostBasis(clock)}
               prices={swapFormPrices(config.llmPricesPath)}
             />

@@ -6,25 +6,13 @@ import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { BENCH_PAGES as PAGES } from "./steps/bench-pages";
 import { buildIfNeeded } from "./steps/build";
 
 const [rev, roundsText] = process.argv.slice(2);
 const ROUNDS = Number(roundsText ?? 40);
 const DIR = path.resolve(".bench");
 const DATASET = path.join(DIR, "llm-1000000-trades-100000.db");
-const PAGES = [
-  "/",
-  "/?days=365",
-  "/agents",
-  "/agents/cio",
-  "/costs",
-  "/costs?days=365",
-  "/evolution",
-  "/review",
-  "/trades",
-  "/trades?days=365",
-  "/system",
-];
 // The earlier build answers in its language; this one in both, each timed on its own.
 const TARGETS = [
   { name: "before", port: 3201, language: "en-US" },

@@ -10,6 +10,7 @@ import { rebuildTradeAggregates } from "@/db/aggregates/trade-facts";
 import { openDatabase } from "@/db/connection";
 import { migrateFile } from "@/migrations/migrate-file";
 import { writeBenchSection } from "./steps/benchmarks-file";
+import { BENCH_PAGES as PAGES } from "./steps/bench-pages";
 import { buildIfNeeded } from "./steps/build";
 import { SERVER_ARGS } from "./steps/serve";
 
@@ -18,19 +19,6 @@ const TRADES = 100_000;
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 15);
 const DIR = path.resolve(".bench");
 const PORT = 3190;
-const PAGES = [
-  "/",
-  "/?days=365",
-  "/agents",
-  "/agents/cio",
-  "/costs",
-  "/costs?days=365",
-  "/evolution",
-  "/review",
-  "/trades",
-  "/trades?days=365",
-  "/system",
-];
 const APIS = [
   "/api/health",
   "/api/llm/usage?days=7",

@@ -49,6 +49,7 @@ test.describe("in Korean", () => {
   test("every figure explains itself, by keyboard as by tap: what it measures and its unit", async ({ page }) => {
     await page.goto("/costs");
     const explain = page.getByRole("button", { name: /무엇을 뜻하나요\?$/ });
+    await expect(explain.first()).toBeVisible(); // count() does not wait for the page to arrive
     expect(await explain.count()).toBeGreaterThan(5);
     // Every key figure of the page has its "?": the stats, the charts, the tables' figure columns.
     for (const label of await page.locator("dl dt").all()) await expect(label.getByRole("button")).toHaveCount(1);

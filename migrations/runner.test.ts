@@ -13,6 +13,12 @@ const quiet = { log: () => {} };
 // The baseline keeps the trading system's version 1; every later migration adds the next version.
 const ALL_VERSIONS = readMigrations().map((_, i) => i + 1);
 const ALL_OWN_TABLES = [
+  "agent_desk_alert_channels",
+  "agent_desk_alert_deliveries",
+  "agent_desk_alert_events",
+  "agent_desk_alert_rules",
+  "agent_desk_alert_silences",
+  "agent_desk_alert_states",
   "agent_desk_backfill",
   "agent_desk_llm_corrections",
   "agent_desk_llm_dirty",

@@ -6,3 +6,4 @@ export * from "./llm-usage-log";
 export * from "./model-evolution-history";
 export * from "./system-metrics";
 export * from "./agent-desk";
+export * from "./agent-desk-alerts";

@@ -1,14 +1,25 @@
 // The server's background work, all of it, started once at boot (from instrumentation.ts, in Node.js only):
 // settling a swap a crash interrupted, the count that keeps Agent Desk's aggregates up with the trading system's
-// file (pages only ever read them), and with AUTO_ROLLBACK=on the check of the swaps every minute.
+// file (pages only ever read them), the alerts measured from those aggregates every 30 s and sent, and with
+// AUTO_ROLLBACK=on the check of the swaps every minute.
 import { settleInterruptedSwaps } from "@/db/commands/model-swaps";
 import { rollBackBreachedSwaps } from "@/db/commands/auto-rollback";
+import { startAlertLoop } from "@/db/background/alert-loop";
 import { startCountingLoop } from "@/db/background/counting-loop";
+import { loadAgentConfig } from "@/lib/server/agent-config";
 import { readConfig } from "@/lib/server/config";
 
 const config = readConfig();
 for (const line of settleInterruptedSwaps()) console.log(`Agent Desk: ${line}`);
 startCountingLoop({ file: config.databasePath, zone: config.dataTimeZone });
+startAlertLoop({
+  file: config.databasePath,
+  zone: config.dataTimeZone,
+  // The limits as the agent config says them now: the trading system's operators edit it while the desk runs.
+  settings: () => ({ ...loadAgentConfig(config.agentConfigPath), autoRollback: config.autoRollback }),
+  publicUrl: config.publicUrl,
+  telegramApiUrl: config.telegramApiUrl,
+});
 if (config.autoRollback) {
   const check = () => {
     try {

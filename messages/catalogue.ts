@@ -21,6 +21,7 @@ export const NAMESPACES = [
   "swapCost",
   "modelHistory",
   "runs",
+  "alerts",
 ] as const;
 
 /**

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { evaluateRule, type ActiveSilence, type InstanceState } from "./evaluate";
-import type { Observation } from "./rules";
+import type { Observation, RuleKind } from "./rules";
 
 const MIN = 60_000;
-const rule = { id: 7, kind: "provider_failures" as const, repeatMinutes: 60 };
-const notices = { id: 9, kind: "swap_change" as const, repeatMinutes: 60 };
+type Rule = { id: number; kind: RuleKind; repeatMinutes: number };
+const rule: Rule = { id: 7, kind: "provider_failures", repeatMinutes: 60 };
+const notices: Rule = { id: 9, kind: "swap_change", repeatMinutes: 60 };
 const fires = (instance: string, value = 0.5): Observation => ({
   instance,
   firing: true,

@@ -30,6 +30,8 @@ export type Transition = {
   silenceId: number | null;
   /** Sent to the channels (false: held by a silence, or the resolution of a firing nobody was told of). */
   send: boolean;
+  /** When it happened, where that was before it could be written (the file refused writes); else the round's time. */
+  at?: number;
 };
 
 export type Evaluation = {

@@ -15,7 +15,12 @@ describe("readConfig", () => {
       dataTimeZone: "Asia/Seoul",
       pnlCurrency: "KRW",
       defaultLocale: "ko",
+      publicUrl: "http://127.0.0.1:3000",
+      telegramApiUrl: "https://api.telegram.org",
     });
+    expect(readConfig({ PORT: "8080", PUBLIC_URL: "https://desk.example.com/desk/" }).publicUrl).toBe(
+      "https://desk.example.com/desk",
+    );
     expect(config.databasePath).toMatch(/data\/demo\.db$/);
     expect(config.agentConfigPath).toMatch(/config\/agent_llm_mapping\.yaml$/);
   });
@@ -35,6 +40,17 @@ describe("readConfig", () => {
     ["a currency that is not one", { PNL_CURRENCY: "WON" }, /^PNL_CURRENCY 'WON'/],
     ["a switch that is not on/off", { AUTO_ROLLBACK: "yes" }, /^AUTO_ROLLBACK 'yes' must be 'on' or 'off'$/],
     ["a short password", { DASHBOARD_PASSWORD: "abc" }, /^DASHBOARD_PASSWORD is too short/],
+    [
+      "a link address that is no URL",
+      { PUBLIC_URL: "desk.example.com" },
+      /^PUBLIC_URL 'desk.example.com' is not a URL/,
+    ],
+    ["a link address of another scheme", { PUBLIC_URL: "javascript:alert(1)" }, /^PUBLIC_URL .* must start with http/],
+    [
+      "a Telegram API address with credentials",
+      { TELEGRAM_API_URL: "https://user:pw@proxy.example" },
+      /^TELEGRAM_API_URL .* must not hold a user name, password, query or fragment$/,
+    ],
     ["a language the desk does not speak", { DEFAULT_LOCALE: "ja" }, /^DEFAULT_LOCALE 'ja' is not one of ko, en$/],
     [
       "a missing agent config",

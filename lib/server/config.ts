@@ -43,6 +43,10 @@ export type Config = {
   backupKeep: number;
   /** DEFAULT_LOCALE: the language of a first visit whose browser asks for neither Korean nor English. */
   defaultLocale: Locale;
+  /** PUBLIC_URL: where operators open the desk; alert messages link to pages under it. */
+  publicUrl: string;
+  /** TELEGRAM_API_URL: the Bot API that Telegram alert messages are posted to. */
+  telegramApiUrl: string;
 };
 
 type Env = Record<string, string | undefined>;
@@ -83,11 +87,12 @@ export function readConfig(env: Env = process.env): Config {
   }
 
   const host = readHost(given("HOST"), dashboardPassword !== undefined);
+  const port = readPort(given("PORT"));
 
   return {
     databasePath,
     isDemo: given("DATABASE_PATH") === undefined,
-    port: readPort(given("PORT")),
+    port,
     host,
     allowedHosts: readAllowedHosts(given("ALLOWED_HOSTS")),
     trustedProxy: readTrustedProxy(given("TRUSTED_PROXY"), host),
@@ -102,7 +107,24 @@ export function readConfig(env: Env = process.env): Config {
     autoRollback: readSwitch("AUTO_ROLLBACK", given("AUTO_ROLLBACK")),
     backupKeep: readBackupKeep(env),
     defaultLocale: readDefaultLocale(given("DEFAULT_LOCALE")),
+    publicUrl: readBaseUrl("PUBLIC_URL", given("PUBLIC_URL") ?? `http://127.0.0.1:${port}`),
+    telegramApiUrl: readBaseUrl("TELEGRAM_API_URL", given("TELEGRAM_API_URL") ?? "https://api.telegram.org"),
   };
+}
+
+/** An http(s) address that links or requests start from: no credentials, query or fragment to leak or confuse. */
+function readBaseUrl(name: string, value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`${name} '${value}' is not a URL such as https://desk.example.com`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new ConfigError(`${name} '${value}' must start with http:// or https://`);
+  if (url.username || url.password || url.search || url.hash)
+    throw new ConfigError(`${name} '${value}' must not hold a user name, password, query or fragment`);
+  return url.toString().replace(/\/$/, "");
 }
 
 function readDefaultLocale(value: string | undefined): Locale {

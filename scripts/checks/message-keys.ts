@@ -4,8 +4,13 @@
 export function usedKeys(text: string): { keys: Set<string>; prefixes: Set<string> } {
   const keys = new Set<string>();
   const prefixes = new Set<string>();
-  const bindings = text.matchAll(/\b(\w+)\s*=\s*(?:await\s+)?(?:useTranslations|getTranslations)\(\s*"([\w.]+)"\s*\)/g);
-  for (const [, name, namespace] of bindings) {
+  // A translator: a page's (`useTranslations("ns")`, `getTranslations("ns")`) or one made outside a request
+  // (`createTranslator({ …, namespace: "ns" })`, as the alert messages are).
+  const bindings = text.matchAll(
+    /\b(\w+)\s*=\s*(?:(?:await\s+)?(?:useTranslations|getTranslations)\(\s*"([\w.]+)"\s*\)|createTranslator\(\{[^}]*namespace:\s*"([\w.]+)")/g,
+  );
+  for (const [, name, page, made] of bindings) {
+    const namespace = page ?? made;
     const call = new RegExp(`\\b${name}(?:\\.(?:rich|markup|has))?\\(\\s*(?:"([\\w.]+)"|\`([\\w.]*)\\$\\{)`, "g");
     for (const [, key, prefix] of text.matchAll(call)) {
       if (key !== undefined) keys.add(`${namespace}.${key}`);

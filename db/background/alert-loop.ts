@@ -1,0 +1,329 @@
+import fs from "node:fs";
+import type Database from "better-sqlite3";
+import { measure, type MeasureSettings } from "@/db/alerts/measure";
+import {
+  claimDelivery,
+  dueDeliveries,
+  readChannels,
+  readEvents,
+  readRules,
+  readSilences,
+  readStates,
+  recordAttempt,
+  writeEvaluation,
+} from "@/db/alerts/store";
+import { DatabaseUnavailable } from "@/db";
+import { openDatabase } from "@/db/connection";
+import type { AlertDelivery } from "@/db/schema";
+import { evaluateRule, type Evaluation } from "@/lib/alerts/evaluate";
+import { notificationFor } from "@/lib/alerts/message";
+import type { AlertRule, Observation } from "@/lib/alerts/rules";
+import { CountingInProgress } from "@/lib/counting-in-progress";
+import { channelRequest } from "@/lib/server/alerts/channel-request";
+import type { Channel } from "@/lib/server/alerts/channels";
+import { retryDelayMs, sendRequest } from "@/lib/server/alerts/send";
+
+// How often every enabled rule is measured: a condition is sent within two of these.
+const EVALUATE_MS = 30_000;
+// How often due deliveries (new ones, retries) are looked for: one indexed lookup.
+const DELIVER_MS = 1_000;
+// A send's timeout; a claimed delivery is not taken again before twice this has passed.
+const SEND_TIMEOUT_MS = 10_000;
+// Deliveries sent at once.
+const SENDS_AT_ONCE = 8;
+// The trading system holds the write lock: the loop's short write is tried again this often, this many times.
+const BUSY_RETRY_MS = 20;
+const BUSY_TRIES = 250;
+
+export type AlertLoopOptions = {
+  file: string;
+  zone: string;
+  /** What rules are measured against (the agent config's limits), read again at each round: the config may change. */
+  settings: () => Omit<MeasureSettings, "databasePath">;
+  /** Where message links point (PUBLIC_URL). */
+  publicUrl: string;
+  telegramApiUrl: string;
+  evaluateMs?: number;
+  /** The first retry's delay; later ones grow from it (tests make it small). */
+  retryBaseMs?: number;
+  log?: (line: string) => void;
+};
+
+/**
+ * The server's alerting, in the background beside the count: measures every enabled rule from the aggregates on a
+ * schedule (never in a page request), moves each instance through ok → firing → resolved (lib/alerts/evaluate.ts)
+ * in one short transaction per round, and sends what that queued, marking each delivery as it goes, so a restart
+ * neither loses one nor sends one twice. Its writes use a connection of its own that never waits on the trading
+ * system's lock (a busy file is tried again in a moment, off the event loop).
+ *
+ * The one rule that must speak when the file cannot be written is about the file itself: while the database file is
+ * missing or refuses writes, the `database` rules are evaluated in memory and sent straight to the channels last
+ * read; what happened is written to the history once the file takes writes again.
+ */
+export class AlertLoop {
+  private db: Database.Database | undefined;
+  private fileId: string | undefined;
+  private timers: NodeJS.Timeout[] = [];
+  private readonly sending = new Set<number>();
+  private stopped = false;
+  /** The rules and channels last read, and the database rules' states while the file cannot hold them. */
+  private known: { rules: (AlertRule & { evaluatedAt: number | null })[]; channels: Channel[] } = {
+    rules: [],
+    channels: [],
+  };
+  private readonly offline = new Map<number, Evaluation>();
+
+  constructor(private readonly options: AlertLoopOptions) {}
+
+  start(): this {
+    const every = (ms: number, work: () => Promise<unknown>) => {
+      const tick = () => {
+        if (this.stopped) return;
+        void work()
+          .catch((error) => this.log(`alerts: ${(error as Error).message}`))
+          .finally(() => {
+            if (!this.stopped) this.timers.push(setTimeout(tick, ms).unref());
+          });
+      };
+      this.timers.push(setTimeout(tick, 0).unref());
+    };
+    every(this.options.evaluateMs ?? EVALUATE_MS, () => this.evaluate());
+    every(DELIVER_MS, () => this.deliver());
+    return this;
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.timers.forEach(clearTimeout);
+    this.db?.close();
+    this.db = undefined;
+  }
+
+  /** One round: every enabled rule measured, and its changes written (and queued for sending) in one transaction. */
+  async evaluate(now = Date.now()): Promise<void> {
+    const db = this.connection();
+    if (db) [this.known.rules, this.known.channels] = [readRules(db), readChannels(db)];
+    const rules = this.known.rules.filter((rule) => rule.enabled);
+    const settings = { ...this.options.settings(), databasePath: this.options.file };
+    const clock = { now, zone: this.options.zone };
+    const measured: { rule: AlertRule; observations: Observation[]; firstLook: boolean }[] = [];
+    for (const rule of rules) {
+      if (!db && rule.kind !== "database") continue;
+      try {
+        measured.push({ rule, observations: measure(rule, clock, settings), firstLook: rule.evaluatedAt === null });
+      } catch (error) {
+        // Figures still being counted, or a file that went away since, are measured at the next round; anything
+        // else is said and skipped.
+        if (!(error instanceof CountingInProgress) && !(error instanceof DatabaseUnavailable))
+          this.log(`alerts: rule ${rule.id} (${rule.kind}): ${(error as Error).message}`);
+      }
+    }
+    if (db) {
+      try {
+        await this.write(db, () => {
+          // What the database rules did while the file refused writes goes into the history first.
+          for (const [ruleId, held] of this.offline) {
+            const rule = this.known.rules.find((r) => r.id === ruleId);
+            if (rule) writeEvaluation(db, rule, held, [], now);
+          }
+          const silences = readSilences(db, now);
+          const channels = readChannels(db);
+          for (const { rule, observations, firstLook } of measured) {
+            const evaluation = evaluateRule(rule, observations, readStates(db, rule.id), silences, now, firstLook);
+            writeEvaluation(db, rule, evaluation, channels, now);
+          }
+        });
+        this.offline.clear();
+        await this.deliver(now);
+        return;
+      } catch (error) {
+        if (!isWriteRefused(error)) throw error;
+      }
+    }
+    this.evaluateOffline(
+      db,
+      measured.filter((m) => m.rule.kind === "database"),
+      now,
+    );
+  }
+
+  /** Sends every due delivery (a few at a time), each claimed first and marked after. */
+  async deliver(now = Date.now()): Promise<void> {
+    const db = this.connection();
+    if (!db) return;
+    let due: AlertDelivery[];
+    try {
+      due = dueDeliveries(db, now, SENDS_AT_ONCE).filter((d) => !this.sending.has(d.id));
+    } catch (error) {
+      if (isWriteRefused(error)) return;
+      throw error;
+    }
+    const channels = new Map(readChannels(db).map((c) => [c.id, c]));
+    await Promise.all(due.map((delivery) => this.send(db, delivery, channels.get(delivery.channelId), now)));
+  }
+
+  private async send(db: Database.Database, delivery: AlertDelivery, channel: Channel | undefined, now: number) {
+    if (!(await this.write(db, () => claimDelivery(db, delivery, now, SEND_TIMEOUT_MS * 2)))) return;
+    const record = (outcome: Parameters<typeof recordAttempt>[2]) =>
+      this.write(db, () => recordAttempt(db, delivery.id, outcome));
+    if (!channel?.enabled)
+      return record({ status: "failed", httpStatus: null, error: "the channel was removed", nextAttemptAt: now });
+    this.sending.add(delivery.id);
+    try {
+      const events = readEvents(db, JSON.parse(delivery.eventIds) as number[]);
+      const notification = notificationFor(`d-${delivery.id}`, events, channel.locale, {
+        publicUrl: this.options.publicUrl,
+        zone: this.options.zone,
+        now: Date.now(),
+        configShare: this.options.settings().costAlertThreshold,
+      });
+      const answer = await this.post(channel, notification);
+      if (answer.ok) return await record({ status: "sent", httpStatus: answer.status, at: Date.now() });
+      const delay = answer.permanent
+        ? null
+        : retryDelayMs(delivery.attempts + 1, answer.retryAfterMs, this.options.retryBaseMs);
+      await record({
+        status: delay === null ? "failed" : "pending",
+        httpStatus: answer.status,
+        error: answer.error,
+        nextAttemptAt: Date.now() + (delay ?? 0),
+      });
+    } finally {
+      this.sending.delete(delivery.id);
+    }
+  }
+
+  /** One POST to a channel; a channel that cannot be sent to (a stored row short of its address) is a failure. */
+  private async post(channel: Channel, notification: ReturnType<typeof notificationFor>) {
+    try {
+      const request = channelRequest(channel, notification, {
+        telegramApiUrl: this.options.telegramApiUrl,
+        now: Date.now(),
+      });
+      return await sendRequest(request, { timeoutMs: SEND_TIMEOUT_MS });
+    } catch (error) {
+      return { ok: false as const, status: null, error: (error as Error).message, retryAfterMs: null, permanent: true };
+    }
+  }
+
+  /**
+   * The database rules while the file cannot take writes: evaluated against the states last written (or kept here
+   * since), and sent straight to the channels last read, with retries in this process. What happened is kept (as
+   * already sent) for the first round that can write it.
+   */
+  private evaluateOffline(
+    db: Database.Database | undefined,
+    measured: { rule: AlertRule; observations: Observation[] }[],
+    now: number,
+  ): void {
+    for (const { rule, observations } of measured) {
+      const held = this.offline.get(rule.id);
+      const previous = held?.states ?? (db ? readStates(db, rule.id) : []);
+      const evaluation = evaluateRule(rule, observations, previous, [], now, false);
+      const sent = evaluation.transitions.filter((t) => t.send).map((t) => ({ ...t, at: now, send: false }));
+      this.offline.set(rule.id, { states: evaluation.states, transitions: [...(held?.transitions ?? []), ...sent] });
+      for (const transition of sent) {
+        const event = {
+          id: 0,
+          ruleId: rule.id,
+          kind: rule.kind,
+          ruleName: rule.name,
+          params: JSON.stringify(rule.params),
+          instance: transition.instance,
+          state: transition.state,
+          repeat: transition.repeat ? 1 : 0,
+          at: now,
+          since: transition.since,
+          value: transition.value,
+          threshold: transition.threshold,
+          facts: JSON.stringify(transition.facts),
+          silenceId: null,
+        };
+        for (const channel of this.known.channels.filter((c) => c.enabled)) {
+          const notification = notificationFor(`f-${rule.id}-${now}-${channel.id}`, [event], channel.locale, {
+            publicUrl: this.options.publicUrl,
+            zone: this.options.zone,
+            now,
+            configShare: this.options.settings().costAlertThreshold,
+          });
+          void this.postWithRetries(channel, notification);
+        }
+      }
+    }
+  }
+
+  private async postWithRetries(channel: Channel, notification: ReturnType<typeof notificationFor>) {
+    for (let attempt = 1; !this.stopped; attempt++) {
+      const answer = await this.post(channel, notification);
+      if (answer.ok) return;
+      const delay = answer.permanent ? null : retryDelayMs(attempt, answer.retryAfterMs, this.options.retryBaseMs);
+      if (delay === null) return this.log(`alerts: ${channel.name}: ${answer.error}`);
+      await new Promise((resolve) => setTimeout(resolve, delay).unref());
+    }
+  }
+
+  /** Runs a short write transaction, trying again while the trading system holds the lock (never blocking on it). */
+  private async write<T>(db: Database.Database, work: () => T): Promise<T> {
+    for (let tries = 1; ; tries++) {
+      try {
+        return db.transaction(work).immediate();
+      } catch (error) {
+        if ((error as { code?: string }).code !== "SQLITE_BUSY" || tries >= BUSY_TRIES) throw error;
+        await new Promise((resolve) => setTimeout(resolve, BUSY_RETRY_MS));
+      }
+    }
+  }
+
+  /** The loop's own connection to the file at the path now (opened again for a restored file); none while missing. */
+  private connection(): Database.Database | undefined {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(this.options.file);
+    } catch {
+      this.close();
+      return undefined;
+    }
+    const id = `${stat.dev}:${stat.ino}`;
+    if (this.db && this.fileId === id) return this.db;
+    this.close();
+    try {
+      const db = openDatabase(this.options.file, { mustExist: true });
+      db.pragma("busy_timeout = 0"); // never wait for the trading system's lock (see the counting loop)
+      db.pragma("wal_autocheckpoint = 0"); // checkpoints are the trading system's (db/index.ts)
+      readRules(db); // a file without Agent Desk's tables yet (being migrated) is no connection
+      [this.db, this.fileId] = [db, id];
+      return db;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private close(): void {
+    this.db?.close();
+    [this.db, this.fileId] = [undefined, undefined];
+  }
+
+  private log(line: string): void {
+    (this.options.log ?? console.error)(line);
+  }
+}
+
+/** The file refuses the write (read-only, full) or is held: what the database rule is for. */
+function isWriteRefused(error: unknown): boolean {
+  const code = String((error as { code?: unknown } | null)?.code ?? "");
+  return (
+    code.startsWith("SQLITE_READONLY") ||
+    code === "SQLITE_FULL" ||
+    code === "SQLITE_CANTOPEN" ||
+    code === "SQLITE_IOERR"
+  );
+}
+
+// One loop per server process, kept across hot reloads in development.
+const global = globalThis as typeof globalThis & { agentDeskAlerts?: AlertLoop };
+
+/** Starts the server's alerting (instrumentation-node.ts, at boot); a second call returns the running one. */
+export function startAlertLoop(options: AlertLoopOptions): AlertLoop {
+  global.agentDeskAlerts ??= new AlertLoop(options).start();
+  return global.agentDeskAlerts;
+}

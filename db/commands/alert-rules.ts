@@ -1,0 +1,84 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { databaseProblem, writableDatabase } from "@/db";
+import { agentDeskAlertRules, agentDeskAlertSilences, agentDeskAlertStates } from "@/db/schema";
+import type { Say } from "@/lib/say";
+import { readRuleForm } from "./alert-rule-input";
+
+export type AlertCommandOutcome =
+  { ok: true; id?: number } | { ok: false; error?: string; fieldErrors?: Partial<Record<string, string>> };
+
+type Form = Parameters<typeof readRuleForm>[0];
+
+/** Why nothing can be written now (the file missing, read-only, full), in `say`'s words; null when it can. */
+export function refusedByFile(say: Say): string | null {
+  const problem = databaseProblem();
+  return problem ? say({ key: "nothingRecorded", values: { why: { key: `database.${problem.kind}` } } }) : null;
+}
+
+/**
+ * Adds a rule, or changes one (`id`): its kind, name, thresholds and repeat interval as the rule form sent them. A
+ * changed rule starts again from ok: its firing instances are measured anew at the next round, so a raised
+ * threshold resolves (and says so) only if the condition no longer holds.
+ */
+export function saveRule(id: number | null, form: Form, actor: string, say: Say): AlertCommandOutcome {
+  const read = readRuleForm(form, say);
+  if (!read.ok) return { ok: false, fieldErrors: read.errors };
+  const refused = refusedByFile(say);
+  if (refused) return { ok: false, error: refused };
+  const { db, sqlite } = writableDatabase();
+  const values = {
+    kind: read.rule.kind,
+    name: read.rule.name,
+    params: JSON.stringify(read.rule.params),
+    repeatMinutes: read.rule.repeatMinutes,
+    updatedBy: actor,
+    updatedAt: new Date().toISOString().slice(0, 19).replace("T", " "),
+  };
+  return sqlite
+    .transaction((): AlertCommandOutcome => {
+      if (id === null) {
+        const row = db.insert(agentDeskAlertRules).values(values).returning({ id: agentDeskAlertRules.id }).get();
+        return { ok: true, id: row.id };
+      }
+      const changed = db.update(agentDeskAlertRules).set(values).where(eq(agentDeskAlertRules.id, id)).run().changes;
+      if (changed === 0) return { ok: false, error: say({ key: "rule.gone" }) };
+      return { ok: true, id };
+    })
+    .immediate();
+}
+
+/** Turns a rule on or off. Off, its instances are forgotten without a message (nobody is watching it any more). */
+export function setRuleEnabled(id: number, enabled: boolean, actor: string, say: Say): AlertCommandOutcome {
+  const refused = refusedByFile(say);
+  if (refused) return { ok: false, error: refused };
+  const { db, sqlite } = writableDatabase();
+  return sqlite
+    .transaction((): AlertCommandOutcome => {
+      const changed = db
+        .update(agentDeskAlertRules)
+        .set({ enabled: enabled ? 1 : 0, updatedBy: actor })
+        .where(eq(agentDeskAlertRules.id, id))
+        .run().changes;
+      if (changed === 0) return { ok: false, error: say({ key: "rule.gone" }) };
+      if (!enabled) db.delete(agentDeskAlertStates).where(eq(agentDeskAlertStates.ruleId, id)).run();
+      return { ok: true, id };
+    })
+    .immediate();
+}
+
+/** Deletes a rule with its states and silences; its history stays (each event keeps the rule as it was). */
+export function deleteRule(id: number, say: Say): AlertCommandOutcome {
+  const refused = refusedByFile(say);
+  if (refused) return { ok: false, error: refused };
+  const { db, sqlite } = writableDatabase();
+  return sqlite
+    .transaction((): AlertCommandOutcome => {
+      const changed = db.delete(agentDeskAlertRules).where(eq(agentDeskAlertRules.id, id)).run().changes;
+      if (changed === 0) return { ok: false, error: say({ key: "rule.gone" }) };
+      db.delete(agentDeskAlertStates).where(eq(agentDeskAlertStates.ruleId, id)).run();
+      db.delete(agentDeskAlertSilences).where(eq(agentDeskAlertSilences.ruleId, id)).run();
+      return { ok: true };
+    })
+    .immediate();
+}

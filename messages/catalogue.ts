@@ -36,6 +36,7 @@ export const CLIENT_MESSAGES = {
   review: ["form"],
   evolution: ["form", "rollback"],
   swapCost: ["panel"],
+  alerts: ["kinds", "ruleForm", "channelForm", "silenceForm", "testButton"],
 } as const satisfies Partial<Record<(typeof NAMESPACES)[number], readonly string[]>>;
 
 export type Messages = Record<string, unknown>;

@@ -7,4 +7,5 @@ export const ROUTES = [
   { href: "/review", name: "review" },
   { href: "/trades", name: "trades" },
   { href: "/system", name: "system" },
+  { href: "/alerts", name: "alerts" },
 ] as const;

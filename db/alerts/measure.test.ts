@@ -2,7 +2,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { forgetServerState } from "@/db/testing/server-state";
 import { makeUpstreamDb, tempDir } from "@/db/testing/upstream-file";
-import { RULE_KINDS, STARTING_PARAMS } from "@/lib/alerts/rules";
+import { RULE_KINDS, STARTING_PARAMS } from "@/lib/alerts/rule-kinds";
 import { CountingInProgress } from "@/lib/counting-in-progress";
 import { migrateFile } from "@/migrations/migrate-file";
 import { measure } from "./measure";

@@ -1,5 +1,6 @@
 import { optionalFormText } from "@/lib/form-text";
-import { RULE_KINDS, RULE_PARAMS, type RuleKind, type RuleParams } from "@/lib/alerts/rules";
+import { RULE_KINDS, type RuleKind } from "@/lib/alerts/rule-kinds";
+import { RULE_PARAMS, type RuleParams } from "@/lib/alerts/rules";
 import type { Said, Say } from "@/lib/say";
 import { isTimeZone } from "@/lib/time-zone";
 

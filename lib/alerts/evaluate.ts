@@ -1,4 +1,5 @@
-import { NOTICE_KINDS, type AlertRule, type Observation } from "./rules";
+import { NOTICE_KINDS } from "./rule-kinds";
+import type { AlertRule, Observation } from "./rules";
 
 /** An instance's standing between two evaluations (agent_desk_alert_states). */
 export type InstanceState = {

@@ -22,8 +22,9 @@ const WEEKDAYS: Record<Locale, string[]> = {
   ko: ["월", "화", "수", "목", "금", "토", "일"],
 };
 
-function translatorFor(locale: Locale): Translate {
-  const t = createTranslator({ locale, messages: { alerts: CATALOGUES[locale] }, namespace: "alerts" });
+/** The alerts catalogue's words in `locale`, outside a reader's request (messages, the API's English). */
+export function translatorFor(locale: Locale): Translate {
+  const t = createTranslator({ namespace: "alerts", locale, messages: { alerts: CATALOGUES[locale] } });
   return (key, values) => t(key as never, values as never);
 }
 
@@ -152,7 +153,12 @@ export function testNotificationFor(
 }
 
 /** One event in words: its figure against its threshold, and what else the rule's kind tells. */
-export function eventLine(t: Translate, event: AlertEventRow, locale: Locale, zone: string): string {
+export function eventLine(
+  t: Translate,
+  event: Pick<AlertEventRow, "kind" | "instance" | "value" | "threshold" | "facts">,
+  locale: Locale,
+  zone: string,
+): string {
   const facts = JSON.parse(event.facts) as Record<string, string | number | boolean | null>;
   const usd = (v: unknown) => formatUsd(typeof v === "number" ? v : null, locale);
   const when = (v: unknown) => (typeof v === "number" ? formatDateTime(v, zone, locale) : t("notify.never"));
@@ -231,7 +237,7 @@ export function eventLine(t: Translate, event: AlertEventRow, locale: Locale, zo
         };
       case "database":
         return {
-          problem: String(facts.problem ?? "none"),
+          problem: String(facts.problem ?? "none").replace("-", "_"), // ICU selectors take no hyphen
           free: typeof facts.freePercent === "number" ? formatPercent(facts.freePercent, locale, 1) : "—",
           threshold: threshold === null ? "—" : formatPercent(threshold, locale, 0),
         };

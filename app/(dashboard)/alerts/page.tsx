@@ -1,0 +1,86 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { AlertHistory } from "@/components/alerts/alert-history";
+import { ChannelForm } from "@/components/alerts/channel-form";
+import { ChannelList } from "@/components/alerts/channel-list";
+import { FiringNow } from "@/components/alerts/firing-now";
+import { RuleForm } from "@/components/alerts/rule-form";
+import { RuleList } from "@/components/alerts/rule-list";
+import { SilenceForm } from "@/components/alerts/silence-form";
+import { SilenceList } from "@/components/alerts/silence-list";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { appConfig } from "@/db";
+import { getActiveAlerts, getAlertHistory, getAlertRules, getChannels, getSilences } from "@/db/queries/alerts";
+import { requestClock } from "@/db/queries/request-clock";
+import { ruleTitle } from "@/lib/alerts/message";
+import type { Locale } from "@/lib/locale";
+import { loadAgentConfig } from "@/lib/server/agent-config";
+import { readerIsOperator } from "@/lib/server/operator";
+import { readAlertsSearch, type AlertsSearch } from "./search-params";
+
+export async function generateMetadata() {
+  const t = await getTranslations("alerts");
+  return { title: t("page.title") };
+}
+
+export default async function AlertsPage({ searchParams }: { searchParams: Promise<AlertsSearch> }) {
+  const t = await getTranslations("alerts");
+  const locale = (await getLocale()) as Locale;
+  const clock = requestClock();
+  const search = readAlertsSearch(await searchParams);
+  // Forms, channel addresses and who did what are for operators; a public dashboard's readers see the alerts only.
+  const operator = await readerIsOperator();
+  const configShare = loadAgentConfig(appConfig().agentConfigPath).costAlertThreshold;
+  const rules = getAlertRules();
+  const titled = rules.map((rule) => ({ ...rule, title: ruleTitle(t, locale, rule, configShare) }));
+  const channels = getChannels();
+  const active = getActiveAlerts(clock);
+  const editedRule = rules.find((r) => r.id === search.ruleId);
+  const editedChannel = channels.find((c) => c.id === search.channelId);
+  return (
+    <>
+      <PageHeader title={t("page.heading")} subtitle={t("page.subtitle")} />
+      <div className="space-y-4">
+        <FiringNow alerts={active} titles={titled} zone={clock.zone} operator={operator} />
+        <RuleList rules={titled} active={active} configShare={configShare} operator={operator} />
+        {operator ? (
+          <Card
+            title={
+              editedRule
+                ? t("ruleForm.editTitle", { rule: titled.find((r) => r.id === editedRule.id)!.title })
+                : t("ruleForm.addTitle")
+            }
+          >
+            <RuleForm rule={editedRule} key={editedRule?.id ?? "new"} />
+          </Card>
+        ) : null}
+        <ChannelList channels={channels} operator={operator} zone={clock.zone} />
+        {operator ? (
+          <Card
+            title={
+              editedChannel ? t("channelForm.editTitle", { channel: editedChannel.name }) : t("channelForm.addTitle")
+            }
+          >
+            <ChannelForm
+              channel={editedChannel}
+              key={editedChannel?.id ?? "new"}
+              defaultLocale={appConfig().defaultLocale}
+            />
+          </Card>
+        ) : null}
+        <SilenceList silences={getSilences(clock)} titles={titled} zone={clock.zone} operator={operator} />
+        {operator ? (
+          <Card title={t("silenceForm.title")}>
+            <SilenceForm
+              rules={titled.map((r) => ({ id: r.id, title: r.title }))}
+              ruleId={search.silenceRuleId}
+              instance={search.silenceInstance}
+              key={`${search.silenceRuleId}-${search.silenceInstance}`}
+            />
+          </Card>
+        ) : null}
+        <AlertHistory entries={getAlertHistory(100)} zone={clock.zone} configShare={configShare} />
+      </div>
+    </>
+  );
+}

@@ -18,6 +18,7 @@ const PAGES = [
   "/system",
   "/evolution",
   "/review",
+  "/alerts",
 ];
 
 async function firstTradePath(page: Page): Promise<string> {

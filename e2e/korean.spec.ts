@@ -5,7 +5,18 @@ import { expect, test } from "@playwright/test";
 import { expectAccessible, pageErrors } from "./page-checks";
 
 const NOT_FOUND = "/nowhere";
-const PAGES = ["/", "/agents", "/agents/cio", "/costs", "/trades", "/system", "/evolution", "/review", NOT_FOUND];
+const PAGES = [
+  "/",
+  "/agents",
+  "/agents/cio",
+  "/costs",
+  "/trades",
+  "/system",
+  "/evolution",
+  "/review",
+  "/alerts",
+  NOT_FOUND,
+];
 const HANGUL = /[\uAC00-\uD7A3]/;
 
 test.describe("in Korean", () => {

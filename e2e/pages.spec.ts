@@ -8,6 +8,7 @@ const PAGES = [
   { path: "/review", heading: "Agents to review" },
   { path: "/trades", heading: "Trades" },
   { path: "/system", heading: "System" },
+  { path: "/alerts", heading: "Alerts" },
 ];
 
 for (const { path, heading } of PAGES) {

@@ -6,6 +6,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { CountingLoop } from "@/db/background/counting-loop";
 import { tempDir } from "@/db/testing/upstream-file";
 import { readMigrations } from "@/migrations/migration-files";
+import { AlertLoop } from "@/db/background/alert-loop";
+import * as alerts from "./alerts/route";
 import * as contribution from "./agents/contribution/route";
 import * as mapping from "./agents/mapping/route";
 import * as performance from "./agents/performance/route";
@@ -150,6 +152,47 @@ describe("JSON API bodies", () => {
         .map((r) => r.date)
         .sort()
         .reverse(),
+    );
+  });
+});
+
+describe("/api/alerts", () => {
+  it("says what fires and what fired, in English, after the background loop's first check", async () => {
+    expect((await get(alerts)).body).toEqual({ active: [], recent: [] }); // nothing checked yet
+    const loop = new AlertLoop({
+      file,
+      zone: "Asia/Seoul",
+      settings: () => ({ costLimitDaily: 50, costLimitWeekly: 300, costAlertThreshold: 0.8, autoRollback: false }),
+      publicUrl: "http://127.0.0.1:3000",
+      telegramApiUrl: "http://127.0.0.1:9",
+      log: () => {},
+    });
+    await loop.evaluate();
+    loop.stop();
+    type Alert = { rule: string; kind: string; instance: string; state: string; since: string; message: string };
+    const { active, recent } = (await get(alerts)).body as { active: Alert[]; recent: Alert[] };
+    // The review rule's agents are the ones /api/agents/underperforming flags by default.
+    const flagged = (await get(underperforming, "?min_trades=10")).body as { agent_name: string }[];
+    expect(
+      active
+        .filter((a) => a.kind === "review_flag")
+        .map((a) => a.instance)
+        .sort(),
+    ).toEqual(flagged.map((a) => a.agent_name).sort());
+    const breached = ((await get(evolution)).body as { id: number; status: string }[]).filter(
+      (s) => s.status === "breached",
+    );
+    expect(active.filter((a) => a.kind === "swap_breached").map((a) => a.instance)).toEqual(
+      breached.map((s) => String(s.id)),
+    );
+    expect(active.length).toBeGreaterThan(0); // the demo's flagged agents
+    for (const alert of active) {
+      expect(alert).toMatchObject({ state: "firing", rule: expect.stringMatching(/^[\x20-\x7e]+$/) });
+      expect(alert.message).toMatch(/^[\x20-\x7e→…×—]+$/); // English words, whatever the reader's language
+      expect(Date.parse(alert.since)).not.toBeNaN();
+    }
+    expect(recent.map((r) => `${r.kind} ${r.instance}`).sort()).toEqual(
+      active.map((a) => `${a.kind} ${a.instance}`).sort(),
     );
   });
 });

@@ -60,14 +60,16 @@ export async function AlertHistory({
                     </span>
                     <span className="font-medium">{rule}</span>
                     {event.instance ? (
-                      <span className="ml-2 font-mono text-xs text-zinc-500">{event.instance}</span>
+                      <span className="ml-2 font-mono text-xs text-zinc-500 dark:text-zinc-400">{event.instance}</span>
                     ) : null}
                   </p>
                   {isTest ? null : (
                     <p className="text-xs text-zinc-600 dark:text-zinc-400">{eventLine(t, event, locale, zone)}</p>
                   )}
                   <ul className="flex flex-wrap gap-x-3 gap-y-0.5 text-xs">
-                    {event.silenceId !== null ? <li className="text-zinc-500">{t("history.silenced")}</li> : null}
+                    {event.silenceId !== null ? (
+                      <li className="text-zinc-500 dark:text-zinc-400">{t("history.silenced")}</li>
+                    ) : null}
                     {deliveries.map((d) => (
                       <li
                         key={d.id}

@@ -21,6 +21,7 @@ export function ChannelForm({ channel, defaultLocale }: { channel?: EditedChanne
     outcome: null,
     values: {},
   });
+  // Uncontrolled, as the rule form's kind: React resets a form after its action.
   const [kind, setKind] = useState<Kind>(channel?.kind ?? "webhook");
   const errors = state.outcome && !state.outcome.ok ? (state.outcome.fieldErrors ?? {}) : {};
   const values = state.values;
@@ -51,7 +52,7 @@ export function ChannelForm({ channel, defaultLocale }: { channel?: EditedChanne
       <div className="grid gap-3 sm:grid-cols-2">
         <FormField form="channel" name="kind" label={t("channelForm.kind")} error={errors.kind}>
           {(props) => (
-            <select {...props} value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
+            <select {...props} key={kind} defaultValue={kind} onChange={(e) => setKind(e.target.value as Kind)}>
               {KINDS.map((k) => (
                 <option key={k} value={k}>
                   {t(`channelForm.kinds.${k}`)}

@@ -39,7 +39,7 @@ export async function FiringNow({
                   <p className="text-sm font-semibold">
                     {title}
                     {alert.instance ? (
-                      <span className="ml-2 font-mono text-xs text-zinc-500">{alert.instance}</span>
+                      <span className="ml-2 font-mono text-xs text-zinc-500 dark:text-zinc-400">{alert.instance}</span>
                     ) : null}
                   </p>
                   <p className="text-sm text-zinc-700 dark:text-zinc-300">

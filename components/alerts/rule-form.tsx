@@ -42,6 +42,8 @@ export function RuleForm({ rule }: { rule?: AlertRule }) {
     outcome: null,
     values: {},
   });
+  // The kind decides which fields show. React resets a form after its action, and a select resets to the option it
+  // was first rendered with: so the select is rendered anew (keyed) with each kind, which it then resets to.
   const [kind, setKind] = useState<RuleKind>(rule?.kind ?? "spend");
   const errors = state.outcome && !state.outcome.ok ? (state.outcome.fieldErrors ?? {}) : {};
   const values = state.values.kind === kind ? state.values : valuesOf(kind, rule);
@@ -63,7 +65,7 @@ export function RuleForm({ rule }: { rule?: AlertRule }) {
       <div className="grid gap-3 sm:grid-cols-2">
         <FormField form="rule" name="kind" label={t("ruleForm.kind")} error={errors.kind}>
           {(props) => (
-            <select {...props} value={kind} onChange={(e) => setKind(e.target.value as RuleKind)}>
+            <select {...props} key={kind} defaultValue={kind} onChange={(e) => setKind(e.target.value as RuleKind)}>
               {RULE_KINDS.map((k) => (
                 <option key={k} value={k}>
                   {t(`kinds.${k}`)}

@@ -37,7 +37,7 @@ export async function RuleList({
                 </p>
                 <p className="text-xs text-zinc-500 dark:text-zinc-400">
                   {rule.name ? `${describeRule(t, locale, rule, configShare)} · ` : ""}
-                  {t("rules.repeat", { minutes: rule.repeatMinutes })}
+                  {t("rules.repeat", repeatIn(rule.repeatMinutes))}
                 </p>
               </div>
               <span
@@ -84,4 +84,11 @@ export async function RuleList({
       </ul>
     </Card>
   );
+}
+
+/** A repeat interval in the largest whole unit: 1,440 minutes reads as a day, 240 as 4 hours. */
+function repeatIn(minutes: number): { unit: string; count: number } {
+  if (minutes % 1440 === 0) return { unit: "days", count: minutes / 1440 };
+  if (minutes % 60 === 0) return { unit: "hours", count: minutes / 60 };
+  return { unit: "minutes", count: minutes };
 }

@@ -33,7 +33,7 @@ export async function SilenceList({
                 <div className="min-w-0 flex-1">
                   <p className="text-sm font-medium">
                     {title}
-                    <span className="ml-2 font-mono text-xs text-zinc-500">
+                    <span className="ml-2 font-mono text-xs text-zinc-500 dark:text-zinc-400">
                       {silence.instance ?? t("silences.allInstances")}
                     </span>
                   </p>

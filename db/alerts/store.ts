@@ -99,7 +99,8 @@ export function readChannels(sqlite: Database.Database): Channel[] {
 /**
  * Writes one rule's evaluation: its instances' states replace the old ones, each transition becomes an event, and
  * the events to send become one delivery per enabled channel (grouped: one message per rule and evaluation, and
- * per kind of change). Called inside the loop's transaction, with every rule of the round.
+ * per kind of change, a repeat apart from a new firing). Called inside the loop's transaction, with every rule of the
+ * round.
  */
 export function writeEvaluation(
   sqlite: Database.Database,
@@ -135,7 +136,9 @@ export function writeEvaluation(
       })
       .returning({ id: agentDeskAlertEvents.id })
       .get();
-    if (t.send) toSend.set(t.state, [...(toSend.get(t.state) ?? []), id]);
+    // A repeat is its own message: its title says since when the rule has been firing.
+    const group = `${t.state}${t.repeat ? " again" : ""}`;
+    if (t.send) toSend.set(group, [...(toSend.get(group) ?? []), id]);
   }
   for (const ids of toSend.values()) queueDeliveries(sqlite, ids, channels, now);
   db.update(agentDeskAlertRules).set({ evaluatedAt: now }).where(eq(agentDeskAlertRules.id, rule.id)).run();

@@ -15,7 +15,7 @@ import {
 import { DatabaseUnavailable } from "@/db";
 import { openDatabase } from "@/db/connection";
 import type { AlertDelivery } from "@/db/schema";
-import { evaluateRule, type Evaluation } from "@/lib/alerts/evaluate";
+import { evaluateRule, type ActiveSilence, type Evaluation, type InstanceState } from "@/lib/alerts/evaluate";
 import { notificationFor } from "@/lib/alerts/message";
 import type { AlertRule, Observation } from "@/lib/alerts/rules";
 import { CountingInProgress } from "@/lib/counting-in-progress";
@@ -57,46 +57,62 @@ export type AlertLoopOptions = {
  * system's lock (a busy file is tried again in a moment, off the event loop).
  *
  * The one rule that must speak when the file cannot be written is about the file itself: while the database file is
- * missing or refuses writes, the `database` rules are evaluated in memory and sent straight to the channels last
- * read; what happened is written to the history once the file takes writes again.
+ * missing or refuses writes, the `database` rules are evaluated in memory (against the states and silences last
+ * read) and sent straight to the channels last read; what happened is written to the history once the file takes
+ * writes again.
  */
 export class AlertLoop {
   private db: Database.Database | undefined;
   private fileId: string | undefined;
-  private timers: NodeJS.Timeout[] = [];
+  /** The next tick of each schedule (one each: a timer kept per tick would pile up over a server's life). */
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Ticks under way: stop() closes the connection only once they end, so a send that got its answer is marked. */
+  private readonly running = new Set<Promise<unknown>>();
   private readonly sending = new Set<number>();
   private stopped = false;
-  /** The rules and channels last read, and the database rules' states while the file cannot hold them. */
-  private known: { rules: (AlertRule & { evaluatedAt: number | null })[]; channels: Channel[] } = {
-    rules: [],
-    channels: [],
-  };
+  /**
+   * What the last readable round saw, for the database rules while the file is missing: the rules, channels and
+   * silences, and the states it wrote for each database rule.
+   */
+  private known: {
+    rules: (AlertRule & { evaluatedAt: number | null })[];
+    channels: Channel[];
+    silences: ActiveSilence[];
+    states: Map<number, InstanceState[]>;
+  } = { rules: [], channels: [], silences: [], states: new Map() };
+  /** The database rules' evaluations while the file cannot hold them, written by the first round that can. */
   private readonly offline = new Map<number, Evaluation>();
 
   constructor(private readonly options: AlertLoopOptions) {}
 
   start(): this {
-    const every = (ms: number, work: () => Promise<unknown>) => {
+    const every = (name: string, ms: number, work: () => Promise<unknown>) => {
       const tick = () => {
         if (this.stopped) return;
-        void work()
-          .catch((error) => this.log(`alerts: ${(error as Error).message}`))
-          .finally(() => {
-            if (!this.stopped) this.timers.push(setTimeout(tick, ms).unref());
-          });
+        const run = work().catch((error) => this.log(`alerts: ${(error as Error).message}`));
+        this.running.add(run);
+        void run.finally(() => {
+          this.running.delete(run);
+          if (!this.stopped) this.timers.set(name, setTimeout(tick, ms).unref());
+          else if (this.running.size === 0) this.close();
+        });
       };
-      this.timers.push(setTimeout(tick, 0).unref());
+      this.timers.set(name, setTimeout(tick, 0).unref());
     };
-    every(this.options.evaluateMs ?? EVALUATE_MS, () => this.evaluate());
-    every(DELIVER_MS, () => this.deliver());
+    every("evaluate", this.options.evaluateMs ?? EVALUATE_MS, () => this.evaluate());
+    every("deliver", DELIVER_MS, () => this.deliver());
     return this;
   }
 
+  /**
+   * Stops the schedules. A tick under way finishes first (a round waiting for the lock is still written, a send that
+   * got its answer is marked), then the connection is closed; what it queued is left for the next loop to send.
+   */
   stop(): void {
     this.stopped = true;
     this.timers.forEach(clearTimeout);
-    this.db?.close();
-    this.db = undefined;
+    this.timers.clear();
+    if (this.running.size === 0) this.close();
   }
 
   /** One round: every enabled rule measured, and its changes written (and queued for sending) in one transaction. */
@@ -128,13 +144,16 @@ export class AlertLoop {
           }
           const silences = readSilences(db, now);
           const channels = readChannels(db);
+          this.known.silences = silences;
           for (const { rule, observations, firstLook } of measured) {
             const evaluation = evaluateRule(rule, observations, readStates(db, rule.id), silences, now, firstLook);
             writeEvaluation(db, rule, evaluation, channels, now);
+            if (rule.kind === "database") this.known.states.set(rule.id, evaluation.states);
           }
         });
         this.offline.clear();
-        await this.deliver(now);
+        // Stopped while waiting for the lock: what the round queued is the next loop's to send.
+        if (!this.stopped) await this.deliver(now);
         return;
       } catch (error) {
         if (!isWriteRefused(error)) throw error;
@@ -149,7 +168,7 @@ export class AlertLoop {
 
   /** Sends every due delivery (a few at a time), each claimed first and marked after. */
   async deliver(now = Date.now()): Promise<void> {
-    const db = this.connection();
+    const db = this.stopped ? undefined : this.connection();
     if (!db) return;
     let due: AlertDelivery[];
     try {
@@ -208,8 +227,8 @@ export class AlertLoop {
 
   /**
    * The database rules while the file cannot take writes: evaluated against the states last written (or kept here
-   * since), and sent straight to the channels last read, with retries in this process. What happened is kept (as
-   * already sent) for the first round that can write it.
+   * since) and the silences last read, and sent straight to the channels last read, with retries in this process.
+   * What happened, sent or held by a silence, is kept (as not to send again) for the first round that can write it.
    */
   private evaluateOffline(
     db: Database.Database | undefined,
@@ -218,11 +237,14 @@ export class AlertLoop {
   ): void {
     for (const { rule, observations } of measured) {
       const held = this.offline.get(rule.id);
-      const previous = held?.states ?? (db ? readStates(db, rule.id) : []);
-      const evaluation = evaluateRule(rule, observations, previous, [], now, false);
-      const sent = evaluation.transitions.filter((t) => t.send).map((t) => ({ ...t, at: now, send: false }));
-      this.offline.set(rule.id, { states: evaluation.states, transitions: [...(held?.transitions ?? []), ...sent] });
-      for (const transition of sent) {
+      const previous = held?.states ?? (db ? readStates(db, rule.id) : (this.known.states.get(rule.id) ?? []));
+      const evaluation = evaluateRule(rule, observations, previous, this.known.silences, now, false);
+      const happened = evaluation.transitions.map((t) => ({ ...t, at: now, send: false }));
+      this.offline.set(rule.id, {
+        states: evaluation.states,
+        transitions: [...(held?.transitions ?? []), ...happened],
+      });
+      for (const transition of evaluation.transitions.filter((t) => t.send)) {
         const event = {
           id: 0,
           ruleId: rule.id,
@@ -268,7 +290,8 @@ export class AlertLoop {
       try {
         return db.transaction(work).immediate();
       } catch (error) {
-        if ((error as { code?: string }).code !== "SQLITE_BUSY" || tries >= BUSY_TRIES) throw error;
+        const busy = String((error as { code?: unknown } | null)?.code ?? "").startsWith("SQLITE_BUSY");
+        if (!busy || tries >= BUSY_TRIES) throw error;
         await new Promise((resolve) => setTimeout(resolve, BUSY_RETRY_MS));
       }
     }

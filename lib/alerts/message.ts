@@ -190,7 +190,7 @@ export function eventLine(
       case "review_flag":
         return {
           agent: String(facts.agent),
-          value: value === null ? "—" : value.toFixed(3),
+          value: value === null ? "—" : formatCount(Math.round(value), locale), // KRW × contribution: whole won
           days: Number(facts.days ?? 30),
           trades: formatCount(Number(facts.trades ?? 0), locale),
           threshold: threshold ?? "—",

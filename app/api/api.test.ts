@@ -47,7 +47,8 @@ describe("JSON API bodies", () => {
       schema_version: readMigrations().length,
       database: { journal_mode: "wal", size_bytes: expect.any(Number), last_event_at: expect.any(String) },
       counting: null,
-    }); // no background count runs outside a server
+      alerts: null,
+    }); // no background count or alert loop runs outside a server
   });
 
   it("/api/llm/usage defaults to 7 days and has the contract's keys", async () => {

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
+import type { AlertStatus } from "@/db/background/alert-loop";
 import type { ActiveAlert } from "@/db/queries/alerts";
 import { eventLine } from "@/lib/alerts/message";
 import { formatDateTime } from "@/lib/format";
@@ -9,11 +10,13 @@ import type { Locale } from "@/lib/locale";
 /** What fires now, newest first: each instance's figure in words, since when, and where to look or silence it. */
 export async function FiringNow({
   alerts,
+  loop,
   titles,
   zone,
   operator,
 }: {
   alerts: ActiveAlert[];
+  loop: AlertStatus | null;
   titles: { id: number; title: string }[];
   zone: string;
   operator: boolean;
@@ -21,7 +24,19 @@ export async function FiringNow({
   const t = await getTranslations("alerts");
   const locale = (await getLocale()) as Locale;
   return (
-    <Card title={t("firing.title")} caption={t("firing.caption")}>
+    <Card
+      title={t("firing.title")}
+      caption={
+        loop?.checkedAt
+          ? loop.offline
+            ? t("firing.checkedOffline", { at: formatDateTime(loop.checkedAt, zone, locale) })
+            : t("firing.checked", {
+                at: formatDateTime(loop.checkedAt, zone, locale),
+                ms: Math.max(1, Math.round(loop.roundMs ?? 0)),
+              })
+          : t("firing.notChecked")
+      }
+    >
       {alerts.length === 0 ? (
         <p className="py-3 text-sm text-emerald-700 dark:text-emerald-400">{t("firing.none")}</p>
       ) : (

@@ -214,3 +214,26 @@ export function recordAttempt(
 export function readEvents(sqlite: Database.Database, ids: number[]): AlertEventRow[] {
   return orm(sqlite).select().from(agentDeskAlertEvents).where(inArray(agentDeskAlertEvents.id, ids)).all();
 }
+
+/**
+ * Forgets what happened before `before` (events and their finished deliveries), a bounded batch at a time so the
+ * loop's transaction stays short: the history is for looking back days, not a log kept forever.
+ */
+export function pruneHistory(sqlite: Database.Database, before: number, batch = 1000): void {
+  sqlite
+    .prepare(
+      "DELETE FROM agent_desk_alert_events WHERE id IN (SELECT id FROM agent_desk_alert_events WHERE at < ? ORDER BY at LIMIT ?)",
+    )
+    .run(before, batch);
+  sqlite
+    .prepare(
+      `DELETE FROM agent_desk_alert_deliveries WHERE id IN
+         (SELECT id FROM agent_desk_alert_deliveries WHERE created_at < ? AND status != 'pending' LIMIT ?)`,
+    )
+    .run(before, batch);
+}
+
+/** How many rule instances fire. */
+export function countFiring(sqlite: Database.Database): number {
+  return sqlite.prepare("SELECT count(*) FROM agent_desk_alert_states WHERE state = 'firing'").pluck().get() as number;
+}

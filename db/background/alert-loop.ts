@@ -3,11 +3,13 @@ import type Database from "better-sqlite3";
 import { measure, type MeasureSettings } from "@/db/alerts/measure";
 import {
   claimDelivery,
+  countFiring,
   dueDeliveries,
   readChannels,
   readEvents,
   readRules,
   readSilences,
+  pruneHistory,
   readStates,
   recordAttempt,
   writeEvaluation,
@@ -29,11 +31,22 @@ const EVALUATE_MS = 30_000;
 const DELIVER_MS = 1_000;
 // A send's timeout; a claimed delivery is not taken again before twice this has passed.
 const SEND_TIMEOUT_MS = 10_000;
+// What happened is kept this long (/alerts shows the last 100 events; /api/alerts the last 200).
+const HISTORY_DAYS = 90;
 // Deliveries sent at once.
 const SENDS_AT_ONCE = 8;
 // The trading system holds the write lock: the loop's short write is tried again this often, this many times.
 const BUSY_RETRY_MS = 20;
 const BUSY_TRIES = 250;
+
+export type AlertStatus = {
+  checkedAt: number | null;
+  roundMs: number | null;
+  /** Rule instances firing after the round. */
+  firing: number;
+  /** The round could not write to the file (missing, read-only, full): only the database rules were checked. */
+  offline: boolean;
+};
 
 export type AlertLoopOptions = {
   file: string;
@@ -82,6 +95,8 @@ export class AlertLoop {
   } = { rules: [], channels: [], silences: [], states: new Map() };
   /** The database rules' evaluations while the file cannot hold them, written by the first round that can. */
   private readonly offline = new Map<number, Evaluation>();
+  /** The last round: when it checked, how long measuring and writing took, what fires. For /alerts and /api/health. */
+  readonly status: AlertStatus = { checkedAt: null, roundMs: null, firing: 0, offline: false };
 
   constructor(private readonly options: AlertLoopOptions) {}
 
@@ -117,6 +132,7 @@ export class AlertLoop {
 
   /** One round: every enabled rule measured, and its changes written (and queued for sending) in one transaction. */
   async evaluate(now = Date.now()): Promise<void> {
+    const began = performance.now();
     const db = this.connection();
     if (db) [this.known.rules, this.known.channels] = [readRules(db), readChannels(db)];
     const rules = this.known.rules.filter((rule) => rule.enabled);
@@ -150,6 +166,8 @@ export class AlertLoop {
             writeEvaluation(db, rule, evaluation, channels, now);
             if (rule.kind === "database") this.known.states.set(rule.id, evaluation.states);
           }
+          pruneHistory(db, now - HISTORY_DAYS * 86_400_000);
+          this.setStatus(now, began, countFiring(db), false);
         });
         this.offline.clear();
         // Stopped while waiting for the lock: what the round queued is the next loop's to send.
@@ -164,6 +182,11 @@ export class AlertLoop {
       measured.filter((m) => m.rule.kind === "database"),
       now,
     );
+    this.setStatus(now, began, [...this.offline.values()].reduce((n, e) => n + e.states.length, 0), true);
+  }
+
+  private setStatus(now: number, began: number, firing: number, offline: boolean): void {
+    Object.assign(this.status, { checkedAt: now, roundMs: performance.now() - began, firing, offline });
   }
 
   /** Sends every due delivery (a few at a time), each claimed first and marked after. */
@@ -344,6 +367,11 @@ function isWriteRefused(error: unknown): boolean {
 
 // One loop per server process, kept across hot reloads in development.
 const global = globalThis as typeof globalThis & { agentDeskAlerts?: AlertLoop };
+
+/** The running loop's last round, or null when this process runs none (tests, the command line). */
+export function alertStatus(): AlertStatus | null {
+  return global.agentDeskAlerts?.status ?? null;
+}
 
 /** Starts the server's alerting (instrumentation-node.ts, at boot); a second call returns the running one. */
 export function startAlertLoop(options: AlertLoopOptions): AlertLoop {

@@ -1,6 +1,7 @@
 import "server-only";
 import { database } from "@/db";
 import { readChannels, readRules, readSilences } from "@/db/alerts/store";
+import { alertStatus } from "@/db/background/alert-loop";
 import type { AlertEventRow } from "@/db/schema";
 import type { RequestClock } from "@/lib/read-context";
 import { maskedTarget } from "@/lib/server/alerts/channels";
@@ -119,4 +120,9 @@ export function getAlertHistory(limit = 100) {
     for (const eventId of JSON.parse(d.eventIds) as number[])
       byEvent.set(eventId, [...(byEvent.get(eventId) ?? []), d]);
   return events.map((event) => ({ event, deliveries: byEvent.get(event.id) ?? [] }));
+}
+
+/** The server's alert loop: when it last checked the rules and how long that took (null outside a server). */
+export function getAlertLoopStatus() {
+  return alertStatus();
 }

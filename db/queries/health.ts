@@ -2,6 +2,7 @@ import "server-only";
 import fs from "node:fs";
 import type Database from "better-sqlite3";
 import { database } from "@/db";
+import { alertStatus } from "@/db/background/alert-loop";
 import { llmAdoption } from "@/db/aggregates/llm-adoption";
 import { uncountedLlmCalls } from "@/db/aggregates/llm-backfill";
 import { zonedSql } from "@/db/aggregates/llm-keys";
@@ -25,6 +26,7 @@ export function getHealth(clock: RequestClock) {
   return {
     schemaVersion: version,
     counting: getBackgroundCount(clock),
+    alerts: alertStatus(),
     database: {
       journalMode: String(sqlite.pragma("journal_mode", { simple: true })),
       sizeBytes: fs.statSync(sqlite.name).size,

@@ -10,7 +10,14 @@ import { SilenceList } from "@/components/alerts/silence-list";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { appConfig } from "@/db";
-import { getActiveAlerts, getAlertHistory, getAlertRules, getChannels, getSilences } from "@/db/queries/alerts";
+import {
+  getActiveAlerts,
+  getAlertHistory,
+  getAlertLoopStatus,
+  getAlertRules,
+  getChannels,
+  getSilences,
+} from "@/db/queries/alerts";
 import { requestClock } from "@/db/queries/request-clock";
 import { ruleTitle } from "@/lib/alerts/message";
 import type { Locale } from "@/lib/locale";
@@ -41,7 +48,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
     <>
       <PageHeader title={t("page.heading")} subtitle={t("page.subtitle")} />
       <div className="space-y-4">
-        <FiringNow alerts={active} titles={titled} zone={clock.zone} operator={operator} />
+        <FiringNow alerts={active} loop={getAlertLoopStatus()} titles={titled} zone={clock.zone} operator={operator} />
         <RuleList rules={titled} active={active} configShare={configShare} operator={operator} />
         {operator ? (
           <Card

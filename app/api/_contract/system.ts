@@ -33,6 +33,12 @@ export function healthJson(health: Health) {
       trade_changes_waiting: count.tradeChangesWaiting,
       behind_seconds: count.behindSeconds,
     },
+    alerts: health.alerts && {
+      checked_at: health.alerts.checkedAt === null ? null : new Date(health.alerts.checkedAt).toISOString(),
+      round_ms: health.alerts.roundMs,
+      firing: health.alerts.firing,
+      offline: health.alerts.offline,
+    },
     database: {
       journal_mode: health.database.journalMode,
       size_bytes: health.database.sizeBytes,

@@ -31,7 +31,7 @@ export const NAMESPACES = [
  */
 export const CLIENT_MESSAGES = {
   common: ["pageError", "reference", "sectionError", "counting"],
-  nav: ["routes"],
+  nav: ["routes", "firing"],
   login: ["password", "submit", "submitting"],
   review: ["form"],
   evolution: ["form", "rollback"],

@@ -5,7 +5,8 @@ import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
 import { ROUTES } from "./routes";
 
-export function NavLinks() {
+/** The main menu; `badges` puts a count beside a route (what fires now, beside Alerts). */
+export function NavLinks({ badges = {} }: { badges?: Partial<Record<string, number>> }) {
   const pathname = usePathname();
   const t = useTranslations("nav");
   return (
@@ -24,6 +25,17 @@ export function NavLinks() {
               }`}
             >
               {t(`routes.${name}`)}
+              {badges[href] ? (
+                <>
+                  <span
+                    aria-hidden
+                    className="ml-2 rounded-full bg-rose-600 px-1.5 py-0.5 text-xs font-semibold text-white tabular-nums"
+                  >
+                    {badges[href]}
+                  </span>
+                  <span className="sr-only">{t("firing", { count: badges[href] })}</span>
+                </>
+              ) : null}
             </Link>
           </li>
         );

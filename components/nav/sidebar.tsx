@@ -2,6 +2,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { signOut } from "@/app/login/actions";
 import { appConfig } from "@/db";
+import { getFiringCount } from "@/db/queries/alerts";
 import { LocaleSwitch } from "./locale-switch";
 import { NavLinks } from "./nav-links";
 
@@ -21,7 +22,7 @@ export function Sidebar() {
         </span>
         Agent Desk
       </Link>
-      <NavLinks />
+      <NavLinks badges={{ "/alerts": getFiringCount() }} />
       <LocaleSwitch />
       {appConfig().dashboardPassword ? (
         <form action={signOut} className="px-3 md:mt-auto">

@@ -1,6 +1,6 @@
 import "server-only";
 import { database } from "@/db";
-import { readChannels, readRules, readSilences } from "@/db/alerts/store";
+import { countFiring, readChannels, readRules, readSilences } from "@/db/alerts/store";
 import { alertStatus } from "@/db/background/alert-loop";
 import type { AlertEventRow } from "@/db/schema";
 import type { RequestClock } from "@/lib/read-context";
@@ -125,4 +125,13 @@ export function getAlertHistory(limit = 100) {
 /** The server's alert loop: when it last checked the rules and how long that took (null outside a server). */
 export function getAlertLoopStatus() {
   return alertStatus();
+}
+
+/** How many rule instances fire now: the sidebar's badge on every page (0 while the file cannot be read). */
+export function getFiringCount(): number {
+  try {
+    return countFiring(database().sqlite);
+  } catch {
+    return 0;
+  }
 }

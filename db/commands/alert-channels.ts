@@ -8,7 +8,7 @@ import type { Say } from "@/lib/say";
 import { channelRequest } from "@/lib/server/alerts/channel-request";
 import { parseChannelInput, type Channel } from "@/lib/server/alerts/channels";
 import { sendRequest } from "@/lib/server/alerts/send";
-import { refusedByFile, type AlertCommandOutcome } from "./alert-rules";
+import { refusedByFile, writeAlertChange, type AlertCommandOutcome } from "./alert-rules";
 
 type Form = { get(name: string): unknown };
 
@@ -26,7 +26,9 @@ function readForm(form: Form): Record<(typeof FIELDS)[number], unknown> {
  * fields; nothing is written unless every field is right.
  */
 export function saveChannel(id: number | null, form: Form, actor: string, say: Say): AlertCommandOutcome {
-  const { db, sqlite } = writableDatabase();
+  const refused = refusedByFile(say);
+  if (refused) return { ok: false, error: refused };
+  const { sqlite } = writableDatabase();
   const existing = id === null ? undefined : readChannels(sqlite).find((c) => c.id === id);
   if (id !== null && !existing) return { ok: false, error: say({ key: "channelGone" }) };
   const parsed = parseChannelInput(readForm(form), existing);
@@ -35,40 +37,31 @@ export function saveChannel(id: number | null, form: Form, actor: string, say: S
       ok: false,
       fieldErrors: Object.fromEntries(Object.entries(parsed.errors).map(([field, said]) => [field, say(said!)])),
     };
-  const refused = refusedByFile(say);
-  if (refused) return { ok: false, error: refused };
-  return sqlite
-    .transaction((): AlertCommandOutcome => {
-      if (id === null) {
-        const row = db
-          .insert(agentDeskAlertChannels)
-          .values({ ...parsed.value, createdBy: actor })
-          .returning({ id: agentDeskAlertChannels.id })
-          .get();
-        return { ok: true, id: row.id };
-      }
-      db.update(agentDeskAlertChannels).set(parsed.value).where(eq(agentDeskAlertChannels.id, id)).run();
-      return { ok: true, id };
-    })
-    .immediate();
+  return writeAlertChange(say, (db) => {
+    if (id === null) {
+      const row = db
+        .insert(agentDeskAlertChannels)
+        .values({ ...parsed.value, createdBy: actor })
+        .returning({ id: agentDeskAlertChannels.id })
+        .get();
+      return { ok: true, id: row.id };
+    }
+    db.update(agentDeskAlertChannels).set(parsed.value).where(eq(agentDeskAlertChannels.id, id)).run();
+    return { ok: true, id };
+  });
 }
 
 /** Removes a channel; what was waiting to be sent to it is given up (the history says so). */
 export function deleteChannel(id: number, say: Say): AlertCommandOutcome {
-  const refused = refusedByFile(say);
-  if (refused) return { ok: false, error: refused };
-  const { db, sqlite } = writableDatabase();
-  return sqlite
-    .transaction((): AlertCommandOutcome => {
-      if (db.delete(agentDeskAlertChannels).where(eq(agentDeskAlertChannels.id, id)).run().changes === 0)
-        return { ok: false, error: say({ key: "channelGone" }) };
-      db.update(agentDeskAlertDeliveries)
-        .set({ status: "failed", lastError: "the channel was removed" })
-        .where(and(eq(agentDeskAlertDeliveries.channelId, id), eq(agentDeskAlertDeliveries.status, "pending")))
-        .run();
-      return { ok: true };
-    })
-    .immediate();
+  return writeAlertChange(say, (db) => {
+    if (db.delete(agentDeskAlertChannels).where(eq(agentDeskAlertChannels.id, id)).run().changes === 0)
+      return { ok: false, error: say({ key: "channelGone" }) };
+    db.update(agentDeskAlertDeliveries)
+      .set({ status: "failed", lastError: "the channel was removed" })
+      .where(and(eq(agentDeskAlertDeliveries.channelId, id), eq(agentDeskAlertDeliveries.status, "pending")))
+      .run();
+    return { ok: true };
+  });
 }
 
 export type TestOutcome = { ok: true; status: number } | { ok: false; error: string };

@@ -1,10 +1,9 @@
 import "server-only";
 import { and, eq, gt } from "drizzle-orm";
-import { writableDatabase } from "@/db";
 import { agentDeskAlertRules, agentDeskAlertSilences } from "@/db/schema";
 import { formText, optionalFormText } from "@/lib/form-text";
 import type { Say } from "@/lib/say";
-import { refusedByFile, type AlertCommandOutcome } from "./alert-rules";
+import { writeAlertChange, type AlertCommandOutcome } from "./alert-rules";
 
 type Form = { get(name: string): unknown };
 
@@ -32,43 +31,33 @@ export function addSilence(form: Form, actor: string, say: Say, now = Date.now()
   if (!instance.success) fieldErrors.instance = instance.error.issues[0]!.message;
   if (!Number.isSafeInteger(ruleId)) fieldErrors.rule_id = say({ key: "rule.gone" });
   if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
-  const refused = refusedByFile(say);
-  if (refused) return { ok: false, error: refused };
-  const { db, sqlite } = writableDatabase();
-  return sqlite
-    .transaction((): AlertCommandOutcome => {
-      if (!db.select().from(agentDeskAlertRules).where(eq(agentDeskAlertRules.id, ruleId)).get())
-        return { ok: false, fieldErrors: { rule_id: say({ key: "rule.gone" }) } };
-      const row = db
-        .insert(agentDeskAlertSilences)
-        .values({
-          ruleId,
-          instance: instance.data ?? null,
-          startsAt: now,
-          endsAt: now + Math.round(hours * 3_600_000),
-          reason: reason.data!,
-          createdBy: actor,
-        })
-        .returning({ id: agentDeskAlertSilences.id })
-        .get();
-      return { ok: true, id: row.id };
-    })
-    .immediate();
+  return writeAlertChange(say, (db) => {
+    if (!db.select().from(agentDeskAlertRules).where(eq(agentDeskAlertRules.id, ruleId)).get())
+      return { ok: false, fieldErrors: { rule_id: say({ key: "rule.gone" }) } };
+    const row = db
+      .insert(agentDeskAlertSilences)
+      .values({
+        ruleId,
+        instance: instance.data ?? null,
+        startsAt: now,
+        endsAt: now + Math.round(hours * 3_600_000),
+        reason: reason.data!,
+        createdBy: actor,
+      })
+      .returning({ id: agentDeskAlertSilences.id })
+      .get();
+    return { ok: true, id: row.id };
+  });
 }
 
 /** Ends a silence now; what it held back and still fires is sent at the next round. */
 export function endSilence(id: number, say: Say, now = Date.now()): AlertCommandOutcome {
-  const refused = refusedByFile(say);
-  if (refused) return { ok: false, error: refused };
-  const { db, sqlite } = writableDatabase();
-  return sqlite
-    .transaction((): AlertCommandOutcome => {
-      const changed = db
-        .update(agentDeskAlertSilences)
-        .set({ endsAt: now })
-        .where(and(eq(agentDeskAlertSilences.id, id), gt(agentDeskAlertSilences.endsAt, now)))
-        .run().changes;
-      return changed === 1 ? { ok: true } : { ok: false, error: say({ key: "silence.gone" }) };
-    })
-    .immediate();
+  return writeAlertChange(say, (db) => {
+    const changed = db
+      .update(agentDeskAlertSilences)
+      .set({ endsAt: now })
+      .where(and(eq(agentDeskAlertSilences.id, id), gt(agentDeskAlertSilences.endsAt, now)))
+      .run().changes;
+    return changed === 1 ? { ok: true } : { ok: false, error: say({ key: "silence.gone" }) };
+  });
 }

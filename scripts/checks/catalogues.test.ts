@@ -56,6 +56,13 @@ describe("the message catalogues", () => {
     expect([...defined].filter((key) => !keys.has(key) && !prefixes.some((p) => key.startsWith(p)))).toEqual([]);
   });
 
+  it.each(NAMESPACES)("%s: no apostrophe that ICU reads as a quote (it would print '{x}' as {x})", (namespace) => {
+    for (const locale of LOCALES)
+      for (const [key, message] of flatten(read(locale, namespace)))
+        // A doubled apostrophe ('') is ICU's way of writing one; a single one before {, }, # or | starts a quote.
+        expect(message.replace(/''/g, ""), `${locale}/${namespace}.${key}`).not.toMatch(/'[{}#|]/);
+  });
+
   it("the check reads bindings, plain keys and template prefixes", () => {
     const sample =
       'const t = await getTranslations("costs");\nt("byProvider.title"); t.rich("note", {}); t(`unit.${u}`);\n' +

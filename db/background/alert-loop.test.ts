@@ -114,6 +114,33 @@ describe("the alert loop across restarts", () => {
   });
 });
 
+describe("the alert loop when the agent config cannot be read", () => {
+  it("goes on with the last limits read, and says so once", async () => {
+    const desk = await deskWithRule(RULES.spendDay);
+    const take = inbox(desk);
+    const said: string[] = [];
+    let broken = false;
+    const limits = { costLimitDaily: 50, costLimitWeekly: 300, costAlertThreshold: 0.8, autoRollback: false };
+    const loop = desk.loop({
+      settings: () => {
+        if (broken) throw new Error("AGENT_CONFIG_PATH 'agents.yaml' is not valid YAML: bad indentation");
+        return limits;
+      },
+      log: (line) => said.push(line),
+    });
+    const t0 = seoul("2030-03-06T10:00");
+    await loop.evaluate(t0);
+    broken = true; // an operator's edit, half saved
+    pythonWrites(desk.file, [llmCall(t0 + 10_000, { cost: 45 })]);
+    await loop.evaluate(t0 + I);
+    await loop.evaluate(t0 + 2 * I);
+    expect(take().bodies.map((b) => [b.state, b.alerts[0]!.threshold])).toEqual([["firing", 40]]);
+    expect(said).toEqual([
+      "alerts: the agent config cannot be read (AGENT_CONFIG_PATH 'agents.yaml' is not valid YAML: bad indentation); using the last limits read",
+    ]);
+  });
+});
+
 describe("the alert loop beside the trading system's writer", () => {
   it("neither blocks the event loop nor loses the round while Python holds the write lock for 2 s", async () => {
     const desk = await deskWithRule(RULES.swapChange);

@@ -95,6 +95,8 @@ export class AlertLoop {
   } = { rules: [], channels: [], silences: [], states: new Map() };
   /** The database rules' evaluations while the file cannot hold them, written by the first round that can. */
   private readonly offline = new Map<number, Evaluation>();
+  private lastSettings: Omit<MeasureSettings, "databasePath"> | undefined;
+  private settingsError: string | null = null;
   /** The last round: when it checked, how long measuring and writing took, what fires. For /alerts and /api/health. */
   readonly status: AlertStatus = { checkedAt: null, roundMs: null, firing: 0, offline: false };
 
@@ -136,7 +138,7 @@ export class AlertLoop {
     const db = this.connection();
     if (db) [this.known.rules, this.known.channels] = [readRules(db), readChannels(db)];
     const rules = this.known.rules.filter((rule) => rule.enabled);
-    const settings = { ...this.options.settings(), databasePath: this.options.file };
+    const settings = { ...this.settings(), databasePath: this.options.file };
     const clock = { now, zone: this.options.zone };
     const measured: { rule: AlertRule; observations: Observation[]; firstLook: boolean }[] = [];
     for (const rule of rules) {
@@ -182,7 +184,30 @@ export class AlertLoop {
       measured.filter((m) => m.rule.kind === "database"),
       now,
     );
-    this.setStatus(now, began, [...this.offline.values()].reduce((n, e) => n + e.states.length, 0), true);
+    this.setStatus(
+      now,
+      began,
+      [...this.offline.values()].reduce((n, e) => n + e.states.length, 0),
+      true,
+    );
+  }
+
+  /**
+   * The agent config's limits as it says them now; while it cannot be read (an edit half-saved, a YAML error), the
+   * last ones read, so the database and swap rules go on being checked. Said once per change of the error.
+   */
+  private settings(): Omit<MeasureSettings, "databasePath"> {
+    try {
+      this.lastSettings = this.options.settings();
+      this.settingsError = null;
+    } catch (error) {
+      const message = (error as Error).message;
+      if (message !== this.settingsError)
+        this.log(`alerts: the agent config cannot be read (${message}); using the last limits read`);
+      this.settingsError = message;
+      if (!this.lastSettings) throw error;
+    }
+    return this.lastSettings;
   }
 
   private setStatus(now: number, began: number, firing: number, offline: boolean): void {
@@ -217,7 +242,7 @@ export class AlertLoop {
         publicUrl: this.options.publicUrl,
         zone: this.options.zone,
         now: Date.now(),
-        configShare: this.options.settings().costAlertThreshold,
+        configShare: this.settings().costAlertThreshold,
       });
       const answer = await this.post(channel, notification);
       if (answer.ok) return await record({ status: "sent", httpStatus: answer.status, at: Date.now() });
@@ -289,7 +314,7 @@ export class AlertLoop {
             publicUrl: this.options.publicUrl,
             zone: this.options.zone,
             now,
-            configShare: this.options.settings().costAlertThreshold,
+            configShare: this.settings().costAlertThreshold,
           });
           void this.postWithRetries(channel, notification);
         }

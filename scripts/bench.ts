@@ -130,7 +130,7 @@ async function main() {
       ),
       "",
       `- seed: ${seedSeconds === null ? "reused" : `${seedSeconds.toFixed(0)} s`}; aggregates rebuilt from scratch (what adopting a file costs): LLM log ${rebuild.llm.toFixed(1)} s, trades ${rebuild.trades.toFixed(1)} s`,
-      `- alert rules (the 12 starting rules, measured and written by the background loop, off the request path): ${alerts.map((ms) => `${ms.toFixed(1)} ms`).join(", then ")} a round`,
+      `- alert rules (the 12 starting rules, measured one per turn of the event loop and written by the background loop, off the request path): ${alerts.map((r) => `${r.round.toFixed(1)} ms (longest one rule ${r.slowest.toFixed(1)} ms)`).join(", then ")} a round`,
       `- server RSS after the run: ${(Number(rss) / 1024).toFixed(0)} MB`,
       `- file: ${(sizes.total / 2 ** 20).toFixed(0)} MB, of which Agent Desk's tables and indexes ${(sizes.aggregates / 2 ** 20).toFixed(1)} MB (${((sizes.aggregates / sizes.total) * 100).toFixed(1)} %)`,
       `- Python insert (one connection per insert, as the trading system writes; medians of 21 alternating rounds of 400): ${overhead.with.toFixed(3)} ms with Agent Desk's tables, triggers and indexes, ${overhead.without.toFixed(3)} ms without any of them: ${percent(overhead.added)} added by them (median of the rounds' ratios; quartiles ${overhead.addedQuartiles.map(percent).join(" and ")}); ${overhead.original.toFixed(3)} ms on the file as it was before Agent Desk (rollback journal, none of its objects): ${percent(overhead.againstOriginal)} with Agent Desk`,
@@ -177,19 +177,20 @@ async function startServer(file: string) {
  * The alert loop's round as the server reports it (/api/health `alerts.round_ms`): the one it ran while the pages
  * were timed, and the next (it checks every 30 s).
  */
-async function alertRounds(): Promise<number[]> {
+async function alertRounds(): Promise<{ round: number; slowest: number }[]> {
   const read = async () =>
     (
       (await (await fetch(`http://127.0.0.1:${PORT}/api/health`)).json()) as {
-        alerts: { checked_at: string | null; round_ms: number | null } | null;
+        alerts: { checked_at: string | null; round_ms: number | null; slowest_rule_ms: number | null } | null;
       }
     ).alerts;
-  const rounds: number[] = [];
+  const rounds: { round: number; slowest: number }[] = [];
   let seen: string | null = null;
   for (let waited = 0; rounds.length < 2 && waited < 70_000; waited += 250) {
     const alerts = await read();
     if (alerts?.checked_at && alerts.checked_at !== seen && alerts.round_ms !== null) {
-      [seen, rounds[rounds.length]] = [alerts.checked_at, alerts.round_ms];
+      seen = alerts.checked_at;
+      rounds.push({ round: alerts.round_ms, slowest: alerts.slowest_rule_ms ?? 0 });
     }
     await new Promise((r) => setTimeout(r, 250));
   }

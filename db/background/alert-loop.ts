@@ -42,6 +42,8 @@ const BUSY_TRIES = 250;
 export type AlertStatus = {
   checkedAt: number | null;
   roundMs: number | null;
+  /** The longest one rule's measurement held the event loop (rules are measured one per turn of it). */
+  slowestRuleMs: number | null;
   /** Rule instances firing after the round. */
   firing: number;
   /** The round could not write to the file (missing, read-only, full): only the database rules were checked. */
@@ -98,7 +100,7 @@ export class AlertLoop {
   private lastSettings: Omit<MeasureSettings, "databasePath"> | undefined;
   private settingsError: string | null = null;
   /** The last round: when it checked, how long measuring and writing took, what fires. For /alerts and /api/health. */
-  readonly status: AlertStatus = { checkedAt: null, roundMs: null, firing: 0, offline: false };
+  readonly status: AlertStatus = { checkedAt: null, roundMs: null, slowestRuleMs: null, firing: 0, offline: false };
 
   constructor(private readonly options: AlertLoopOptions) {}
 
@@ -141,10 +143,15 @@ export class AlertLoop {
     const settings = { ...this.settings(), databasePath: this.options.file };
     const clock = { now, zone: this.options.zone };
     const measured: { rule: AlertRule; observations: Observation[]; firstLook: boolean }[] = [];
+    let slowest = 0;
     for (const rule of rules) {
       if (!db && rule.kind !== "database") continue;
+      // One rule at a time, the event loop free between them: a request waits at most one rule's measurement.
+      await new Promise((resolve) => setImmediate(resolve));
+      const started = performance.now();
       try {
         measured.push({ rule, observations: measure(rule, clock, settings), firstLook: rule.evaluatedAt === null });
+        slowest = Math.max(slowest, performance.now() - started);
       } catch (error) {
         // Figures still being counted, or a file that went away since, are measured at the next round; anything
         // else is said and skipped.
@@ -169,7 +176,7 @@ export class AlertLoop {
             if (rule.kind === "database") this.known.states.set(rule.id, evaluation.states);
           }
           pruneHistory(db, now - HISTORY_DAYS * 86_400_000);
-          this.setStatus(now, began, countFiring(db), false);
+          this.setStatus(now, began, slowest, countFiring(db), false);
         });
         this.offline.clear();
         // Stopped while waiting for the lock: what the round queued is the next loop's to send.
@@ -184,12 +191,8 @@ export class AlertLoop {
       measured.filter((m) => m.rule.kind === "database"),
       now,
     );
-    this.setStatus(
-      now,
-      began,
-      [...this.offline.values()].reduce((n, e) => n + e.states.length, 0),
-      true,
-    );
+    const firing = [...this.offline.values()].reduce((n, e) => n + e.states.length, 0);
+    this.setStatus(now, began, slowest, firing, true);
   }
 
   /**
@@ -210,8 +213,8 @@ export class AlertLoop {
     return this.lastSettings;
   }
 
-  private setStatus(now: number, began: number, firing: number, offline: boolean): void {
-    Object.assign(this.status, { checkedAt: now, roundMs: performance.now() - began, firing, offline });
+  private setStatus(now: number, began: number, slowestRuleMs: number, firing: number, offline: boolean): void {
+    Object.assign(this.status, { checkedAt: now, roundMs: performance.now() - began, slowestRuleMs, firing, offline });
   }
 
   /** Sends every due delivery (a few at a time), each claimed first and marked after. */

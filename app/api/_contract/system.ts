@@ -36,6 +36,7 @@ export function healthJson(health: Health) {
     alerts: health.alerts && {
       checked_at: health.alerts.checkedAt === null ? null : new Date(health.alerts.checkedAt).toISOString(),
       round_ms: health.alerts.roundMs,
+      slowest_rule_ms: health.alerts.slowestRuleMs,
       firing: health.alerts.firing,
       offline: health.alerts.offline,
     },

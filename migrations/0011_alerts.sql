@@ -57,6 +57,7 @@ CREATE TABLE agent_desk_alert_states (
   state TEXT NOT NULL,
   since INTEGER NOT NULL,
   notified_at INTEGER,
+  clear_since INTEGER,
   value REAL,
   threshold REAL,
   facts TEXT NOT NULL,
@@ -93,6 +94,7 @@ CREATE TABLE agent_desk_alert_deliveries (
   sent_at INTEGER
 );
 CREATE INDEX agent_desk_alert_deliveries_due ON agent_desk_alert_deliveries (status, next_attempt_at);
+CREATE INDEX agent_desk_alert_deliveries_created ON agent_desk_alert_deliveries (created_at);
 -- migrate:down
 DROP TABLE agent_desk_alert_deliveries;
 DROP TABLE agent_desk_alert_events;

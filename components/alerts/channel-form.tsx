@@ -43,6 +43,8 @@ export function ChannelForm({ channel, defaultLocale }: { channel?: EditedChanne
   );
   return (
     <form
+      // Every check is the server's, said beside its field in the reader's words, never the browser's own bubble.
+      noValidate
       action={action}
       id="channel-form"
       aria-label={channel ? t("channelForm.editLabel") : t("channelForm.addLabel")}

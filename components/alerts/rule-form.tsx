@@ -56,6 +56,8 @@ export function RuleForm({ rule }: { rule?: AlertRule }) {
   );
   return (
     <form
+      // Every check is the server's, said beside its field in the reader's words, never the browser's own bubble.
+      noValidate
       action={action}
       id="rule-form"
       aria-label={rule ? t("ruleForm.editLabel") : t("ruleForm.addLabel")}

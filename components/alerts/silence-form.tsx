@@ -23,7 +23,7 @@ export function SilenceForm({
   const errors = state.outcome && !state.outcome.ok ? (state.outcome.fieldErrors ?? {}) : {};
   const values = state.values;
   return (
-    <form action={action} id="silence-form" aria-label={t("silenceForm.label")} className="space-y-3">
+    <form action={action} noValidate id="silence-form" aria-label={t("silenceForm.label")} className="space-y-3">
       <div className="grid gap-3 sm:grid-cols-2">
         <FormField form="silence" name="rule_id" label={t("silenceForm.rule")} error={errors.rule_id}>
           {(props) => (

@@ -57,6 +57,7 @@ export function readStates(sqlite: Database.Database, ruleId: number): InstanceS
       state: row.state as InstanceState["state"],
       since: row.since,
       notifiedAt: row.notifiedAt,
+      clearSince: row.clearSince,
       value: row.value,
       threshold: row.threshold,
       facts: JSON.parse(row.facts),
@@ -104,17 +105,22 @@ export function readChannels(sqlite: Database.Database): Channel[] {
  */
 export function writeEvaluation(
   sqlite: Database.Database,
-  rule: AlertRule,
+  rule: AlertRule & { evaluatedAt?: number | null },
   evaluation: Evaluation,
   channels: Channel[],
   now: number,
+  previous?: InstanceState[],
 ): void {
   const db = orm(sqlite);
-  db.delete(agentDeskAlertStates).where(eq(agentDeskAlertStates.ruleId, rule.id)).run();
-  for (const s of evaluation.states)
-    db.insert(agentDeskAlertStates)
-      .values({ ruleId: rule.id, ...s, facts: JSON.stringify(s.facts) })
-      .run();
+  // Nothing changed, nothing written: a round that finds all well leaves the file (and its WAL) as it was, however
+  // long the trading system is idle and does not checkpoint.
+  if (!previous || JSON.stringify(previous) !== JSON.stringify(evaluation.states)) {
+    db.delete(agentDeskAlertStates).where(eq(agentDeskAlertStates.ruleId, rule.id)).run();
+    for (const s of evaluation.states)
+      db.insert(agentDeskAlertStates)
+        .values({ ruleId: rule.id, ...s, facts: JSON.stringify(s.facts) })
+        .run();
+  }
   const toSend = new Map<string, number[]>();
   for (const t of evaluation.transitions) {
     const { id } = db
@@ -141,7 +147,9 @@ export function writeEvaluation(
     if (t.send) toSend.set(group, [...(toSend.get(group) ?? []), id]);
   }
   for (const ids of toSend.values()) queueDeliveries(sqlite, ids, channels, now);
-  db.update(agentDeskAlertRules).set({ evaluatedAt: now }).where(eq(agentDeskAlertRules.id, rule.id)).run();
+  // Only its first look matters (a notice rule takes in what exists without sending it).
+  if (rule.evaluatedAt === null || rule.evaluatedAt === undefined)
+    db.update(agentDeskAlertRules).set({ evaluatedAt: now }).where(eq(agentDeskAlertRules.id, rule.id)).run();
 }
 
 /** One delivery per enabled channel for a message telling of `eventIds`. */

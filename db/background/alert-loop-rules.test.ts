@@ -1,6 +1,7 @@
 // Each kind of rule whose condition depends on wall time, through the real loop on a file the trading system's
 // Python writer filled: fires within two evaluation intervals of the condition becoming true, is sent once (to a
-// signed webhook and a Slack stand-in, both real HTTP receivers), resolves when it clears, and waits out a silence.
+// signed webhook and a Slack stand-in, both real HTTP receivers), resolves within two intervals of clearing, and
+// waits out a silence.
 // The loop is driven by explicit instants (the condition written at t0, evaluated at t0 + 30 s and t0 + 60 s).
 import { afterEach, describe, expect, it } from "vitest";
 import { llmCall, pythonWrites, seoul, trade } from "@/db/alerts/trading-writes";
@@ -74,10 +75,12 @@ async function lifecycle(life: Lifecycle): Promise<void> {
 
   life.clear.write?.(desk.file);
   await loop.evaluate(life.clear.t0 + I);
+  nothingSent(); // clear at one round: it resolves only if still clear at the next (no flapping at a threshold)
+  await loop.evaluate(life.clear.t0 + 2 * I);
   const resolved = sentOnce("resolved");
   expect(resolved.body.alerts[0]).toMatchObject({ instance: life.firing.instance ?? "", state: "resolved" });
   expect(resolved.text).toContain("Resolved");
-  await loop.evaluate(life.clear.t0 + 2 * I);
+  await loop.evaluate(life.clear.t0 + 3 * I);
   nothingSent();
 
   const silenceId = silence(life.ruleId, { now: life.again.t0 - I, instance: life.again.instance });

@@ -106,11 +106,39 @@ describe("the alert loop across restarts", () => {
 
     desk.loop().start();
     await waitFor("the queued deliveries", () => desk.hook.received.length + desk.slack.received.length === 2);
+    // Marked once the receivers' answers are in, a moment after they took the requests.
+    await waitFor("the deliveries marked", () => deliveries(desk.file).every((d) => d.status !== "pending"));
     expect(deliveries(desk.file).map((d) => [d.status, d.attempts])).toEqual([
       ["sent", 1],
       ["sent", 1],
     ]);
     expect(events(desk.file, RULES.swapBreached).map((e) => e.state)).toEqual(["firing"]);
+  });
+});
+
+describe("the alert loop and the operator at once", () => {
+  it("does not write back a rule the operator switched off while the round measured it", async () => {
+    const desk = await deskWithRule(RULES.swapBreached);
+    pythonWrites(desk.file, breachedSwap("strategy_optimizer", ["claude", "sonnet-4"]));
+    // Another writer holds the lock while the round measures, and switches the rule off before letting go.
+    const holder = spawn("python3", [
+      "-c",
+      `
+import sqlite3, sys, time
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute("BEGIN IMMEDIATE")
+print("held", flush=True)
+time.sleep(0.5)
+c.execute("UPDATE agent_desk_alert_rules SET enabled = 0 WHERE id = ?", (int(sys.argv[2]),))
+c.execute("COMMIT")
+`,
+      desk.file,
+      String(RULES.swapBreached),
+    ]);
+    await new Promise((resolve) => holder.stdout.once("data", resolve));
+    await desk.loop().evaluate();
+    expect(events(desk.file, RULES.swapBreached)).toEqual([]);
+    expect(deliveries(desk.file)).toEqual([]);
   });
 });
 

@@ -170,9 +170,20 @@ export class AlertLoop {
           const silences = readSilences(db, now);
           const channels = readChannels(db);
           this.known.silences = silences;
+          // An operator may have switched a rule off, deleted or changed it while the round measured: such a
+          // rule's measurement is dropped rather than written back over the change.
+          const current = new Map(readRules(db).map((r) => [r.id, r]));
           for (const { rule, observations, firstLook } of measured) {
-            const evaluation = evaluateRule(rule, observations, readStates(db, rule.id), silences, now, firstLook);
-            writeEvaluation(db, rule, evaluation, channels, now);
+            const stored = current.get(rule.id);
+            if (
+              !stored?.enabled ||
+              stored.kind !== rule.kind ||
+              JSON.stringify(stored.params) !== JSON.stringify(rule.params)
+            )
+              continue;
+            const previous = readStates(db, rule.id);
+            const evaluation = evaluateRule(rule, observations, previous, silences, now, firstLook);
+            writeEvaluation(db, rule, evaluation, channels, now, previous);
             if (rule.kind === "database") this.known.states.set(rule.id, evaluation.states);
           }
           pruneHistory(db, now - HISTORY_DAYS * 86_400_000);

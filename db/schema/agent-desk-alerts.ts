@@ -51,6 +51,8 @@ export const agentDeskAlertStates = sqliteTable(
     since: integer("since").notNull(),
     /** When it was last sent (null: not yet, silenced). */
     notifiedAt: integer("notified_at"),
+    /** When the condition was first seen clear (it resolves only if it is still clear at the next round). */
+    clearSince: integer("clear_since"),
     value: real("value"),
     threshold: real("threshold"),
     facts: text("facts").notNull(),
@@ -100,7 +102,10 @@ export const agentDeskAlertDeliveries = sqliteTable(
     createdAt: integer("created_at").notNull(),
     sentAt: integer("sent_at"),
   },
-  (t) => [index("agent_desk_alert_deliveries_due").on(t.status, t.nextAttemptAt)],
+  (t) => [
+    index("agent_desk_alert_deliveries_due").on(t.status, t.nextAttemptAt),
+    index("agent_desk_alert_deliveries_created").on(t.createdAt),
+  ],
 );
 
 export type AlertRuleRow = typeof agentDeskAlertRules.$inferSelect;

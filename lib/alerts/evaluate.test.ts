@@ -28,7 +28,7 @@ function run(steps: { at: number; observations: Observation[]; silences?: Active
 }
 
 describe("evaluateRule", () => {
-  it("sends a firing once, again after the repeat interval, and its resolution once", () => {
+  it("sends a firing once, again after the repeat interval, and its resolution once, when clear two rounds in a row", () => {
     expect(
       run([
         { at: 0, observations: [fires("openai")] },
@@ -36,8 +36,21 @@ describe("evaluateRule", () => {
         { at: 61 * MIN, observations: [fires("openai", 0.9)] },
         { at: 62 * MIN, observations: [clear("openai")] },
         { at: 63 * MIN, observations: [clear("openai")] },
+        { at: 64 * MIN, observations: [clear("openai")] },
       ]),
-    ).toEqual([["openai firing"], [], ["openai firing again"], ["openai resolved"], []]);
+    ).toEqual([["openai firing"], [], ["openai firing again"], [], ["openai resolved"], []]);
+  });
+
+  it("does not resolve a figure hovering at its threshold: clear one round and firing the next is still one firing", () => {
+    expect(
+      run([
+        { at: 0, observations: [fires("openai")] },
+        { at: MIN, observations: [clear("openai")] },
+        { at: 2 * MIN, observations: [fires("openai")] },
+        { at: 3 * MIN, observations: [clear("openai")] },
+        { at: 4 * MIN, observations: [fires("openai")] },
+      ]),
+    ).toEqual([["openai firing"], [], [], [], []]);
   });
 
   it("keeps each instance apart", () => {
@@ -46,8 +59,9 @@ describe("evaluateRule", () => {
         { at: 0, observations: [fires("openai"), clear("gemini")] },
         { at: MIN, observations: [fires("openai"), fires("gemini")] },
         { at: 2 * MIN, observations: [] },
+        { at: 3 * MIN, observations: [] },
       ]),
-    ).toEqual([["openai firing"], ["gemini firing"], ["openai resolved", "gemini resolved"]]);
+    ).toEqual([["openai firing"], ["gemini firing"], [], ["openai resolved", "gemini resolved"]]);
   });
 
   it("holds a silenced instance back and sends it when the silence ends while it still fires", () => {
@@ -67,8 +81,9 @@ describe("evaluateRule", () => {
       run([
         { at: MIN, observations: [fires("openai")], silences: [silence] },
         { at: 12 * MIN, observations: [] },
+        { at: 13 * MIN, observations: [] },
       ]),
-    ).toEqual([["openai firing (held)"], ["openai resolved (held)"]]);
+    ).toEqual([["openai firing (held)"], [], ["openai resolved (held)"]]);
   });
 
   it("ignores another rule's silence and one that has not started", () => {

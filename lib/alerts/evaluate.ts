@@ -9,6 +9,8 @@ export type InstanceState = {
   since: number;
   /** When it was last sent (null: not yet, because a silence held it). */
   notifiedAt: number | null;
+  /** When its condition was first seen clear; it resolves if still clear at the next round (null: firing). */
+  clearSince: number | null;
   value: number | null;
   threshold: number | null;
   facts: Observation["facts"];
@@ -44,7 +46,7 @@ export type Evaluation = {
 /**
  * One rule's step of the state machine (Alertmanager's, per instance): ok → firing → resolved. A firing instance
  * is sent once when it starts, again only after the rule's repeat interval while it stays firing, and once when it
- * resolves, if its firing was sent. A silence keeps an instance from being sent without changing its state: when
+ * resolves (clear at two rounds in a row), if its firing was sent. A silence keeps an instance from being sent without changing its state: when
  * the silence ends and the instance still fires, it is sent then. A notice (a swap recorded) is sent once; on the
  * rule's first look (`firstLook`) what already exists is taken in without sending, so a new desk does not announce
  * a week of old swaps. Pure: the loop reads the states and writes what this returns in one transaction.
@@ -117,7 +119,7 @@ export function evaluateRule(
       record(state, "firing", false, silenceId);
       continue;
     }
-    const state: InstanceState = { ...was, value: o.value, threshold: o.threshold, facts: o.facts };
+    const state: InstanceState = { ...was, value: o.value, threshold: o.threshold, facts: o.facts, clearSince: null };
     if (!silenceId && (was.notifiedAt === null || now - was.notifiedAt >= repeatMs)) {
       // Held back by a silence until now, or due again.
       record(state, "firing", was.notifiedAt !== null, null);
@@ -131,6 +133,12 @@ export function evaluateRule(
     const resolved: InstanceState = last
       ? { ...was, value: last.value, threshold: last.threshold, facts: last.facts }
       : was;
+    // Clear at one round and at the next before it resolves: a figure hovering at its threshold would otherwise
+    // send a firing and a resolution every round (Grafana's "keep firing for").
+    if (was.clearSince === null) {
+      states.push({ ...resolved, clearSince: now });
+      continue;
+    }
     // A resolution is news only to those who were told it fired.
     const silenceId = silenceOf(was.instance);
     record(resolved, "resolved", false, silenceId, silenceId === null && was.notifiedAt !== null);
@@ -144,6 +152,7 @@ function fromObservation(o: Observation, now: number): InstanceState {
     state: "firing",
     since: now,
     notifiedAt: null,
+    clearSince: null,
     value: o.value,
     threshold: o.threshold,
     facts: o.facts,

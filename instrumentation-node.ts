@@ -10,6 +10,10 @@ import { loadAgentConfig } from "@/lib/server/agent-config";
 import { readConfig } from "@/lib/server/config";
 
 const config = readConfig();
+if (!process.env.PUBLIC_URL && !["127.0.0.1", "::1"].includes(config.host))
+  console.warn(
+    `Agent Desk: PUBLIC_URL is not set, so links in alert messages point at ${config.publicUrl}, which a phone cannot open: set it to the address operators use`,
+  );
 for (const line of settleInterruptedSwaps()) console.log(`Agent Desk: ${line}`);
 startCountingLoop({ file: config.databasePath, zone: config.dataTimeZone });
 startAlertLoop({

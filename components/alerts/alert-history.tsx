@@ -18,10 +18,13 @@ export async function AlertHistory({
   entries,
   zone,
   configShare,
+  operator,
 }: {
   entries: AlertHistoryEntry[];
   zone: string;
   configShare: number;
+  /** Receivers' answers are shown to operators only: an error page can echo what it was sent. */
+  operator: boolean;
 }) {
   const t = await getTranslations("alerts");
   const locale = (await getLocale()) as Locale;
@@ -85,7 +88,7 @@ export async function AlertHistory({
                           channel: d.channel,
                           attempts: d.attempts,
                           status: d.lastStatus ?? "—",
-                          error: d.lastError ?? "",
+                          error: operator ? (d.lastError ?? "") : "",
                           next: formatDateTime(d.nextAttemptAt, zone, locale),
                         })}
                       </li>

@@ -44,7 +44,7 @@ export async function ChannelList({
                         `channels.last.${channel.last.status === "sent" ? "sent" : channel.last.status === "pending" ? "pending" : "failed"}`,
                         {
                           at: formatDateTime(channel.last.at, zone, locale),
-                          error: channel.last.error ?? "",
+                          error: operator ? (channel.last.error ?? "") : "", // a receiver's answer: operators only
                         },
                       )
                     : t("channels.neverUsed")}

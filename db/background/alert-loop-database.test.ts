@@ -20,6 +20,27 @@ import {
 afterEach(closeAll);
 
 describe("the alert loop, database rule", () => {
+  it("says a file that is there but cannot be opened, and its return", async () => {
+    const desk = await deskWithRule(RULES.database);
+    const take = inbox(desk);
+    const loop = desk.loop();
+    await loop.evaluate();
+    const aside = `${desk.file}.aside`;
+    fs.renameSync(desk.file, aside);
+    fs.writeFileSync(desk.file, "this is not a SQLite file, whatever its name says".repeat(100));
+    await loop.evaluate();
+    await waitFor("the firing", () => desk.hook.received.length + desk.slack.received.length === 2);
+    const fired = take();
+    expect(fired.bodies.map((b) => [b.state, b.alerts[0]!.facts.problem])).toEqual([["firing", "unreadable"]]);
+    expect(fired.texts[0]).toContain("The database file is there but cannot be opened");
+    fs.rmSync(desk.file);
+    fs.renameSync(aside, desk.file);
+    await loop.evaluate();
+    await loop.evaluate();
+    await waitFor("the resolution", () => desk.hook.received.length + desk.slack.received.length === 4);
+    expect(take().bodies.map((b) => b.state)).toEqual(["resolved"]);
+  });
+
   it("sends the file's disappearance from memory, and its return; the history then holds both", async () => {
     const desk = await deskWithRule(RULES.database);
     const take = inbox(desk);

@@ -16,6 +16,7 @@ import {
 } from "@/db/alerts/store";
 import { DatabaseUnavailable } from "@/db";
 import { openDatabase } from "@/db/connection";
+import { pendingMigrations } from "@/migrations/migrate-file";
 import type { AlertDelivery } from "@/db/schema";
 import { evaluateRule, type ActiveSilence, type Evaluation, type InstanceState } from "@/lib/alerts/evaluate";
 import { notificationFor } from "@/lib/alerts/message";
@@ -143,6 +144,8 @@ export class AlertLoop {
     const settings = { ...this.settings(), databasePath: this.options.file };
     const clock = { now, zone: this.options.zone };
     const measured: { rule: AlertRule; observations: Observation[]; firstLook: boolean }[] = [];
+    // A file that is there but cannot be opened (damaged, not SQLite): the filesystem alone calls it fine.
+    const unreadable = !db && this.unreadable();
     let slowest = 0;
     for (const rule of rules) {
       if (!db && rule.kind !== "database") continue;
@@ -150,7 +153,12 @@ export class AlertLoop {
       await new Promise((resolve) => setImmediate(resolve));
       const started = performance.now();
       try {
-        measured.push({ rule, observations: measure(rule, clock, settings), firstLook: rule.evaluatedAt === null });
+        const observations = measure(rule, clock, settings).map((o) =>
+          unreadable && rule.kind === "database"
+            ? { ...o, firing: true, facts: { ...o.facts, problem: "unreadable" } }
+            : o,
+        );
+        measured.push({ rule, observations, firstLook: rule.evaluatedAt === null });
         slowest = Math.max(slowest, performance.now() - started);
       } catch (error) {
         // Figures still being counted, or a file that went away since, are measured at the next round; anything
@@ -251,13 +259,20 @@ export class AlertLoop {
       return record({ status: "failed", httpStatus: null, error: "the channel was removed", nextAttemptAt: now });
     this.sending.add(delivery.id);
     try {
-      const events = readEvents(db, JSON.parse(delivery.eventIds) as number[]);
-      const notification = notificationFor(`d-${delivery.id}`, events, channel.locale, {
-        publicUrl: this.options.publicUrl,
-        zone: this.options.zone,
-        now: Date.now(),
-        configShare: this.settings().costAlertThreshold,
-      });
+      let notification: ReturnType<typeof notificationFor>;
+      try {
+        const events = readEvents(db, JSON.parse(delivery.eventIds) as number[]);
+        notification = notificationFor(`d-${delivery.id}`, events, channel.locale, {
+          publicUrl: this.options.publicUrl,
+          zone: this.options.zone,
+          now: Date.now(),
+          configShare: this.settings().costAlertThreshold,
+        });
+      } catch (error) {
+        // A message that cannot be put into words now will not be later: given up, not retried every 20 s forever.
+        const why = `the message could not be made: ${(error as Error).message}`;
+        return await record({ status: "failed", httpStatus: null, error: why.slice(0, 200), nextAttemptAt: now });
+      }
       const answer = await this.post(channel, notification);
       if (answer.ok) return await record({ status: "sent", httpStatus: answer.status, at: Date.now() });
       const delay = answer.permanent
@@ -380,6 +395,19 @@ export class AlertLoop {
       return db;
     } catch {
       return undefined;
+    }
+  }
+
+  /**
+   * The file is at its path, yet the loop could not open it or read its rules: damaged, or no SQLite file. Not while
+   * it is being brought to the current schema (a restored backup), which takes a moment and is no fault.
+   */
+  private unreadable(): boolean {
+    if (!fs.existsSync(this.options.file)) return false;
+    try {
+      return pendingMigrations(this.options.file).length === 0;
+    } catch {
+      return true;
     }
   }
 

@@ -49,17 +49,29 @@ export function saveRule(id: number | null, form: Form, actor: string, say: Say)
       const row = db.insert(agentDeskAlertRules).values(values).returning({ id: agentDeskAlertRules.id }).get();
       return { ok: true, id: row.id };
     }
-    const changed = db.update(agentDeskAlertRules).set(values).where(eq(agentDeskAlertRules.id, id)).run().changes;
-    return changed === 0 ? { ok: false, error: say({ key: "rule.gone" }) } : { ok: true, id };
+    const before = db.select().from(agentDeskAlertRules).where(eq(agentDeskAlertRules.id, id)).get();
+    if (!before) return { ok: false, error: say({ key: "rule.gone" }) };
+    if (before.kind === values.kind) {
+      db.update(agentDeskAlertRules).set(values).where(eq(agentDeskAlertRules.id, id)).run();
+      return { ok: true, id };
+    }
+    // Another kind watches other things: the old kind's instances are forgotten without a message, and the new kind
+    // takes its first look again (a notice rule then announces nothing that already happened).
+    db.update(agentDeskAlertRules).set({ ...values, evaluatedAt: null }).where(eq(agentDeskAlertRules.id, id)).run();
+    db.delete(agentDeskAlertStates).where(eq(agentDeskAlertStates.ruleId, id)).run();
+    return { ok: true, id };
   });
 }
 
-/** Turns a rule on or off. Off, its instances are forgotten without a message (nobody is watching it any more). */
+/**
+ * Turns a rule on or off. Off, its instances are forgotten without a message (nobody is watching it any more); on
+ * again, it takes its first look anew.
+ */
 export function setRuleEnabled(id: number, enabled: boolean, actor: string, say: Say): AlertCommandOutcome {
   return writeAlertChange(say, (db) => {
     const changed = db
       .update(agentDeskAlertRules)
-      .set({ enabled: enabled ? 1 : 0, updatedBy: actor })
+      .set({ enabled: enabled ? 1 : 0, updatedBy: actor, evaluatedAt: null })
       .where(eq(agentDeskAlertRules.id, id))
       .run().changes;
     if (changed === 0) return { ok: false, error: say({ key: "rule.gone" }) };

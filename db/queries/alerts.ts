@@ -1,9 +1,10 @@
 import "server-only";
-import { database } from "@/db";
+import { appConfig, database } from "@/db";
 import { countFiring, readChannels, readRules, readSilences } from "@/db/alerts/store";
 import { alertStatus } from "@/db/background/alert-loop";
 import type { AlertEventRow } from "@/db/schema";
 import type { RequestClock } from "@/lib/read-context";
+import { loadAgentConfig } from "@/lib/server/agent-config";
 import { maskedTarget } from "@/lib/server/alerts/channels";
 
 // What /alerts and /api/alerts show: the rules, what fires now, silences, channels (never a secret) and the history.
@@ -133,5 +134,17 @@ export function getFiringCount(): number {
     return countFiring(database().sqlite);
   } catch {
     return 0;
+  }
+}
+
+/**
+ * The agent config's cost_alert_threshold, which names the spend rules that follow it; while the config cannot be
+ * read (an edit half saved), the trading system's own default, so the page and the API still answer.
+ */
+export function getConfigAlertShare(): number {
+  try {
+    return loadAgentConfig(appConfig().agentConfigPath).costAlertThreshold;
+  } catch {
+    return 0.8;
   }
 }

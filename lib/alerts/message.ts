@@ -189,7 +189,7 @@ export function eventLine(
       }
       case "review_flag":
         return {
-          agent: String(facts.agent),
+          agent: plain(facts.agent),
           value: value === null ? "—" : formatCount(Math.round(value), locale), // KRW × contribution: whole won
           days: Number(facts.days ?? 30),
           trades: formatCount(Number(facts.trades ?? 0), locale),
@@ -198,9 +198,9 @@ export function eventLine(
       case "swap_breached":
         return {
           id: event.instance,
-          agent: String(facts.agent),
-          fromModel: String(facts.fromModel ?? "—"),
-          toModel: String(facts.toModel ?? "—"),
+          agent: plain(facts.agent),
+          fromModel: plain(facts.fromModel ?? "—"),
+          toModel: plain(facts.toModel ?? "—"),
           value: value === null ? "—" : pct(value, locale, 1),
           threshold: threshold === null ? "—" : pct(threshold, locale, 0),
           rolledBackBy: String(facts.rolledBackBy ?? "none"),
@@ -209,17 +209,17 @@ export function eventLine(
       case "swap_change":
         return {
           trigger: String(facts.trigger ?? "manual"),
-          agent: String(facts.agent),
-          fromModel: String(facts.fromModel ?? "—"),
-          toModel: String(facts.toModel ?? "—"),
+          agent: plain(facts.agent),
+          fromModel: plain(facts.fromModel ?? "—"),
+          toModel: plain(facts.toModel ?? "—"),
           id: event.instance,
           rollbackOf: facts.rollbackOf === null || facts.rollbackOf === undefined ? "none" : String(facts.rollbackOf),
-          actor: String(facts.actor ?? t("notify.nobody")),
-          reason: String(facts.reason || t("notify.noReason")),
+          actor: plain(facts.actor ?? t("notify.nobody")),
+          reason: plain(facts.reason || t("notify.noReason")),
         };
       case "provider_failures":
         return {
-          provider: String(facts.provider),
+          provider: plain(facts.provider),
           failures: formatCount(Number(facts.failures), locale),
           calls: formatCount(Number(facts.calls), locale),
           minutes: Number(facts.minutes),
@@ -230,6 +230,8 @@ export function eventLine(
         };
       case "quiet":
         return {
+          // Resolved at the close: the trading system may still be silent, it is just no longer watched.
+          watching: facts.openedAt === null ? "no" : "yes",
           value: value === null ? "—" : formatCount(Math.round(value), locale),
           threshold: threshold ?? "—",
           lastCall: when(facts.lastCallAt),
@@ -244,6 +246,17 @@ export function eventLine(
     }
   })();
   return t(`notify.body.${kind}`, values);
+}
+
+/**
+ * Text the trading system wrote (agent and model names, a swap's reason), put into a message as one short line: its
+ * line breaks and control characters would otherwise let it forge lines of the message (a fake "resolved", a link).
+ */
+function plain(value: unknown, max = 160): string {
+  const text = String(value ?? "")
+    .replace(/[\p{Cc}\p{Zl}\p{Zp}]+/gu, " ")
+    .trim();
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 /** A fraction as a percentage. */

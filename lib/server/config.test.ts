@@ -51,6 +51,11 @@ describe("readConfig", () => {
       { TELEGRAM_API_URL: "https://user:pw@proxy.example" },
       /^TELEGRAM_API_URL .* must not hold a user name, password, query or fragment$/,
     ],
+    [
+      "a Telegram API address over plain http to another host",
+      { TELEGRAM_API_URL: "http://proxy.example" },
+      /^TELEGRAM_API_URL 'http:\/\/proxy.example' must be https/,
+    ],
     ["a language the desk does not speak", { DEFAULT_LOCALE: "ja" }, /^DEFAULT_LOCALE 'ja' is not one of ko, en$/],
     [
       "a missing agent config",

@@ -108,8 +108,16 @@ export function readConfig(env: Env = process.env): Config {
     backupKeep: readBackupKeep(env),
     defaultLocale: readDefaultLocale(given("DEFAULT_LOCALE")),
     publicUrl: readBaseUrl("PUBLIC_URL", given("PUBLIC_URL") ?? `http://127.0.0.1:${port}`),
-    telegramApiUrl: readBaseUrl("TELEGRAM_API_URL", given("TELEGRAM_API_URL") ?? "https://api.telegram.org"),
+    telegramApiUrl: readTelegramApiUrl(given("TELEGRAM_API_URL") ?? "https://api.telegram.org"),
   };
+}
+
+/** The Bot API's address: it carries the bot token, so plain http only to this machine (a test stand-in). */
+function readTelegramApiUrl(value: string): string {
+  const url = readBaseUrl("TELEGRAM_API_URL", value);
+  if (url.startsWith("http:") && !/^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(url))
+    throw new ConfigError(`TELEGRAM_API_URL '${value}' must be https (http only to 127.0.0.1, localhost or [::1])`);
+  return url;
 }
 
 /** An http(s) address that links or requests start from: no credentials, query or fragment to leak or confuse. */

@@ -32,11 +32,14 @@ const idOf = (form: FormData, name = "id"): number | null => {
   return Number.isSafeInteger(id) && id > 0 ? id : null;
 };
 
-/** What the form sent, to put back after a refusal; secrets are never sent back to the browser. */
+/**
+ * What the form sent, to put back after a refusal; never a secret nor an address (a Slack or Discord address is
+ * itself the secret), which are typed again.
+ */
 const typed = (form: FormData) =>
   Object.fromEntries(
     [...form.keys()]
-      .filter((key) => !key.startsWith("$") && key !== "secret")
+      .filter((key) => !key.startsWith("$") && key !== "secret" && key !== "url")
       .map((key) => [key, form.getAll(key).map(String).join(",").slice(0, 2000)]),
   );
 

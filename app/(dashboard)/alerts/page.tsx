@@ -16,12 +16,12 @@ import {
   getAlertLoopStatus,
   getAlertRules,
   getChannels,
+  getConfigAlertShare,
   getSilences,
 } from "@/db/queries/alerts";
 import { requestClock } from "@/db/queries/request-clock";
 import { ruleTitle } from "@/lib/alerts/message";
 import type { Locale } from "@/lib/locale";
-import { loadAgentConfig } from "@/lib/server/agent-config";
 import { readerIsOperator } from "@/lib/server/operator";
 import { readAlertsSearch, type AlertsSearch } from "./search-params";
 
@@ -37,7 +37,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
   const search = readAlertsSearch(await searchParams);
   // Forms, channel addresses and who did what are for operators; a public dashboard's readers see the alerts only.
   const operator = await readerIsOperator();
-  const configShare = loadAgentConfig(appConfig().agentConfigPath).costAlertThreshold;
+  const configShare = getConfigAlertShare();
   const rules = getAlertRules();
   const titled = rules.map((rule) => ({ ...rule, title: ruleTitle(t, locale, rule, configShare) }));
   const channels = getChannels();
@@ -86,7 +86,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
             />
           </Card>
         ) : null}
-        <AlertHistory entries={getAlertHistory(100)} zone={clock.zone} configShare={configShare} />
+        <AlertHistory entries={getAlertHistory(100)} zone={clock.zone} configShare={configShare} operator={operator} />
       </div>
     </>
   );

@@ -45,12 +45,13 @@ export function alertsJson(active: ActiveAlert[], recent: AlertHistoryEntry[], {
         threshold: event.threshold,
         message: eventLine(EN, event, "en", zone),
         silenced: event.silenceId !== null,
+        // Each channel's status code, not the receiver's words: the API may be open to anonymous readers, and a
+        // receiver's error page can echo what it was sent.
         deliveries: deliveries.map((d) => ({
           channel: d.channel,
           status: d.status,
           attempts: d.attempts,
           last_status: d.lastStatus,
-          last_error: d.lastError,
         })),
       })),
   };

@@ -1,9 +1,7 @@
 import { alertsJson } from "@/app/api/_contract/alerts";
-import { appConfig } from "@/db";
-import { getActiveAlerts, getAlertHistory } from "@/db/queries/alerts";
+import { getActiveAlerts, getAlertHistory, getConfigAlertShare } from "@/db/queries/alerts";
 import { requestClock } from "@/db/queries/request-clock";
 import { jsonFrom } from "@/lib/api-params";
-import { loadAgentConfig } from "@/lib/server/agent-config";
 
 export const dynamic = "force-dynamic";
 
@@ -12,7 +10,7 @@ export function GET(request: Request) {
   return jsonFrom(request, () =>
     alertsJson(getActiveAlerts(clock), getAlertHistory(200), {
       zone: clock.zone,
-      configShare: loadAgentConfig(appConfig().agentConfigPath).costAlertThreshold,
+      configShare: getConfigAlertShare(),
     }),
   );
 }

@@ -119,6 +119,13 @@ describe("chat channels reach stand-ins at their own base addresses", () => {
     expect(body.content).toHaveLength(2000);
     expect(body.content.endsWith("…")).toBe(true);
   });
+
+  it("Discord: no masked link can be made of text in a message", () => {
+    const discord = channel("discord", { url: "https://discord.com/api/webhooks/1234567890/tok_en-abc" });
+    const phishing = { ...notification, text: "Reason: [Open the desk](https://evil.example)" };
+    const { body } = channelRequest(discord, phishing, { telegramApiUrl: "unused", now: NOW });
+    expect(JSON.parse(body).content).toBe("Reason: \\[Open the desk\\](https://evil.example)");
+  });
 });
 
 describe("capText", () => {

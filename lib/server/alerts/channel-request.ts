@@ -93,7 +93,9 @@ export function channelRequest(
         url: required(channel.url, "url", channel),
         headers,
         body: JSON.stringify({
-          content: capText(notification.text, TEXT_LIMITS.discord),
+          // Brackets escaped: Discord renders [words](address) as a link, which text from the trading system (a
+          // swap's reason) could use to dress up an address as something else.
+          content: capText(notification.text.replace(/[[\]]/g, "\\$&"), TEXT_LIMITS.discord),
           allowed_mentions: { parse: [] },
         }),
       };

@@ -252,6 +252,10 @@ describe("maskedTarget", () => {
       "chat -100123 · bot 123456789:••••",
     ]);
     expect(maskedTarget({ ...channels[0]!, url: "https://example.com/hooks/x" })).toBe("https://example.com/hooks/x");
+    // A token in the path (n8n, Zapier, Teams) is hidden like the rest.
+    expect(maskedTarget({ ...channels[0]!, url: "https://n8n.example.com/webhook/8f14e45f-ceea-467a-9575" })).toBe(
+      "https://n8n.example.com/webhook/••••",
+    );
   });
 
   it("never shows any piece of a secret", () => {

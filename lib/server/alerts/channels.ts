@@ -180,7 +180,14 @@ export function maskedTarget(channel: Pick<Channel, "kind" | "url" | "secret" | 
   } catch {
     return HIDDEN;
   }
-  if (channel.kind === "webhook") return `${url.origin}${url.pathname}${url.search ? "?…" : ""}`;
+  if (channel.kind === "webhook") {
+    // A long path segment is often a token of its own (n8n, Zapier, Teams): shown as the other secrets are.
+    const path = url.pathname
+      .split("/")
+      .map((segment) => (segment.length >= 16 ? HIDDEN : segment))
+      .join("/");
+    return `${url.origin}${path}${url.search ? "?…" : ""}`;
+  }
   if (channel.kind === "slack") {
     const team = url.pathname.split("/")[2] ?? "";
     return `${url.host}/services/${team.slice(0, 1)}…/${HIDDEN}`;

@@ -57,7 +57,10 @@ export function saveRule(id: number | null, form: Form, actor: string, say: Say)
     }
     // Another kind watches other things: the old kind's instances are forgotten without a message, and the new kind
     // takes its first look again (a notice rule then announces nothing that already happened).
-    db.update(agentDeskAlertRules).set({ ...values, evaluatedAt: null }).where(eq(agentDeskAlertRules.id, id)).run();
+    db.update(agentDeskAlertRules)
+      .set({ ...values, evaluatedAt: null })
+      .where(eq(agentDeskAlertRules.id, id))
+      .run();
     db.delete(agentDeskAlertStates).where(eq(agentDeskAlertStates.ruleId, id)).run();
     return { ok: true, id };
   });

@@ -6,6 +6,9 @@ import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { openDatabase } from "@/db/connection";
+import { readMigrations } from "@/migrations/migration-files";
+import { rollback } from "@/migrations/runner";
 import { BENCH_PAGES as PAGES } from "./steps/bench-pages";
 import { buildIfNeeded } from "./steps/build";
 
@@ -46,6 +49,22 @@ function serve(root: string, file: string, port: number): ChildProcess {
   });
 }
 
+/**
+ * The earlier revision refuses a file with migrations it does not know (the dataset is kept at this checkout's
+ * schema): its copy is rolled back, with this checkout's migrations, to the earlier revision's last one.
+ */
+async function undoMigrationsUnknownTo(root: string, file: string): Promise<void> {
+  const known = new Set(readMigrations(path.join(root, "migrations")).map((m) => m.name));
+  const unknown = readMigrations().filter((m) => !known.has(m.name));
+  const db = openDatabase(file);
+  try {
+    for (let i = 0; i < unknown.length; i++) await rollback(db, { log: () => {} });
+  } finally {
+    db.close();
+  }
+  fs.rmSync(path.join(DIR, "backups"), { recursive: true, force: true }); // the rollbacks' own backups
+}
+
 async function ready(port: number): Promise<void> {
   for (let i = 0; i < 600; i++) {
     try {
@@ -80,6 +99,7 @@ async function main() {
     for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
     fs.copyFileSync(DATASET, file);
   }
+  await undoMigrationsUnknownTo(before, files[0]!);
   const servers = [serve(before, files[0]!, 3201), serve(process.cwd(), files[1]!, 3202)];
   try {
     await Promise.all([ready(3201), ready(3202)]);

@@ -18,7 +18,7 @@ export function NavLinks({ badges = {} }: { badges?: Partial<Record<string, numb
             <Link
               href={href}
               aria-current={active ? "page" : undefined}
-              className={`block whitespace-nowrap rounded-md px-3 py-1.5 text-sm ${
+              className={`relative block whitespace-nowrap rounded-md px-3 py-1.5 text-sm ${
                 active
                   ? "bg-zinc-900 font-medium text-white dark:bg-zinc-100 dark:text-zinc-900"
                   : "text-zinc-600 hover:bg-zinc-200/70 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
@@ -33,6 +33,7 @@ export function NavLinks({ badges = {} }: { badges?: Partial<Record<string, numb
                   >
                     {badges[href]}
                   </span>
+                  {/* Inside the link (relative), so it scrolls with the phone's menu instead of widening the page. */}
                   <span className="sr-only">{t("firing", { count: badges[href] })}</span>
                 </>
               ) : null}

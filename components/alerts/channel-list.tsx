@@ -28,7 +28,7 @@ export async function ChannelList({
         <ul className="divide-y divide-zinc-200 dark:divide-zinc-800">
           {channels.map((channel) => (
             <li key={channel.id} className="flex flex-wrap items-center gap-x-4 gap-y-2 py-2.5">
-              <div className="min-w-0 flex-1">
+              <div className="min-w-[14rem] flex-1">
                 <p className="text-sm font-medium">
                   {channel.name}
                   <span className="ml-2 rounded bg-zinc-100 px-1.5 py-0.5 text-xs font-normal dark:bg-zinc-800">

@@ -50,7 +50,7 @@ export async function FiringNow({
                   aria-hidden
                   className="mt-1.5 inline-block size-2.5 shrink-0 rounded-full bg-rose-600 dark:bg-rose-500"
                 />
-                <div className="min-w-0 flex-1 space-y-0.5">
+                <div className="min-w-[14rem] flex-1 space-y-0.5">
                   <p className="text-sm font-semibold">
                     {title}
                     {alert.instance ? (

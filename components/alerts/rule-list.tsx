@@ -29,7 +29,7 @@ export async function RuleList({
           const firing = active.filter((a) => a.ruleId === rule.id).length;
           return (
             <li key={rule.id} className="flex flex-wrap items-center gap-x-4 gap-y-2 py-2.5">
-              <div className="min-w-0 flex-1">
+              <div className="min-w-[14rem] flex-1">
                 <p
                   className={`text-sm font-medium ${rule.enabled ? "" : "text-zinc-400 line-through dark:text-zinc-500"}`}
                 >

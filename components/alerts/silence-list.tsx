@@ -30,7 +30,7 @@ export async function SilenceList({
             const title = titles.find((r) => r.id === silence.ruleId)?.title ?? "";
             return (
               <li key={silence.id} className="flex flex-wrap items-center gap-x-4 gap-y-2 py-2.5">
-                <div className="min-w-0 flex-1">
+                <div className="min-w-[14rem] flex-1">
                   <p className="text-sm font-medium">
                     {title}
                     <span className="ml-2 font-mono text-xs text-zinc-500 dark:text-zinc-400">

@@ -223,6 +223,11 @@ export function readEvents(sqlite: Database.Database, ids: number[]): AlertEvent
   return orm(sqlite).select().from(agentDeskAlertEvents).where(inArray(agentDeskAlertEvents.id, ids)).all();
 }
 
+/** Whether anything happened before `before` (what pruneHistory would forget). */
+export function hasHistoryBefore(sqlite: Database.Database, before: number): boolean {
+  return sqlite.prepare("SELECT 1 FROM agent_desk_alert_events WHERE at < ? LIMIT 1").get(before) !== undefined;
+}
+
 /**
  * Forgets what happened before `before` (events and their finished deliveries), a bounded batch at a time so the
  * loop's transaction stays short: the history is for looking back days, not a log kept forever.

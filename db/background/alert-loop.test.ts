@@ -170,6 +170,17 @@ describe("the alert loop when the agent config cannot be read", () => {
 });
 
 describe("the alert loop beside the trading system's writer", () => {
+  it("takes no write lock for a round that changes nothing", async () => {
+    const desk = await deskWithRule(RULES.swapChange);
+    const loop = desk.loop();
+    await loop.evaluate(); // the first look is written
+    const { released } = await holdWriteLock(desk.file, 1500);
+    const began = performance.now();
+    await loop.evaluate(); // nothing new: done while the trading system still holds the lock
+    expect(performance.now() - began).toBeLessThan(1000);
+    await released;
+  });
+
   it("neither blocks the event loop nor loses the round while Python holds the write lock for 2 s", async () => {
     const desk = await deskWithRule(RULES.swapChange);
     const loop = desk.loop();

@@ -9,6 +9,7 @@ import {
   readEvents,
   readRules,
   readSilences,
+  hasHistoryBefore,
   pruneHistory,
   readStates,
   recordAttempt,
@@ -167,6 +168,12 @@ export class AlertLoop {
           this.log(`alerts: rule ${rule.id} (${rule.kind}): ${(error as Error).message}`);
       }
     }
+    if (db && this.offline.size === 0 && nothingChanges(db, measured, now)) {
+      // A round that finds all as it was takes no write lock at all: the trading system's writer never waits for it.
+      this.setStatus(now, began, slowest, countFiring(db), false);
+      await this.deliver(now);
+      return;
+    }
     if (db) {
       try {
         await this.write(db, () => {
@@ -194,7 +201,7 @@ export class AlertLoop {
             writeEvaluation(db, rule, evaluation, channels, now, previous);
             if (rule.kind === "database") this.known.states.set(rule.id, evaluation.states);
           }
-          pruneHistory(db, now - HISTORY_DAYS * 86_400_000);
+          pruneHistory(db, historyCutoff(now));
           this.setStatus(now, began, slowest, countFiring(db), false);
         });
         this.offline.clear();
@@ -419,6 +426,28 @@ export class AlertLoop {
   private log(line: string): void {
     (this.options.log ?? console.error)(line);
   }
+}
+
+/** Events before this are forgotten. */
+const historyCutoff = (now: number) => now - HISTORY_DAYS * 86_400_000;
+
+/**
+ * True when writing the round would change nothing: every rule has looked before, no instance changes state or
+ * figure, and no history is old enough to forget. Read on the loop's connection without a transaction.
+ */
+function nothingChanges(
+  db: Database.Database,
+  measured: { rule: AlertRule & { evaluatedAt?: number | null }; observations: Observation[]; firstLook: boolean }[],
+  now: number,
+): boolean {
+  if (hasHistoryBefore(db, historyCutoff(now))) return false;
+  const silences = readSilences(db, now);
+  return measured.every(({ rule, observations, firstLook }) => {
+    if (firstLook) return false;
+    const previous = readStates(db, rule.id);
+    const evaluation = evaluateRule(rule, observations, previous, silences, now, firstLook);
+    return evaluation.transitions.length === 0 && JSON.stringify(previous) === JSON.stringify(evaluation.states);
+  });
 }
 
 /** The file refuses the write (read-only, full) or is held: what the database rule is for. */

@@ -101,6 +101,8 @@ export class AlertLoop {
   private readonly offline = new Map<number, Evaluation>();
   private lastSettings: Omit<MeasureSettings, "databasePath"> | undefined;
   private settingsError: string | null = null;
+  /** Said once: started without the file, the loop knows no channel to tell of it. */
+  private saidBlind = false;
   /** The last round: when it checked, how long measuring and writing took, what fires. For /alerts and /api/health. */
   readonly status: AlertStatus = { checkedAt: null, roundMs: null, slowestRuleMs: null, firing: 0, offline: false };
 
@@ -211,6 +213,10 @@ export class AlertLoop {
       } catch (error) {
         if (!isWriteRefused(error)) throw error;
       }
+    }
+    if (!db && this.known.channels.length === 0 && !this.saidBlind) {
+      this.saidBlind = true;
+      this.log("alerts: the database file cannot be read and no channel is known yet: nothing can be sent until it is");
     }
     this.evaluateOffline(
       db,

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
-import { CLIENT_MESSAGES } from "@/messages/catalogue";
+import { CLIENT_MESSAGES, pickMessages } from "@/messages/catalogue";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -11,13 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // Only what client components say goes to the browser; every other word is already in the server's HTML.
-  const messages = await getMessages();
-  const clientMessages = Object.fromEntries(
-    Object.entries(CLIENT_MESSAGES).map(([namespace, keys]) => {
-      const all = messages[namespace as keyof typeof CLIENT_MESSAGES] as Record<string, unknown>;
-      return [namespace, Object.fromEntries(keys.map((key) => [key, all[key]]))];
-    }),
-  );
+  const clientMessages = pickMessages(await getMessages(), CLIENT_MESSAGES);
   return (
     <html lang={await getLocale()}>
       <body className="min-h-screen bg-zinc-50 text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">

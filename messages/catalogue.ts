@@ -36,8 +36,25 @@ export const CLIENT_MESSAGES = {
   review: ["form"],
   evolution: ["form", "rollback"],
   swapCost: ["panel"],
-  alerts: ["kinds", "ruleForm", "channelForm", "silenceForm", "testButton"],
 } as const satisfies Partial<Record<(typeof NAMESPACES)[number], readonly string[]>>;
+
+/**
+ * Messages only one page's client components say, sent with that page alone (a provider of its own around them)
+ * rather than with every page: /alerts' forms are 4–5 KB of words no other page needs.
+ */
+export const PAGE_CLIENT_MESSAGES = {
+  alerts: { alerts: ["kinds", "ruleForm", "channelForm", "silenceForm", "testButton"] },
+} as const satisfies Record<string, Partial<Record<(typeof NAMESPACES)[number], readonly string[]>>>;
+
+/** The `picks` (namespace → top-level keys) of the request's messages: what a client provider is given. */
+export function pickMessages(messages: Messages, picks: Partial<Record<string, readonly string[]>>): Messages {
+  return Object.fromEntries(
+    Object.entries(picks).map(([namespace, keys]) => {
+      const all = messages[namespace] as Record<string, unknown>;
+      return [namespace, Object.fromEntries((keys ?? []).map((key) => [key, all[key]]))];
+    }),
+  );
+}
 
 export type Messages = Record<string, unknown>;
 

@@ -5,7 +5,7 @@ import { builtinModules } from "node:module";
 import path from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
-import { CLIENT_MESSAGES } from "@/messages/catalogue";
+import { CLIENT_MESSAGES, PAGE_CLIENT_MESSAGES } from "@/messages/catalogue";
 import { usedKeys } from "./message-keys";
 import { parse, relative, ROOT, sourceFiles } from "./source-files";
 
@@ -106,10 +106,12 @@ describe("client components", () => {
     expect(serverReach(path.join(ROOT, file))).toBeUndefined();
   });
 
-  // The browser gets only CLIENT_MESSAGES (app/layout.tsx): a client component asking for another message would show
-  // its key instead of words.
+  // The browser gets only CLIENT_MESSAGES (app/layout.tsx) and a page's own PAGE_CLIENT_MESSAGES: a client component
+  // asking for another message would show its key instead of words.
   it.each(clients.map(relative))("%s asks only for messages the browser is given", (file) => {
-    const given = Object.entries(CLIENT_MESSAGES).flatMap(([namespace, keys]) => keys.map((k) => `${namespace}.${k}`));
+    const given = [CLIENT_MESSAGES, ...Object.values(PAGE_CLIENT_MESSAGES)].flatMap((picks) =>
+      Object.entries(picks).flatMap(([namespace, keys]) => keys.map((k: string) => `${namespace}.${k}`)),
+    );
     const within = (key: string) => given.some((g) => key === g || key.startsWith(`${g}.`));
     const asked = reachable(path.join(ROOT, file)).flatMap((module) => {
       const { keys, prefixes } = usedKeys(fs.readFileSync(module, "utf8"));

@@ -1,4 +1,5 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { AlertHistory } from "@/components/alerts/alert-history";
 import { ChannelForm } from "@/components/alerts/channel-form";
 import { ChannelList } from "@/components/alerts/channel-list";
@@ -22,6 +23,7 @@ import {
 import { requestClock } from "@/db/queries/request-clock";
 import { ruleTitle } from "@/lib/alerts/message";
 import type { Locale } from "@/lib/locale";
+import { PAGE_CLIENT_MESSAGES, pickMessages } from "@/messages/catalogue";
 import { readerIsOperator } from "@/lib/server/operator";
 import { readAlertsSearch, type AlertsSearch } from "./search-params";
 
@@ -44,8 +46,9 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
   const active = getActiveAlerts(clock);
   const editedRule = rules.find((r) => r.id === search.ruleId);
   const editedChannel = channels.find((c) => c.id === search.channelId);
+  // The forms' words come with this page only (PAGE_CLIENT_MESSAGES), not with every page of the desk.
   return (
-    <>
+    <NextIntlClientProvider messages={pickMessages(await getMessages(), PAGE_CLIENT_MESSAGES.alerts)}>
       <PageHeader title={t("page.heading")} subtitle={t("page.subtitle")} />
       <div className="space-y-4">
         <FiringNow alerts={active} loop={getAlertLoopStatus()} titles={titled} zone={clock.zone} operator={operator} />
@@ -88,6 +91,6 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
         ) : null}
         <AlertHistory entries={getAlertHistory(100)} zone={clock.zone} configShare={configShare} operator={operator} />
       </div>
-    </>
+    </NextIntlClientProvider>
   );
 }

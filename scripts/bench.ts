@@ -142,6 +142,8 @@ async function main() {
     `# Benchmarks\n\n\`npm run bench\`; times are server response times over loopback, production build: the first request after start-up (it fills the range cache of db/aggregates/llm-range-cache.ts, which a new hour or a late call refills), then ${REPEAT} more.\n\n${report.join("\n")}`,
   );
   console.log("written to BENCHMARKS.md");
+  // The browser part in a process of its own: it serves the demo data, not these sizes, and writes its own section.
+  execFileSync(process.execPath, ["--import", "tsx", "scripts/bench-browser.ts"], { stdio: "inherit" });
 }
 
 function timeRebuild(file: string) {

@@ -21,3 +21,15 @@ export function openDatabase(
   db.pragma("cache_size = -32768");
   return db;
 }
+
+/**
+ * A background loop's own connection (the count, the alerts): it never waits for the trading system's lock (a busy
+ * file is tried again a moment later, off the request path) and never checkpoints (the trading system's job: see
+ * db/index.ts).
+ */
+export function openBackgroundConnection(file: string): Database.Database {
+  const db = openDatabase(file, { mustExist: true });
+  db.pragma("busy_timeout = 0");
+  db.pragma("wal_autocheckpoint = 0");
+  return db;
+}

@@ -9,9 +9,10 @@ import {
   agentDeskAlertSilences,
   agentDeskAlertStates,
   type AlertDelivery,
+  type AlertSilence,
   type AlertEventRow,
 } from "@/db/schema";
-import type { ActiveSilence, Evaluation, InstanceState } from "@/lib/alerts/evaluate";
+import type { Evaluation, InstanceState } from "@/lib/alerts/evaluate";
 import { RULE_PARAMS, type AlertRule, type RuleKind } from "@/lib/alerts/rules";
 import type { Channel } from "@/lib/server/alerts/channels";
 
@@ -64,18 +65,13 @@ export function readStates(sqlite: Database.Database, ruleId: number): InstanceS
     }));
 }
 
-/** Silences that have not ended by `now` (some may start later). */
-export function readSilences(sqlite: Database.Database, now: number): ActiveSilence[] {
+/** Silences that have not ended by `now` (some may start later), soonest end first. */
+export function readSilences(sqlite: Database.Database, now: number): AlertSilence[] {
   return orm(sqlite)
-    .select({
-      id: agentDeskAlertSilences.id,
-      ruleId: agentDeskAlertSilences.ruleId,
-      instance: agentDeskAlertSilences.instance,
-      startsAt: agentDeskAlertSilences.startsAt,
-      endsAt: agentDeskAlertSilences.endsAt,
-    })
+    .select()
     .from(agentDeskAlertSilences)
     .where(gt(agentDeskAlertSilences.endsAt, now))
+    .orderBy(asc(agentDeskAlertSilences.endsAt))
     .all();
 }
 

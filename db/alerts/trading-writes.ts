@@ -117,3 +117,27 @@ export function settingsFor(databasePath: string, autoRollback = false) {
 export function seoul(wall: string): number {
   return Date.parse(`${wall}:00+09:00`);
 }
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * A swap at `at` with a 3-day window, judged by LLM success (the agent takes no part in trades): 60 calls before it,
+ * all fine, and 60 after it (from the first whole hour), three in four failing. Once its window has ended: breached.
+ */
+export function breachedSwap(at: number, agent: string, from: [string, string], to: [string, string]) {
+  const start = Math.ceil(at / HOUR_MS) * HOUR_MS;
+  return [
+    swap(at, agent, from, to, { days: 3, reason: `${agent} to ${to[1]}` }),
+    ...Array.from({ length: 60 }, (_, k) =>
+      llmCall(at - (k + 1) * HOUR_MS, { agent, provider: from[0], model: from[1] }),
+    ),
+    ...Array.from({ length: 60 }, (_, k) =>
+      llmCall(start + HOUR_MS / 2 + k * HOUR_MS, {
+        agent,
+        provider: to[0],
+        model: to[1],
+        error: k % 4 ? "Error code: 529 - overloaded" : null,
+      }),
+    ),
+  ];
+}

@@ -4,7 +4,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import Database from "better-sqlite3";
 import { expect } from "vitest";
-import { alertTestFile, llmCall, settingsFor, swap, ZONE } from "@/db/alerts/trading-writes";
+import { alertTestFile, breachedSwap as breachedSwapAt, settingsFor, ZONE } from "@/db/alerts/trading-writes";
 import { addSilence, endSilence } from "@/db/commands/alert-silences";
 import { startReceiver, type Answer, type Receiver, type Received } from "@/lib/server/alerts/testing-receiver";
 import { AlertLoop, type AlertLoopOptions } from "./alert-loop";
@@ -253,27 +253,9 @@ export function unsilence(id: number, now = Date.now()): void {
   if (!outcome.ok) throw new Error(`ending the silence refused: ${JSON.stringify(outcome)}`);
 }
 
-const HOUR = 3_600_000;
-
-/**
- * A swap 5 days ago (by the real clock) with a 3-day window, judged by LLM success (these agents take no part in
- * trades): 60 calls before it, all fine, and 60 after it, three in four failing. Its window has ended: breached.
- */
+/** A breached swap (trading-writes.ts `breachedSwap`) 5 days ago by the real clock, from opus-4.1 to `to`. */
 export function breachedSwap(agent: string, to: [provider: string, model: string]) {
-  const at = Date.now() - 5 * 24 * HOUR;
-  const start = Math.ceil(at / HOUR) * HOUR;
-  return [
-    swap(at, agent, ["claude", "opus-4.1"], to, { days: 3, reason: `${agent} to ${to[1]}` }),
-    ...Array.from({ length: 60 }, (_, k) => llmCall(at - (k + 1) * HOUR, { agent, model: "opus-4.1" })),
-    ...Array.from({ length: 60 }, (_, k) =>
-      llmCall(start + HOUR / 2 + k * HOUR, {
-        agent,
-        provider: to[0],
-        model: to[1],
-        error: k % 4 ? "Error code: 529 - overloaded" : null,
-      }),
-    ),
-  ];
+  return breachedSwapAt(Date.now() - 5 * 24 * 3_600_000, agent, ["claude", "opus-4.1"], to);
 }
 
 /** The newest swap the trading system recorded for `agent`. */

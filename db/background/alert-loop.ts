@@ -16,7 +16,7 @@ import {
   writeEvaluation,
 } from "@/db/alerts/store";
 import { DatabaseUnavailable } from "@/db";
-import { openDatabase } from "@/db/connection";
+import { openBackgroundConnection } from "@/db/connection";
 import { pendingMigrations } from "@/migrations/migrate-file";
 import type { AlertDelivery } from "@/db/schema";
 import { evaluateRule, type ActiveSilence, type Evaluation, type InstanceState } from "@/lib/alerts/evaluate";
@@ -400,9 +400,7 @@ export class AlertLoop {
     if (this.db && this.fileId === id) return this.db;
     this.close();
     try {
-      const db = openDatabase(this.options.file, { mustExist: true });
-      db.pragma("busy_timeout = 0"); // never wait for the trading system's lock (see the counting loop)
-      db.pragma("wal_autocheckpoint = 0"); // checkpoints are the trading system's (db/index.ts)
+      const db = openBackgroundConnection(this.options.file);
       readRules(db); // a file without Agent Desk's tables yet (being migrated) is no connection
       [this.db, this.fileId] = [db, id];
       return db;

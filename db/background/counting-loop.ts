@@ -6,7 +6,7 @@ import { llmAdopter, llmAdoption } from "@/db/aggregates/llm-adoption";
 import { llmCounter, uncountedLlmCalls } from "@/db/aggregates/llm-backfill";
 import { llmCorrector, pendingLlmCorrections } from "@/db/aggregates/llm-corrections";
 import { tradeCounter, waitingTradeChanges } from "@/db/aggregates/trade-facts";
-import { openDatabase } from "@/db/connection";
+import { openBackgroundConnection } from "@/db/connection";
 import { writeRefused } from "@/db/write-refused";
 import { pendingMigrations } from "@/migrations/migrate-file";
 
@@ -145,10 +145,7 @@ export class CountingLoop {
       this.set("migrating", "backing the file up before its migrations");
       await this.migrate(file);
     }
-    const db = openDatabase(file, { mustExist: true });
-    // Never wait for the trading system's lock: a busy file is tried again in a moment, off the request path.
-    db.pragma("busy_timeout = 0");
-    db.pragma("wal_autocheckpoint = 0"); // checkpoints are the trading system's (see db/index.ts)
+    const db = openBackgroundConnection(file);
     [this.db, this.fileId, this.work, this.lastAudit] = [db, id, steps(db, zone), 0];
     return db;
   }

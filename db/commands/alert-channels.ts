@@ -26,18 +26,16 @@ function readForm(form: Form): Record<(typeof FIELDS)[number], unknown> {
  * fields; nothing is written unless every field is right.
  */
 export function saveChannel(id: number | null, form: Form, actor: string, say: Say): AlertCommandOutcome {
-  const refused = refusedByFile(say);
-  if (refused) return { ok: false, error: refused };
-  const { sqlite } = writableDatabase();
-  const existing = id === null ? undefined : readChannels(sqlite).find((c) => c.id === id);
-  if (id !== null && !existing) return { ok: false, error: say({ key: "channelGone" }) };
-  const parsed = parseChannelInput(readForm(form), existing);
-  if (!parsed.ok)
-    return {
-      ok: false,
-      fieldErrors: Object.fromEntries(Object.entries(parsed.errors).map(([field, said]) => [field, say(said!)])),
-    };
-  return writeAlertChange(say, (db) => {
+  // The stored channel is read in the same transaction as the write: an edit never lands on a channel just removed.
+  return writeAlertChange(say, (db, sqlite) => {
+    const existing = id === null ? undefined : readChannels(sqlite).find((c) => c.id === id);
+    if (id !== null && !existing) return { ok: false, error: say({ key: "channelGone" }) };
+    const parsed = parseChannelInput(readForm(form), existing);
+    if (!parsed.ok)
+      return {
+        ok: false,
+        fieldErrors: Object.fromEntries(Object.entries(parsed.errors).map(([field, said]) => [field, say(said!)])),
+      };
     if (id === null) {
       const row = db
         .insert(agentDeskAlertChannels)

@@ -1,4 +1,5 @@
 import "server-only";
+import type Database from "better-sqlite3";
 import { eq } from "drizzle-orm";
 import { databaseProblem, writableDatabase } from "@/db";
 import { agentDeskAlertRules, agentDeskAlertSilences, agentDeskAlertStates } from "@/db/schema";
@@ -21,11 +22,14 @@ export function refusedByFile(say: Say): string | null {
  * An alert command's writes, in one short immediate transaction on the operator's connection; or, when the file
  * takes no writes now (missing, read-only, full), why nothing was recorded, in `say`'s words.
  */
-export function writeAlertChange(say: Say, work: (db: Writer) => AlertCommandOutcome): AlertCommandOutcome {
+export function writeAlertChange(
+  say: Say,
+  work: (db: Writer, sqlite: Database.Database) => AlertCommandOutcome,
+): AlertCommandOutcome {
   const refused = refusedByFile(say);
   if (refused) return { ok: false, error: refused };
   const { db, sqlite } = writableDatabase();
-  return sqlite.transaction(() => work(db)).immediate();
+  return sqlite.transaction(() => work(db, sqlite)).immediate();
 }
 
 /**

@@ -48,23 +48,9 @@ export function getActiveAlerts(clock: RequestClock) {
   });
 }
 
-/** Silences not yet ended, soonest end first, with their rule. */
+/** Silences not yet ended, soonest end first. */
 export function getSilences(clock: RequestClock) {
-  const { sqlite } = database();
-  return sqlite
-    .prepare(
-      `SELECT id, rule_id AS ruleId, instance, starts_at AS startsAt, ends_at AS endsAt, reason, created_by AS createdBy
-       FROM agent_desk_alert_silences WHERE ends_at > ? ORDER BY ends_at`,
-    )
-    .all(clock.now) as {
-    id: number;
-    ruleId: number;
-    instance: string | null;
-    startsAt: number;
-    endsAt: number;
-    reason: string;
-    createdBy: string;
-  }[];
+  return readSilences(database().sqlite, clock.now);
 }
 
 /** The channels as the page may show them: the target masked, no secret, and how the last delivery went. */

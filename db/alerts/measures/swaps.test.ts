@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
 import { measure } from "@/db/alerts/measure";
-import { alertTestFile, llmCall, pythonWrites, ruleOf, settingsFor, swap, ZONE } from "@/db/alerts/trading-writes";
+import { alertTestFile, breachedSwap, pythonWrites, ruleOf, settingsFor, swap, ZONE } from "@/db/alerts/trading-writes";
 import { AUTO_ROLLBACK_ACTOR } from "@/db/commands/auto-rollback";
 import { rollbackSwap } from "@/db/commands/model-swaps";
 
@@ -15,33 +15,11 @@ const SWAP_AT = T0 - 5 * DAY;
 let file: string;
 let ids: { optimizer: number; benchmarker: number };
 
-/**
- * A swap 5 days ago with a 3-day window, judged by LLM success (these agents take no part in trades): 60 calls
- * before it, all fine, and 60 after it (from the first whole hour), three in four failing. Its window has ended.
- */
-function breachedSwap(agent: string, from: [string, string], to: [string, string]) {
-  const start = Math.ceil(SWAP_AT / HOUR) * HOUR;
-  return [
-    swap(SWAP_AT, agent, from, to, { days: 3, reason: `${agent} to ${to[1]}` }),
-    ...Array.from({ length: 60 }, (_, k) =>
-      llmCall(SWAP_AT - (k + 1) * HOUR, { agent, provider: from[0], model: from[1] }),
-    ),
-    ...Array.from({ length: 60 }, (_, k) =>
-      llmCall(start + HOUR / 2 + k * HOUR, {
-        agent,
-        provider: to[0],
-        model: to[1],
-        error: k % 4 ? "Error code: 529 - overloaded" : null,
-      }),
-    ),
-  ];
-}
-
 beforeAll(async () => {
   file = await alertTestFile();
   pythonWrites(file, [
-    ...breachedSwap("strategy_optimizer", ["claude", "opus-4.1"], ["claude", "sonnet-4"]),
-    ...breachedSwap("model_benchmarker", ["claude", "opus-4.1"], ["gpt", "gpt-5"]),
+    ...breachedSwap(SWAP_AT, "strategy_optimizer", ["claude", "opus-4.1"], ["claude", "sonnet-4"]),
+    ...breachedSwap(SWAP_AT, "model_benchmarker", ["claude", "opus-4.1"], ["gpt", "gpt-5"]),
   ]);
   const db = new Database(file, { readonly: true });
   const idOf = (agent: string) =>

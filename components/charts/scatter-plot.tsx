@@ -1,17 +1,8 @@
-"use client";
-
 import { useLocale } from "next-intl";
-import {
-  CartesianGrid,
-  ReferenceLine,
-  ResponsiveContainer,
-  Scatter,
-  ScatterChart,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
-import { formatTick, formatUnit, type ChartUnit } from "@/lib/chart-units";
+import { formatTick, type ChartUnit } from "@/lib/chart-units";
+import { DAY_AXIS_HEIGHT, MARGIN, PLOT_LEFT, niceScale, pct, valueAxis } from "./plot-geometry";
+import { ScatterPointer } from "./scatter-pointer";
+import { ValueAxis } from "./value-axis";
 
 type Props = {
   points: { x: number; y: number }[];
@@ -23,52 +14,80 @@ type Props = {
   height?: number;
 };
 
-/** One dot per item (a trade: an agent's contribution against its PnL), fed plain numbers by a server component. */
+const BOTTOM_MARGIN = 16;
+/** Recharts' default dot: a circle of 64 px² area. */
+const DOT_RADIUS = Math.sqrt(64 / Math.PI);
+
+/**
+ * One dot per item (a trade: an agent's contribution against its PnL), fed plain numbers by a server component and
+ * drawn on the server, with both axes' grid; the tooltip over a dot is the only part that runs in the browser.
+ */
 export function ScatterPlot({ points, xLabel, yLabel, yUnit, currency, colour, height = 240 }: Props) {
   const locale = useLocale();
+  const { y, ticks, domain: yDomain } = valueAxis(points.map((p) => p.y));
+  const across = niceScale(points.map((p) => p.x));
+  const below = DAY_AXIS_HEIGHT + BOTTOM_MARGIN;
   return (
-    <div className="text-zinc-500 dark:text-zinc-400" style={{ height }}>
-      <ResponsiveContainer width="100%" height="100%">
-        <ScatterChart margin={{ top: 8, right: 8, bottom: 16, left: 4 }} accessibilityLayer={false}>
-          <CartesianGrid stroke="currentColor" strokeOpacity={0.15} />
-          <XAxis
-            type="number"
-            dataKey="x"
-            name={xLabel}
-            stroke="currentColor"
-            tick={{ fill: "currentColor", fontSize: 11 }}
-            label={{ value: xLabel, position: "insideBottom", offset: -8, fill: "currentColor", fontSize: 11 }}
-          />
-          <YAxis
-            type="number"
-            dataKey="y"
-            name={yLabel}
-            stroke="currentColor"
-            tick={{ fill: "currentColor", fontSize: 11 }}
-            tickFormatter={(v: number) => formatTick(v, yUnit, locale, currency)}
-            width={64}
-          />
-          <ReferenceLine y={0} stroke="currentColor" strokeOpacity={0.4} />
-          <Tooltip
-            cursor={{ strokeDasharray: "3 3" }}
-            content={({ active, payload }) => {
-              const point = active ? (payload?.[0]?.payload as { x: number; y: number } | undefined) : undefined;
-              if (!point) return null;
-              return (
-                <div className="rounded-md border border-zinc-200 bg-white px-3 py-2 text-xs text-zinc-900 shadow-md dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100">
-                  <p>
-                    {xLabel}: {point.x.toFixed(3)}
-                  </p>
-                  <p>
-                    {yLabel}: {formatUnit(point.y, yUnit, locale, currency)}
-                  </p>
-                </div>
-              );
-            }}
-          />
-          <Scatter data={points} fill={colour} fillOpacity={0.6} isAnimationActive={false} />
-        </ScatterChart>
-      </ResponsiveContainer>
+    <div className="relative text-zinc-500 dark:text-zinc-400" style={{ height }}>
+      <ValueAxis ticks={ticks} label={(v) => formatTick(v, yUnit, locale, currency)} bottom={below} />
+      <div className="absolute" style={{ left: PLOT_LEFT, right: MARGIN.right, top: MARGIN.top, bottom: below }}>
+        <svg className="absolute inset-0 size-full overflow-visible">
+          {ticks.map((t) => (
+            <line
+              key={t.value}
+              x1="0"
+              x2="100%"
+              y1={pct(t.y)}
+              y2={pct(t.y)}
+              stroke="currentColor"
+              strokeOpacity={0.15}
+            />
+          ))}
+          {across.ticks.map((v) => (
+            <line
+              key={v}
+              x1={pct(across.at(v))}
+              x2={pct(across.at(v))}
+              y1={0}
+              y2="100%"
+              stroke="currentColor"
+              strokeOpacity={0.15}
+            />
+          ))}
+          <line x1="0" x2="100%" y1="100%" y2="100%" stroke="currentColor" />
+          {ticks.some((t) => t.value === 0) ? (
+            <line x1="0" x2="100%" y1={pct(y(0))} y2={pct(y(0))} stroke="currentColor" strokeOpacity={0.4} />
+          ) : null}
+          {points.map((p, i) => (
+            <circle key={i} cx={pct(across.at(p.x))} cy={pct(y(p.y))} r={DOT_RADIUS} fill={colour} fillOpacity={0.6} />
+          ))}
+        </svg>
+        <ScatterPointer
+          points={points}
+          xDomain={across.domain}
+          yDomain={yDomain}
+          xLabel={xLabel}
+          yLabel={yLabel}
+          yUnit={yUnit}
+          currency={currency}
+        />
+      </div>
+      <svg
+        className="absolute overflow-visible"
+        style={{ left: PLOT_LEFT, bottom: 0, width: `calc(100% - ${PLOT_LEFT + MARGIN.right}px)`, height: below }}
+      >
+        {across.ticks.map((v) => (
+          <g key={v}>
+            <line x1={pct(across.at(v))} x2={pct(across.at(v))} y1={0} y2={6} stroke="currentColor" />
+            <text x={pct(across.at(v))} y={8} dy="0.71em" textAnchor="middle" fill="currentColor" fontSize={11}>
+              {v}
+            </text>
+          </g>
+        ))}
+        <text x="50%" y={below - 8} textAnchor="middle" fill="currentColor" fontSize={11}>
+          {xLabel}
+        </text>
+      </svg>
     </div>
   );
 }

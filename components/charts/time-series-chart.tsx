@@ -1,25 +1,25 @@
-"use client";
-
 import { useLocale } from "next-intl";
+import { formatTick, type ChartUnit } from "@/lib/chart-units";
+import { formatAxisDay } from "@/lib/format";
+import { ChartPointer } from "./chart-pointer";
 import {
-  Area,
-  Bar,
-  CartesianGrid,
-  ComposedChart,
-  Legend,
-  Line,
-  ReferenceArea,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
-import { formatTick, formatUnit, type ChartUnit } from "@/lib/chart-units";
-import { formatAxisDay, formatDate } from "@/lib/format";
-import type { Locale } from "@/lib/locale";
+  DAY_AXIS_HEIGHT,
+  MARGIN,
+  PATH_BOX,
+  PLOT_LEFT,
+  areaPath,
+  barBox,
+  dayAxis,
+  dayLabelWidths,
+  linePath,
+  pct,
+  stackValues,
+  valueAxis,
+} from "./plot-geometry";
+import { SHOW_FROM } from "./show-from";
+import { ValueAxis } from "./value-axis";
 
-export type ChartSeries = { key: string; label: string; colour: string; dashed?: boolean };
+export type ChartSeries = { key: string; label: string; colour: string };
 export type ChartRow = { date: string } & Record<string, number | string | null>;
 export type ChartMarker = { date: string; label: string };
 export type ChartBand = { from: string; to: string; label: string };
@@ -35,12 +35,13 @@ type Props = {
   markers?: ChartMarker[];
   /** Spans drawn as shaded areas (a swap's validation window). */
   bands?: ChartBand[];
-  /** A horizontal line (a limit), drawn dashed with its label. */
-  limit?: { value: number; label: string };
   height?: number;
 };
 
-/** A chart over calendar days, fed plain rows by a server component; colours and units come with the props. */
+/**
+ * A chart over calendar days, drawn on the server: the page arrives with it and the browser runs nothing for it
+ * until a pointer comes over it (`ChartPointer`, the tooltip). Where the marks go: plot-geometry.ts.
+ */
 export function TimeSeriesChart({
   data,
   series,
@@ -50,123 +51,199 @@ export function TimeSeriesChart({
   stacked = false,
   markers = [],
   bands = [],
-  limit,
   height = 240,
 }: Props) {
   const locale = useLocale();
-  const tick = (value: number) => formatTick(value, unit, locale, currency);
+  const banded = kind === "bar";
+  const segments = stackValues(
+    data,
+    series.map((s) => s.key),
+    stacked,
+  );
+  const { y, ticks } = valueAxis(segments.flat().flatMap((s) => s ?? []));
+  const { x, band } = dayAxis(data.length, banded);
+  const dayIndex = new Map(data.map((row, i) => [row.date, i]));
+  const labels = data.map((row) => formatAxisDay(row.date, locale));
+  const showFrom = dayLabelWidths(labels, banded);
+  // A band from the start of its first day to the end of its last (the day's own band with bars).
+  const span = (from: number, to: number) => [x(from) - band / 2, x(to) + band / 2] as const;
+
   return (
-    <div className="text-zinc-500 dark:text-zinc-400" style={{ height }}>
-      <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 4 }} accessibilityLayer={false}>
-          <CartesianGrid stroke="currentColor" strokeOpacity={0.15} vertical={false} />
-          <XAxis
-            dataKey="date"
-            stroke="currentColor"
-            tick={{ fill: "currentColor", fontSize: 11 }}
-            tickFormatter={(d: string) => formatAxisDay(d, locale)}
-            minTickGap={24}
-          />
-          <YAxis stroke="currentColor" tick={{ fill: "currentColor", fontSize: 11 }} tickFormatter={tick} width={64} />
-          <Tooltip content={<ChartTooltip unit={unit} currency={currency} series={series} locale={locale} />} />
-          {series.length > 1 ? <Legend wrapperStyle={{ fontSize: 12 }} /> : null}
-          {bands.map((b) => (
-            <ReferenceArea
-              key={`${b.from}-${b.to}-${b.label}`}
-              x1={b.from}
-              x2={b.to}
-              fill="#56B4E9"
-              fillOpacity={0.12}
-              stroke="none"
-              ifOverflow="hidden"
-            />
-          ))}
-          {markers.map((m) => (
-            <ReferenceLine
-              key={`${m.date}-${m.label}`}
-              x={m.date}
-              stroke="#CC79A7"
-              strokeWidth={2}
-              strokeDasharray="4 3"
-              label={{ value: m.label, position: "insideTopLeft", fill: "currentColor", fontSize: 11 }}
-            />
-          ))}
-          {limit ? (
-            <ReferenceLine
-              y={limit.value}
-              stroke="#D55E00"
-              strokeDasharray="6 4"
-              label={{ value: limit.label, position: "insideTopRight", fill: "currentColor", fontSize: 11 }}
-            />
-          ) : null}
-          <ReferenceLine y={0} stroke="currentColor" strokeOpacity={0.4} />
-          {series.map((s) => {
-            const common = {
-              dataKey: s.key,
-              name: s.label,
-              stackId: stacked ? "stack" : undefined,
-              isAnimationActive: false,
-            };
-            if (kind === "bar") return <Bar key={s.key} {...common} fill={s.colour} maxBarSize={28} />;
-            if (kind === "area")
+    <div className="flex flex-col text-zinc-500 dark:text-zinc-400" style={{ height }}>
+      <div className="@container relative min-h-0 grow">
+        <ValueAxis ticks={ticks} label={(v) => formatTick(v, unit, locale, currency)} bottom={DAY_AXIS_HEIGHT} />
+        <div
+          className="absolute"
+          style={{ left: PLOT_LEFT, right: MARGIN.right, top: MARGIN.top, bottom: DAY_AXIS_HEIGHT }}
+        >
+          <svg className="absolute inset-0 size-full overflow-visible">
+            {ticks.map((t) => (
+              <line
+                key={t.value}
+                x1="0"
+                x2="100%"
+                y1={pct(t.y)}
+                y2={pct(t.y)}
+                stroke="currentColor"
+                strokeOpacity={0.15}
+              />
+            ))}
+            {bands.map((b) => {
+              const [from, to] = [dayIndex.get(b.from), dayIndex.get(b.to)];
+              if (from === undefined || to === undefined) return null;
+              const [left, right] = span(from, to);
               return (
-                <Area
-                  key={s.key}
-                  {...common}
-                  type="monotone"
-                  stroke={s.colour}
-                  fill={s.colour}
-                  fillOpacity={0.35}
-                  strokeDasharray={s.dashed ? "5 3" : undefined}
-                  connectNulls
+                <rect
+                  key={`${b.from}-${b.to}-${b.label}`}
+                  x={pct(left)}
+                  width={pct(right - left)}
+                  y={0}
+                  height="100%"
+                  fill="#56B4E9"
+                  fillOpacity={0.12}
                 />
               );
-            return (
-              <Line
-                key={s.key}
-                {...common}
-                type="monotone"
-                stroke={s.colour}
-                strokeWidth={2}
-                dot={false}
-                strokeDasharray={s.dashed ? "5 3" : undefined}
-                connectNulls
-              />
+            })}
+          </svg>
+          {banded ? (
+            <Bars segments={segments} series={series} x={x} y={y} band={band} />
+          ) : (
+            <svg
+              className="absolute inset-0 size-full overflow-visible"
+              viewBox={`0 0 ${PATH_BOX} ${PATH_BOX}`}
+              preserveAspectRatio="none"
+            >
+              {series.map((s, i) =>
+                kind === "area" ? (
+                  <g key={s.key}>
+                    <path d={areaPath(segments[i]!, x, y)} fill={s.colour} fillOpacity={0.35} />
+                    <path
+                      d={linePath(segments[i]!, x, y)}
+                      fill="none"
+                      stroke={s.colour}
+                      strokeWidth={1}
+                      vectorEffect="non-scaling-stroke"
+                    />
+                  </g>
+                ) : (
+                  <path
+                    key={s.key}
+                    d={linePath(segments[i]!, x, y)}
+                    fill="none"
+                    stroke={s.colour}
+                    strokeWidth={2}
+                    strokeLinejoin="round"
+                    vectorEffect="non-scaling-stroke"
+                  />
+                ),
+              )}
+            </svg>
+          )}
+          <svg className="absolute inset-0 size-full overflow-visible">
+            {markers.map((m) => {
+              const at = dayIndex.get(m.date);
+              if (at === undefined) return null;
+              return (
+                <g key={`${m.date}-${m.label}`}>
+                  <line
+                    x1={pct(x(at))}
+                    x2={pct(x(at))}
+                    y1={0}
+                    y2="100%"
+                    stroke="#CC79A7"
+                    strokeWidth={2}
+                    strokeDasharray="4 3"
+                  />
+                  <text x={pct(x(at))} dx={5} y={5} dy="0.71em" fill="currentColor" fontSize={11}>
+                    {m.label}
+                  </text>
+                </g>
+              );
+            })}
+            {ticks.some((t) => t.value === 0) ? (
+              <line x1="0" x2="100%" y1={pct(y(0))} y2={pct(y(0))} stroke="currentColor" strokeOpacity={0.4} />
+            ) : null}
+            <line x1="0" x2="100%" y1="100%" y2="100%" stroke="currentColor" />
+          </svg>
+          <ChartPointer rows={data} series={series} unit={unit} currency={currency} banded={banded} />
+        </div>
+        <svg
+          className="absolute bottom-0 overflow-visible"
+          style={{ left: PLOT_LEFT, width: `calc(100% - ${PLOT_LEFT + MARGIN.right}px)`, height: DAY_AXIS_HEIGHT }}
+        >
+          {labels.map((label, i) => {
+            const from = showFrom[i];
+            return from == null ? null : (
+              <g key={data[i]!.date} className={SHOW_FROM[from]}>
+                <line x1={pct(x(i))} x2={pct(x(i))} y1={0} y2={6} stroke="currentColor" />
+                <text x={pct(x(i))} y={8} dy="0.71em" textAnchor="middle" fill="currentColor" fontSize={11}>
+                  {label}
+                </text>
+              </g>
             );
           })}
-        </ComposedChart>
-      </ResponsiveContainer>
+        </svg>
+      </div>
+      {series.length > 1 ? <Legend series={series} kind={kind} /> : null}
     </div>
   );
 }
 
-type TooltipProps = {
-  unit: ChartUnit;
-  currency?: string;
+/** Bars as boxes: their width is a share of the day's band but never more than MAX_BAR_PX, which SVG cannot say. */
+function Bars({
+  segments,
+  series,
+  x,
+  y,
+  band,
+}: {
+  segments: ([number, number] | null)[][];
   series: ChartSeries[];
-  locale: Locale;
-  active?: boolean;
-  label?: string;
-  payload?: { dataKey?: unknown; value?: unknown }[];
-};
+  x: (i: number) => number;
+  y: (v: number) => number;
+  band: number;
+}) {
+  return series.map((s, k) =>
+    segments[k]!.map((segment, i) => {
+      if (!segment || segment[0] === segment[1]) return null;
+      const [top, bottom] = [y(Math.max(...segment)), y(Math.min(...segment))];
+      return (
+        <div
+          key={`${s.key}-${i}`}
+          className="absolute"
+          style={{ ...barBox(x(i), band), top: pct(top), height: pct(bottom - top), background: s.colour }}
+        />
+      );
+    }),
+  );
+}
 
-function ChartTooltip({ unit, currency, series, locale, active, label, payload }: TooltipProps) {
-  if (!active || !payload?.length) return null;
+/**
+ * Recharts' legend: centred under the chart, in the order of the names (as Recharts sorts it), a square for bars
+ * and a line with a ring for lines and areas.
+ */
+function Legend({ series, kind }: { series: ChartSeries[]; kind: Props["kind"] }) {
   return (
-    <div className="rounded-md border border-zinc-200 bg-white px-3 py-2 text-xs text-zinc-900 shadow-md dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100">
-      <p className="mb-1 font-medium">{label === undefined ? null : formatDate(label, locale)}</p>
-      {series.map((s) => {
-        const value = payload.find((p) => p.dataKey === s.key)?.value;
-        return (
-          <p key={s.key} className="flex items-center gap-2">
-            <span aria-hidden className="inline-block size-2 rounded-full" style={{ background: s.colour }} />
-            <span>{s.label}</span>
-            <span className="ml-auto tabular-nums">
-              {formatUnit(typeof value === "number" ? value : null, unit, locale, currency)}
-            </span>
-          </p>
-        );
-      })}
-    </div>
+    <ul className="text-center text-xs leading-[18px]" style={{ marginLeft: MARGIN.left, marginRight: MARGIN.right }}>
+      {series
+        .toSorted((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0))
+        .map((s) => (
+          <li key={s.key} className="mr-2.5 inline-block whitespace-nowrap" style={{ color: s.colour }}>
+            <svg width={14} height={14} viewBox="0 0 32 32" className="mr-1 inline-block align-middle" aria-hidden>
+              {kind === "bar" ? (
+                <path fill={s.colour} d="M0,4h32v24h-32z" />
+              ) : (
+                <path
+                  strokeWidth={4}
+                  fill="none"
+                  stroke={s.colour}
+                  d="M0,16h10.67A5.33,5.33,0,1,1,21.33,16H32M21.33,16A5.33,5.33,0,1,1,10.67,16"
+                />
+              )}
+            </svg>
+            {s.label}
+          </li>
+        ))}
+    </ul>
   );
 }

@@ -1,0 +1,83 @@
+"use client";
+
+import { useLocale } from "next-intl";
+import { useState } from "react";
+import { formatUnit, type ChartUnit } from "@/lib/chart-units";
+
+type Dot = { x: number; y: number };
+type Active = { dot: Dot; left: number; top: number; width: number };
+
+// How near the pointer must come to a dot, in pixels, for its tooltip (a dot is 9 px across).
+const REACH_PX = 8;
+
+/**
+ * The one part of a scatter plot that runs in the browser: the dot nearest the pointer (or a tap), within reach, is
+ * crossed by dashed lines and its two values shown. Nothing is drawn until then.
+ */
+export function ScatterPointer({
+  points,
+  xDomain,
+  yDomain,
+  xLabel,
+  yLabel,
+  yUnit,
+  currency,
+}: {
+  points: Dot[];
+  xDomain: [number, number];
+  yDomain: [number, number];
+  xLabel: string;
+  yLabel: string;
+  yUnit: ChartUnit;
+  currency?: string;
+}) {
+  const locale = useLocale();
+  const [active, setActive] = useState<Active | null>(null);
+  const point = (e: React.PointerEvent<HTMLDivElement>) => {
+    const box = e.currentTarget.getBoundingClientRect();
+    const place = (d: Dot) => ({
+      left: ((d.x - xDomain[0]) / (xDomain[1] - xDomain[0] || 1)) * box.width,
+      top: (1 - (d.y - yDomain[0]) / (yDomain[1] - yDomain[0] || 1)) * box.height,
+    });
+    const [px, py] = [e.clientX - box.left, e.clientY - box.top];
+    let nearest: Active | null = null;
+    let best = REACH_PX ** 2;
+    for (const dot of points) {
+      const { left, top } = place(dot);
+      const distance = (left - px) ** 2 + (top - py) ** 2;
+      if (distance <= best) [best, nearest] = [distance, { dot, left, top, width: box.width }];
+    }
+    setActive(nearest);
+  };
+  return (
+    <div
+      className="absolute inset-0"
+      onPointerMove={point}
+      onPointerDown={point}
+      onPointerLeave={(e) => (e.pointerType === "touch" ? undefined : setActive(null))}
+    >
+      {active ? (
+        <>
+          <div className="absolute inset-y-0 border-l border-dashed border-zinc-400" style={{ left: active.left }} />
+          <div className="absolute inset-x-0 border-t border-dashed border-zinc-400" style={{ top: active.top }} />
+          <div
+            className="pointer-events-none absolute z-10 rounded-md border border-zinc-200 bg-white px-3 py-2 text-xs whitespace-nowrap text-zinc-900 shadow-md dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+            style={{
+              top: active.top + 12,
+              ...(active.left < active.width / 2
+                ? { left: active.left + 12 }
+                : { right: active.width - active.left + 12 }),
+            }}
+          >
+            <p>
+              {xLabel}: {active.dot.x.toFixed(3)}
+            </p>
+            <p>
+              {yLabel}: {formatUnit(active.dot.y, yUnit, locale, currency)}
+            </p>
+          </div>
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -25,24 +25,14 @@ export const NAMESPACES = [
 ] as const;
 
 /**
- * The messages client components say, by namespace and top-level key: the only ones sent to the browser with every
- * page (every other word is rendered on the server). scripts/checks/client-boundary.test.ts fails when a client
- * component asks for a key outside them.
- */
-export const CLIENT_MESSAGES = {
-  common: ["pageError", "reference", "sectionError", "counting"],
-  nav: ["routes", "firing"],
-  login: ["password", "submit", "submitting"],
-  review: ["form"],
-  evolution: ["form", "rollback"],
-  swapCost: ["panel"],
-} as const satisfies Partial<Record<(typeof NAMESPACES)[number], readonly string[]>>;
-
-/**
- * Messages only one page's client components say, sent with that page alone (a provider of its own around them)
- * rather than with every page: /alerts' forms are 4–5 KB of words no other page needs.
+ * The messages client components format in the browser, by page: sent with that page alone, in a provider of its
+ * own around its forms. Only forms whose words depend on what the operator types or gets back need this (the swap
+ * form, its cost panel and rollback, /alerts' forms); every other client component is handed its words, already
+ * formatted, by the server component that renders it, so most pages load no message formatter at all.
+ * scripts/checks/client-boundary.test.ts fails when a client component asks for a key outside them.
  */
 export const PAGE_CLIENT_MESSAGES = {
+  evolution: { evolution: ["form", "rollback"], swapCost: ["panel"] },
   alerts: { alerts: ["kinds", "ruleForm", "channelForm", "silenceForm", "testButton"] },
 } as const satisfies Record<string, Partial<Record<(typeof NAMESPACES)[number], readonly string[]>>>;
 

@@ -52,7 +52,9 @@ async function main() {
       for (const p of PAGES) {
         const load = await measureLoad(browser, BASE + p);
         loads.get(p)!.push(load);
-        console.log(`${p}: LCP ${round(load.lcpMs)} ms, TBT ${round(load.tbtMs)} ms, JS ${kib(load.jsBytes)} KiB`);
+        console.log(
+          `${p}: LCP ${round(load.lcpMs)} ms, TBT ${round(load.tbtMs)} ms (${round(load.fromStartMs)} from navigation start), JS ${kib(load.jsBytes)} KiB`,
+        );
       }
     const latencies = new Map<string, number[]>(INTERACTIONS.map((i) => [i.what, []]));
     for (let run = 0; run < RUNS; run++)
@@ -104,15 +106,16 @@ function report(chromiumVersion: string, loads: Map<string, Load[]>, latencies: 
     `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Chromium ${chromiumVersion} (Debian's, headless), ${new Date().toISOString().slice(0, 10)}. The demo data (a fresh file, \`e2e/serve.ts\`), production build, server warmed by one request per page. Every load in a new browser context (empty cache), 1280×720, English, the CPU slowed 4× (CDP \`Emulation.setCPUThrottlingRate\`); median of ${RUNS} loads, each figure on its own.`,
     "",
     "- LCP: the last `largest-contentful-paint` entry.",
-    "- TBT: the sum of (duration − 50 ms) over the `longtask` entries from navigation start until the page is idle: the load event passed, then 3 s with no long task and no request starting or ending (the window ends where those 3 s begin).",
+    "- TBT: as Lighthouse computes it: every `longtask` entry clipped to the window from the first contentful paint (`paint` entry) until the page is idle, and what it lasts beyond 50 ms summed. Idle: the load event passed, then 3 s with no long task and no request starting or ending (the window ends where those 3 s begin). “From navigation start”: the same sum over whole tasks from navigation start, as the first run of this benchmark and the issue's table counted it; on this machine it carries about 100–200 ms that no page can remove: a new renderer process committing its first document and laying out its first text.",
+    "- Long tasks: those that end after the first contentful paint.",
     "- JS: Resource Timing `encodedBodySize` (the body as sent, compressed, without headers) summed over every `.js` response in that window; `decodedBodySize` beside it. 1 KiB = 1,024 bytes.",
     "- INP: one click on the page loaded as above and idle; the longest Event Timing entry of that interaction (`PerformanceObserver` type `event`, `durationThreshold` 16, read in the page) until the page is idle again; median of 3. “< 16” when no entry reached 16 ms.",
     "",
-    "| page | LCP ms | TBT ms | long tasks | JS KiB compressed | JS KiB uncompressed |",
-    "| --- | ---: | ---: | ---: | ---: | ---: |",
+    "| page | LCP ms | TBT ms | the 3 runs | from navigation start | long tasks | JS KiB compressed | JS KiB uncompressed |",
+    "| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: |",
     ...[...loads].map(
       ([p, list]) =>
-        `| \`${p}\` | ${round(medianOf(list, "lcpMs"))} | ${round(medianOf(list, "tbtMs"))} | ${medianOf(list, "longTasks")} | ${kib(medianOf(list, "jsBytes"))} | ${kib(medianOf(list, "jsBytesDecoded"))} |`,
+        `| \`${p}\` | ${round(medianOf(list, "lcpMs"))} | ${round(medianOf(list, "tbtMs"))} | ${list.map((l) => round(l.tbtMs)).join(", ")} | ${round(medianOf(list, "fromStartMs"))} | ${medianOf(list, "longTasks")} | ${kib(medianOf(list, "jsBytes"))} | ${kib(medianOf(list, "jsBytesDecoded"))} |`,
     ),
     "",
     "| interaction | INP ms | the 3 runs |",

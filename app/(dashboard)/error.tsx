@@ -1,22 +1,22 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { CountingMessage } from "@/components/ui/counting-message";
+import { usePageErrorWords } from "@/components/ui/page-error-words";
 import { COUNTING_DIGEST } from "@/lib/counting-in-progress";
 
 export default function DashboardError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  const t = useTranslations("common");
-  if (error.digest === COUNTING_DIGEST) return <CountingMessage what={t("pageError.period")} reset={reset} />;
+  const words = usePageErrorWords();
+  if (error.digest === COUNTING_DIGEST) return <CountingMessage reset={reset}>{words.counting}</CountingMessage>;
   return (
     <div
       role="alert"
       className="rounded-lg border border-rose-300 bg-rose-50 p-6 dark:border-rose-900 dark:bg-rose-950/40"
     >
-      <h1 className="text-lg font-semibold">{t("pageError.title")}</h1>
+      <h1 className="text-lg font-semibold">{words.title}</h1>
       <p className="mt-2 text-sm text-zinc-700 dark:text-zinc-300">
-        {t("pageError.body")}
+        {words.body}
         {error.digest ? (
-          <span className="mt-1 block font-mono text-xs">{t("reference", { digest: error.digest })}</span>
+          <span className="mt-1 block font-mono text-xs">{`${words.reference}: ${error.digest}`}</span>
         ) : null}
       </p>
       <button
@@ -24,7 +24,7 @@ export default function DashboardError({ error, reset }: { error: Error & { dige
         onClick={reset}
         className="mt-4 rounded-md bg-zinc-900 px-3 py-1.5 text-sm text-white dark:bg-zinc-100 dark:text-zinc-900"
       >
-        {t("pageError.retry")}
+        {words.retry}
       </button>
     </div>
   );

@@ -26,7 +26,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           Agent Desk
         </h1>
         <p className="mb-5 text-sm text-zinc-600 dark:text-zinc-400">{t("intro")}</p>
-        <SignInForm next={next} />
+        <SignInForm next={next} words={{ password: t("password"), submit: t("submit"), submitting: t("submitting") }} />
       </div>
     </main>
   );

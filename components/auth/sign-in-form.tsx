@@ -1,18 +1,19 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { signIn, type SignInState } from "@/app/login/actions";
 
-export function SignInForm({ next }: { next: string }) {
+export type SignInWords = { password: string; submit: string; submitting: string };
+
+/** The password form; its words come from the login page (the server), so the browser formats none. */
+export function SignInForm({ next, words }: { next: string; words: SignInWords }) {
   const [state, action, pending] = useActionState<SignInState, FormData>(signIn, { error: null });
-  const t = useTranslations("login");
   return (
     <form action={action} className="space-y-4">
       <input type="hidden" name="next" value={next} />
       <div className="space-y-1">
         <label htmlFor="password" className="block text-sm font-medium">
-          {t("password")}
+          {words.password}
         </label>
         <input
           id="password"
@@ -36,7 +37,7 @@ export function SignInForm({ next }: { next: string }) {
         disabled={pending}
         className="w-full rounded-md bg-emerald-700 px-3 py-2 text-sm font-semibold text-white hover:bg-emerald-800 disabled:opacity-60"
       >
-        {pending ? t("submitting") : t("submit")}
+        {pending ? words.submitting : words.submit}
       </button>
     </form>
   );

@@ -1,9 +1,9 @@
 "use client";
 
-import { useLocale } from "next-intl";
 import { useState } from "react";
 import { formatUnit, type ChartUnit } from "@/lib/chart-units";
 import { formatDate } from "@/lib/format";
+import type { Locale } from "@/lib/locale";
 import type { ChartRow, ChartSeries } from "./time-series-chart";
 
 type Point = { day: number; x: number; y: number; width: number };
@@ -19,14 +19,15 @@ export function ChartPointer({
   unit,
   currency,
   banded,
+  locale,
 }: {
   rows: ChartRow[];
   series: ChartSeries[];
   unit: ChartUnit;
   currency?: string;
   banded: boolean;
+  locale: Locale;
 }) {
-  const locale = useLocale();
   const [at, setAt] = useState<Point | null>(null);
   const days = rows.length;
   const point = (e: React.PointerEvent<HTMLDivElement>) => {

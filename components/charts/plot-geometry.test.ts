@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { CHART_WIDTHS, barBox, dayAxis, dayLabelWidths, linePath, stackValues, valueAxis } from "./plot-geometry";
+import {
+  CHART_WIDTHS,
+  barPath,
+  barWidth,
+  dayAxis,
+  dayLabelWidths,
+  linePath,
+  stackValues,
+  valueAxis,
+} from "./plot-geometry";
 
 describe("valueAxis", () => {
   it("takes Recharts' nice ticks over the values and zero, the top tick at 0 and the bottom at 1", () => {
@@ -63,9 +72,15 @@ describe("linePath", () => {
   });
 });
 
-describe("barBox", () => {
-  it("takes 80 % of the band, never more than 28 px, centred", () => {
-    expect(barBox(0.5, 0.1)).toEqual({ left: "calc(50% - min(14px, 4%))", width: "min(28px, 8%)" });
+describe("bars", () => {
+  it("draw each day's segment as a line from its base to its top, leaving out empty ones", () => {
+    const { x } = dayAxis(4, true);
+    const y = (v: number) => 1 - v / 10;
+    expect(barPath([[0, 5], null, [2, 2], [5, 10]], x, y)).toBe("M125 1000V500M875 500V0");
+  });
+
+  it("are 80 % of their band wide, never more than 28 px, from the chart's own width", () => {
+    expect(barWidth(0.1)).toBe("min(28px, calc((100cqw - 76px) * 0.08))");
   });
 });
 

@@ -81,7 +81,7 @@ export const PATH_BOX = 1000;
 
 export function linePath(segments: ([number, number] | null)[], x: (i: number) => number, y: (v: number) => number) {
   const points = segments.flatMap((s, i) => (s ? [[x(i) * PATH_BOX, y(s[1]) * PATH_BOX] as [number, number]] : []));
-  return line().curve(curveMonotoneX)(points) ?? "";
+  return line().curve(curveMonotoneX).digits(1)(points) ?? "";
 }
 
 export function areaPath(segments: ([number, number] | null)[], x: (i: number) => number, y: (v: number) => number) {
@@ -91,19 +91,36 @@ export function areaPath(segments: ([number, number] | null)[], x: (i: number) =
   return (
     area<{ x: number; base: number; top: number }>()
       .curve(curveMonotoneX)
+      .digits(1)
       .x((p) => p.x)
       .y0((p) => p.base)
       .y1((p) => p.top)(points) ?? ""
   );
 }
 
-/** A bar's left edge and width as CSS lengths: 80 % of its band, at most MAX_BAR_PX, centred on the band. */
-export function barBox(centre: number, band: number) {
-  const share = band * (1 - 2 * BAND_GAP) * 100;
-  return {
-    left: `calc(${pct(centre)} - min(${MAX_BAR_PX / 2}px, ${round(share / 2)}%))`,
-    width: `min(${MAX_BAR_PX}px, ${round(share)}%)`,
-  };
+/**
+ * Bars as one path per series, a vertical line per day from a segment's base to its top; the SVG stretches it over
+ * the plot and the line's stroke is the bar (`barWidth`). Hundreds of bars cost a few characters each, not an
+ * element each, in the page and in its React payload.
+ */
+export function barPath(segments: ([number, number] | null)[], x: (i: number) => number, y: (v: number) => number) {
+  return segments
+    .flatMap((s, i) =>
+      s && s[0] !== s[1]
+        ? [`M${fixed(x(i) * PATH_BOX)} ${fixed(y(s[0]) * PATH_BOX)}V${fixed(y(s[1]) * PATH_BOX)}`]
+        : [],
+    )
+    .join("");
+}
+
+/**
+ * A bar's width as a CSS stroke width: 80 % of its band (Recharts' 10 % gap each side), at most MAX_BAR_PX. The band
+ * is a share of the plot, which is the chart's width (`100cqw`, the chart being its own size container) less the
+ * value axis and the margins.
+ */
+export function barWidth(band: number) {
+  const share = band * (1 - 2 * BAND_GAP);
+  return `min(${MAX_BAR_PX}px, calc((100cqw - ${PLOT_LEFT + MARGIN.right}px) * ${round(share)}))`;
 }
 
 /**
@@ -148,3 +165,4 @@ function textWidth(text: string): number {
 
 export const pct = (fraction: number) => `${round(fraction * 100)}%`;
 const round = (n: number) => Math.round(n * 1000) / 1000;
+const fixed = (n: number) => Math.round(n * 10) / 10;

@@ -70,6 +70,7 @@ export function ScatterPlot({ points, xLabel, yLabel, yUnit, currency, colour, h
           yLabel={yLabel}
           yUnit={yUnit}
           currency={currency}
+          locale={locale}
         />
       </div>
       <svg

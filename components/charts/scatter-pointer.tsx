@@ -1,8 +1,8 @@
 "use client";
 
-import { useLocale } from "next-intl";
 import { useState } from "react";
 import { formatUnit, type ChartUnit } from "@/lib/chart-units";
+import type { Locale } from "@/lib/locale";
 
 type Dot = { x: number; y: number };
 type Active = { dot: Dot; left: number; top: number; width: number };
@@ -22,6 +22,7 @@ export function ScatterPointer({
   yLabel,
   yUnit,
   currency,
+  locale,
 }: {
   points: Dot[];
   xDomain: [number, number];
@@ -30,8 +31,8 @@ export function ScatterPointer({
   yLabel: string;
   yUnit: ChartUnit;
   currency?: string;
+  locale: Locale;
 }) {
-  const locale = useLocale();
   const [active, setActive] = useState<Active | null>(null);
   const point = (e: React.PointerEvent<HTMLDivElement>) => {
     const box = e.currentTarget.getBoundingClientRect();

@@ -8,7 +8,8 @@ import {
   PATH_BOX,
   PLOT_LEFT,
   areaPath,
-  barBox,
+  barPath,
+  barWidth,
   dayAxis,
   dayLabelWidths,
   linePath,
@@ -105,40 +106,45 @@ export function TimeSeriesChart({
               );
             })}
           </svg>
-          {banded ? (
-            <Bars segments={segments} series={series} x={x} y={y} band={band} />
-          ) : (
-            <svg
-              className="absolute inset-0 size-full overflow-visible"
-              viewBox={`0 0 ${PATH_BOX} ${PATH_BOX}`}
-              preserveAspectRatio="none"
-            >
-              {series.map((s, i) =>
-                kind === "area" ? (
-                  <g key={s.key}>
-                    <path d={areaPath(segments[i]!, x, y)} fill={s.colour} fillOpacity={0.35} />
-                    <path
-                      d={linePath(segments[i]!, x, y)}
-                      fill="none"
-                      stroke={s.colour}
-                      strokeWidth={1}
-                      vectorEffect="non-scaling-stroke"
-                    />
-                  </g>
-                ) : (
+          <svg
+            className="absolute inset-0 size-full overflow-visible"
+            viewBox={`0 0 ${PATH_BOX} ${PATH_BOX}`}
+            preserveAspectRatio="none"
+          >
+            {series.map((s, i) =>
+              kind === "bar" ? (
+                <path
+                  key={s.key}
+                  d={barPath(segments[i]!, x, y)}
+                  fill="none"
+                  stroke={s.colour}
+                  style={{ strokeWidth: barWidth(band) }}
+                  vectorEffect="non-scaling-stroke"
+                />
+              ) : kind === "area" ? (
+                <g key={s.key}>
+                  <path d={areaPath(segments[i]!, x, y)} fill={s.colour} fillOpacity={0.35} />
                   <path
-                    key={s.key}
                     d={linePath(segments[i]!, x, y)}
                     fill="none"
                     stroke={s.colour}
-                    strokeWidth={2}
-                    strokeLinejoin="round"
+                    strokeWidth={1}
                     vectorEffect="non-scaling-stroke"
                   />
-                ),
-              )}
-            </svg>
-          )}
+                </g>
+              ) : (
+                <path
+                  key={s.key}
+                  d={linePath(segments[i]!, x, y)}
+                  fill="none"
+                  stroke={s.colour}
+                  strokeWidth={2}
+                  strokeLinejoin="round"
+                  vectorEffect="non-scaling-stroke"
+                />
+              ),
+            )}
+          </svg>
           <svg className="absolute inset-0 size-full overflow-visible">
             {markers.map((m) => {
               const at = dayIndex.get(m.date);
@@ -165,7 +171,7 @@ export function TimeSeriesChart({
             ) : null}
             <line x1="0" x2="100%" y1="100%" y2="100%" stroke="currentColor" />
           </svg>
-          <ChartPointer rows={data} series={series} unit={unit} currency={currency} banded={banded} />
+          <ChartPointer rows={data} series={series} unit={unit} currency={currency} banded={banded} locale={locale} />
         </div>
         <svg
           className="absolute bottom-0 overflow-visible"
@@ -186,35 +192,6 @@ export function TimeSeriesChart({
       </div>
       {series.length > 1 ? <Legend series={series} kind={kind} /> : null}
     </div>
-  );
-}
-
-/** Bars as boxes: their width is a share of the day's band but never more than MAX_BAR_PX, which SVG cannot say. */
-function Bars({
-  segments,
-  series,
-  x,
-  y,
-  band,
-}: {
-  segments: ([number, number] | null)[][];
-  series: ChartSeries[];
-  x: (i: number) => number;
-  y: (v: number) => number;
-  band: number;
-}) {
-  return series.map((s, k) =>
-    segments[k]!.map((segment, i) => {
-      if (!segment || segment[0] === segment[1]) return null;
-      const [top, bottom] = [y(Math.max(...segment)), y(Math.min(...segment))];
-      return (
-        <div
-          key={`${s.key}-${i}`}
-          className="absolute"
-          style={{ ...barBox(x(i), band), top: pct(top), height: pct(bottom - top), background: s.colour }}
-        />
-      );
-    }),
   );
 }
 

@@ -1,17 +1,19 @@
 "use client";
 
 import Link from "next/link";
-import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
-import { ROUTES } from "./routes";
 
-/** The main menu; `badges` puts a count beside a route (what fires now, beside Alerts). */
-export function NavLinks({ badges = {} }: { badges?: Partial<Record<string, number>> }) {
+export type NavLink = { href: string; label: string; badge?: { count: number; label: string } };
+
+/**
+ * The main menu, in the words the sidebar gives it; only which link is the current page is worked out here. A
+ * `badge` puts a count beside a route (what fires now, beside Alerts), with its words for screen readers.
+ */
+export function NavLinks({ links }: { links: NavLink[] }) {
   const pathname = usePathname();
-  const t = useTranslations("nav");
   return (
     <ul className="flex gap-1 overflow-x-auto md:flex-col md:overflow-visible">
-      {ROUTES.map(({ href, name }) => {
+      {links.map(({ href, label, badge }) => {
         const active = href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
         return (
           <li key={href}>
@@ -24,17 +26,17 @@ export function NavLinks({ badges = {} }: { badges?: Partial<Record<string, numb
                   : "text-zinc-600 hover:bg-zinc-200/70 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
               }`}
             >
-              {t(`routes.${name}`)}
-              {badges[href] ? (
+              {label}
+              {badge ? (
                 <>
                   <span
                     aria-hidden
                     className="ml-2 rounded-full bg-rose-600 px-1.5 py-0.5 text-xs font-semibold text-white tabular-nums"
                   >
-                    {badges[href]}
+                    {badge.count}
                   </span>
                   {/* Inside the link (relative), so it scrolls with the phone's menu instead of widening the page. */}
-                  <span className="sr-only">{t("firing", { count: badges[href] })}</span>
+                  <span className="sr-only">{badge.label}</span>
                 </>
               ) : null}
             </Link>

@@ -5,9 +5,16 @@ import { appConfig } from "@/db";
 import { getFiringCount } from "@/db/queries/alerts";
 import { LocaleSwitch } from "./locale-switch";
 import { NavLinks } from "./nav-links";
+import { ROUTES } from "./routes";
 
 export function Sidebar() {
   const t = useTranslations("nav");
+  const firing = getFiringCount();
+  const links = ROUTES.map(({ href, name }) => ({
+    href,
+    label: t(`routes.${name}`),
+    badge: href === "/alerts" && firing > 0 ? { count: firing, label: t("firing", { count: firing }) } : undefined,
+  }));
   return (
     <nav
       aria-label={t("main")}
@@ -22,7 +29,7 @@ export function Sidebar() {
         </span>
         Agent Desk
       </Link>
-      <NavLinks badges={{ "/alerts": getFiringCount() }} />
+      <NavLinks links={links} />
       <LocaleSwitch />
       {appConfig().dashboardPassword ? (
         <form action={signOut} className="px-3 md:mt-auto">

@@ -1,23 +1,31 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { markReviewedAction, type ReviewState } from "@/app/(dashboard)/review/actions";
 
-/** `Mark reviewed` with a note, for one flagged agent. */
-export function ReviewForm({ agent, efficiencyScore }: { agent: string; efficiencyScore: number }) {
-  const t = useTranslations("review");
+export type ReviewWords = { label: string; note: string; placeholder: string; pending: string; submit: string };
+
+/** `Mark reviewed` with a note, for one flagged agent; its words come from the page (the server). */
+export function ReviewForm({
+  agent,
+  efficiencyScore,
+  words,
+}: {
+  agent: string;
+  efficiencyScore: number;
+  words: ReviewWords;
+}) {
   const [state, action, pending] = useActionState<ReviewState, FormData>(markReviewedAction, {
     error: null,
     done: false,
   });
   const id = `note-${agent}`;
   return (
-    <form action={action} className="space-y-2" aria-label={t("form.label", { agent })}>
+    <form action={action} className="space-y-2" aria-label={words.label}>
       <input type="hidden" name="agent" value={agent} />
       <input type="hidden" name="efficiency_score" value={efficiencyScore} />
       <label htmlFor={id} className="block text-xs font-medium">
-        {t("form.note")}
+        {words.note}
       </label>
       <textarea
         id={id}
@@ -26,7 +34,7 @@ export function ReviewForm({ agent, efficiencyScore }: { agent: string; efficien
         maxLength={2000}
         aria-invalid={state.error ? true : undefined}
         aria-describedby={state.error ? `${id}-error` : undefined}
-        placeholder={t("form.placeholder")}
+        placeholder={words.placeholder}
         className="w-full rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-950"
       />
       {state.error ? (
@@ -39,7 +47,7 @@ export function ReviewForm({ agent, efficiencyScore }: { agent: string; efficien
         disabled={pending}
         className="rounded-md border border-zinc-300 px-3 py-1 text-sm font-medium hover:bg-zinc-100 disabled:opacity-60 dark:border-zinc-700 dark:hover:bg-zinc-800"
       >
-        {pending ? t("form.pending") : t("form.submit")}
+        {pending ? words.pending : words.submit}
       </button>
     </form>
   );

@@ -43,7 +43,9 @@ export function Table<Row>({ caption, columns, rows, rowKey, empty, csv, rowClas
         />
       ) : null}
       <div className="overflow-x-auto">
-        <table className="w-full text-sm">
+        {/* Cells are styled from the table, not one by one: a long table's HTML and its React payload would otherwise
+            repeat the same classes in every cell (half of /trades' payload was cell classes). */}
+        <table className="w-full text-sm [&_td]:px-2 [&_td]:py-1.5 [&_td]:whitespace-nowrap [&_td[data-num]]:text-right [&_td[data-num]]:tabular-nums [&_td[data-wrap]]:min-w-64 [&_td[data-wrap]]:whitespace-normal [&_tbody_tr:hover]:bg-zinc-50 dark:[&_tbody_tr:hover]:bg-zinc-800/40">
           <caption className="sr-only">{caption}</caption>
           <thead>
             <tr className="border-b border-zinc-200 text-left text-xs text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
@@ -62,17 +64,9 @@ export function Table<Row>({ caption, columns, rows, rowKey, empty, csv, rowClas
           </thead>
           <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800/70">
             {rows.map((row) => (
-              <tr
-                key={rowKey(row)}
-                className={["hover:bg-zinc-50 dark:hover:bg-zinc-800/40", rowClassName?.(row)]
-                  .filter(Boolean)
-                  .join(" ")}
-              >
+              <tr key={rowKey(row)} className={rowClassName?.(row)}>
                 {columns.map((c) => (
-                  <td
-                    key={c.header}
-                    className={`px-2 py-1.5 ${c.wrap ? "min-w-64" : "whitespace-nowrap"} ${c.numeric ? "text-right tabular-nums" : ""}`}
-                  >
+                  <td key={c.header} data-num={c.numeric || undefined} data-wrap={c.wrap || undefined}>
                     {c.cell(row)}
                   </td>
                 ))}

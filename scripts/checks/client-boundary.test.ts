@@ -5,7 +5,7 @@ import { builtinModules } from "node:module";
 import path from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
-import { CLIENT_MESSAGES, PAGE_CLIENT_MESSAGES } from "@/messages/catalogue";
+import { PAGE_CLIENT_MESSAGES } from "@/messages/catalogue";
 import { usedKeys } from "./message-keys";
 import { parse, relative, ROOT, sourceFiles } from "./source-files";
 
@@ -106,10 +106,10 @@ describe("client components", () => {
     expect(serverReach(path.join(ROOT, file))).toBeUndefined();
   });
 
-  // The browser gets only CLIENT_MESSAGES (app/layout.tsx) and a page's own PAGE_CLIENT_MESSAGES: a client component
-  // asking for another message would show its key instead of words.
+  // The browser gets only a page's own PAGE_CLIENT_MESSAGES: a client component asking for another message would show
+  // its key instead of words.
   it.each(clients.map(relative))("%s asks only for messages the browser is given", (file) => {
-    const given = [CLIENT_MESSAGES, ...Object.values(PAGE_CLIENT_MESSAGES)].flatMap((picks) =>
+    const given = Object.values(PAGE_CLIENT_MESSAGES).flatMap((picks) =>
       Object.entries(picks).flatMap(([namespace, keys]) => keys.map((k: string) => `${namespace}.${k}`)),
     );
     const within = (key: string) => given.some((g) => key === g || key.startsWith(`${g}.`));
@@ -118,6 +118,13 @@ describe("client components", () => {
       return [...keys, ...prefixes];
     });
     expect(asked.filter((key) => !within(key))).toEqual([]);
+  });
+
+  // Every other page loads no message formatter: its client components are handed their words by the server.
+  it.each(clients.map(relative))("%s formats messages only if it belongs to a page that sends them", (file) => {
+    const formats = valueImports(path.join(ROOT, file)).some((s) => s === "next-intl" || s.startsWith("next-intl/"));
+    const pages = Object.keys(PAGE_CLIENT_MESSAGES).map((page) => `components${path.sep}${page}${path.sep}`);
+    if (formats) expect(pages.some((folder) => file.startsWith(folder))).toBe(true);
   });
 
   it.each(

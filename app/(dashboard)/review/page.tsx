@@ -154,7 +154,17 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
                   >
                     {t("agent.swapModel")}
                   </Link>
-                  <ReviewForm agent={agent.agentName} efficiencyScore={agent.efficiencyScore} />
+                  <ReviewForm
+                    agent={agent.agentName}
+                    efficiencyScore={agent.efficiencyScore}
+                    words={{
+                      label: t("form.label", { agent: agent.agentName }),
+                      note: t("form.note"),
+                      placeholder: t("form.placeholder"),
+                      pending: t("form.pending"),
+                      submit: t("form.submit"),
+                    }}
+                  />
                 </div>
               </div>
             </Card>

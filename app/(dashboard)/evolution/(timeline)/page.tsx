@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import Link from "next/link";
-import { useLocale, useTranslations } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { NextIntlClientProvider, useLocale, useTranslations } from "next-intl";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { IntervalPlot } from "@/components/evolution/interval-plot";
 import { SwapFilters } from "@/components/evolution/swap-filters";
 import { RollbackButton } from "@/components/evolution/rollback-button";
@@ -21,6 +21,7 @@ import { loadAgentConfig } from "@/lib/server/agent-config";
 import { swapFormPrices } from "@/lib/server/llm-prices";
 import { formatDateTime, formatPercent, zoneLabel } from "@/lib/format";
 import { MIN_TRADES } from "@/lib/swap-verdict";
+import { PAGE_CLIENT_MESSAGES, pickMessages } from "@/messages/catalogue";
 import { readEvolutionSearch, type EvolutionSearch } from "../search-params";
 
 export async function generateMetadata() {
@@ -47,8 +48,9 @@ export default async function EvolutionPage({ searchParams }: { searchParams: Pr
     ]),
   ].sort();
 
+  // The swap form, its cost panel and the rollbacks format their words in the browser: theirs come with this page.
   return (
-    <>
+    <NextIntlClientProvider messages={pickMessages(await getMessages(), PAGE_CLIENT_MESSAGES.evolution)}>
       <PageHeader title={t("title")} subtitle={t("subtitle")} />
       <div className="space-y-6">
         <Card title={t("timeline.title")} caption={t("timeline.caption", { zone: zoneLabel(clock.zone, clock.now) })}>
@@ -168,7 +170,7 @@ export default async function EvolutionPage({ searchParams }: { searchParams: Pr
           </ul>
         </Card>
       </div>
-    </>
+    </NextIntlClientProvider>
   );
 }
 

@@ -197,7 +197,9 @@ export function TimeSeriesChart({
 
 /**
  * Recharts' legend: centred under the chart, in the order of the names (as Recharts sorts it), a square for bars
- * and a line with a ring for lines and areas.
+ * and a line with a ring for lines and areas. The names are in the text colour, not the series' (orange or pink
+ * text on white is too faint to read); the mark beside each carries the colour. The names are in the text colour, not the series' (orange or pink
+ * text on white is too faint to read); the mark beside each carries the colour.
  */
 function Legend({ series, kind }: { series: ChartSeries[]; kind: Props["kind"] }) {
   return (
@@ -205,7 +207,7 @@ function Legend({ series, kind }: { series: ChartSeries[]; kind: Props["kind"] }
       {series
         .toSorted((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0))
         .map((s) => (
-          <li key={s.key} className="mr-2.5 inline-block whitespace-nowrap" style={{ color: s.colour }}>
+          <li key={s.key} className="mr-2.5 inline-block whitespace-nowrap text-zinc-700 dark:text-zinc-300">
             <svg width={14} height={14} viewBox="0 0 32 32" className="mr-1 inline-block align-middle" aria-hidden>
               {kind === "bar" ? (
                 <path fill={s.colour} d="M0,4h32v24h-32z" />

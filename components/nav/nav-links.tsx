@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { LinkPending } from "./link-pending";
 
 export type NavLink = { href: string; label: string; badge?: { count: number; label: string } };
 
@@ -27,6 +28,7 @@ export function NavLinks({ links }: { links: NavLink[] }) {
               }`}
             >
               {label}
+              <LinkPending />
               {badge ? (
                 <>
                   <span

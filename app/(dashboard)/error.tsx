@@ -16,7 +16,7 @@ export default function DashboardError({ error, reset }: { error: Error & { dige
       <p className="mt-2 text-sm text-zinc-700 dark:text-zinc-300">
         {words.body}
         {error.digest ? (
-          <span className="mt-1 block font-mono text-xs">{`${words.reference}: ${error.digest}`}</span>
+          <span className="mt-1 block font-mono text-xs">{words.reference.replace("{digest}", error.digest)}</span>
         ) : null}
       </p>
       <button

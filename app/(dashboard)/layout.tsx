@@ -12,7 +12,8 @@ export default function DashboardLayout({ children }: { children: React.ReactNod
     title: t("pageError.title"),
     body: t("pageError.body"),
     retry: t("pageError.retry"),
-    reference: t("reference"),
+    // The digest is known only in the browser: the message goes as written, its {digest} filled in there.
+    reference: t.raw("reference") as string,
     counting: <CountingWords what={t("pageError.period")} />,
   };
   return (

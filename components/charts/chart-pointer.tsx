@@ -5,8 +5,9 @@ import { formatUnit, type ChartUnit } from "@/lib/chart-units";
 import { formatDate } from "@/lib/format";
 import type { Locale } from "@/lib/locale";
 import type { ChartRow, ChartSeries } from "./time-series-chart";
+import { TooltipBox } from "./tooltip-box";
 
-type Point = { day: number; x: number; y: number; width: number };
+type Point = { day: number; x: number; y: number; width: number; height: number };
 
 /**
  * The one part of a day chart that runs in the browser: over the plot, the pointer (or a tap) picks a day, which is
@@ -39,6 +40,7 @@ export function ChartPointer({
       x: e.clientX - box.left,
       y: e.clientY - box.top,
       width: box.width,
+      height: box.height,
     });
   };
   const row = at ? rows[at.day] : undefined;
@@ -64,14 +66,7 @@ export function ChartPointer({
               style={{ left: `${centre * 100}%` }}
             />
           )}
-          <div
-            className="pointer-events-none absolute z-10 rounded-md border border-zinc-200 bg-white px-3 py-2 text-xs whitespace-nowrap text-zinc-900 shadow-md dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
-            style={{
-              top: at.y + 12,
-              // Right of the pointer on the plot's left half, left of it on the right half: never off the chart.
-              ...(at.x < at.width / 2 ? { left: at.x + 12 } : { right: at.width - at.x + 12 }),
-            }}
-          >
+          <TooltipBox x={at.x} y={at.y} width={at.width} height={at.height}>
             <p className="mb-1 font-medium">{formatDate(row.date, locale)}</p>
             {series.map((s) => {
               const value = row[s.key];
@@ -79,13 +74,13 @@ export function ChartPointer({
                 <p key={s.key} className="flex items-center gap-2">
                   <span aria-hidden className="inline-block size-2 rounded-full" style={{ background: s.colour }} />
                   <span>{s.label}</span>
-                  <span className="ml-auto tabular-nums">
+                  <span className="ml-auto whitespace-nowrap tabular-nums">
                     {formatUnit(typeof value === "number" ? value : null, unit, locale, currency)}
                   </span>
                 </p>
               );
             })}
-          </div>
+          </TooltipBox>
         </>
       ) : null}
     </div>

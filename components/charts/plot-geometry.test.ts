@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   CHART_WIDTHS,
   barPath,
+  barSlot,
   barWidth,
   dayAxis,
   dayLabelWidths,
@@ -50,13 +51,31 @@ describe("stackValues", () => {
     { date: "d2", a: null, b: 3 },
   ];
 
-  it("stacks each series on the ones before it, and leaves a day without a value out", () => {
+  it("stacks each series on the ones before it; one missing on a day the others have counts as zero there", () => {
     expect(stackValues(rows, ["a", "b"], true)).toEqual([
-      [[0, 1], null],
+      [
+        [0, 1],
+        [0, 0],
+      ],
       [
         [1, 3],
         [0, 3],
       ],
+    ]);
+  });
+
+  it("leaves a day out of a stack only when every series is missing, and a missing value out unstacked", () => {
+    const gap = [
+      { date: "d1", a: 1, b: null },
+      { date: "d2", a: null, b: null },
+    ];
+    expect(stackValues(gap, ["a", "b"], true)).toEqual([
+      [[0, 1], null],
+      [[1, 1], null],
+    ]);
+    expect(stackValues(gap, ["a", "b"], false)).toEqual([
+      [[0, 1], null],
+      [null, null],
     ]);
   });
 
@@ -80,7 +99,17 @@ describe("bars", () => {
   });
 
   it("are 80 % of their band wide, never more than 28 px, from the chart's own width", () => {
-    expect(barWidth(0.1)).toBe("min(28px, calc((100cqw - 76px) * 0.08))");
+    expect(barWidth(0.1)).toBe("min(28px, calc((100cqw - 76px) * 0.08000))");
+    // Ten years of days: still a width, not a share rounded to zero.
+    expect(barWidth(1 / 3650)).toBe("min(28px, calc((100cqw - 76px) * 0.0002192))");
+  });
+
+  it("sit side by side when not stacked, sharing their day's 80 %", () => {
+    expect(barSlot(0, 1, 0.1)).toEqual({ shift: 0, band: 0.1 });
+    const [left, right] = [barSlot(0, 2, 0.1), barSlot(1, 2, 0.1)];
+    expect(left.shift).toBeCloseTo(-0.02);
+    expect(right.shift).toBeCloseTo(0.02);
+    expect(left.band).toBe(0.05);
   });
 });
 

@@ -53,37 +53,43 @@ export function dayAxis(days: number, banded: boolean) {
 
 /**
  * Each series' [base, top] per day: stacked on the series before it, or from zero. A day without a value has none
- * (null): its bar is not drawn and lines and areas join the days either side, as Recharts' `connectNulls`.
+ * (null): its bar is not drawn and lines and areas join the days either side, as Recharts' `connectNulls`. In a
+ * stack, as in Recharts, a series missing on a day the others have counts as zero there (so the bands above it
+ * keep their base); only a day on which every series is missing is a gap.
  */
 export function stackValues(
   rows: Record<string, unknown>[],
   keys: string[],
   stacked: boolean,
 ): ([number, number] | null)[][] {
+  const valueOf = (row: Record<string, unknown>, key: string) => {
+    const value = row[key];
+    return typeof value === "number" && Number.isFinite(value) ? value : null;
+  };
   const base = rows.map(() => 0);
+  const someValue = rows.map((row) => keys.some((key) => valueOf(row, key) !== null));
   return keys.map((key) =>
     rows.map((row, i) => {
-      const value = row[key];
-      if (typeof value !== "number" || !Number.isFinite(value)) return null;
-      if (!stacked) return [0, value];
-      const segment: [number, number] = [base[i]!, base[i]! + value];
+      const value = valueOf(row, key);
+      if (!stacked) return value === null ? null : [0, value];
+      if (!someValue[i]) return null;
+      const segment: [number, number] = [base[i]!, base[i]! + (value ?? 0)];
       base[i] = segment[1];
       return segment;
     }),
   );
 }
 
-/**
- * SVG path data in a PATH_BOX square that the SVG stretches over the plot: a line through the days that have a
- * value (gaps joined, as `connectNulls`), or an area between a segment's base and top.
- */
+/** The square, in SVG units, that paths are drawn in; the SVG stretches it over the plot. */
 export const PATH_BOX = 1000;
 
+/** A line through the days that have a value (gaps joined, as `connectNulls`), in the PATH_BOX square. */
 export function linePath(segments: ([number, number] | null)[], x: (i: number) => number, y: (v: number) => number) {
   const points = segments.flatMap((s, i) => (s ? [[x(i) * PATH_BOX, y(s[1]) * PATH_BOX] as [number, number]] : []));
   return line().curve(curveMonotoneX).digits(1)(points) ?? "";
 }
 
+/** An area between each day's segment base and top, in the PATH_BOX square. */
 export function areaPath(segments: ([number, number] | null)[], x: (i: number) => number, y: (v: number) => number) {
   const points = segments.flatMap((s, i) =>
     s ? [{ x: x(i) * PATH_BOX, base: y(s[0]) * PATH_BOX, top: y(s[1]) * PATH_BOX }] : [],
@@ -103,11 +109,16 @@ export function areaPath(segments: ([number, number] | null)[], x: (i: number) =
  * the plot and the line's stroke is the bar (`barWidth`). Hundreds of bars cost a few characters each, not an
  * element each, in the page and in its React payload.
  */
-export function barPath(segments: ([number, number] | null)[], x: (i: number) => number, y: (v: number) => number) {
+export function barPath(
+  segments: ([number, number] | null)[],
+  x: (i: number) => number,
+  y: (v: number) => number,
+  shift = 0,
+) {
   return segments
     .flatMap((s, i) =>
       s && s[0] !== s[1]
-        ? [`M${fixed(x(i) * PATH_BOX)} ${fixed(y(s[0]) * PATH_BOX)}V${fixed(y(s[1]) * PATH_BOX)}`]
+        ? [`M${fixed((x(i) + shift) * PATH_BOX)} ${fixed(y(s[0]) * PATH_BOX)}V${fixed(y(s[1]) * PATH_BOX)}`]
         : [],
     )
     .join("");
@@ -120,7 +131,17 @@ export function barPath(segments: ([number, number] | null)[], x: (i: number) =>
  */
 export function barWidth(band: number) {
   const share = band * (1 - 2 * BAND_GAP);
-  return `min(${MAX_BAR_PX}px, calc((100cqw - ${PLOT_LEFT + MARGIN.right}px) * ${round(share)}))`;
+  // Four significant digits, not a fixed number of decimals: a ten-year period's bars are a ten-thousandth wide.
+  return `min(${MAX_BAR_PX}px, calc((100cqw - ${PLOT_LEFT + MARGIN.right}px) * ${share.toPrecision(4)}))`;
+}
+
+/**
+ * Where series `index` of `count` unstacked bar series sits in its day's band, as a shift of the day's centre and
+ * its share of the band: side by side, as Recharts groups them. Stacked bars (and a single series) share the centre.
+ */
+export function barSlot(index: number, count: number, band: number) {
+  const share = band * (1 - 2 * BAND_GAP);
+  return { shift: (index - (count - 1) / 2) * (share / count), band: band / count };
 }
 
 /**

@@ -2,10 +2,11 @@
 
 import { useState } from "react";
 import { formatUnit, type ChartUnit } from "@/lib/chart-units";
+import { TooltipBox } from "./tooltip-box";
 import type { Locale } from "@/lib/locale";
 
 type Dot = { x: number; y: number };
-type Active = { dot: Dot; left: number; top: number; width: number };
+type Active = { dot: Dot; left: number; top: number; width: number; height: number };
 
 // How near the pointer must come to a dot, in pixels, for its tooltip (a dot is 9 px across).
 const REACH_PX = 8;
@@ -46,7 +47,7 @@ export function ScatterPointer({
     for (const dot of points) {
       const { left, top } = place(dot);
       const distance = (left - px) ** 2 + (top - py) ** 2;
-      if (distance <= best) [best, nearest] = [distance, { dot, left, top, width: box.width }];
+      if (distance <= best) [best, nearest] = [distance, { dot, left, top, width: box.width, height: box.height }];
     }
     setActive(nearest);
   };
@@ -61,22 +62,14 @@ export function ScatterPointer({
         <>
           <div className="absolute inset-y-0 border-l border-dashed border-zinc-400" style={{ left: active.left }} />
           <div className="absolute inset-x-0 border-t border-dashed border-zinc-400" style={{ top: active.top }} />
-          <div
-            className="pointer-events-none absolute z-10 rounded-md border border-zinc-200 bg-white px-3 py-2 text-xs whitespace-nowrap text-zinc-900 shadow-md dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
-            style={{
-              top: active.top + 12,
-              ...(active.left < active.width / 2
-                ? { left: active.left + 12 }
-                : { right: active.width - active.left + 12 }),
-            }}
-          >
+          <TooltipBox x={active.left} y={active.top} width={active.width} height={active.height}>
             <p>
               {xLabel}: {active.dot.x.toFixed(3)}
             </p>
             <p>
               {yLabel}: {formatUnit(active.dot.y, yUnit, locale, currency)}
             </p>
-          </div>
+          </TooltipBox>
         </>
       ) : null}
     </div>

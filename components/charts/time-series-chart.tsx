@@ -9,6 +9,7 @@ import {
   PLOT_LEFT,
   areaPath,
   barPath,
+  barSlot,
   barWidth,
   dayAxis,
   dayLabelWidths,
@@ -66,6 +67,7 @@ export function TimeSeriesChart({
   const dayIndex = new Map(data.map((row, i) => [row.date, i]));
   const labels = data.map((row) => formatAxisDay(row.date, locale));
   const showFrom = dayLabelWidths(labels, banded);
+  const slot = (i: number) => (stacked ? barSlot(0, 1, band) : barSlot(i, series.length, band));
   // A band from the start of its first day to the end of its last (the day's own band with bars).
   const span = (from: number, to: number) => [x(from) - band / 2, x(to) + band / 2] as const;
 
@@ -115,10 +117,10 @@ export function TimeSeriesChart({
               kind === "bar" ? (
                 <path
                   key={s.key}
-                  d={barPath(segments[i]!, x, y)}
+                  d={barPath(segments[i]!, x, y, slot(i).shift)}
                   fill="none"
                   stroke={s.colour}
-                  style={{ strokeWidth: barWidth(band) }}
+                  style={{ strokeWidth: barWidth(slot(i).band) }}
                   vectorEffect="non-scaling-stroke"
                 />
               ) : kind === "area" ? (
@@ -129,6 +131,7 @@ export function TimeSeriesChart({
                     fill="none"
                     stroke={s.colour}
                     strokeWidth={1}
+                    strokeLinecap="round"
                     vectorEffect="non-scaling-stroke"
                   />
                 </g>
@@ -140,6 +143,7 @@ export function TimeSeriesChart({
                   stroke={s.colour}
                   strokeWidth={2}
                   strokeLinejoin="round"
+                  strokeLinecap="round"
                   vectorEffect="non-scaling-stroke"
                 />
               ),
@@ -198,7 +202,6 @@ export function TimeSeriesChart({
 /**
  * Recharts' legend: centred under the chart, in the order of the names (as Recharts sorts it), a square for bars
  * and a line with a ring for lines and areas. The names are in the text colour, not the series' (orange or pink
- * text on white is too faint to read); the mark beside each carries the colour. The names are in the text colour, not the series' (orange or pink
  * text on white is too faint to read); the mark beside each carries the colour.
  */
 function Legend({ series, kind }: { series: ChartSeries[]; kind: Props["kind"] }) {

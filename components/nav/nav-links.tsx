@@ -8,9 +8,10 @@ export type NavLink = { href: string; label: string; badge?: { count: number; la
 
 /**
  * The main menu, in the words the sidebar gives it; only which link is the current page is worked out here. A
- * `badge` puts a count beside a route (what fires now, beside Alerts), with its words for screen readers.
+ * `badge` puts a count beside a route (what fires now, beside Alerts), with its words for screen readers; `opening`
+ * is said while a followed link's page is on its way.
  */
-export function NavLinks({ links }: { links: NavLink[] }) {
+export function NavLinks({ links, opening }: { links: NavLink[]; opening: string }) {
   const pathname = usePathname();
   return (
     <ul className="flex gap-1 overflow-x-auto md:flex-col md:overflow-visible">
@@ -28,7 +29,7 @@ export function NavLinks({ links }: { links: NavLink[] }) {
               }`}
             >
               {label}
-              <LinkPending />
+              <LinkPending label={opening} />
               {badge ? (
                 <>
                   <span

@@ -29,7 +29,7 @@ export function Sidebar() {
         </span>
         Agent Desk
       </Link>
-      <NavLinks links={links} />
+      <NavLinks links={links} opening={t("opening")} />
       <LocaleSwitch />
       {appConfig().dashboardPassword ? (
         <form action={signOut} className="px-3 md:mt-auto">

@@ -2,6 +2,7 @@
 
 import { createContext, use, type ReactNode } from "react";
 
+/** `reference` is the catalogue's message as written, with `{digest}` to fill in. */
 export type PageErrorWords = { title: string; body: string; retry: string; reference: string; counting: ReactNode };
 
 const Words = createContext<PageErrorWords | null>(null);

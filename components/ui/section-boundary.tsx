@@ -9,7 +9,7 @@ export function SectionBoundary({ title, children }: { title: string; children: 
     <SectionErrorBoundary
       words={{
         failed: t("sectionError", { title }),
-        reference: t("reference"),
+        reference: t.raw("reference") as string,
         counting: <CountingWords what={title} />,
       }}
     >

@@ -4,6 +4,7 @@ import { Component, type ReactNode } from "react";
 import { COUNTING_DIGEST } from "@/lib/counting-in-progress";
 import { CountingMessage } from "./counting-message";
 
+/** `reference` is the catalogue's message as written, with `{digest}` to fill in. */
 type Words = { failed: string; reference: string; counting: ReactNode };
 
 /**
@@ -33,7 +34,7 @@ export class SectionErrorBoundary extends Component<
         className="rounded-lg border border-rose-300 bg-rose-50 p-4 text-sm dark:border-rose-900 dark:bg-rose-950/40"
       >
         <p className="font-medium">{words.failed}</p>
-        {digest ? <p className="mt-1 font-mono text-xs">{`${words.reference}: ${digest}`}</p> : null}
+        {digest ? <p className="mt-1 font-mono text-xs">{words.reference.replace("{digest}", digest)}</p> : null}
       </div>
     );
   }

@@ -45,7 +45,7 @@ export function Table<Row>({ caption, columns, rows, rowKey, empty, csv, rowClas
       <div className="overflow-x-auto">
         {/* Cells are styled from the table, not one by one: a long table's HTML and its React payload would otherwise
             repeat the same classes in every cell (half of /trades' payload was cell classes). */}
-        <table className="w-full text-sm [&_td]:px-2 [&_td]:py-1.5 [&_td]:whitespace-nowrap [&_td[data-num]]:text-right [&_td[data-num]]:tabular-nums [&_td[data-wrap]]:min-w-64 [&_td[data-wrap]]:whitespace-normal [&_tbody_tr:hover]:bg-zinc-50 dark:[&_tbody_tr:hover]:bg-zinc-800/40">
+        <table className="w-full text-sm [&_td]:px-2 [&_td]:py-1.5 [&_td]:whitespace-nowrap [&_td[data-num]]:text-right [&_td[data-num]]:tabular-nums [&_td[data-wrap]]:min-w-64 [&_td[data-wrap]]:whitespace-normal [&_tbody_tr]:hover:bg-zinc-50 dark:[&_tbody_tr]:hover:bg-zinc-800/40">
           <caption className="sr-only">{caption}</caption>
           <thead>
             <tr className="border-b border-zinc-200 text-left text-xs text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">

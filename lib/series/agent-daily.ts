@@ -11,7 +11,7 @@ export type AgentDayRow = { date: string } & Record<string, number | null>;
 /**
  * The rows of an agent page's daily charts, one per day of the period: `score`, its contribution-weighted 7-day
  * PnL per trade; `rating`, the reflection loop's weekly rating, drawn at the end of its week; and `m0`, `m1`, … its
- * LLM cost on each of `models` (keyed by index: Recharts reads dots in a key as a path). A day without a trade,
+ * LLM cost on each of `models` (keyed by index: a model's name may hold any character). A day without a trade,
  * a rating or any call is a gap (null) in that chart, not a zero.
  */
 export function agentDailySeries({

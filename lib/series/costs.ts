@@ -16,7 +16,7 @@ const MAX_GROUPS = 7;
 /**
  * LLM cost and tokens for `days` (every calendar day of the period, oldest first), one series per group: the
  * biggest seven by cost, the rest summed as "other" (then `summed`: the last group is that sum, for pages to name in
- * the reader's language). Rows are keyed g0, g1… (names hold dots, which charts would read as paths); `groups`
+ * the reader's language). Rows are keyed g0, g1… (names may hold any character); `groups`
  * names them in order. A day on which the trading system logged no call at all is a gap
  * (nothing says it cost nothing); a group unused on a day when others ran is 0, so the stack adds up. Past 100
  * days the rows are weeks (lib/chart-buckets.ts).

@@ -11,7 +11,7 @@ export function usedKeys(text: string): { keys: Set<string>; prefixes: Set<strin
   );
   for (const [, name, page, made] of bindings) {
     const namespace = page ?? made;
-    const call = new RegExp(`\\b${name}(?:\\.(?:rich|markup|has))?\\(\\s*(?:"([\\w.]+)"|\`([\\w.]*)\\$\\{)`, "g");
+    const call = new RegExp(`\\b${name}(?:\\.(?:rich|markup|has|raw))?\\(\\s*(?:"([\\w.]+)"|\`([\\w.]*)\\$\\{)`, "g");
     for (const [, key, prefix] of text.matchAll(call)) {
       if (key !== undefined) keys.add(`${namespace}.${key}`);
       if (prefix !== undefined) prefixes.add(`${namespace}.${prefix}`);

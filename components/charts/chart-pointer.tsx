@@ -5,7 +5,7 @@ import { formatUnit, type ChartUnit } from "@/lib/chart-units";
 import { formatDate } from "@/lib/format";
 import type { Locale } from "@/lib/locale";
 import type { ChartRow, ChartSeries } from "./time-series-chart";
-import { TooltipBox } from "./tooltip-box";
+import { TooltipBox, pointInPlot } from "./tooltip-box";
 
 type Point = { day: number; x: number; y: number; width: number; height: number };
 
@@ -32,16 +32,10 @@ export function ChartPointer({
   const [at, setAt] = useState<Point | null>(null);
   const days = rows.length;
   const point = (e: React.PointerEvent<HTMLDivElement>) => {
-    const box = e.currentTarget.getBoundingClientRect();
-    const along = (e.clientX - box.left) / box.width;
+    const spot = pointInPlot(e);
+    const along = spot.x / spot.width;
     const day = banded ? Math.floor(along * days) : Math.round(along * (days - 1));
-    setAt({
-      day: Math.min(days - 1, Math.max(0, day)),
-      x: e.clientX - box.left,
-      y: e.clientY - box.top,
-      width: box.width,
-      height: box.height,
-    });
+    setAt({ ...spot, day: Math.min(days - 1, Math.max(0, day)) });
   };
   const row = at ? rows[at.day] : undefined;
   const centre = at ? (banded ? (at.day + 0.5) / days : days > 1 ? at.day / (days - 1) : 0.5) : 0;

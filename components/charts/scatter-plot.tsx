@@ -1,8 +1,8 @@
 import { useLocale } from "next-intl";
 import { formatTick, type ChartUnit } from "@/lib/chart-units";
-import { DAY_AXIS_HEIGHT, MARGIN, PLOT_LEFT, niceScale, pct, valueAxis } from "./plot-geometry";
+import { DAY_AXIS_HEIGHT, niceScale, pct, valueAxis } from "./plot-geometry";
 import { ScatterPointer } from "./scatter-pointer";
-import { ValueAxis } from "./value-axis";
+import { PlotFrame } from "./plot-frame";
 
 type Props = {
   points: { x: number; y: number }[];
@@ -29,20 +29,27 @@ export function ScatterPlot({ points, xLabel, yLabel, yUnit, currency, colour, h
   const below = DAY_AXIS_HEIGHT + BOTTOM_MARGIN;
   return (
     <div className="relative text-zinc-500 dark:text-zinc-400" style={{ height }}>
-      <ValueAxis ticks={ticks} label={(v) => formatTick(v, yUnit, locale, currency)} bottom={below} />
-      <div className="absolute" style={{ left: PLOT_LEFT, right: MARGIN.right, top: MARGIN.top, bottom: below }}>
+      <PlotFrame
+        ticks={ticks}
+        label={(v) => formatTick(v, yUnit, locale, currency)}
+        below={below}
+        across={
+          <>
+            {across.ticks.map((v) => (
+              <g key={v}>
+                <line x1={pct(across.at(v))} x2={pct(across.at(v))} y1={0} y2={6} stroke="currentColor" />
+                <text x={pct(across.at(v))} y={8} dy="0.71em" textAnchor="middle" fill="currentColor" fontSize={11}>
+                  {v}
+                </text>
+              </g>
+            ))}
+            <text x="50%" y={below - 8} textAnchor="middle" fill="currentColor" fontSize={11}>
+              {xLabel}
+            </text>
+          </>
+        }
+      >
         <svg className="absolute inset-0 size-full overflow-visible">
-          {ticks.map((t) => (
-            <line
-              key={t.value}
-              x1="0"
-              x2="100%"
-              y1={pct(t.y)}
-              y2={pct(t.y)}
-              stroke="currentColor"
-              strokeOpacity={0.15}
-            />
-          ))}
           {across.ticks.map((v) => (
             <line
               key={v}
@@ -72,23 +79,7 @@ export function ScatterPlot({ points, xLabel, yLabel, yUnit, currency, colour, h
           currency={currency}
           locale={locale}
         />
-      </div>
-      <svg
-        className="absolute overflow-visible"
-        style={{ left: PLOT_LEFT, bottom: 0, width: `calc(100% - ${PLOT_LEFT + MARGIN.right}px)`, height: below }}
-      >
-        {across.ticks.map((v) => (
-          <g key={v}>
-            <line x1={pct(across.at(v))} x2={pct(across.at(v))} y1={0} y2={6} stroke="currentColor" />
-            <text x={pct(across.at(v))} y={8} dy="0.71em" textAnchor="middle" fill="currentColor" fontSize={11}>
-              {v}
-            </text>
-          </g>
-        ))}
-        <text x="50%" y={below - 8} textAnchor="middle" fill="currentColor" fontSize={11}>
-          {xLabel}
-        </text>
-      </svg>
+      </PlotFrame>
     </div>
   );
 }

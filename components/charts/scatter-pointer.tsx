@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { formatUnit, type ChartUnit } from "@/lib/chart-units";
-import { TooltipBox } from "./tooltip-box";
+import { TooltipBox, pointInPlot } from "./tooltip-box";
 import type { Locale } from "@/lib/locale";
 
 type Dot = { x: number; y: number };
@@ -36,18 +36,17 @@ export function ScatterPointer({
 }) {
   const [active, setActive] = useState<Active | null>(null);
   const point = (e: React.PointerEvent<HTMLDivElement>) => {
-    const box = e.currentTarget.getBoundingClientRect();
+    const { x, y, width, height } = pointInPlot(e);
     const place = (d: Dot) => ({
-      left: ((d.x - xDomain[0]) / (xDomain[1] - xDomain[0] || 1)) * box.width,
-      top: (1 - (d.y - yDomain[0]) / (yDomain[1] - yDomain[0] || 1)) * box.height,
+      left: ((d.x - xDomain[0]) / (xDomain[1] - xDomain[0] || 1)) * width,
+      top: (1 - (d.y - yDomain[0]) / (yDomain[1] - yDomain[0] || 1)) * height,
     });
-    const [px, py] = [e.clientX - box.left, e.clientY - box.top];
     let nearest: Active | null = null;
     let best = REACH_PX ** 2;
     for (const dot of points) {
       const { left, top } = place(dot);
-      const distance = (left - px) ** 2 + (top - py) ** 2;
-      if (distance <= best) [best, nearest] = [distance, { dot, left, top, width: box.width, height: box.height }];
+      const distance = (left - x) ** 2 + (top - y) ** 2;
+      if (distance <= best) [best, nearest] = [distance, { dot, left, top, width, height }];
     }
     setActive(nearest);
   };

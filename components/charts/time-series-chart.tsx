@@ -6,7 +6,6 @@ import {
   DAY_AXIS_HEIGHT,
   MARGIN,
   PATH_BOX,
-  PLOT_LEFT,
   areaPath,
   barPath,
   barSlot,
@@ -19,7 +18,7 @@ import {
   valueAxis,
 } from "./plot-geometry";
 import { SHOW_FROM } from "./show-from";
-import { ValueAxis } from "./value-axis";
+import { PlotFrame } from "./plot-frame";
 
 export type ChartSeries = { key: string; label: string; colour: string };
 export type ChartRow = { date: string } & Record<string, number | string | null>;
@@ -74,23 +73,23 @@ export function TimeSeriesChart({
   return (
     <div className="flex flex-col text-zinc-500 dark:text-zinc-400" style={{ height }}>
       <div className="@container relative min-h-0 grow">
-        <ValueAxis ticks={ticks} label={(v) => formatTick(v, unit, locale, currency)} bottom={DAY_AXIS_HEIGHT} />
-        <div
-          className="absolute"
-          style={{ left: PLOT_LEFT, right: MARGIN.right, top: MARGIN.top, bottom: DAY_AXIS_HEIGHT }}
+        <PlotFrame
+          ticks={ticks}
+          label={(v) => formatTick(v, unit, locale, currency)}
+          below={DAY_AXIS_HEIGHT}
+          across={labels.map((label, i) => {
+            const from = showFrom[i];
+            return from == null ? null : (
+              <g key={data[i]!.date} className={SHOW_FROM[from]}>
+                <line x1={pct(x(i))} x2={pct(x(i))} y1={0} y2={6} stroke="currentColor" />
+                <text x={pct(x(i))} y={8} dy="0.71em" textAnchor="middle" fill="currentColor" fontSize={11}>
+                  {label}
+                </text>
+              </g>
+            );
+          })}
         >
           <svg className="absolute inset-0 size-full overflow-visible">
-            {ticks.map((t) => (
-              <line
-                key={t.value}
-                x1="0"
-                x2="100%"
-                y1={pct(t.y)}
-                y2={pct(t.y)}
-                stroke="currentColor"
-                strokeOpacity={0.15}
-              />
-            ))}
             {bands.map((b) => {
               const [from, to] = [dayIndex.get(b.from), dayIndex.get(b.to)];
               if (from === undefined || to === undefined) return null;
@@ -176,23 +175,7 @@ export function TimeSeriesChart({
             <line x1="0" x2="100%" y1="100%" y2="100%" stroke="currentColor" />
           </svg>
           <ChartPointer rows={data} series={series} unit={unit} currency={currency} banded={banded} locale={locale} />
-        </div>
-        <svg
-          className="absolute bottom-0 overflow-visible"
-          style={{ left: PLOT_LEFT, width: `calc(100% - ${PLOT_LEFT + MARGIN.right}px)`, height: DAY_AXIS_HEIGHT }}
-        >
-          {labels.map((label, i) => {
-            const from = showFrom[i];
-            return from == null ? null : (
-              <g key={data[i]!.date} className={SHOW_FROM[from]}>
-                <line x1={pct(x(i))} x2={pct(x(i))} y1={0} y2={6} stroke="currentColor" />
-                <text x={pct(x(i))} y={8} dy="0.71em" textAnchor="middle" fill="currentColor" fontSize={11}>
-                  {label}
-                </text>
-              </g>
-            );
-          })}
-        </svg>
+        </PlotFrame>
       </div>
       {series.length > 1 ? <Legend series={series} kind={kind} /> : null}
     </div>

@@ -6,6 +6,12 @@ import { useLayoutEffect, useRef, type ReactNode } from "react";
 const GAP_PX = 12;
 const LEFT_REACH_PX = 68;
 
+/** Where a pointer event is in the plot it happened over, and the plot's size, in pixels. */
+export function pointInPlot(e: React.PointerEvent<HTMLElement>) {
+  const box = e.currentTarget.getBoundingClientRect();
+  return { x: e.clientX - box.left, y: e.clientY - box.top, width: box.width, height: box.height };
+}
+
 /**
  * A chart's tooltip, placed beside the pointer at (`x`, `y`) in a plot `width` × `height`: below and right of it,
  * or above and left where it would leave the plot, and never past the chart's left edge, once its own size is

@@ -1,0 +1,260 @@
+import type pg from "pg";
+import type { Batch, SourceTable } from "@/lib/fleet/batch";
+import { hourKey } from "./hour-key";
+
+// Applies one shipper batch to the central store, all of it or nothing, in one transaction:
+// - a batch whose sequence number is not above the system's last one writes nothing (a retry, or a replay);
+// - rows upsert on (system, source id) and only rows whose values differ are written, so rows sent twice change
+//   nothing;
+// - fleet_llm_hourly moves with the calls in the same transaction: a replaced or deleted call's old values are taken
+//   out of its hour and the new ones added, so the aggregate always equals a count of the rows, without rescans.
+
+type Column = readonly [name: string, type: "bigint" | "text" | "double precision" | "boolean"];
+
+const CALL_COLUMNS: readonly Column[] = [
+  ["id", "bigint"],
+  ["timestamp", "text"],
+  ["agent_name", "text"],
+  ["provider", "text"],
+  ["model", "text"],
+  ["tokens_used", "bigint"],
+  ["cost_usd", "double precision"],
+  ["response_time_ms", "double precision"],
+  ["request_type", "text"],
+  ["success", "boolean"],
+  ["error_message", "text"],
+  ["created_at", "text"],
+  ["hour", "text"],
+];
+
+const OTHER_TABLES: Record<Exclude<SourceTable, "llm_usage_log">, { table: string; key: Column; columns: Column[] }> = {
+  trades: {
+    table: "fleet_trades",
+    key: ["source_id", "text"],
+    columns: [
+      ["trade_id", "text"],
+      ["timestamp", "text"],
+      ["ticker", "text"],
+      ["action", "text"],
+      ["quantity", "bigint"],
+      ["price", "double precision"],
+      ["justification_text", "text"],
+      ["market_snapshot", "text"],
+      ["portfolio_before", "text"],
+      ["pnl_7_days", "double precision"],
+      ["pnl_30_days", "double precision"],
+      ["agent_contributions", "text"],
+      ["decision_confidence", "double precision"],
+      ["analysis_metadata", "text"],
+      ["created_at", "text"],
+    ],
+  },
+  agent_performance: {
+    table: "fleet_agent_performance",
+    key: ["id", "bigint"],
+    columns: [
+      ["agent_name", "text"],
+      ["period_start", "text"],
+      ["period_end", "text"],
+      ["total_decisions", "bigint"],
+      ["successful_decisions", "bigint"],
+      ["avg_contribution_score", "double precision"],
+      ["performance_rating", "double precision"],
+      ["wins", "bigint"],
+      ["losses", "bigint"],
+      ["total_pnl_attributed", "double precision"],
+      ["confidence_accuracy", "double precision"],
+      ["created_at", "text"],
+    ],
+  },
+  system_metrics: {
+    table: "fleet_system_metrics",
+    key: ["id", "bigint"],
+    columns: [
+      ["date", "text"],
+      ["total_trades", "bigint"],
+      ["win_rate", "double precision"],
+      ["total_pnl", "double precision"],
+      ["total_cost_usd", "double precision"],
+      ["avg_decision_time_seconds", "double precision"],
+      ["agent_efficiency_score", "double precision"],
+      ["model_diversity_index", "double precision"],
+      ["auto_improvements", "bigint"],
+      ["human_interventions", "bigint"],
+      ["created_at", "text"],
+    ],
+  },
+  model_evolution_history: {
+    table: "fleet_model_swaps",
+    key: ["id", "bigint"],
+    columns: [
+      ["timestamp", "text"],
+      ["agent_name", "text"],
+      ["old_provider", "text"],
+      ["old_model", "text"],
+      ["new_provider", "text"],
+      ["new_model", "text"],
+      ["reason", "text"],
+      ["performance_improvement", "double precision"],
+      ["triggered_by", "text"],
+      ["validation_period_days", "bigint"],
+      ["rollback_threshold", "double precision"],
+      ["created_at", "text"],
+    ],
+  },
+};
+
+export type IngestResult =
+  { applied: true; written: number; deleted: number } | { applied: false; reason: "already applied"; lastSeq: number };
+
+export async function ingestBatch(pool: pg.Pool, system: string, batch: Batch): Promise<IngestResult> {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    await client.query("INSERT INTO fleet_systems (system) VALUES ($1) ON CONFLICT DO NOTHING", [system]);
+    // The row lock orders a system's batches: two shippers started by mistake for one system cannot interleave.
+    const { rows } = await client.query<{ last_seq: number }>(
+      "SELECT last_seq FROM fleet_systems WHERE system = $1 FOR UPDATE",
+      [system],
+    );
+    const lastSeq = rows[0]!.last_seq;
+    if (batch.seq <= lastSeq) {
+      await client.query("ROLLBACK");
+      return { applied: false, reason: "already applied", lastSeq };
+    }
+    let written = 0;
+    let deleted = 0;
+    const calls = batch.rows.llm_usage_log ?? [];
+    const goneCalls = batch.deleted.llm_usage_log ?? [];
+    if (calls.length > 0 || goneCalls.length > 0) {
+      const moved = await applyCalls(
+        client,
+        system,
+        lastOfEach(calls, (row) => row.id).map((row) => ({ ...row, hour: hourKey(row.timestamp) })),
+        goneCalls,
+      );
+      written += moved.written;
+      deleted += moved.deleted;
+    }
+    for (const [name, spec] of Object.entries(OTHER_TABLES) as [
+      keyof typeof OTHER_TABLES,
+      (typeof OTHER_TABLES)[keyof typeof OTHER_TABLES],
+    ][]) {
+      const upserts = batch.rows[name] ?? [];
+      if (upserts.length > 0) {
+        const unique = lastOfEach(upserts as Record<string, unknown>[], (row) => row[spec.key[0]]);
+        written += await upsert(client, system, spec.table, spec.key, spec.columns, unique);
+      }
+      const gone = batch.deleted[name] ?? [];
+      if (gone.length > 0) {
+        const result = await client.query(
+          `DELETE FROM ${spec.table} WHERE system = $1 AND ${spec.key[0]} = ANY($2::${spec.key[1]}[])`,
+          [system, gone],
+        );
+        deleted += result.rowCount ?? 0;
+      }
+    }
+    await client.query(
+      `UPDATE fleet_systems SET last_seq = $2, last_batch_at = now(),
+         calls_behind = coalesce($3, calls_behind), source_calls_at = coalesce($4, source_calls_at),
+         skipped_rows = coalesce($5, skipped_rows), shipper = coalesce($6, shipper)
+       WHERE system = $1`,
+      [
+        system,
+        batch.seq,
+        batch.source?.calls_behind ?? null,
+        batch.source?.newest_call_at ?? null,
+        batch.source?.skipped_rows ?? null,
+        batch.source?.shipper ?? null,
+      ],
+    );
+    await client.query("COMMIT");
+    return { applied: true, written, deleted };
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** A row sent twice in one batch counts once, as its last version (one statement cannot write a row twice). */
+function lastOfEach<T>(rows: readonly T[], key: (row: T) => unknown): T[] {
+  return [...new Map(rows.map((row) => [key(row), row])).values()];
+}
+
+const recordset = (columns: readonly Column[]) => columns.map(([name, type]) => `"${name}" ${type}`).join(", ");
+const list = (columns: readonly Column[], prefix = "") => columns.map(([name]) => `${prefix}"${name}"`).join(", ");
+
+async function upsert(
+  client: pg.PoolClient,
+  system: string,
+  table: string,
+  key: Column,
+  columns: Column[],
+  rows: readonly object[],
+): Promise<number> {
+  const all = [key, ...columns];
+  const result = await client.query(
+    `INSERT INTO ${table} (system, ${list(all)})
+     SELECT $1, ${list(all)} FROM jsonb_to_recordset($2::jsonb) AS r(${recordset(all)})
+     ON CONFLICT (system, "${key[0]}") DO UPDATE SET (${list(columns)}) = (${list(columns, "excluded.")})
+     WHERE (${list(columns, `${table}.`)}) IS DISTINCT FROM (${list(columns, "excluded.")})`,
+    [system, JSON.stringify(rows)],
+  );
+  return result.rowCount ?? 0;
+}
+
+// The aggregate's keys and sums, over a row source aliased `c`, signed by `sign` (1 adds, -1 takes out).
+const HOURLY_KEYS = "c.hour, c.agent_name, c.provider, c.model, c.request_type";
+const hourlySums = (sign: 1 | -1) =>
+  `${sign} * count(*), ${sign} * count(*) FILTER (WHERE c.success), ${sign} * sum(c.tokens_used),
+   ${sign} * sum(c.cost_usd), ${sign} * sum(c.response_time_ms)`;
+const ADD_TO_HOURLY = `ON CONFLICT (system, hour, agent_name, provider, model, request_type) DO UPDATE SET
+   calls = fleet_llm_hourly.calls + excluded.calls, successes = fleet_llm_hourly.successes + excluded.successes,
+   tokens = fleet_llm_hourly.tokens + excluded.tokens, cost_usd = fleet_llm_hourly.cost_usd + excluded.cost_usd,
+   latency_ms_sum = fleet_llm_hourly.latency_ms_sum + excluded.latency_ms_sum`;
+
+async function applyCalls(
+  client: pg.PoolClient,
+  system: string,
+  rows: readonly object[],
+  gone: readonly number[],
+): Promise<{ written: number; deleted: number }> {
+  const values = CALL_COLUMNS.filter(([name]) => name !== "id");
+  // The calls that are new or differ from what is stored; identical ones (a batch sent again) are dropped here.
+  await client.query(
+    `CREATE TEMP TABLE incoming_calls ON COMMIT DROP AS
+     SELECT r.* FROM jsonb_to_recordset($2::jsonb) AS r(${recordset(CALL_COLUMNS)})
+     LEFT JOIN fleet_llm_calls s ON s.system = $1 AND s.id = r.id
+     WHERE s.id IS NULL OR (${list(values, "s.")}) IS DISTINCT FROM (${list(values, "r.")})`,
+    [system, JSON.stringify(rows)],
+  );
+  // Take the stored values of replaced and deleted calls out of their hours…
+  const takenOut = await client.query(
+    `INSERT INTO fleet_llm_hourly
+     SELECT $1, ${HOURLY_KEYS}, ${hourlySums(-1)} FROM fleet_llm_calls c
+     WHERE c.system = $1 AND (c.id IN (SELECT id FROM incoming_calls) OR c.id = ANY($2::bigint[]))
+     GROUP BY ${HOURLY_KEYS} ${ADD_TO_HOURLY}`,
+    [system, gone],
+  );
+  const removed = await client.query("DELETE FROM fleet_llm_calls WHERE system = $1 AND id = ANY($2::bigint[])", [
+    system,
+    gone,
+  ]);
+  const upserted = await client.query(
+    `INSERT INTO fleet_llm_calls (system, ${list(CALL_COLUMNS)}) SELECT $1, ${list(CALL_COLUMNS)} FROM incoming_calls
+     ON CONFLICT (system, id) DO UPDATE SET (${list(values)}) = (${list(values, "excluded.")})`,
+    [system],
+  );
+  // …and the new values into theirs.
+  await client.query(
+    `INSERT INTO fleet_llm_hourly SELECT $1, ${HOURLY_KEYS}, ${hourlySums(1)} FROM incoming_calls c
+     GROUP BY ${HOURLY_KEYS} ${ADD_TO_HOURLY}`,
+    [system],
+  );
+  // An hour whose calls all went (deleted, or moved to another hour) leaves no row behind.
+  if (takenOut.rowCount) await client.query("DELETE FROM fleet_llm_hourly WHERE system = $1 AND calls = 0", [system]);
+  await client.query("DROP TABLE incoming_calls");
+  return { written: upserted.rowCount ?? 0, deleted: removed.rowCount ?? 0 };
+}

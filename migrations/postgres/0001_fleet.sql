@@ -1,0 +1,164 @@
+-- 0001: the central store of a fleet: each trading system's rows, their aggregates and the shippers' progress
+-- Every table is keyed by `system` first, so the store can be partitioned or distributed by it later (README "More
+-- than one trading system"). Rows keep the trading system's column names and values as written (times are text:
+-- naive local, Z or offset, as in the file), plus their source id: the file's id (llm_usage_log and the other id
+-- tables) or trade_id (a trade without one is keyed 'rowid:N'). A batch upserts on (system, source id), so a batch
+-- sent twice, or rows sent again after an outage, change nothing.
+-- fleet_llm_hourly is the same aggregate as the local desk's agent_desk_llm_hourly (same hour key, see
+-- lib/fleet/hour-key.ts), kept in the same transaction as each batch: added for new rows, moved for changed ones.
+-- fleet_systems.last_seq is the newest batch applied: an older or repeated sequence number writes nothing, so a
+-- batch captured and replayed later cannot undo a newer correction.
+-- migrate:up
+CREATE TABLE fleet_systems (
+    system TEXT PRIMARY KEY,
+    last_seq BIGINT NOT NULL DEFAULT 0,
+    last_batch_at TIMESTAMPTZ,
+    calls_behind BIGINT NOT NULL DEFAULT 0,
+    source_calls_at TEXT,
+    shipper TEXT,
+    skipped_rows BIGINT NOT NULL DEFAULT 0,
+    first_seen_at TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+
+CREATE TABLE fleet_llm_calls (
+    system TEXT NOT NULL,
+    id BIGINT NOT NULL,
+    timestamp TEXT NOT NULL,
+    agent_name TEXT NOT NULL,
+    provider TEXT NOT NULL,
+    model TEXT NOT NULL,
+    tokens_used BIGINT NOT NULL,
+    cost_usd DOUBLE PRECISION NOT NULL,
+    response_time_ms DOUBLE PRECISION NOT NULL,
+    request_type TEXT NOT NULL,
+    success BOOLEAN NOT NULL,
+    error_message TEXT,
+    created_at TEXT,
+    hour TEXT NOT NULL,
+    PRIMARY KEY (system, id)
+);
+CREATE INDEX fleet_llm_calls_time ON fleet_llm_calls (system, timestamp);
+
+CREATE TABLE fleet_llm_hourly (
+    system TEXT NOT NULL,
+    hour TEXT NOT NULL,
+    agent_name TEXT NOT NULL,
+    provider TEXT NOT NULL,
+    model TEXT NOT NULL,
+    request_type TEXT NOT NULL,
+    calls BIGINT NOT NULL,
+    successes BIGINT NOT NULL,
+    tokens BIGINT NOT NULL,
+    cost_usd DOUBLE PRECISION NOT NULL,
+    latency_ms_sum DOUBLE PRECISION NOT NULL,
+    PRIMARY KEY (system, hour, agent_name, provider, model, request_type)
+);
+
+CREATE TABLE fleet_trades (
+    system TEXT NOT NULL,
+    source_id TEXT NOT NULL,
+    trade_id TEXT,
+    timestamp TEXT NOT NULL,
+    ticker TEXT NOT NULL,
+    action TEXT NOT NULL,
+    quantity BIGINT NOT NULL,
+    price DOUBLE PRECISION NOT NULL,
+    justification_text TEXT NOT NULL,
+    market_snapshot TEXT NOT NULL,
+    portfolio_before TEXT NOT NULL,
+    pnl_7_days DOUBLE PRECISION,
+    pnl_30_days DOUBLE PRECISION,
+    agent_contributions TEXT,
+    decision_confidence DOUBLE PRECISION,
+    analysis_metadata TEXT,
+    created_at TEXT,
+    PRIMARY KEY (system, source_id)
+);
+CREATE INDEX fleet_trades_time ON fleet_trades (system, timestamp);
+
+CREATE TABLE fleet_agent_performance (
+    system TEXT NOT NULL,
+    id BIGINT NOT NULL,
+    agent_name TEXT NOT NULL,
+    period_start TEXT NOT NULL,
+    period_end TEXT NOT NULL,
+    total_decisions BIGINT NOT NULL,
+    successful_decisions BIGINT NOT NULL,
+    avg_contribution_score DOUBLE PRECISION NOT NULL,
+    performance_rating DOUBLE PRECISION NOT NULL,
+    wins BIGINT NOT NULL,
+    losses BIGINT NOT NULL,
+    total_pnl_attributed DOUBLE PRECISION NOT NULL,
+    confidence_accuracy DOUBLE PRECISION NOT NULL,
+    created_at TEXT,
+    PRIMARY KEY (system, id)
+);
+
+CREATE TABLE fleet_system_metrics (
+    system TEXT NOT NULL,
+    id BIGINT NOT NULL,
+    date TEXT NOT NULL,
+    total_trades BIGINT NOT NULL,
+    win_rate DOUBLE PRECISION NOT NULL,
+    total_pnl DOUBLE PRECISION NOT NULL,
+    total_cost_usd DOUBLE PRECISION NOT NULL,
+    avg_decision_time_seconds DOUBLE PRECISION NOT NULL,
+    agent_efficiency_score DOUBLE PRECISION NOT NULL,
+    model_diversity_index DOUBLE PRECISION NOT NULL,
+    auto_improvements BIGINT NOT NULL,
+    human_interventions BIGINT NOT NULL,
+    created_at TEXT,
+    PRIMARY KEY (system, id)
+);
+
+CREATE TABLE fleet_model_swaps (
+    system TEXT NOT NULL,
+    id BIGINT NOT NULL,
+    timestamp TEXT NOT NULL,
+    agent_name TEXT NOT NULL,
+    old_provider TEXT NOT NULL,
+    old_model TEXT NOT NULL,
+    new_provider TEXT NOT NULL,
+    new_model TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    performance_improvement DOUBLE PRECISION NOT NULL,
+    triggered_by TEXT NOT NULL,
+    validation_period_days BIGINT,
+    rollback_threshold DOUBLE PRECISION,
+    created_at TEXT,
+    PRIMARY KEY (system, id)
+);
+
+-- Swaps and rollbacks an operator recorded on the central desk, waiting for their system's shipper to apply them to
+-- the trading file and its YAML (the central desk never reaches into a trading host). request_id is the local
+-- desk's idempotency key: a shipper that applied a request and died before acknowledging it applies it again
+-- harmlessly, the local swap log finds the first one.
+CREATE TABLE fleet_swap_requests (
+    system TEXT NOT NULL,
+    request_id TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('swap', 'rollback')),
+    agent_name TEXT NOT NULL,
+    new_provider TEXT,
+    new_model TEXT,
+    reason TEXT,
+    performance_improvement DOUBLE PRECISION,
+    validation_period_days BIGINT,
+    rollback_threshold DOUBLE PRECISION,
+    rollback_of BIGINT,
+    requested_by TEXT NOT NULL,
+    requested_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+    applied_at TIMESTAMPTZ,
+    outcome TEXT,
+    history_id BIGINT,
+    PRIMARY KEY (system, request_id)
+);
+CREATE INDEX fleet_swap_requests_pending ON fleet_swap_requests (system, requested_at) WHERE applied_at IS NULL;
+-- migrate:down
+DROP TABLE fleet_swap_requests;
+DROP TABLE fleet_model_swaps;
+DROP TABLE fleet_system_metrics;
+DROP TABLE fleet_agent_performance;
+DROP TABLE fleet_trades;
+DROP TABLE fleet_llm_hourly;
+DROP TABLE fleet_llm_calls;
+DROP TABLE fleet_systems;

@@ -11,7 +11,8 @@ import { sessionStore } from "@/lib/server/session-store";
 //   is a web page whose name was rebound to this machine (DNS rebinding) or a misdirected one, and gets 421. In
 //   local mode (no DASHBOARD_PASSWORD) every request is the operator: 127.0.0.1, localhost, [::1] or ALLOWED_HOSTS.
 // - With a password, every page and API path needs an open operator session (pages go to /login, the API answers
-//   401), except /login itself and /api/health; PUBLIC_DASHBOARD=on opens pages and the GET API read-only.
+//   401), except /login itself, /api/health and /api/ingest/* (a shipper's bearer token, checked by those routes);
+//   PUBLIC_DASHBOARD=on opens pages and the GET API read-only.
 // Server actions check the operator again themselves (lib/server/operator.ts): this gate is for reading, not for trust.
 // Every response also gets the content security policy with a fresh nonce (lib/server/content-security-policy.ts).
 
@@ -38,6 +39,8 @@ export function proxy(request: NextRequest) {
   if (!dashboardPassword) return pass();
   const { pathname, search } = request.nextUrl;
   if (pathname === "/login" || pathname === "/api/health") return pass();
+  // Shippers carry their own bearer token, checked by the ingestion routes against INGEST_TOKENS.
+  if (pathname.startsWith("/api/ingest/")) return pass();
   if (sessionStore(desk()).verify(request.cookies.get(SESSION_COOKIE)?.value)) return pass();
   if (publicDashboard && (request.method === "GET" || request.method === "HEAD")) return pass();
   // A server action answers for itself: it refuses without a session, and sends no page data back then.

@@ -1,5 +1,7 @@
 import { migrateFile, verifyFile } from "@/migrations/migrate-file";
+import { readConfig } from "@/lib/server/config";
 import { databaseArg, readArgs, runCli } from "./cli";
+import { prepareCentral } from "./steps/prepare-central";
 
 runCli(async () => {
   const args = readArgs(
@@ -14,5 +16,9 @@ runCli(async () => {
   const file = databaseArg(args.db);
   if (args.verify) await verifyFile(file);
   // --no-count: the server's background count does the counting (it runs this to migrate a file it serves).
-  else await migrateFile(file, { dryRun: args["dry-run"], count: !args["no-count"] });
+  else if (args["dry-run"]) await migrateFile(file, { dryRun: true });
+  else {
+    await migrateFile(file, { count: !args["no-count"] });
+    await prepareCentral(readConfig()); // with DATABASE_URL, the central store too
+  }
 });

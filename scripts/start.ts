@@ -2,12 +2,14 @@ import { readConfig } from "@/lib/server/config";
 import { isLoopbackAddress } from "@/lib/server/network-settings";
 import { runCli } from "./cli";
 import { buildIfNeeded } from "./steps/build";
+import { prepareCentral } from "./steps/prepare-central";
 import { prepareFile } from "./steps/prepare-file";
 import { serve } from "./steps/serve";
 
 runCli(async () => {
   const config = readConfig(); // first, so a bad value stops start-up before anything is written
   await prepareFile(config); // before the build: a short session secret stops start-up at once
+  await prepareCentral(config);
   buildIfNeeded();
   const mode = config.dashboardPassword
     ? config.publicDashboard

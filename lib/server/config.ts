@@ -2,6 +2,7 @@ import path from "node:path";
 import { readBackupKeep } from "./backup-keep";
 import { ConfigError } from "../config-error";
 import { checkDatabaseFile } from "./database-file";
+import { readDatabaseUrl, readIngestTokens, type IngestToken } from "./fleet-settings";
 import { isTimeZone, suggestTimeZone } from "../time-zone";
 import { loadAgentConfig } from "./agent-config";
 import { readLlmPrices } from "./llm-prices";
@@ -47,6 +48,10 @@ export type Config = {
   publicUrl: string;
   /** TELEGRAM_API_URL: the Bot API that Telegram alert messages are posted to. */
   telegramApiUrl: string;
+  /** DATABASE_URL: the PostgreSQL store of a central desk (a fleet); unset, the desk reads DATABASE_PATH only. */
+  databaseUrl: string | undefined;
+  /** INGEST_TOKENS: each shipper's bearer token and the one system it may write for. */
+  ingestTokens: IngestToken[];
 };
 
 type Env = Record<string, string | undefined>;
@@ -109,6 +114,8 @@ export function readConfig(env: Env = process.env): Config {
     defaultLocale: readDefaultLocale(given("DEFAULT_LOCALE")),
     publicUrl: readBaseUrl("PUBLIC_URL", given("PUBLIC_URL") ?? `http://127.0.0.1:${port}`),
     telegramApiUrl: readTelegramApiUrl(given("TELEGRAM_API_URL") ?? "https://api.telegram.org"),
+    databaseUrl: readDatabaseUrl(given("DATABASE_URL")),
+    ingestTokens: readIngestTokens(given("INGEST_TOKENS")),
   };
 }
 

@@ -1,0 +1,38 @@
+import "server-only";
+import type { SwapRequest } from "@/db/central/swap-requests";
+import { recordSwap, rollbackSwap, type SwapOutcome } from "@/db/commands/model-swaps";
+
+// A swap or rollback recorded on the central desk, applied to this trading system exactly as a local one: the
+// model_evolution_history row and the in-place edit of its YAML, by the same command (db/commands/model-swaps.ts).
+// The central request id is the command's idempotency key, so applying a request twice (the shipper died before
+// its acknowledgement arrived) finds the first swap instead of recording another.
+
+export function applySwapRequest(request: SwapRequest): { outcome: string; historyId: number | null } {
+  const actor = { name: `central desk (${request.requestedBy})`, trigger: "manual" as const };
+  let result: SwapOutcome;
+  if (request.kind === "swap") {
+    result = recordSwap(
+      {
+        agent: request.agentName,
+        provider: request.newProvider,
+        model: request.newModel,
+        reason: request.reason,
+        expectedImprovement: request.performanceImprovement,
+        validationDays: request.validationPeriodDays,
+        rollbackThreshold: request.rollbackThreshold,
+        requestId: request.requestId,
+      },
+      actor,
+    );
+  } else {
+    result = rollbackSwap(request.rollbackOf ?? 0, actor, { requestId: request.requestId, note: request.reason });
+  }
+  if (!result.ok) {
+    const fields = Object.entries(result.fieldErrors ?? {}).map(([field, problem]) => `${field}: ${problem}`);
+    return { outcome: `refused: ${[result.error, ...fields].join("; ")}`, historyId: null };
+  }
+  return {
+    outcome: `applied: ${result.agent} ${result.from} → ${result.to}${result.configWritten ? "" : ` (config: ${result.configNote})`}`,
+    historyId: result.id,
+  };
+}

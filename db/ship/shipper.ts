@@ -1,0 +1,240 @@
+import type Database from "better-sqlite3";
+import { openDatabase } from "@/db/connection";
+import type { SwapRequest } from "@/db/central/swap-requests";
+import type { Batch, SourceRow, SourceTable } from "@/lib/fleet/batch";
+import { CentralUnavailable, type CentralClient } from "./central-client";
+import { newestCall, readCallsAfter, readSmallTable, SMALL_TABLES } from "./source";
+
+// The shipper: beside one trading system, it sends the file's rows to the central desk and brings back the swaps
+// operators recorded there for this system. Its loop:
+//   1. asks the central desk where this system stands (the last batch number, the newest call id it has): the
+//      central store is the only record of progress, so a shipper killed at any point resumes exactly;
+//   2. sends new LLM calls by id, oldest first, a few thousand per batch, resting between batches like the local
+//      desk's count (never a long read, never a write to the trading file);
+//   3. every `sweepMs`, compares the small tables (trades, performance, metrics, swaps) with what it last sent, by
+//      fingerprint, and sends the rows that changed (a PnL filled in, a metrics row replaced) and the ids that went;
+//   4. while the central desk is down, keeps the same batch and tries again with growing pauses (1 s to 60 s): the
+//      same batch number is applied once, so a batch whose answer was lost is not written twice;
+//   5. every `swapPollMs`, applies the central desk's pending swaps for this system and acknowledges each.
+
+export type ShipperOptions = {
+  file: string;
+  client: CentralClient;
+  /** Applies one central swap request to this system (db/ship/apply-swap.ts); absent, swaps are not pulled. */
+  applySwap?: (request: SwapRequest) => { outcome: string; historyId: number | null };
+  log?: (line: string) => void;
+  pollMs?: number;
+  sweepMs?: number;
+  swapPollMs?: number;
+  /** LLM calls per batch. */
+  batchCalls?: number;
+  /** Rows of the small tables per batch. */
+  batchRows?: number;
+  /** An empty batch at least this often, so the fleet overview can tell a quiet system from a dead shipper. */
+  heartbeatMs?: number;
+};
+
+export const SHIPPER_NAME = "agent-desk-ship/1";
+
+type SmallTable = (typeof SMALL_TABLES)[number];
+type Change = { table: SmallTable; row?: SourceRow<SmallTable>; gone?: string; sourceId: string; print?: string };
+
+export function startShipper(options: ShipperOptions): { stop(): Promise<void>; done: Promise<void> } {
+  let stopped = false;
+  let wake: (() => void) | undefined;
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  const done = run(options, () => stopped, sleep);
+  return {
+    done,
+    async stop() {
+      stopped = true;
+      wake?.();
+      await done.catch(() => {});
+    },
+  };
+}
+
+async function run(options: ShipperOptions, isStopped: () => boolean, sleep: (ms: number) => Promise<void>) {
+  const {
+    file,
+    client,
+    applySwap,
+    log = console.log,
+    pollMs = 1000,
+    sweepMs = 30_000,
+    swapPollMs = 5000,
+    batchCalls = 2000,
+    batchRows = 2000,
+    heartbeatMs = 10_000,
+  } = options;
+  const db = openDatabase(file, { mustExist: true });
+  db.pragma("query_only = ON");
+  db.pragma("wal_autocheckpoint = 0");
+  try {
+    // Retries a request to the central desk until it answers or the shipper stops; a refusal ends the shipper.
+    let outage: string | undefined;
+    const patiently = async <T>(what: () => Promise<T>): Promise<T | undefined> => {
+      for (let pause = 1000; !isStopped(); pause = Math.min(pause * 2, 60_000)) {
+        try {
+          const answer = await what();
+          if (outage) log(`the central desk answers again`);
+          outage = undefined;
+          return answer;
+        } catch (error) {
+          if (!(error instanceof CentralUnavailable)) throw error;
+          if (outage !== error.message) log(`${error.message}; trying again (with pauses up to a minute)`);
+          outage = error.message;
+          await sleep(pause * (0.75 + Math.random() / 2));
+        }
+      }
+      return undefined;
+    };
+
+    const start = await patiently(() => client.state());
+    if (!start) return;
+    let seq = start.last_seq;
+    let watermark = start.watermarks.llm_usage_log;
+    log(`resuming after batch ${seq}, LLM call ${watermark}`);
+    // What the central store holds of the small tables, as far as this shipper knows: at first only their ids (so a
+    // row deleted while no shipper ran is found gone), then each row's fingerprint as it is sent.
+    const sent = new Map<SmallTable, Map<string, string>>(
+      SMALL_TABLES.map((t) => [t, new Map((start.known[t] ?? []).map((id) => [id, ""]))]),
+    );
+    const skipped = new Set<string>();
+    let lastSweep = -Infinity;
+    let lastSwapPoll = -Infinity;
+    let lastSent = -Infinity;
+    let pending: Change[] = [];
+
+    const send = async (
+      rows: Batch["rows"],
+      deleted: Batch["deleted"],
+      behind: { calls: number; newest: string | null },
+    ) => {
+      for (;;) {
+        const batch: Batch = {
+          seq: seq + 1,
+          rows,
+          deleted,
+          source: {
+            calls_behind: behind.calls,
+            newest_call_at: behind.newest,
+            skipped_rows: skipped.size,
+            shipper: SHIPPER_NAME,
+          },
+        };
+        const answer = await patiently(() => client.send(batch));
+        if (!answer) return false;
+        // Applied now, or applied before and its answer lost (the same number): either way it is in.
+        if (answer.applied || answer.last_seq === batch.seq) {
+          seq = batch.seq;
+          lastSent = Date.now();
+          return true;
+        }
+        // The central desk is past this number (another shipper ran for this system, or a restored store):
+        // continue after its number; rows it already has are not written twice.
+        log(`the central desk is at batch ${answer.last_seq}, not ${seq}: continuing from there`);
+        seq = answer.last_seq ?? seq;
+      }
+    };
+
+    while (!isStopped()) {
+      const began = Date.now();
+      const calls = readCallsAfter(db, watermark, batchCalls);
+      noteSkipped("llm_usage_log", calls.skipped);
+      const newest = newestCall(db);
+      if (Date.now() - lastSweep >= sweepMs) {
+        pending = [...pending, ...sweep(db, sent, noteSkipped)];
+        lastSweep = Date.now();
+      }
+      const changes = pending.slice(0, batchRows);
+      const quiet = calls.lastId === watermark && changes.length === 0;
+      if (!quiet || Date.now() - lastSent >= heartbeatMs) {
+        const { rows, deleted } = toBatch(changes);
+        if (calls.rows.length > 0) rows.llm_usage_log = calls.rows;
+        const ok = await send(rows, deleted, {
+          calls: Math.max(0, newest.id - calls.lastId),
+          newest: newest.timestamp,
+        });
+        if (!ok) break;
+        watermark = calls.lastId;
+        pending = pending.slice(changes.length);
+        for (const change of changes) {
+          const prints = sent.get(change.table)!;
+          if (change.gone !== undefined) prints.delete(change.gone);
+          else prints.set(change.sourceId, change.print!);
+        }
+      }
+      if (applySwap && Date.now() - lastSwapPoll >= swapPollMs) {
+        lastSwapPoll = Date.now();
+        const answer = await patiently(() => client.swapRequests());
+        for (const request of answer?.requests ?? []) {
+          const applied = applySwap(request);
+          log(`central swap ${request.requestId} (${request.kind} ${request.agentName}): ${applied.outcome}`);
+          await patiently(() =>
+            client.acknowledge({
+              request_id: request.requestId,
+              outcome: applied.outcome,
+              history_id: applied.historyId,
+            }),
+          );
+        }
+        if (answer?.requests.length) lastSweep = -Infinity; // the swap's history row goes out with the next batch
+      }
+      const more = calls.rows.length + calls.skipped.length === batchCalls || pending.length > 0;
+      // Behind: rest a quarter of the time the batch took (at least 5 ms), so the trading system's writer and the
+      // central desk both breathe; caught up: look again after `pollMs`.
+      await sleep(more ? Math.max(5, (Date.now() - began) / 4) : pollMs);
+    }
+
+    function noteSkipped(table: SourceTable, rows: { sourceId: string; problem: string }[]) {
+      for (const { sourceId, problem } of rows) {
+        const key = `${table} ${sourceId}`;
+        if (skipped.has(key)) continue;
+        skipped.add(key);
+        log(`left behind ${table} row ${sourceId}: ${problem} (the central store cannot keep it as written)`);
+      }
+    }
+  } finally {
+    db.close();
+  }
+}
+
+/** The small tables' rows that differ from what was last sent, and the ids that are gone. */
+function sweep(
+  db: Database.Database,
+  sent: Map<SmallTable, Map<string, string>>,
+  noteSkipped: (table: SourceTable, rows: { sourceId: string; problem: string }[]) => void,
+): Change[] {
+  const changes: Change[] = [];
+  for (const table of SMALL_TABLES) {
+    const read = readSmallTable(db, table);
+    noteSkipped(table, read.skipped);
+    const before = sent.get(table)!;
+    for (const row of read.rows) {
+      const sourceId = "source_id" in row ? row.source_id : String(row.id);
+      const print = read.fingerprints.get(sourceId)!;
+      if (before.get(sourceId) !== print) changes.push({ table, row, sourceId, print });
+    }
+    for (const sourceId of before.keys())
+      if (!read.fingerprints.has(sourceId)) changes.push({ table, gone: sourceId, sourceId });
+  }
+  return changes;
+}
+
+function toBatch(changes: Change[]): Pick<Batch, "rows" | "deleted"> {
+  const rows: Record<string, unknown[]> = {};
+  const deleted: Record<string, (string | number)[]> = {};
+  for (const change of changes) {
+    if (change.row) (rows[change.table] ??= []).push(change.row);
+    else (deleted[change.table] ??= []).push(change.table === "trades" ? change.gone! : Number(change.gone));
+  }
+  return { rows, deleted } as Pick<Batch, "rows" | "deleted">;
+}

@@ -7,6 +7,7 @@ import path from "node:path";
 import { readConfig } from "@/lib/server/config";
 import { migrateFile } from "@/migrations/migrate-file";
 import { seedDemo } from "@/scripts/steps/seed-demo";
+import { prepareCentral } from "@/scripts/steps/prepare-central";
 import { serve } from "@/scripts/steps/serve";
 import { BUNDLED_AGENT_CONFIG, CONTROL_AGENT_CONFIG, CONTROL_PASSWORD } from "./control/settings";
 
@@ -20,6 +21,6 @@ const control =
   kind === "control" ? { DASHBOARD_PASSWORD: CONTROL_PASSWORD, AGENT_CONFIG_PATH: CONTROL_AGENT_CONFIG } : {};
 const env = { ...process.env, DATABASE_PATH: file, PORT: port, ...control };
 const config = readConfig(env);
-(kind !== "empty" ? seedDemo(config) : migrateFile(file, { log: () => {}, timeZone: config.dataTimeZone })).then(() =>
-  serve(config, env),
-);
+(kind !== "empty" ? seedDemo(config) : migrateFile(file, { log: () => {}, timeZone: config.dataTimeZone }))
+  .then(() => prepareCentral(config, () => {}))
+  .then(() => serve(config, env));

@@ -40,7 +40,21 @@ function factsOf(row: TradeRow, zone: string): TradeFacts {
     if (parsed.ok) nanJson |= 1 << bit;
     else brokenJson |= 1 << bit;
   });
-  const parsed = row.agentContributions === null ? null : parsePythonJson(row.agentContributions);
+  return {
+    eventMs,
+    day: eventMs === null ? null : calendarDate(eventMs, zone),
+    ...readContributions(row.agentContributions),
+    nanJson,
+    brokenJson,
+  };
+}
+
+/**
+ * A trade's agent_contributions as the Python analysis reads them: `contributions` 0 when NULL, 1 for an object,
+ * 2 for anything else (unreadable); `values` its finite numbers; `nonNumeric` how many of its values were not.
+ */
+export function readContributions(text: string | null): Pick<TradeFacts, "contributions" | "values" | "nonNumeric"> {
+  const parsed = text === null ? null : parsePythonJson(text);
   const object =
     parsed?.ok && parsed.value !== null && typeof parsed.value === "object" && !Array.isArray(parsed.value)
       ? (parsed.value as Record<string, unknown>)
@@ -51,15 +65,7 @@ function factsOf(row: TradeRow, zone: string): TradeFacts {
     if (typeof value === "number" && Number.isFinite(value)) values.push([agent, value]);
     else nonNumeric++;
   }
-  return {
-    eventMs,
-    day: eventMs === null ? null : calendarDate(eventMs, zone),
-    contributions: parsed === null ? 0 : object ? 1 : 2,
-    values,
-    nonNumeric,
-    nanJson,
-    brokenJson,
-  };
+  return { contributions: parsed === null ? 0 : object ? 1 : 2, values, nonNumeric };
 }
 
 // The sums of a day (or of a period's partial edge), over the trades whose 7-day PnL is known: one text shared by

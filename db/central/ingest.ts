@@ -157,7 +157,9 @@ export async function ingestBatch(pool: pg.Pool, system: string, batch: Batch): 
     await client.query(
       `UPDATE fleet_systems SET last_seq = $2, last_batch_at = now(),
          calls_behind = coalesce($3, calls_behind), source_calls_at = coalesce($4, source_calls_at),
-         skipped_rows = coalesce($5, skipped_rows), shipper = coalesce($6, shipper)
+         skipped_rows = coalesce($5, skipped_rows), shipper = coalesce($6, shipper),
+         cost_limit_daily = coalesce($7, cost_limit_daily), cost_limit_weekly = coalesce($8, cost_limit_weekly),
+         cost_alert_threshold = coalesce($9, cost_alert_threshold)
        WHERE system = $1`,
       [
         system,
@@ -166,6 +168,9 @@ export async function ingestBatch(pool: pg.Pool, system: string, batch: Batch): 
         batch.source?.newest_call_at ?? null,
         batch.source?.skipped_rows ?? null,
         batch.source?.shipper ?? null,
+        batch.source?.limits?.cost_limit_daily ?? null,
+        batch.source?.limits?.cost_limit_weekly ?? null,
+        batch.source?.limits?.cost_alert_threshold ?? null,
       ],
     );
     await client.query("COMMIT");

@@ -1,6 +1,7 @@
 import "server-only";
 import type { SwapRequest } from "@/db/central/swap-requests";
 import { recordSwap, rollbackSwap, type SwapOutcome } from "@/db/commands/model-swaps";
+import { loadAgentConfig } from "@/lib/server/agent-config";
 
 // A swap or rollback recorded on the central desk, applied to this trading system exactly as a local one: the
 // model_evolution_history row and the in-place edit of its YAML, by the same command (db/commands/model-swaps.ts).
@@ -34,5 +35,15 @@ export function applySwapRequest(request: SwapRequest): { outcome: string; histo
   return {
     outcome: `applied: ${result.agent} ${result.from} → ${result.to}${result.configWritten ? "" : ` (config: ${result.configNote})`}`,
     historyId: result.id,
+  };
+}
+
+/** The spending limits of the agent config at `file` (its defaults where it says none), as a batch carries them. */
+export function configLimits(file: string) {
+  const config = loadAgentConfig(file);
+  return {
+    cost_limit_daily: config.costLimitDaily,
+    cost_limit_weekly: config.costLimitWeekly,
+    cost_alert_threshold: config.costAlertThreshold,
   };
 }

@@ -22,6 +22,8 @@ export type ShipperOptions = {
   client: CentralClient;
   /** Applies one central swap request to this system (db/ship/apply-swap.ts); absent, swaps are not pulled. */
   applySwap?: (request: SwapRequest) => { outcome: string; historyId: number | null };
+  /** The system's spending limits as its agent config says them now (read each time, as the config is edited). */
+  limits?: () => NonNullable<Batch["source"]>["limits"];
   log?: (line: string) => void;
   pollMs?: number;
   sweepMs?: number;
@@ -66,6 +68,7 @@ async function run(options: ShipperOptions, isStopped: () => boolean, sleep: (ms
     file,
     client,
     applySwap,
+    limits,
     log = console.log,
     pollMs = 1000,
     sweepMs = 30_000,
@@ -128,6 +131,7 @@ async function run(options: ShipperOptions, isStopped: () => boolean, sleep: (ms
             newest_call_at: behind.newest,
             skipped_rows: skipped.size,
             shipper: SHIPPER_NAME,
+            limits: readLimits(),
           },
         };
         const answer = await patiently(() => client.send(batch));
@@ -192,6 +196,15 @@ async function run(options: ShipperOptions, isStopped: () => boolean, sleep: (ms
       // Behind: rest a quarter of the time the batch took (at least 5 ms), so the trading system's writer and the
       // central desk both breathe; caught up: look again after `pollMs`.
       await sleep(more ? Math.max(5, (Date.now() - began) / 4) : pollMs);
+    }
+
+    function readLimits() {
+      try {
+        return limits?.();
+      } catch (error) {
+        log(`the agent config cannot be read, so its limits are not sent: ${(error as Error).message}`);
+        return undefined;
+      }
     }
 
     function noteSkipped(table: SourceTable, rows: { sourceId: string; problem: string }[]) {

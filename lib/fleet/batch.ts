@@ -141,6 +141,14 @@ export const batchSchema = z.strictObject({
       /** Rows the shipper left behind because they could not be sent (see above), since it started. */
       skipped_rows: whole,
       shipper: shortText,
+      /** The spending limits of the system's agent config (global_settings), when the shipper reads it. */
+      limits: z
+        .strictObject({
+          cost_limit_daily: num.positive(),
+          cost_limit_weekly: num.positive(),
+          cost_alert_threshold: num.min(0).max(1),
+        })
+        .optional(),
     })
     .optional(),
 });

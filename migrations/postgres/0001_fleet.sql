@@ -6,6 +6,8 @@
 -- sent twice, or rows sent again after an outage, change nothing.
 -- fleet_llm_hourly is the same aggregate as the local desk's agent_desk_llm_hourly (same hour key, see
 -- lib/fleet/hour-key.ts), kept in the same transaction as each batch: added for new rows, moved for changed ones.
+-- fleet_systems holds what each shipper last reported: how far behind it is, and the spending limits of its
+-- system's agent config (the central desk has no copy of each system's YAML).
 -- fleet_systems.last_seq is the newest batch applied: an older or repeated sequence number writes nothing, so a
 -- batch captured and replayed later cannot undo a newer correction.
 -- migrate:up
@@ -17,6 +19,9 @@ CREATE TABLE fleet_systems (
     source_calls_at TEXT,
     shipper TEXT,
     skipped_rows BIGINT NOT NULL DEFAULT 0,
+    cost_limit_daily DOUBLE PRECISION,
+    cost_limit_weekly DOUBLE PRECISION,
+    cost_alert_threshold DOUBLE PRECISION,
     first_seen_at TIMESTAMPTZ NOT NULL DEFAULT now()
 );
 
@@ -37,7 +42,8 @@ CREATE TABLE fleet_llm_calls (
     hour TEXT NOT NULL,
     PRIMARY KEY (system, id)
 );
-CREATE INDEX fleet_llm_calls_time ON fleet_llm_calls (system, timestamp);
+-- The calls of an hour: the partial hours at a period's edges are read from raw calls.
+CREATE INDEX fleet_llm_calls_hour ON fleet_llm_calls (system, hour);
 
 CREATE TABLE fleet_llm_hourly (
     system TEXT NOT NULL,

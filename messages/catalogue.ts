@@ -22,6 +22,7 @@ export const NAMESPACES = [
   "modelHistory",
   "runs",
   "alerts",
+  "fleet",
 ] as const;
 
 /**

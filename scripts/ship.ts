@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { SYSTEM_NAME } from "@/lib/server/fleet-settings";
+import { SYSTEM_NAME } from "@/lib/fleet/system-name";
 import { migrateFile } from "@/migrations/migrate-file";
 import { readArgs, runCli, UsageError } from "./cli";
 

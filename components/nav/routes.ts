@@ -9,3 +9,6 @@ export const ROUTES = [
   { href: "/system", name: "system" },
   { href: "/alerts", name: "alerts" },
 ] as const;
+
+/** The fleet overview, first in the menu of a central desk (DATABASE_URL) and absent from any other. */
+export const FLEET_ROUTE = { href: "/fleet", name: "fleet" } as const;

@@ -5,12 +5,14 @@ import { appConfig } from "@/db";
 import { getFiringCount } from "@/db/queries/alerts";
 import { LocaleSwitch } from "./locale-switch";
 import { NavLinks } from "./nav-links";
-import { ROUTES } from "./routes";
+import { FLEET_ROUTE, ROUTES } from "./routes";
 
 export function Sidebar() {
   const t = useTranslations("nav");
   const firing = getFiringCount();
-  const links = ROUTES.map(({ href, name }) => ({
+  // A central desk opens on its fleet; a desk over one file has no fleet to show.
+  const routes = appConfig().databaseUrl ? [FLEET_ROUTE, ...ROUTES] : ROUTES;
+  const links = routes.map(({ href, name }) => ({
     href,
     label: t(`routes.${name}`),
     badge: href === "/alerts" && firing > 0 ? { count: firing, label: t("firing", { count: firing }) } : undefined,

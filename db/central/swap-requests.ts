@@ -72,3 +72,30 @@ export async function acknowledgeSwapRequest(
   );
   return (result.rowCount ?? 0) > 0;
 }
+
+export type SwapRequestStatus = SwapRequest & { appliedAt: string | null; outcome: string | null };
+
+/** A system's newest central requests, waiting or applied, for its page on the central desk. */
+export async function recentSwapRequests(pool: pg.Pool, system: string, limit = 20): Promise<SwapRequestStatus[]> {
+  const { rows } = await pool.query(
+    `SELECT request_id AS "requestId", kind, agent_name AS "agentName", new_provider AS "newProvider",
+       new_model AS "newModel", reason, performance_improvement AS "performanceImprovement",
+       validation_period_days AS "validationPeriodDays", rollback_threshold AS "rollbackThreshold",
+       rollback_of AS "rollbackOf", requested_by AS "requestedBy",
+       to_char(requested_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "requestedAt",
+       to_char(applied_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "appliedAt", outcome
+     FROM fleet_swap_requests WHERE system = $1 ORDER BY requested_at DESC, request_id LIMIT $2`,
+    [system, limit],
+  );
+  return rows;
+}
+
+/** The agents a system has run: those its calls and its swaps name. */
+export async function systemAgents(pool: pg.Pool, system: string): Promise<string[]> {
+  const { rows } = await pool.query<{ agent_name: string }>(
+    `SELECT agent_name FROM fleet_llm_hourly WHERE system = $1
+     UNION SELECT agent_name FROM fleet_model_swaps WHERE system = $1 ORDER BY 1`,
+    [system],
+  );
+  return rows.map((r) => r.agent_name);
+}

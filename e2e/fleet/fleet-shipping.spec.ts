@@ -6,7 +6,6 @@ import { expect, test } from "@playwright/test";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { hourKeySql } from "@/db/aggregates/llm-keys";
-import { recordSwapRequest } from "@/db/central/swap-requests";
 import { agentsPyYamlReads } from "@/db/testing/pyyaml";
 import { startPostgres, type PostgresServer } from "@/db/testing/postgres-server";
 import { makeUpstreamDb, tempDir } from "@/db/testing/upstream-file";
@@ -177,31 +176,27 @@ test("two files shipped at once while their writers insert arrive whole, through
   expect(systems.alpha.log.join("\n")).toMatch(/resuming after batch [1-9]\d*, LLM call [1-9]\d*/);
 });
 
-test("a swap recorded on the central desk reaches its system's YAML and no other", async () => {
+test("a swap recorded on the central desk's page reaches its system's YAML and no other", async ({ page }) => {
   const betaYaml = fs.readFileSync(systems.beta.config);
   const [before] = agentsPyYamlReads([systems.alpha.config]);
   expect(before!.cio).not.toEqual(["gemini", "gemini-2.5-pro"]);
-  await recordSwapRequest(store, "alpha", {
-    requestId: "central-swap-0001",
-    kind: "swap",
-    agentName: "cio",
-    newProvider: "gemini",
-    newModel: "gemini-2.5-pro",
-    reason: "중앙 데스크에서 교체",
-    performanceImprovement: 0.05,
-    validationPeriodDays: 7,
-    rollbackThreshold: -0.1,
-    rollbackOf: null,
-    requestedBy: "operator",
-  });
+  await page.goto(`${central.url}/fleet?system=alpha`);
+  const form = page.getByRole("region", { name: "Model swaps for alpha" });
+  await form.getByLabel("Agent").selectOption("cio");
+  await form.getByLabel("New provider").selectOption("gemini");
+  await form.getByLabel("New model").fill("gemini-2.5-pro");
+  await form.getByLabel("Reason").fill("중앙 데스크에서 교체");
+  await form.getByRole("button", { name: "Record swap for alpha" }).click();
+  await expect(page.getByRole("status")).toContainText("recorded");
   await expect
     .poll(
-      async () =>
-        (await store.query("SELECT outcome FROM fleet_swap_requests WHERE request_id = 'central-swap-0001'")).rows[0]
-          ?.outcome ?? null,
+      async () => {
+        await page.reload();
+        return page.getByRole("table", { name: "Swaps recorded for alpha on this desk" }).innerText();
+      },
       { timeout: 30_000 },
     )
-    .toMatch(/^applied: cio /);
+    .toMatch(/applied: cio .+ → gemini gemini-2\.5-pro/);
   const [after] = agentsPyYamlReads([systems.alpha.config]);
   expect(after!.cio).toEqual(["gemini", "gemini-2.5-pro"]);
   expect(fs.readFileSync(systems.beta.config).equals(betaYaml)).toBe(true);
@@ -211,6 +206,31 @@ test("a swap recorded on the central desk reaches its system's YAML and no other
     "SELECT system FROM fleet_model_swaps WHERE new_model = 'gemini-2.5-pro' AND reason = '중앙 데스크에서 교체'",
   );
   expect(swaps.rows).toEqual([{ system: "alpha" }]);
+  // A form sent twice (a double tap, a resent request) records one request.
+  const requests = await store.query("SELECT count(*) AS n FROM fleet_swap_requests WHERE system = 'alpha'");
+  expect(requests.rows[0].n).toBe(1);
+});
+
+test("the fleet page shows each system's figures as the API gives them, in Korean", async ({ page, context }) => {
+  await context.addCookies([{ name: "agent_desk_locale", value: "ko", url: central.url }]);
+  const api = JSON.parse((await rawRequest(`${central.url}/api/fleet?days=30`)).body);
+  expect(api.systems.map((s: { system: string }) => s.system)).toEqual(["alpha", "beta"]);
+  for (const s of api.systems) expect(s.llm.calls).toBeGreaterThan(0);
+  await page.goto(`${central.url}/fleet?days=30`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("전체 시스템");
+  const table = page.getByRole("table", {
+    name: "트레이딩 시스템별 거래, LLM 비용, 예산, 검토할 에이전트, 전송기 상태",
+  });
+  for (const s of api.systems) {
+    const row = table.getByRole("row").filter({ has: page.getByRole("link", { name: s.system, exact: true }) });
+    await expect(row).toContainText(s.llm.cost_usd.toLocaleString("en-US", { style: "currency", currency: "USD" }));
+    await expect(row).toContainText(s.trading.trades.toLocaleString("ko-KR"));
+  }
+  await page.screenshot({ path: test.info().outputPath("fleet-ko.png"), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${central.url}/fleet?system=beta&days=30`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("전체 시스템: beta");
+  await page.screenshot({ path: test.info().outputPath("fleet-beta-phone.png"), fullPage: true });
 });
 
 test("a wrong token, another system's token and a replayed batch write nothing", async () => {

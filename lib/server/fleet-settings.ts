@@ -1,12 +1,10 @@
+import { SYSTEM_NAME } from "../fleet/system-name";
 import { ConfigError } from "../config-error";
 
 // The central desk's two settings (README "More than one trading system"): DATABASE_URL, the PostgreSQL store, and
 // INGEST_TOKENS, which binds each shipper's secret to the one system it may write for.
 
 export type IngestToken = { system: string; secret: string };
-
-/** A system's name: in URLs (?system=), in keys and in messages, so short and plain. */
-export const SYSTEM_NAME = /^[a-z0-9][a-z0-9_-]{0,62}$/;
 
 export function readDatabaseUrl(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;

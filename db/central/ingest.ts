@@ -107,7 +107,16 @@ const OTHER_TABLES: Record<Exclude<SourceTable, "llm_usage_log">, { table: strin
 export type IngestResult =
   { applied: true; written: number; deleted: number } | { applied: false; reason: "already applied"; lastSeq: number };
 
-export async function ingestBatch(pool: pg.Pool, system: string, batch: Batch): Promise<IngestResult> {
+/**
+ * `sequenced: false` (OpenTelemetry exports, which carry no batch number) skips the sequence check: their rows are
+ * keyed by span, so an export sent twice still writes each call once.
+ */
+export async function ingestBatch(
+  pool: pg.Pool,
+  system: string,
+  batch: Batch,
+  { sequenced = true }: { sequenced?: boolean } = {},
+): Promise<IngestResult> {
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
@@ -117,8 +126,8 @@ export async function ingestBatch(pool: pg.Pool, system: string, batch: Batch): 
       "SELECT last_seq FROM fleet_systems WHERE system = $1 FOR UPDATE",
       [system],
     );
-    const lastSeq = rows[0]!.last_seq;
-    if (batch.seq <= lastSeq) {
+    const lastSeq = Number(rows[0]!.last_seq);
+    if (sequenced && batch.seq <= lastSeq) {
       await client.query("ROLLBACK");
       return { applied: false, reason: "already applied", lastSeq };
     }
@@ -163,7 +172,7 @@ export async function ingestBatch(pool: pg.Pool, system: string, batch: Batch): 
        WHERE system = $1`,
       [
         system,
-        batch.seq,
+        sequenced ? batch.seq : lastSeq,
         batch.source?.calls_behind ?? null,
         batch.source?.newest_call_at ?? null,
         batch.source?.skipped_rows ?? null,

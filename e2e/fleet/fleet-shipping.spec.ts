@@ -2,6 +2,11 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import { ExportResultCode } from "@opentelemetry/core";
+import { OTLPTraceExporter as OTLPJsonExporter } from "@opentelemetry/exporter-trace-otlp-http";
+import { OTLPTraceExporter as OTLPProtoExporter } from "@opentelemetry/exporter-trace-otlp-proto";
+import { Resource } from "@opentelemetry/resources";
+import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { expect, test } from "@playwright/test";
 import Database from "better-sqlite3";
 import pg from "pg";
@@ -21,6 +26,9 @@ import { rawRequest, startOwnServer, type OwnServer } from "../security/own-serv
 test.describe.configure({ mode: "serial", timeout: 240_000 });
 
 const TOKENS = { alpha: "alpha-secret-0123456789abcdef", beta: "beta-secret-0123456789abcdef0" };
+// A third system without a SQLite file: an OpenTelemetry-instrumented app exporting its spans.
+const OTLP_TOKEN = "gamma-secret-0123456789abcdef";
+const INGEST_TOKENS = `alpha:${TOKENS.alpha},beta:${TOKENS.beta},gamma:${OTLP_TOKEN}`;
 const PORT = 3120;
 
 type System = keyof typeof TOKENS;
@@ -121,7 +129,7 @@ test.beforeAll(async () => {
   pg.types.setTypeParser(pg.types.builtins.INT8, Number);
   central = await startOwnServer("fleet", PORT, {
     DATABASE_URL: postgres.url,
-    INGEST_TOKENS: `alpha:${TOKENS.alpha},beta:${TOKENS.beta}`,
+    INGEST_TOKENS,
   });
   const dir = tempDir("agent-desk-fleet-");
   for (const [i, system] of (["alpha", "beta"] as const).entries()) {
@@ -162,12 +170,7 @@ test("two files shipped at once while their writers insert arrive whole, through
   // The central desk restarts while both shippers send; then its PostgreSQL server crashes and recovers.
   await central.stop();
   await new Promise((resolve) => setTimeout(resolve, 1500));
-  central = await startOwnServer(
-    "fleet",
-    PORT,
-    { DATABASE_URL: postgres.url, INGEST_TOKENS: `alpha:${TOKENS.alpha},beta:${TOKENS.beta}` },
-    { fresh: false },
-  );
+  central = await startOwnServer("fleet", PORT, { DATABASE_URL: postgres.url, INGEST_TOKENS }, { fresh: false });
   await postgres.crashAndRestart();
   const written = await Promise.all(writers);
   for (const { counts } of written) expect(counts.errors).toBe(0);
@@ -211,10 +214,53 @@ test("a swap recorded on the central desk's page reaches its system's YAML and n
   expect(requests.rows[0].n).toBe(1);
 });
 
+test("an OpenTelemetry app's GenAI spans, exported as protobuf and as JSON, become its system's LLM calls", async () => {
+  const exporter = new InMemorySpanExporter();
+  const provider = new BasicTracerProvider({
+    resource: new Resource({ "service.name": "us-equities" }),
+    spanProcessors: [new SimpleSpanProcessor(exporter)],
+  });
+  const tracer = provider.getTracer("langgraph");
+  for (let i = 0; i < 30; i++) {
+    const node = tracer.startSpan(`node ${i}`);
+    const chat = tracer.startSpan(`chat ${i}`, {
+      attributes: {
+        "gen_ai.provider.name": i % 2 ? "openai" : "anthropic",
+        "gen_ai.request.model": i % 2 ? "gpt-5" : "sonnet-4",
+        "gen_ai.operation.name": "chat",
+        "gen_ai.usage.input_tokens": 1000 + i,
+        "gen_ai.usage.output_tokens": 200,
+        "metadata.langgraph_node": i % 3 ? "market_analyst" : "cio",
+      },
+    });
+    chat.end();
+    node.end();
+  }
+  const spans = exporter.getFinishedSpans();
+  const url = `${central.url}/api/ingest/otlp/v1/traces`;
+  const headers = { Authorization: `Bearer ${OTLP_TOKEN}` };
+  const send = (otlp: { export: OTLPProtoExporter["export"] }, batch: typeof spans) =>
+    new Promise<number>((resolve) => otlp.export(batch, (result) => resolve(result.code)));
+  // The first half as protobuf, the second as JSON, then all of it again as protobuf (an exporter's retry).
+  expect(await send(new OTLPProtoExporter({ url, headers }), spans.slice(0, 30))).toBe(ExportResultCode.SUCCESS);
+  expect(await send(new OTLPJsonExporter({ url, headers }), spans.slice(30))).toBe(ExportResultCode.SUCCESS);
+  expect(await send(new OTLPProtoExporter({ url, headers }), spans)).toBe(ExportResultCode.SUCCESS);
+  const calls = await store.query(
+    "SELECT count(*) AS n, sum(tokens_used)::float8 AS tokens, count(*) FILTER (WHERE cost_usd > 0) AS priced FROM fleet_llm_calls WHERE system = 'gamma'",
+  );
+  expect(calls.rows[0]).toEqual({ n: 30, tokens: 30 * 1200 + 435, priced: 30 });
+  // A wrong token writes nothing, as for batches.
+  expect(await send(new OTLPProtoExporter({ url, headers: { Authorization: "Bearer nope-0123456789" } }), spans)).toBe(
+    ExportResultCode.FAILED,
+  );
+  const fleet = JSON.parse((await rawRequest(`${central.url}/api/fleet?system=gamma&days=1`)).body);
+  expect(fleet.systems[0].llm.calls).toBe(30);
+});
+
 test("the fleet page shows each system's figures as the API gives them, in Korean", async ({ page, context }) => {
   await context.addCookies([{ name: "agent_desk_locale", value: "ko", url: central.url }]);
   const api = JSON.parse((await rawRequest(`${central.url}/api/fleet?days=30`)).body);
-  expect(api.systems.map((s: { system: string }) => s.system)).toEqual(["alpha", "beta"]);
+  expect(api.systems.map((s: { system: string }) => s.system)).toEqual(["alpha", "beta", "gamma"]);
   for (const s of api.systems) expect(s.llm.calls).toBeGreaterThan(0);
   await page.goto(`${central.url}/fleet?days=30`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("전체 시스템");

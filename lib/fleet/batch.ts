@@ -5,6 +5,9 @@ import { z } from "zod";
 // shipper checks each row with these same schemas before sending, so a row the file holds but the central store
 // could not keep (a cost written as text) is reported and left behind instead of blocking every later batch.
 
+/** Source ids of calls from OTLP live above every SQLite id (2^52 and up), so both kinds can feed one system. */
+export const OTLP_ID_BASE = 2 ** 52;
+
 /** Rows per batch at most; a shipper sends fewer, and the central desk answers 413 past it. */
 export const MAX_BATCH_ROWS = 10_000;
 

@@ -144,6 +144,8 @@ async function main() {
   console.log("written to BENCHMARKS.md");
   // The browser part in a process of its own: it serves the demo data, not these sizes, and writes its own section.
   execFileSync(process.execPath, ["--import", "tsx", "scripts/bench-browser.ts"], { stdio: "inherit" });
+  // The fleet part: 20 systems shipping the 1M-call file into one PostgreSQL (its own process, its own section).
+  execFileSync(process.execPath, ["--import", "tsx", "scripts/bench-fleet.ts"], { stdio: "inherit" });
 }
 
 function timeRebuild(file: string) {

@@ -239,25 +239,43 @@ async function applyCalls(
   // The calls that are new or differ from what is stored; identical ones (a batch sent again) are dropped here.
   await client.query(
     `CREATE TEMP TABLE incoming_calls ON COMMIT DROP AS
-     SELECT r.* FROM jsonb_to_recordset($2::jsonb) AS r(${recordset(CALL_COLUMNS)})
+     SELECT r.*, s.id IS NOT NULL AS stored FROM jsonb_to_recordset($2::jsonb) AS r(${recordset(CALL_COLUMNS)})
      LEFT JOIN fleet_llm_calls s ON s.system = $1 AND s.id = r.id
      WHERE s.id IS NULL OR (${list(values, "s.")}) IS DISTINCT FROM (${list(values, "r.")})`,
     [system, JSON.stringify(rows)],
   );
-  // Take the stored values of replaced and deleted calls out of their hours…
-  const takenOut = await client.query(
-    `INSERT INTO fleet_llm_hourly
-     SELECT $1, ${HOURLY_KEYS}, ${hourlySums(-1)} FROM fleet_llm_calls c
-     WHERE c.system = $1 AND (c.id IN (SELECT id FROM incoming_calls) OR c.id = ANY($2::bigint[]))
-     GROUP BY ${HOURLY_KEYS} ${ADD_TO_HOURLY}`,
-    [system, gone],
+  // Take the stored values of replaced and deleted calls out of their hours (each looked up by its key: a batch of
+  // new calls, the usual one, reads nothing here)…
+  const { rows: counted } = await client.query<{ replaced: number }>(
+    "SELECT count(*) FILTER (WHERE stored)::int AS replaced FROM incoming_calls",
   );
-  const removed = await client.query("DELETE FROM fleet_llm_calls WHERE system = $1 AND id = ANY($2::bigint[])", [
-    system,
-    gone,
-  ]);
+  let takenOut = 0;
+  if (counted[0]!.replaced > 0)
+    takenOut += (
+      await client.query(
+        `INSERT INTO fleet_llm_hourly
+         SELECT $1, ${HOURLY_KEYS}, ${hourlySums(-1)} FROM incoming_calls i
+         JOIN fleet_llm_calls c ON c.system = $1 AND c.id = i.id WHERE i.stored
+         GROUP BY ${HOURLY_KEYS} ${ADD_TO_HOURLY}`,
+        [system],
+      )
+    ).rowCount!;
+  let removed = 0;
+  if (gone.length > 0) {
+    takenOut += (
+      await client.query(
+        `INSERT INTO fleet_llm_hourly
+         SELECT $1, ${HOURLY_KEYS}, ${hourlySums(-1)} FROM fleet_llm_calls c WHERE c.system = $1 AND c.id = ANY($2::bigint[])
+         GROUP BY ${HOURLY_KEYS} ${ADD_TO_HOURLY}`,
+        [system, gone],
+      )
+    ).rowCount!;
+    removed = (
+      await client.query("DELETE FROM fleet_llm_calls WHERE system = $1 AND id = ANY($2::bigint[])", [system, gone])
+    ).rowCount!;
+  }
   const upserted = await client.query(
-    `INSERT INTO fleet_llm_calls (system, ${list(CALL_COLUMNS)}) SELECT $1, ${list(CALL_COLUMNS)} FROM incoming_calls
+    `INSERT INTO fleet_llm_calls (system, ${list(CALL_COLUMNS)}) SELECT $1, ${list(CALL_COLUMNS)} FROM incoming_calls c
      ON CONFLICT (system, id) DO UPDATE SET (${list(values)}) = (${list(values, "excluded.")})`,
     [system],
   );
@@ -268,7 +286,7 @@ async function applyCalls(
     [system],
   );
   // An hour whose calls all went (deleted, or moved to another hour) leaves no row behind.
-  if (takenOut.rowCount) await client.query("DELETE FROM fleet_llm_hourly WHERE system = $1 AND calls = 0", [system]);
+  if (takenOut > 0) await client.query("DELETE FROM fleet_llm_hourly WHERE system = $1 AND calls = 0", [system]);
   await client.query("DROP TABLE incoming_calls");
-  return { written: upserted.rowCount ?? 0, deleted: removed.rowCount ?? 0 };
+  return { written: upserted.rowCount ?? 0, deleted: removed };
 }

@@ -154,8 +154,10 @@ async function run(options: ShipperOptions, isStopped: () => boolean, sleep: (ms
       const calls = readCallsAfter(db, watermark, batchCalls);
       noteSkipped("llm_usage_log", calls.skipped);
       const newest = newestCall(db);
-      if (Date.now() - lastSweep >= sweepMs) {
-        pending = [...pending, ...sweep(db, sent, noteSkipped)];
+      // A new sweep only once the last one's changes are all sent: until then `sent` does not know them yet, and
+      // sweeping again would queue them twice.
+      if (pending.length === 0 && Date.now() - lastSweep >= sweepMs) {
+        pending = sweep(db, sent, noteSkipped);
         lastSweep = Date.now();
       }
       const changes = pending.slice(0, batchRows);

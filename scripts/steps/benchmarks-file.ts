@@ -29,9 +29,14 @@ export function writeBenchSection(text: string, file = FILE): void {
 
 /** Replaces npm run bench:browser's section where it stands, or puts it right after npm run bench's part. */
 export function writeBrowserSection(text: string, file = FILE): void {
+  writeNamedSection(BROWSER, text, file);
+}
+
+/** Replaces the section under `heading` where it stands, or puts it right after npm run bench's part. */
+export function writeNamedSection(heading: string, text: string, file = FILE): void {
   const { bench, others, loadTest } = read(file);
   const sections = others.split(/^(?=## )/m).filter((part) => part.trim());
-  const at = sections.findIndex((part) => part.startsWith(BROWSER));
+  const at = sections.findIndex((part) => part.startsWith(heading));
   if (at < 0) sections.unshift(text);
   else sections[at] = text;
   const parts = [bench, ...sections, loadTest].map((part) => part.trim()).filter(Boolean);

@@ -1,11 +1,20 @@
-import { and, asc, eq, gte, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
 import type pg from "pg";
 import { readContributions } from "@/db/aggregates/trade-facts";
 import { parseEventTime, wallClockToInstant, zoneOffsetMs } from "@/lib/event-time";
+import { windowKeys, type KeyRange } from "./window-keys";
 import type { Period } from "@/lib/period";
 import type { RequestClock } from "@/lib/read-context";
-import { fleetLlmCalls, fleetLlmHourly, fleetSwapRequests, fleetSystems, fleetTrades } from "./schema";
+import {
+  fleetLlmCalls,
+  fleetLlmTotals,
+  fleetSwapRequests,
+  fleetSystems,
+  fleetTradeAgentDays,
+  fleetTradeDays,
+  fleetTrades,
+} from "./schema";
 
 // The fleet overview from the central store: per system, the figures the local desk shows for its file, computed
 // the same way, so a system's row here equals its own desk's overview (the parity test holds them together):
@@ -79,7 +88,7 @@ export async function getFleetOverview(
   return systems.map((s) => ({
     system: s.system,
     llm: inPeriod.get(s.system) ?? none,
-    trading: tradeTotals(trades.get(s.system) ?? []),
+    trading: trades.get(s.system)?.trading ?? { trades: 0, withPnl: 0, pnl: 0, wins: 0, losses: 0 },
     spend: {
       today: today.get(s.system)?.cost ?? 0,
       week: week.get(s.system)?.cost ?? 0,
@@ -87,20 +96,23 @@ export async function getFleetOverview(
       weeklyLimit: s.costLimitWeekly,
       alertAt: s.costAlertThreshold,
     },
-    toReview: agentsToReview(reviewTrades.get(s.system) ?? [], review),
+    toReview: agentsToReview(reviewTrades.get(s.system), review),
     lastCallAt: s.sourceCallsAt,
     shipper: { lastBatchAt: s.lastBatchAt, callsBehind: s.callsBehind, skippedRows: s.skippedRows },
     pendingSwaps: pending.find((p) => p.system === s.system)?.n ?? 0,
   }));
 }
 
-/** The hour key of the hour an instant falls in: naive wall-clock in `zone`, or 'U' + UTC. */
-function hourKeys(instant: number, zone: string): { naive: string; utc: string } {
-  const naive = new Date(instant + zoneOffsetMs(instant, zone)).toISOString().slice(0, 13);
-  return { naive, utc: `U${new Date(instant).toISOString().slice(0, 13)}` };
+/** A WHERE clause for the key ranges of a window, over `column`. */
+function inRanges(column: SQL | AnyColumn, ranges: KeyRange[]): SQL {
+  if (ranges.length === 0) return sql`false`;
+  return sql.join(
+    ranges.map((r) => sql`(${column} >= ${r.from} AND ${column} < ${r.to} AND length(${column}) = ${r.length})`),
+    sql` OR `,
+  );
 }
 
-/** LLM calls in [since, until) per system, exactly: whole hours from the aggregate, the edges from raw calls. */
+/** LLM calls in [since, until) per system, exactly: whole days and hours from the totals, edge hours from raw calls. */
 async function llmSpend(
   pool: pg.Pool,
   systems: string[],
@@ -119,40 +131,25 @@ async function llmSpend(
       cost: sum.cost + row.cost,
     });
   };
-  // A naive hour is whole inside the window when its wall-clock start and end both are; likewise a UTC hour.
-  const first = hourKeys(since, zone);
-  const last = hourKeys(until, zone);
-  const onHour = (instant: number, key: string, utc: boolean) =>
-    (utc ? instant : instant + zoneOffsetMs(instant, zone)) % HOUR_MS === 0 ? key : nextHourKey(key);
-  const naiveFrom = onHour(since, first.naive, false);
-  const utcFrom = `U${onHour(since, first.utc.slice(1), true)}`;
-  const h = fleetLlmHourly;
+  const { ranges, edges } = windowKeys(since, until, zone, "hour");
+  const t = fleetLlmTotals;
   const whole = await db(pool)
     .select({
-      system: h.system,
-      calls: sql<number>`sum(${h.calls})::float8`,
-      successes: sql<number>`sum(${h.successes})::float8`,
-      tokens: sql<number>`sum(${h.tokens})::float8`,
-      cost: sql<number>`sum(${h.costUsd})`,
+      system: t.system,
+      calls: sql<number>`sum(${t.calls})::float8`,
+      successes: sql<number>`sum(${t.successes})::float8`,
+      tokens: sql<number>`sum(${t.tokens})::float8`,
+      cost: sql<number>`sum(${t.costUsd})`,
     })
-    .from(h)
-    .where(
-      and(
-        inArray(h.system, systems),
-        sql`((${h.hour} >= ${naiveFrom} AND ${h.hour} < ${last.naive}) OR (${h.hour} >= ${utcFrom} AND ${h.hour} < ${last.utc}))`,
-      ),
-    )
-    .groupBy(h.system);
+    .from(t)
+    .where(and(inArray(t.system, systems), inRanges(t.key, ranges)))
+    .groupBy(t.system);
   for (const row of whole) add(row.system, row);
-  // The edge hours: the one `since` falls inside (when it is not on the hour) and the one `until` falls in.
-  const edges = new Set([last.naive, last.utc]);
-  if (first.naive !== naiveFrom) edges.add(first.naive);
-  if (first.utc !== utcFrom) edges.add(first.utc);
   const c = fleetLlmCalls;
   const raw = await db(pool)
     .select({ system: c.system, timestamp: c.timestamp, success: c.success, tokens: c.tokensUsed, cost: c.costUsd })
     .from(c)
-    .where(and(inArray(c.system, systems), inArray(c.hour, [...edges])));
+    .where(and(inArray(c.system, systems), inArray(c.hour, edges)));
   for (const call of raw) {
     const at = parseEventTime(call.timestamp, zone);
     if (at === null || at < since || at >= until) continue;
@@ -161,73 +158,101 @@ async function llmSpend(
   return sums;
 }
 
-/** '2026-12-01T23' → '2026-12-02T00' (keys are whole hours of a proleptic UTC-like calendar). */
-function nextHourKey(key: string): string {
-  return new Date(Date.parse(`${key}:00:00Z`) + HOUR_MS).toISOString().slice(0, 13);
-}
+type TradeSums = {
+  trading: FleetSystem["trading"];
+  agents: Map<string, { trades: number; positive: number; negative: number }>;
+};
 
-type TradeRow = { timestamp: string; pnl: number | null; contributions: string | null; confidence: number | null };
-
-/** The trades of [since, until) per system, by each trade's parsed time. */
+/** The trades of [since, until) per system: whole days from the day aggregates, the edge days from raw trades. */
 async function tradesWithin(
   pool: pg.Pool,
   systems: string[],
   zone: string,
   since: number,
   until: number,
-): Promise<Map<string, TradeRow[]>> {
+): Promise<Map<string, TradeSums>> {
+  const out = new Map<string, TradeSums>();
+  const of = (system: string) => {
+    let sums = out.get(system);
+    if (!sums) {
+      sums = { trading: { trades: 0, withPnl: 0, pnl: 0, wins: 0, losses: 0 }, agents: new Map() };
+      out.set(system, sums);
+    }
+    return sums;
+  };
+  const addAgent = (system: string, agent: string, trades: number, positive: number, negative: number) => {
+    const agents = of(system).agents;
+    const a = agents.get(agent) ?? { trades: 0, positive: 0, negative: 0 };
+    agents.set(agent, { trades: a.trades + trades, positive: a.positive + positive, negative: a.negative + negative });
+  };
+  const { ranges, edges } = windowKeys(since, until, zone, "day");
+  const d = fleetTradeDays;
+  const days = await db(pool)
+    .select({
+      system: d.system,
+      trades: sql<number>`sum(${d.trades})::float8`,
+      withPnl: sql<number>`sum(${d.withPnl})::float8`,
+      pnl: sql<number>`sum(${d.pnl})`,
+      wins: sql<number>`sum(${d.wins})::float8`,
+      losses: sql<number>`sum(${d.losses})::float8`,
+    })
+    .from(d)
+    .where(and(inArray(d.system, systems), inRanges(d.day, ranges)))
+    .groupBy(d.system);
+  for (const row of days) {
+    const t = of(row.system).trading;
+    Object.assign(t, {
+      trades: t.trades + row.trades,
+      withPnl: t.withPnl + row.withPnl,
+      pnl: t.pnl + row.pnl,
+      wins: t.wins + row.wins,
+      losses: t.losses + row.losses,
+    });
+  }
+  const a = fleetTradeAgentDays;
+  const agentDays = await db(pool)
+    .select({
+      system: a.system,
+      agent: a.agentName,
+      trades: sql<number>`sum(${a.trades})::float8`,
+      positive: sql<number>`sum(${a.positive})`,
+      negative: sql<number>`sum(${a.negative})`,
+    })
+    .from(a)
+    .where(and(inArray(a.system, systems), inRanges(a.day, ranges)))
+    .groupBy(a.system, a.agentName);
+  for (const row of agentDays) addAgent(row.system, row.agent, row.trades, row.positive, row.negative);
   const t = fleetTrades;
-  // Every form of a time written in the window starts with a date no earlier than the day before its start (an
-  // offset moves a date by less than a day), so the index narrows the read and the parse decides.
-  const earliest = new Date(since - DAY_MS).toISOString().slice(0, 10);
-  const rows = await db(pool)
+  const raw = await db(pool)
     .select({
       system: t.system,
       timestamp: t.timestamp,
       pnl: t.pnl7Days,
       contributions: t.agentContributions,
-      confidence: t.decisionConfidence,
     })
     .from(t)
-    .where(and(inArray(t.system, systems), gte(t.timestamp, earliest)));
-  const out = new Map<string, TradeRow[]>();
-  for (const row of rows) {
+    .where(and(inArray(t.system, systems), inArray(t.day, edges)));
+  for (const row of raw) {
     const at = parseEventTime(row.timestamp, zone);
     if (at === null || at < since || at >= until) continue;
-    const list = out.get(row.system) ?? [];
-    list.push(row);
-    out.set(row.system, list);
+    const sums = of(row.system).trading;
+    sums.trades += 1;
+    if (row.pnl === null) continue;
+    sums.withPnl += 1;
+    sums.pnl += row.pnl;
+    if (row.pnl > 0) sums.wins += 1;
+    if (row.pnl < 0) sums.losses += 1;
+    const read = readContributions(row.contributions);
+    if (read.contributions !== 1) continue;
+    for (const [agent, c] of read.values)
+      addAgent(row.system, agent, 1, row.pnl > 0 ? c * row.pnl : 0, row.pnl > 0 ? 0 : c * Math.abs(row.pnl));
   }
   return out;
 }
 
-function tradeTotals(rows: TradeRow[]) {
-  const withPnl = rows.filter((r) => r.pnl !== null);
-  return {
-    trades: rows.length,
-    withPnl: withPnl.length,
-    pnl: withPnl.reduce((sum, r) => sum + r.pnl!, 0),
-    wins: withPnl.filter((r) => r.pnl! > 0).length,
-    losses: withPnl.filter((r) => r.pnl! < 0).length,
-  };
-}
-
-/** get_underperforming_agents of the trading system's Python code, over the trades given. */
-function agentsToReview(rows: TradeRow[], { minTrades, threshold }: ReviewRule): AgentToReview[] {
-  const agents = new Map<string, { trades: number; positive: number; negative: number }>();
-  for (const row of rows) {
-    if (row.pnl === null) continue;
-    const read = readContributions(row.contributions);
-    if (read.contributions !== 1) continue;
-    for (const [agent, contribution] of read.values) {
-      const a = agents.get(agent) ?? { trades: 0, positive: 0, negative: 0 };
-      a.trades += 1;
-      if (row.pnl > 0) a.positive += contribution * row.pnl;
-      else a.negative += contribution * Math.abs(row.pnl);
-      agents.set(agent, a);
-    }
-  }
-  return [...agents]
+/** get_underperforming_agents of the trading system's Python code, over the agents' sums. */
+function agentsToReview(sums: TradeSums | undefined, { minTrades, threshold }: ReviewRule): AgentToReview[] {
+  return [...(sums?.agents ?? [])]
     .map(([agentName, a]) => ({
       agentName,
       efficiencyScore: (a.positive - a.negative) / a.trades,

@@ -140,6 +140,17 @@ describe("ingestBatch", () => {
     );
     expect(later).toMatchObject({ written: 1 }); // the first one's PnL changed; the second is the same as stored
     await ingestBatch(pool, "alpha", batch({ deleted: { trades: ["rowid:7"] } }));
+    // The day aggregate moved with every change: it equals a recount of the trades left.
+    const kept = await pool.query(
+      "SELECT day, trades, with_pnl, pnl, wins, losses FROM fleet_trade_days WHERE system = 'alpha' ORDER BY day",
+    );
+    const recount = await pool.query(
+      `SELECT day, count(*)::bigint AS trades, count(pnl_7_days)::bigint AS with_pnl, coalesce(sum(pnl_7_days), 0) AS pnl,
+         count(*) FILTER (WHERE pnl_7_days > 0)::bigint AS wins, count(*) FILTER (WHERE pnl_7_days < 0)::bigint AS losses
+       FROM fleet_trades WHERE system = 'alpha' GROUP BY day ORDER BY day`,
+    );
+    expect(kept.rows).toEqual(recount.rows);
+    expect(kept.rows).toEqual([{ day: "2026-11-30", trades: 1, with_pnl: 1, pnl: 1200, wins: 1, losses: 0 }]);
     const rows = await pool.query(
       "SELECT source_id, pnl_7_days, justification_text, agent_contributions FROM fleet_trades",
     );

@@ -1,6 +1,7 @@
 import type pg from "pg";
-import type { Batch, SourceTable } from "@/lib/fleet/batch";
-import { hourKey } from "./hour-key";
+import type { Batch, SourceRow, SourceTable } from "@/lib/fleet/batch";
+import { dayKey, hourKey } from "./hour-key";
+import { TradeDeltas, type TradeFacts } from "./trade-aggregates";
 
 // Applies one shipper batch to the central store, all of it or nothing, in one transaction:
 // - a batch whose sequence number is not above the system's last one writes nothing (a retry, or a replay);
@@ -47,6 +48,7 @@ const OTHER_TABLES: Record<Exclude<SourceTable, "llm_usage_log">, { table: strin
       ["decision_confidence", "double precision"],
       ["analysis_metadata", "text"],
       ["created_at", "text"],
+      ["day", "text"],
     ],
   },
   agent_performance: {
@@ -145,14 +147,15 @@ export async function ingestBatch(
       written += moved.written;
       deleted += moved.deleted;
     }
-    for (const [name, spec] of Object.entries(OTHER_TABLES) as [
-      keyof typeof OTHER_TABLES,
-      (typeof OTHER_TABLES)[keyof typeof OTHER_TABLES],
-    ][]) {
+    const trades = await applyTrades(client, system, batch.rows.trades ?? [], batch.deleted.trades ?? []);
+    written += trades.written;
+    deleted += trades.deleted;
+    for (const name of ["agent_performance", "system_metrics", "model_evolution_history"] as const) {
+      const spec = OTHER_TABLES[name];
       const upserts = batch.rows[name] ?? [];
       if (upserts.length > 0) {
         const unique = lastOfEach(upserts as Record<string, unknown>[], (row) => row[spec.key[0]]);
-        written += await upsert(client, system, spec.table, spec.key, spec.columns, unique);
+        written += (await upsert(client, system, spec.table, spec.key, spec.columns, unique)).length;
       }
       const gone = batch.deleted[name] ?? [];
       if (gone.length > 0) {
@@ -207,27 +210,81 @@ async function upsert(
   key: Column,
   columns: Column[],
   rows: readonly object[],
-): Promise<number> {
+): Promise<string[]> {
   const all = [key, ...columns];
-  const result = await client.query(
+  const result = await client.query<{ key: string }>(
     `INSERT INTO ${table} (system, ${list(all)})
      SELECT $1, ${list(all)} FROM jsonb_to_recordset($2::jsonb) AS r(${recordset(all)})
      ON CONFLICT (system, "${key[0]}") DO UPDATE SET (${list(columns)}) = (${list(columns, "excluded.")})
-     WHERE (${list(columns, `${table}.`)}) IS DISTINCT FROM (${list(columns, "excluded.")})`,
+     WHERE (${list(columns, `${table}.`)}) IS DISTINCT FROM (${list(columns, "excluded.")})
+     RETURNING "${key[0]}"::text AS key`,
     [system, JSON.stringify(rows)],
   );
-  return result.rowCount ?? 0;
+  return result.rows.map((r) => r.key);
 }
 
-// The aggregate's keys and sums, over a row source aliased `c`, signed by `sign` (1 adds, -1 takes out).
+/**
+ * Trades: upserted and deleted like the other small tables, and their day aggregates moved by what changed (the
+ * stored version of each written or deleted trade out, the new one in).
+ */
+async function applyTrades(
+  client: pg.PoolClient,
+  system: string,
+  rows: readonly SourceRow<"trades">[],
+  gone: readonly string[],
+): Promise<{ written: number; deleted: number }> {
+  if (rows.length === 0 && gone.length === 0) return { written: 0, deleted: 0 };
+  const spec = OTHER_TABLES.trades;
+  const incoming = lastOfEach(rows, (row) => row.source_id).map((row) => ({ ...row, day: dayKey(row.timestamp) }));
+  const deltas = new TradeDeltas();
+  const stored = await client.query<TradeFacts & { source_id: string }>(
+    "SELECT source_id, day, pnl_7_days, agent_contributions FROM fleet_trades WHERE system = $1 AND source_id = ANY($2)",
+    [system, [...incoming.map((row) => row.source_id), ...gone]],
+  );
+  const before = new Map(stored.rows.map((row) => [row.source_id, row]));
+  const written = incoming.length > 0 ? await upsert(client, system, spec.table, spec.key, spec.columns, incoming) : [];
+  const now = new Map(incoming.map((row) => [row.source_id, row]));
+  for (const id of written) {
+    if (before.has(id)) deltas.move(before.get(id)!, -1);
+    deltas.move(now.get(id)!, 1);
+  }
+  let deleted = 0;
+  if (gone.length > 0) {
+    const result = await client.query<TradeFacts>(
+      "DELETE FROM fleet_trades WHERE system = $1 AND source_id = ANY($2) RETURNING day, pnl_7_days, agent_contributions",
+      [system, gone],
+    );
+    for (const row of result.rows) deltas.move(row, -1);
+    deleted = result.rowCount ?? 0;
+  }
+  await deltas.apply(client, system);
+  return { written: written.length, deleted };
+}
+
+// The calls' aggregates, each moved by a set of calls (a row source aliased `c`) signed by `sign` (1 adds, -1 takes
+// out): fleet_llm_hourly by hour × agent × provider × model × request type, and fleet_llm_totals by hour and by day.
+const sums = (sign: 1 | -1) =>
+  `${sign} * count(*), ${sign} * count(*) FILTER (WHERE c.success), ${sign} * sum(c.tokens_used), ${sign} * sum(c.cost_usd)`;
+const added = (table: string, columns: string[]) =>
+  columns.map((column) => `${column} = ${table}.${column} + excluded.${column}`).join(", ");
 const HOURLY_KEYS = "c.hour, c.agent_name, c.provider, c.model, c.request_type";
-const hourlySums = (sign: 1 | -1) =>
-  `${sign} * count(*), ${sign} * count(*) FILTER (WHERE c.success), ${sign} * sum(c.tokens_used),
-   ${sign} * sum(c.cost_usd), ${sign} * sum(c.response_time_ms)`;
-const ADD_TO_HOURLY = `ON CONFLICT (system, hour, agent_name, provider, model, request_type) DO UPDATE SET
-   calls = fleet_llm_hourly.calls + excluded.calls, successes = fleet_llm_hourly.successes + excluded.successes,
-   tokens = fleet_llm_hourly.tokens + excluded.tokens, cost_usd = fleet_llm_hourly.cost_usd + excluded.cost_usd,
-   latency_ms_sum = fleet_llm_hourly.latency_ms_sum + excluded.latency_ms_sum`;
+const AGGREGATES = [
+  (
+    sign: 1 | -1,
+  ) => `INSERT INTO fleet_llm_hourly SELECT $1, ${HOURLY_KEYS}, ${sums(sign)}, ${sign} * sum(c.response_time_ms)
+    FROM %SOURCE% GROUP BY ${HOURLY_KEYS}
+    ON CONFLICT (system, hour, agent_name, provider, model, request_type) DO UPDATE SET
+    ${added("fleet_llm_hourly", ["calls", "successes", "tokens", "cost_usd", "latency_ms_sum"])}`,
+  ...["c.hour", "left(c.hour, -3)"].map(
+    (key) => (sign: 1 | -1) => `INSERT INTO fleet_llm_totals SELECT $1, ${key}, ${sums(sign)}
+    FROM %SOURCE% AND c.hour <> '?' GROUP BY 2
+    ON CONFLICT (system, key) DO UPDATE SET ${added("fleet_llm_totals", ["calls", "successes", "tokens", "cost_usd"])}`,
+  ),
+];
+
+async function moveAggregates(client: pg.PoolClient, sign: 1 | -1, source: string, params: unknown[]) {
+  for (const statement of AGGREGATES) await client.query(statement(sign).replace("%SOURCE%", source), params);
+}
 
 async function applyCalls(
   client: pg.PoolClient,
@@ -244,49 +301,40 @@ async function applyCalls(
      WHERE s.id IS NULL OR (${list(values, "s.")}) IS DISTINCT FROM (${list(values, "r.")})`,
     [system, JSON.stringify(rows)],
   );
-  // Take the stored values of replaced and deleted calls out of their hours (each looked up by its key: a batch of
-  // new calls, the usual one, reads nothing here)…
+  // Take the stored values of replaced and deleted calls out of their aggregates (each looked up by its key: a batch
+  // of new calls, the usual one, reads nothing here)…
   const { rows: counted } = await client.query<{ replaced: number }>(
     "SELECT count(*) FILTER (WHERE stored)::int AS replaced FROM incoming_calls",
   );
-  let takenOut = 0;
+  const takeOut = counted[0]!.replaced > 0 || gone.length > 0;
   if (counted[0]!.replaced > 0)
-    takenOut += (
-      await client.query(
-        `INSERT INTO fleet_llm_hourly
-         SELECT $1, ${HOURLY_KEYS}, ${hourlySums(-1)} FROM incoming_calls i
-         JOIN fleet_llm_calls c ON c.system = $1 AND c.id = i.id WHERE i.stored
-         GROUP BY ${HOURLY_KEYS} ${ADD_TO_HOURLY}`,
-        [system],
-      )
-    ).rowCount!;
+    await moveAggregates(
+      client,
+      -1,
+      "incoming_calls i JOIN fleet_llm_calls c ON c.system = $1 AND c.id = i.id WHERE i.stored",
+      [system],
+    );
   let removed = 0;
   if (gone.length > 0) {
-    takenOut += (
-      await client.query(
-        `INSERT INTO fleet_llm_hourly
-         SELECT $1, ${HOURLY_KEYS}, ${hourlySums(-1)} FROM fleet_llm_calls c WHERE c.system = $1 AND c.id = ANY($2::bigint[])
-         GROUP BY ${HOURLY_KEYS} ${ADD_TO_HOURLY}`,
-        [system, gone],
-      )
-    ).rowCount!;
+    await moveAggregates(client, -1, "fleet_llm_calls c WHERE c.system = $1 AND c.id = ANY($2::bigint[])", [
+      system,
+      gone,
+    ]);
     removed = (
       await client.query("DELETE FROM fleet_llm_calls WHERE system = $1 AND id = ANY($2::bigint[])", [system, gone])
     ).rowCount!;
   }
   const upserted = await client.query(
-    `INSERT INTO fleet_llm_calls (system, ${list(CALL_COLUMNS)}) SELECT $1, ${list(CALL_COLUMNS)} FROM incoming_calls c
+    `INSERT INTO fleet_llm_calls (system, ${list(CALL_COLUMNS)}) SELECT $1, ${list(CALL_COLUMNS)} FROM incoming_calls
      ON CONFLICT (system, id) DO UPDATE SET (${list(values)}) = (${list(values, "excluded.")})`,
     [system],
   );
   // …and the new values into theirs.
-  await client.query(
-    `INSERT INTO fleet_llm_hourly SELECT $1, ${HOURLY_KEYS}, ${hourlySums(1)} FROM incoming_calls c
-     GROUP BY ${HOURLY_KEYS} ${ADD_TO_HOURLY}`,
-    [system],
-  );
-  // An hour whose calls all went (deleted, or moved to another hour) leaves no row behind.
-  if (takenOut > 0) await client.query("DELETE FROM fleet_llm_hourly WHERE system = $1 AND calls = 0", [system]);
+  await moveAggregates(client, 1, "incoming_calls c WHERE true", [system]);
+  // A key whose calls all went (deleted, or moved to another hour) leaves no row behind.
+  if (takeOut)
+    for (const table of ["fleet_llm_hourly", "fleet_llm_totals"])
+      await client.query(`DELETE FROM ${table} WHERE system = $1 AND calls = 0`, [system]);
   await client.query("DROP TABLE incoming_calls");
   return { written: upserted.rowCount ?? 0, deleted: removed };
 }

@@ -58,6 +58,46 @@ export const fleetLlmHourly = pgTable(
   (t) => [primaryKey({ columns: [t.system, t.hour, t.agentName, t.provider, t.model, t.requestType] })],
 );
 
+export const fleetLlmTotals = pgTable(
+  "fleet_llm_totals",
+  {
+    system: text("system").notNull(),
+    key: text("key").notNull(),
+    calls: count("calls").notNull(),
+    successes: count("successes").notNull(),
+    tokens: count("tokens").notNull(),
+    costUsd: doublePrecision("cost_usd").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.system, t.key] })],
+);
+
+export const fleetTradeDays = pgTable(
+  "fleet_trade_days",
+  {
+    system: text("system").notNull(),
+    day: text("day").notNull(),
+    trades: count("trades").notNull(),
+    withPnl: count("with_pnl").notNull(),
+    pnl: doublePrecision("pnl").notNull(),
+    wins: count("wins").notNull(),
+    losses: count("losses").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.system, t.day] })],
+);
+
+export const fleetTradeAgentDays = pgTable(
+  "fleet_trade_agent_days",
+  {
+    system: text("system").notNull(),
+    day: text("day").notNull(),
+    agentName: text("agent_name").notNull(),
+    trades: count("trades").notNull(),
+    positive: doublePrecision("positive").notNull(),
+    negative: doublePrecision("negative").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.system, t.day, t.agentName] })],
+);
+
 export const fleetTrades = pgTable(
   "fleet_trades",
   {
@@ -78,6 +118,7 @@ export const fleetTrades = pgTable(
     decisionConfidence: doublePrecision("decision_confidence"),
     analysisMetadata: text("analysis_metadata"),
     createdAt: text("created_at"),
+    day: text("day").notNull(),
   },
   (t) => [primaryKey({ columns: [t.system, t.sourceId] })],
 );

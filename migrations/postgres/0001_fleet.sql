@@ -60,6 +60,20 @@ CREATE TABLE fleet_llm_hourly (
     PRIMARY KEY (system, hour, agent_name, provider, model, request_type)
 );
 
+-- Per system and key, the totals the fleet overview sums: hour keys ('2026-12-01T09', 'U…T00') and day keys
+-- ('2026-12-01', 'U2026-12-01') in one table, told apart by their length; calls whose time is no time ('?') are in
+-- no window and not here. A year of a system is 365 day rows, not 8,760 hours × every agent and model.
+CREATE TABLE fleet_llm_totals (
+    system TEXT NOT NULL,
+    key TEXT NOT NULL,
+    calls BIGINT NOT NULL,
+    successes BIGINT NOT NULL,
+    tokens BIGINT NOT NULL,
+    cost_usd DOUBLE PRECISION NOT NULL,
+    PRIMARY KEY (system, key)
+);
+
+-- Trades keep their day key (as the LLM calls' hour key: the local desk's definition) for their aggregates.
 CREATE TABLE fleet_trades (
     system TEXT NOT NULL,
     source_id TEXT NOT NULL,
@@ -78,9 +92,33 @@ CREATE TABLE fleet_trades (
     decision_confidence DOUBLE PRECISION,
     analysis_metadata TEXT,
     created_at TEXT,
+    day TEXT NOT NULL,
     PRIMARY KEY (system, source_id)
 );
-CREATE INDEX fleet_trades_time ON fleet_trades (system, timestamp);
+CREATE INDEX fleet_trades_day ON fleet_trades (system, day);
+
+-- Per system and day: the trades and, over those with a 7-day PnL, its sum, wins and losses; per agent, the Python
+-- analysis' sums (trades involved, contribution × PnL when positive, contribution × |PnL| otherwise). Kept by the
+-- batch that changes a trade, from the contributions as the local desk reads them (Python JSON, NaN included).
+CREATE TABLE fleet_trade_days (
+    system TEXT NOT NULL,
+    day TEXT NOT NULL,
+    trades BIGINT NOT NULL,
+    with_pnl BIGINT NOT NULL,
+    pnl DOUBLE PRECISION NOT NULL,
+    wins BIGINT NOT NULL,
+    losses BIGINT NOT NULL,
+    PRIMARY KEY (system, day)
+);
+CREATE TABLE fleet_trade_agent_days (
+    system TEXT NOT NULL,
+    day TEXT NOT NULL,
+    agent_name TEXT NOT NULL,
+    trades BIGINT NOT NULL,
+    positive DOUBLE PRECISION NOT NULL,
+    negative DOUBLE PRECISION NOT NULL,
+    PRIMARY KEY (system, day, agent_name)
+);
 
 CREATE TABLE fleet_agent_performance (
     system TEXT NOT NULL,
@@ -164,7 +202,10 @@ DROP TABLE fleet_swap_requests;
 DROP TABLE fleet_model_swaps;
 DROP TABLE fleet_system_metrics;
 DROP TABLE fleet_agent_performance;
+DROP TABLE fleet_trade_agent_days;
+DROP TABLE fleet_trade_days;
 DROP TABLE fleet_trades;
+DROP TABLE fleet_llm_totals;
 DROP TABLE fleet_llm_hourly;
 DROP TABLE fleet_llm_calls;
 DROP TABLE fleet_systems;

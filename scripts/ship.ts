@@ -5,8 +5,8 @@ import { migrateFile } from "@/migrations/migrate-file";
 import { readArgs, runCli, UsageError } from "./cli";
 
 // `npm run ship`: runs beside one trading system until stopped (Ctrl-C or SIGTERM finish the batch in flight).
-// The file is brought to Agent Desk's schema first, as `npm start` does, so a swap recorded on the central desk is
-// applied here by the same command as a local one (README "More than one trading system").
+// With --config the file is brought to Agent Desk's schema first, as `npm start` does, so a swap recorded on the
+// central desk is applied here by the same command as a local one (README "More than one trading system").
 
 const USAGE = "npm run ship -- --db PATH --to URL --system NAME --token TOKEN [--config YAML] [--sweep-seconds N (30)]";
 
@@ -44,13 +44,17 @@ runCli(async () => {
       `warning: --to is plain http: the token crosses the network in clear; put TLS in front of the central desk`,
     );
 
-  // The local commands read their file and config from the environment, as the desk's server does.
+  // The local commands read their file and config from the environment, as the desk's server does. Only a shipper
+  // that applies swaps (--config) brings the file to Agent Desk's schema (the swap log lives there); one without
+  // never writes to the trading file at all.
   process.env.DATABASE_PATH = file;
-  if (args.config) process.env.AGENT_CONFIG_PATH = path.resolve(args.config);
-  await migrateFile(file, { count: false, log: (line) => console.log(`ship: ${line}`) });
+  if (args.config) {
+    process.env.AGENT_CONFIG_PATH = path.resolve(args.config);
+    await migrateFile(file, { count: false, log: (line) => console.log(`ship: ${line}`) });
+  }
 
   const { centralClient, CentralRefused } = await import("@/db/ship/central-client");
-  const { startShipper } = await import("@/db/ship/shipper");
+  const { ShipperStopped, startShipper } = await import("@/db/ship/shipper");
   const { applySwapRequest, configLimits } = await import("@/db/ship/apply-swap");
   const shipper = startShipper({
     file,
@@ -68,7 +72,7 @@ runCli(async () => {
     });
   await shipper.done.catch((error: unknown) => {
     // A wrong token or a batch the desk cannot read: retrying cannot help, the operator must act.
-    if (error instanceof CentralRefused) throw new UsageError(error.message);
+    if (error instanceof CentralRefused || error instanceof ShipperStopped) throw new UsageError(error.message);
     throw error;
   });
 });

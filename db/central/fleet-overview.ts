@@ -18,11 +18,12 @@ import {
 
 // The fleet overview from the central store: per system, the figures the local desk shows for its file, computed
 // the same way, so a system's row here equals its own desk's overview (the parity test holds them together):
-// - LLM spend: whole hours from fleet_llm_hourly (the local aggregate's keys: naive wall-clock hours in the zone,
-//   'U' + UTC hours), the partial hours at a window's two edges from the raw calls, each call's time parsed as the
-//   local desk parses it;
-// - trades: the period's trades by their parsed time; PnL, wins and losses over those with a 7-day PnL; the agents
-//   to review by the trading system's own analysis (get_underperforming_agents) over the review rule's period.
+// - LLM spend: whole days and hours from fleet_llm_totals (the local aggregate's keys: naive wall-clock hours and
+//   days in the zone, 'U' + UTC ones), the partial hours at a window's two edges from the raw calls, each call's time
+//   parsed as the local desk parses it;
+// - trades: whole days from fleet_trade_days and fleet_trade_agent_days, the edge days' trades by their parsed time;
+//   PnL, wins and losses over those with a 7-day PnL; the agents to review by the trading system's own analysis
+//   (get_underperforming_agents) over the review rule's period.
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;

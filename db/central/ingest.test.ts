@@ -42,8 +42,12 @@ const call = (id: number, over: Partial<SourceRow<"llm_usage_log">> = {}): Sourc
   ...over,
 });
 
-let seq = 0;
-const batch = (over: Partial<Batch>): Batch => ({ seq: ++seq, rows: {}, deleted: {}, ...over });
+// Each system's batches are numbered on their own, from 1.
+const seqs = new Map<string, number>();
+const batch = (over: Partial<Batch>, system = "alpha"): Batch => {
+  seqs.set(system, (seqs.get(system) ?? 0) + 1);
+  return { seq: seqs.get(system)!, rows: {}, deleted: {}, ...over };
+};
 
 async function hourlyVersusRecount(system: string) {
   const kept = await pool.query(
@@ -88,14 +92,17 @@ describe("ingestBatch", () => {
     expect(count.rows[0].n).toBe(119);
   });
 
-  it("writes nothing for a batch number already applied, nor for rows it already has", async () => {
+  it("writes nothing for a batch number other than the next, nor for rows it already has", async () => {
     const before = await pool.query("SELECT * FROM fleet_llm_hourly WHERE system = 'alpha' ORDER BY 2, 3, 4, 5, 6");
+    const seq = seqs.get("alpha")!;
     const replay: Batch = { seq, rows: { llm_usage_log: [call(1, { cost_usd: 99 })] }, deleted: {} };
     expect(await ingestBatch(pool, "alpha", replay)).toEqual({
       applied: false,
-      reason: "already applied",
+      reason: "out of sequence",
       lastSeq: seq,
     });
+    // Nor one ahead of it (a shipper past a store restored from a backup): it must ask where the store stands.
+    expect(await ingestBatch(pool, "alpha", { ...replay, seq: seq + 2 })).toMatchObject({ applied: false });
     // Rows sent again under a new number (a shipper restarted after an outage) change nothing either.
     const again = await ingestBatch(pool, "alpha", batch({ rows: { llm_usage_log: [call(1), call(2)] } }));
     expect(again).toMatchObject({ applied: true, written: 0 });
@@ -104,7 +111,7 @@ describe("ingestBatch", () => {
   });
 
   it("keeps systems apart: the same source ids in two systems are two rows", async () => {
-    await ingestBatch(pool, "beta", batch({ rows: { llm_usage_log: [call(1), call(2)] } }));
+    await ingestBatch(pool, "beta", batch({ rows: { llm_usage_log: [call(1), call(2)] } }, "beta"));
     const rows = await pool.query("SELECT system, count(*)::int AS n FROM fleet_llm_calls WHERE id <= 2 GROUP BY 1");
     expect(Object.fromEntries(rows.rows.map((r) => [r.system, r.n]))).toEqual({ alpha: 2, beta: 2 });
     const { kept, recount } = await hourlyVersusRecount("beta");

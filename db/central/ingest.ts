@@ -107,7 +107,7 @@ const OTHER_TABLES: Record<Exclude<SourceTable, "llm_usage_log">, { table: strin
 };
 
 export type IngestResult =
-  { applied: true; written: number; deleted: number } | { applied: false; reason: "already applied"; lastSeq: number };
+  { applied: true; written: number; deleted: number } | { applied: false; reason: "out of sequence"; lastSeq: number };
 
 /**
  * `sequenced: false` (OpenTelemetry exports, which carry no batch number) skips the sequence check: their rows are
@@ -123,15 +123,17 @@ export async function ingestBatch(
   try {
     await client.query("BEGIN");
     await client.query("INSERT INTO fleet_systems (system) VALUES ($1) ON CONFLICT DO NOTHING", [system]);
-    // The row lock orders a system's batches: two shippers started by mistake for one system cannot interleave.
+    // The row lock orders a system's batches, and each applies only as the next number: a batch sent again, a second
+    // shipper for the same system, a shipper ahead of a restored store are all refused, and the shipper asks where
+    // the store stands and continues from there (never skipping rows the store does not have).
     const { rows } = await client.query<{ last_seq: number }>(
       "SELECT last_seq FROM fleet_systems WHERE system = $1 FOR UPDATE",
       [system],
     );
     const lastSeq = Number(rows[0]!.last_seq);
-    if (sequenced && batch.seq <= lastSeq) {
+    if (sequenced && batch.seq !== lastSeq + 1) {
       await client.query("ROLLBACK");
-      return { applied: false, reason: "already applied", lastSeq };
+      return { applied: false, reason: "out of sequence", lastSeq };
     }
     let written = 0;
     let deleted = 0;
@@ -335,6 +337,5 @@ async function applyCalls(
   if (takeOut)
     for (const table of ["fleet_llm_hourly", "fleet_llm_totals"])
       await client.query(`DELETE FROM ${table} WHERE system = $1 AND calls = 0`, [system]);
-  await client.query("DROP TABLE incoming_calls");
   return { written: upserted.rowCount ?? 0, deleted: removed };
 }

@@ -43,7 +43,8 @@ export function centralClient({ to, system, token }: { to: string; system: strin
       throw new CentralUnavailable(`${to} cannot be reached: ${(error as Error).cause ?? (error as Error).message}`);
     }
     const text = await response.text().catch(() => "");
-    if (response.ok) return JSON.parse(text) as T;
+    // 409: a batch out of sequence, answered with where the store stands.
+    if (response.ok || response.status === 409) return JSON.parse(text) as T;
     const said = (() => {
       try {
         return (JSON.parse(text) as { error?: string }).error ?? text;
@@ -64,6 +65,6 @@ export function centralClient({ to, system, token }: { to: string; system: strin
     send: (batch: Batch) => call<{ applied: boolean; written?: number; last_seq?: number }>("POST", "batch", batch),
     swapRequests: () => call<{ requests: SwapRequest[] }>("GET", "swaps"),
     acknowledge: (ack: { request_id: string; outcome: string; history_id: number | null }) =>
-      call<{ acknowledged: boolean }>("POST", "swaps", ack),
+      call<{ acknowledged: boolean }>("POST", "swaps", { ...ack, outcome: ack.outcome.slice(0, 2000) }),
   };
 }

@@ -2,7 +2,7 @@ import type Database from "better-sqlite3";
 import { openDatabase } from "@/db/connection";
 import type { SwapRequest } from "@/db/central/swap-requests";
 import type { Batch, SourceRow, SourceTable } from "@/lib/fleet/batch";
-import { CentralUnavailable, type CentralClient } from "./central-client";
+import { CentralRefused, CentralUnavailable, type CentralClient } from "./central-client";
 import { newestCall, readCallsAfter, readSmallTable, SMALL_TABLES } from "./source";
 
 // The shipper: beside one trading system, it sends the file's rows to the central desk and brings back the swaps
@@ -10,7 +10,7 @@ import { newestCall, readCallsAfter, readSmallTable, SMALL_TABLES } from "./sour
 //   1. asks the central desk where this system stands (the last batch number, the newest call id it has): the
 //      central store is the only record of progress, so a shipper killed at any point resumes exactly;
 //   2. sends new LLM calls by id, oldest first, a few thousand per batch, resting between batches like the local
-//      desk's count (never a long read, never a write to the trading file);
+//      desk's count (never a long read; the only writes to the trading file are the swaps of step 5);
 //   3. every `sweepMs`, compares the small tables (trades, performance, metrics, swaps) with what it last sent, by
 //      fingerprint, and sends the rows that changed (a PnL filled in, a metrics row replaced) and the ids that went;
 //   4. while the central desk is down, keeps the same batch and tries again with growing pauses (1 s to 60 s): the
@@ -21,7 +21,7 @@ export type ShipperOptions = {
   file: string;
   client: CentralClient;
   /** Applies one central swap request to this system (db/ship/apply-swap.ts); absent, swaps are not pulled. */
-  applySwap?: (request: SwapRequest) => { outcome: string; historyId: number | null };
+  applySwap?: (request: SwapRequest) => { outcome: string; historyId: number | null; retry?: boolean };
   /** The system's spending limits as its agent config says them now (read each time, as the config is edited). */
   limits?: () => NonNullable<Batch["source"]>["limits"];
   log?: (line: string) => void;
@@ -37,6 +37,24 @@ export type ShipperOptions = {
 };
 
 export const SHIPPER_NAME = "agent-desk-ship/1";
+
+/** The shipper cannot go on without the operator (another file at the path); its message says what to do. */
+export class ShipperStopped extends Error {}
+
+// A batch's small-table rows stay well under the central desk's 64 MiB (inflated) limit, whatever their text.
+const MAX_BATCH_JSON = 4 * 2 ** 20;
+
+/** The next changes to send: at most `rows` of them and about MAX_BATCH_JSON of JSON, at least one. */
+function takeChanges(pending: Change[], rows: number): Change[] {
+  let size = 0;
+  let count = 0;
+  for (const change of pending.slice(0, rows)) {
+    size += change.row ? JSON.stringify(change.row).length : 32;
+    if (count > 0 && size > MAX_BATCH_JSON) break;
+    count++;
+  }
+  return pending.slice(0, count);
+}
 
 type SmallTable = (typeof SMALL_TABLES)[number];
 type Change = { table: SmallTable; row?: SourceRow<SmallTable>; gone?: string; sourceId: string; print?: string };
@@ -100,58 +118,79 @@ async function run(options: ShipperOptions, isStopped: () => boolean, sleep: (ms
       return undefined;
     };
 
-    const start = await patiently(() => client.state());
-    if (!start) return;
-    let seq = start.last_seq;
-    let watermark = start.watermarks.llm_usage_log;
-    log(`resuming after batch ${seq}, LLM call ${watermark}`);
+    // Where the central store stands for this system; asked at start and whenever a batch is refused as out of
+    // sequence (a second shipper, a restored store, a batch whose answer was lost): the shipper then continues from
+    // the store's own watermarks, so nothing the store lacks is ever skipped.
+    let seq = 0;
+    let watermark = 0;
     // What the central store holds of the small tables, as far as this shipper knows: at first only their ids (so a
     // row deleted while no shipper ran is found gone), then each row's fingerprint as it is sent.
-    const sent = new Map<SmallTable, Map<string, string>>(
-      SMALL_TABLES.map((t) => [t, new Map((start.known[t] ?? []).map((id) => [id, ""]))]),
-    );
-    const skipped = new Set<string>();
+    let sent = new Map<SmallTable, Map<string, string>>();
+    let pending: Change[] = [];
     let lastSweep = -Infinity;
+    const resync = async (): Promise<boolean> => {
+      const state = await patiently(() => client.state());
+      if (!state) return false;
+      seq = state.last_seq;
+      watermark = state.watermarks.llm_usage_log;
+      sent = new Map(SMALL_TABLES.map((t) => [t, new Map((state.known[t] ?? []).map((id) => [id, ""]))]));
+      pending = [];
+      lastSweep = -Infinity;
+      log(`resuming after batch ${seq}, LLM call ${watermark}`);
+      // A file whose newest call is older than what the store holds is another file (replaced, restored, rotated):
+      // shipping it would send nothing new and report every stored trade as deleted. The operator decides.
+      const newest = newestCall(db).id;
+      if (newest < watermark)
+        throw new ShipperStopped(
+          `${file} ends at LLM call ${newest}, but the central desk holds this system's calls up to ${watermark}: is it another file (replaced or restored)? Ship it under a new --system name, or remove this system's rows centrally first`,
+        );
+      return true;
+    };
+    if (!(await resync())) return;
+    const skipped = new Set<string>();
     let lastSwapPoll = -Infinity;
     let lastSent = -Infinity;
-    let pending: Change[] = [];
+    let callsPerBatch = batchCalls;
+    let rowsPerBatch = batchRows;
 
+    /** Sends one batch: "sent", "resync" (refused as out of sequence), "smaller" (too large), or "stopped". */
     const send = async (
       rows: Batch["rows"],
       deleted: Batch["deleted"],
       behind: { calls: number; newest: string | null },
-    ) => {
-      for (;;) {
-        const batch: Batch = {
-          seq: seq + 1,
-          rows,
-          deleted,
-          source: {
-            calls_behind: behind.calls,
-            newest_call_at: behind.newest,
-            skipped_rows: skipped.size,
-            shipper: SHIPPER_NAME,
-            limits: readLimits(),
-          },
-        };
+    ): Promise<"sent" | "resync" | "smaller" | "stopped"> => {
+      const batch: Batch = {
+        seq: seq + 1,
+        rows,
+        deleted,
+        source: {
+          calls_behind: behind.calls,
+          newest_call_at: behind.newest,
+          skipped_rows: skipped.size,
+          shipper: SHIPPER_NAME,
+          limits: readLimits(),
+        },
+      };
+      try {
         const answer = await patiently(() => client.send(batch));
-        if (!answer) return false;
-        // Applied now, or applied before and its answer lost (the same number): either way it is in.
-        if (answer.applied || answer.last_seq === batch.seq) {
-          seq = batch.seq;
-          lastSent = Date.now();
-          return true;
+        if (!answer) return "stopped";
+        if (!answer.applied) {
+          log(`the central desk is at batch ${answer.last_seq}, not ${seq}: asking where it stands`);
+          return "resync";
         }
-        // The central desk is past this number (another shipper ran for this system, or a restored store):
-        // continue after its number; rows it already has are not written twice.
-        log(`the central desk is at batch ${answer.last_seq}, not ${seq}: continuing from there`);
-        seq = answer.last_seq ?? seq;
+      } catch (error) {
+        if (error instanceof CentralRefused && error.status === 413 && callsPerBatch + rowsPerBatch > 2)
+          return "smaller";
+        throw error;
       }
+      seq = batch.seq;
+      lastSent = Date.now();
+      return "sent";
     };
 
     while (!isStopped()) {
       const began = Date.now();
-      const calls = readCallsAfter(db, watermark, batchCalls);
+      const calls = readCallsAfter(db, watermark, callsPerBatch);
       noteSkipped("llm_usage_log", calls.skipped);
       const newest = newestCall(db);
       // A new sweep only once the last one's changes are all sent: until then `sent` does not know them yet, and
@@ -160,16 +199,26 @@ async function run(options: ShipperOptions, isStopped: () => boolean, sleep: (ms
         pending = sweep(db, sent, noteSkipped);
         lastSweep = Date.now();
       }
-      const changes = pending.slice(0, batchRows);
+      const changes = takeChanges(pending, rowsPerBatch);
       const quiet = calls.lastId === watermark && changes.length === 0;
       if (!quiet || Date.now() - lastSent >= heartbeatMs) {
         const { rows, deleted } = toBatch(changes);
         if (calls.rows.length > 0) rows.llm_usage_log = calls.rows;
-        const ok = await send(rows, deleted, {
+        const outcome = await send(rows, deleted, {
           calls: Math.max(0, newest.id - calls.lastId),
           newest: newest.timestamp,
         });
-        if (!ok) break;
+        if (outcome === "stopped") break;
+        if (outcome === "resync") {
+          if (!(await resync())) break;
+          continue;
+        }
+        if (outcome === "smaller") {
+          callsPerBatch = Math.max(1, Math.floor(callsPerBatch / 2));
+          rowsPerBatch = Math.max(1, Math.floor(rowsPerBatch / 2));
+          log(`the central desk found a batch too large: ${callsPerBatch} calls and ${rowsPerBatch} rows a batch now`);
+          continue;
+        }
         watermark = calls.lastId;
         pending = pending.slice(changes.length);
         for (const change of changes) {
@@ -184,6 +233,8 @@ async function run(options: ShipperOptions, isStopped: () => boolean, sleep: (ms
         for (const request of answer?.requests ?? []) {
           const applied = applySwap(request);
           log(`central swap ${request.requestId} (${request.kind} ${request.agentName}): ${applied.outcome}`);
+          // A busy, read-only or full file: not an answer to the operator's request, which is tried again.
+          if (applied.retry) continue;
           await patiently(() =>
             client.acknowledge({
               request_id: request.requestId,
@@ -194,7 +245,7 @@ async function run(options: ShipperOptions, isStopped: () => boolean, sleep: (ms
         }
         if (answer?.requests.length) lastSweep = -Infinity; // the swap's history row goes out with the next batch
       }
-      const more = calls.rows.length + calls.skipped.length === batchCalls || pending.length > 0;
+      const more = calls.rows.length + calls.skipped.length === callsPerBatch || pending.length > 0;
       // Behind: rest a quarter of the time the batch took (at least 5 ms), so the trading system's writer and the
       // central desk both breathe; caught up: look again after `pollMs`.
       await sleep(more ? Math.max(5, (Date.now() - began) / 4) : pollMs);

@@ -329,8 +329,9 @@ test("a wrong token, another system's token and a replayed batch write nothing",
   // A batch applied once; the same batch captured and sent again later writes nothing, even after a correction.
   expect(JSON.parse((await post(TOKENS.alpha, batch)).body)).toMatchObject({ applied: true, written: 1 });
   await post(TOKENS.alpha, { seq: lastSeq + 2, rows: { trades: [{ ...trade, pnl_7_days: 500 }] } });
-  const replay = JSON.parse((await post(TOKENS.alpha, batch)).body);
-  expect(replay).toMatchObject({ applied: false, reason: "already applied" });
+  const replayed = await post(TOKENS.alpha, batch);
+  expect(replayed.status).toBe(409);
+  expect(JSON.parse(replayed.body)).toMatchObject({ applied: false, reason: "out of sequence" });
   const forged = await store.query("SELECT system, pnl_7_days FROM fleet_trades WHERE source_id = 'FORGED-1'");
   expect(forged.rows).toEqual([{ system: "alpha", pnl_7_days: 500 }]);
 });

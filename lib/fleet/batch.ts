@@ -11,8 +11,14 @@ export const OTLP_ID_BASE = 2 ** 52;
 /** Rows per batch at most; a shipper sends fewer, and the central desk answers 413 past it. */
 export const MAX_BATCH_ROWS = 10_000;
 
-const text = z.string().max(100_000);
-const shortText = z.string().max(1_000);
+// PostgreSQL's text cannot hold a NUL character: such a row is left behind by the shipper, not sent.
+const noNul = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((value) => !value.includes("\u0000"), "no NUL character");
+const text = noNul(100_000);
+const shortText = noNul(1_000);
 const num = z.number().refine(Number.isFinite, "a finite number");
 const optionalNum = num.nullable();
 const whole = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
@@ -114,47 +120,55 @@ export const SOURCE_TABLES = Object.keys(ROW_SCHEMAS) as SourceTable[];
 export type SourceRow<T extends SourceTable> = z.infer<(typeof ROW_SCHEMAS)[T]>;
 
 const ids = z.array(whole);
-export const batchSchema = z.strictObject({
-  /** Increases with every batch of a system; the central desk applies each number once (a replay writes nothing). */
-  seq: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
-  rows: z
-    .strictObject({
-      llm_usage_log: z.array(llmCallRow).optional(),
-      trades: z.array(tradeRow).optional(),
-      agent_performance: z.array(agentPerformanceRow).optional(),
-      system_metrics: z.array(systemMetricRow).optional(),
-      model_evolution_history: z.array(modelSwapRow).optional(),
-    })
-    .default({}),
-  deleted: z
-    .strictObject({
-      llm_usage_log: ids.optional(),
-      trades: z.array(shortText).optional(),
-      agent_performance: ids.optional(),
-      system_metrics: ids.optional(),
-      model_evolution_history: ids.optional(),
-    })
-    .default({}),
-  source: z
-    .strictObject({
-      /** LLM calls in the file after this batch's newest: 0 when the shipper is caught up. */
-      calls_behind: whole,
-      /** The newest LLM call's time in the file, as written. */
-      newest_call_at: shortText.nullable(),
-      /** Rows the shipper left behind because they could not be sent (see above), since it started. */
-      skipped_rows: whole,
-      shipper: shortText,
-      /** The spending limits of the system's agent config (global_settings), when the shipper reads it. */
-      limits: z
-        .strictObject({
-          cost_limit_daily: num.positive(),
-          cost_limit_weekly: num.positive(),
-          cost_alert_threshold: num.min(0).max(1),
-        })
-        .optional(),
-    })
-    .optional(),
-});
+export const batchSchema = z
+  .strictObject({
+    /** The system's last applied batch number + 1: anything else is refused (a replay, a second shipper) and writes nothing. */
+    seq: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+    rows: z
+      .strictObject({
+        llm_usage_log: z.array(llmCallRow).optional(),
+        trades: z.array(tradeRow).optional(),
+        agent_performance: z.array(agentPerformanceRow).optional(),
+        system_metrics: z.array(systemMetricRow).optional(),
+        model_evolution_history: z.array(modelSwapRow).optional(),
+      })
+      .default({}),
+    deleted: z
+      .strictObject({
+        llm_usage_log: ids.optional(),
+        trades: z.array(shortText).optional(),
+        agent_performance: ids.optional(),
+        system_metrics: ids.optional(),
+        model_evolution_history: ids.optional(),
+      })
+      .default({}),
+    source: z
+      .strictObject({
+        /** LLM calls in the file after this batch's newest: 0 when the shipper is caught up. */
+        calls_behind: whole,
+        /** The newest LLM call's time in the file, as written. */
+        newest_call_at: shortText.nullable(),
+        /** Rows the shipper left behind because they could not be sent (see above), since it started. */
+        skipped_rows: whole,
+        shipper: shortText,
+        /** The spending limits of the system's agent config (global_settings), when the shipper reads it. */
+        limits: z
+          .strictObject({
+            cost_limit_daily: num.positive(),
+            cost_limit_weekly: num.positive(),
+            cost_alert_threshold: num.min(0).max(1),
+          })
+          .optional(),
+      })
+      .optional(),
+  })
+  .refine(
+    (batch) => {
+      const gone = new Set(batch.deleted.llm_usage_log ?? []);
+      return !(batch.rows.llm_usage_log ?? []).some((row) => gone.has(row.id));
+    },
+    { message: "an LLM call is both sent and deleted", path: ["deleted", "llm_usage_log"] },
+  );
 
 export type Batch = z.infer<typeof batchSchema>;
 

@@ -5,11 +5,11 @@
 -- tables) or trade_id (a trade without one is keyed 'rowid:N'). A batch upserts on (system, source id), so a batch
 -- sent twice, or rows sent again after an outage, change nothing.
 -- fleet_llm_hourly is the same aggregate as the local desk's agent_desk_llm_hourly (same hour key, see
--- lib/fleet/hour-key.ts), kept in the same transaction as each batch: added for new rows, moved for changed ones.
+-- db/central/hour-key.ts), kept in the same transaction as each batch: added for new rows, moved for changed ones.
 -- fleet_systems holds what each shipper last reported: how far behind it is, and the spending limits of its
 -- system's agent config (the central desk has no copy of each system's YAML).
--- fleet_systems.last_seq is the newest batch applied: an older or repeated sequence number writes nothing, so a
--- batch captured and replayed later cannot undo a newer correction.
+-- fleet_systems.last_seq is the newest batch applied: only the next number is applied, so a batch sent again, or
+-- captured and replayed later, writes nothing and cannot undo a newer correction.
 -- migrate:up
 CREATE TABLE fleet_systems (
     system TEXT PRIMARY KEY,

@@ -17,6 +17,10 @@ export async function ingestRoute(
     return await handle(centralStore()!, system);
   } catch (error) {
     if (error instanceof IngestRefused) return error.response();
+    // A value PostgreSQL cannot store (class 22: data exception): sending it again cannot help.
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === "string" && code.startsWith("22"))
+      return Response.json({ error: `a value the store cannot keep: ${(error as Error).message}` }, { status: 400 });
     console.error(`ingest: ${(error as Error).message}`);
     return Response.json(
       { error: "the central store is unavailable; send the batch again later" },

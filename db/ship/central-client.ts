@@ -26,7 +26,8 @@ export function centralClient({ to, system, token }: { to: string; system: strin
     const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: "application/json" };
     let payload: Uint8Array<ArrayBuffer> | undefined;
     if (body !== undefined) {
-      payload = new Uint8Array(gzipSync(JSON.stringify(body)));
+      // The fastest level: on the trading host CPU matters more than a few more bytes on the wire.
+      payload = new Uint8Array(gzipSync(JSON.stringify(body), { level: 1 }));
       headers["content-type"] = "application/json";
       headers["content-encoding"] = "gzip";
     }

@@ -3,7 +3,7 @@ import { openDatabase } from "@/db/connection";
 import type { SwapRequest } from "@/db/central/swap-requests";
 import type { Batch, SourceRow, SourceTable } from "@/lib/fleet/batch";
 import { CentralRefused, CentralUnavailable, type CentralClient } from "./central-client";
-import { newestCall, readCallsAfter, readSmallTable, SMALL_TABLES } from "./source";
+import { blockSummaries, newestCall, readCallsAfter, readSmallTable, SMALL_TABLES } from "./source";
 
 // The shipper: beside one trading system, it sends the file's rows to the central desk and brings back the swaps
 // operators recorded there for this system. Its loop:
@@ -11,8 +11,10 @@ import { newestCall, readCallsAfter, readSmallTable, SMALL_TABLES } from "./sour
 //      central store is the only record of progress, so a shipper killed at any point resumes exactly;
 //   2. sends new LLM calls by id, oldest first, a few thousand per batch, resting between batches like the local
 //      desk's count (never a long read; the only writes to the trading file are the swaps of step 5);
-//   3. every `sweepMs`, compares the small tables (trades, performance, metrics, swaps) with what it last sent, by
-//      fingerprint, and sends the rows that changed (a PnL filled in, a metrics row replaced) and the ids that went;
+//   3. every `sweepMs`, compares the small tables (trades, performance, metrics, swaps) with what it last sent: a
+//      summary per block of a thousand rowids, computed by SQLite, says which blocks changed; their rows are compared
+//      by fingerprint, and the rows that changed (a PnL filled in, a metrics row replaced) and the ids that went are
+//      sent (every 20th sweep compares every row);
 //   4. while the central desk is down, keeps the same batch and tries again with growing pauses (1 s to 60 s): the
 //      same batch number is applied once, so a batch whose answer was lost is not written twice;
 //   5. every `swapPollMs`, applies the central desk's pending swaps for this system and acknowledges each.
@@ -57,6 +59,16 @@ function takeChanges(pending: Change[], rows: number): Change[] {
 }
 
 type SmallTable = (typeof SMALL_TABLES)[number];
+
+/**
+ * What the central store holds of one small table, as far as this shipper knows: each row's fingerprint as sent (""
+ * when only its id is known, after a start), the rowid block each was read from, and each block's summary at the
+ * last sweep (null: the next sweep reads the whole table).
+ */
+type TableState = { prints: Map<string, string>; blockOf: Map<string, number>; summaries: Map<number, string> | null };
+
+// Every 20th sweep (10 minutes at the default 30 s) reads whole tables, for an edit no block summary shows.
+const FULL_SWEEP_EVERY = 20;
 type Change = { table: SmallTable; row?: SourceRow<SmallTable>; gone?: string; sourceId: string; print?: string };
 
 export function startShipper(options: ShipperOptions): { stop(): Promise<void>; done: Promise<void> } {
@@ -125,7 +137,8 @@ async function run(options: ShipperOptions, isStopped: () => boolean, sleep: (ms
     let watermark = 0;
     // What the central store holds of the small tables, as far as this shipper knows: at first only their ids (so a
     // row deleted while no shipper ran is found gone), then each row's fingerprint as it is sent.
-    let sent = new Map<SmallTable, Map<string, string>>();
+    let tables = new Map<SmallTable, TableState>();
+    let sweeps = 0;
     let pending: Change[] = [];
     let lastSweep = -Infinity;
     const resync = async (): Promise<boolean> => {
@@ -133,7 +146,12 @@ async function run(options: ShipperOptions, isStopped: () => boolean, sleep: (ms
       if (!state) return false;
       seq = state.last_seq;
       watermark = state.watermarks.llm_usage_log;
-      sent = new Map(SMALL_TABLES.map((t) => [t, new Map((state.known[t] ?? []).map((id) => [id, ""]))]));
+      tables = new Map(
+        SMALL_TABLES.map((t) => [
+          t,
+          { prints: new Map((state.known[t] ?? []).map((id) => [id, ""])), blockOf: new Map(), summaries: null },
+        ]),
+      );
       pending = [];
       lastSweep = -Infinity;
       log(`resuming after batch ${seq}, LLM call ${watermark}`);
@@ -193,10 +211,10 @@ async function run(options: ShipperOptions, isStopped: () => boolean, sleep: (ms
       const calls = readCallsAfter(db, watermark, callsPerBatch);
       noteSkipped("llm_usage_log", calls.skipped);
       const newest = newestCall(db);
-      // A new sweep only once the last one's changes are all sent: until then `sent` does not know them yet, and
+      // A new sweep only once the last one's changes are all sent: until then `tables` does not know them yet, and
       // sweeping again would queue them twice.
       if (pending.length === 0 && Date.now() - lastSweep >= sweepMs) {
-        pending = sweep(db, sent, noteSkipped);
+        pending = sweep(db, tables, sweeps++ % FULL_SWEEP_EVERY === 0, noteSkipped);
         lastSweep = Date.now();
       }
       const changes = takeChanges(pending, rowsPerBatch);
@@ -222,9 +240,12 @@ async function run(options: ShipperOptions, isStopped: () => boolean, sleep: (ms
         watermark = calls.lastId;
         pending = pending.slice(changes.length);
         for (const change of changes) {
-          const prints = sent.get(change.table)!;
-          if (change.gone !== undefined) prints.delete(change.gone);
-          else prints.set(change.sourceId, change.print!);
+          const { prints, blockOf } = tables.get(change.table)!;
+          if (change.gone === undefined) prints.set(change.sourceId, change.print!);
+          else {
+            prints.delete(change.gone);
+            blockOf.delete(change.gone);
+          }
         }
       }
       if (applySwap && Date.now() - lastSwapPoll >= swapPollMs) {
@@ -273,24 +294,41 @@ async function run(options: ShipperOptions, isStopped: () => boolean, sleep: (ms
   }
 }
 
-/** The small tables' rows that differ from what was last sent, and the ids that are gone. */
+/**
+ * The small tables' rows that differ from what was last sent, and the ids that are gone: of the blocks whose summary
+ * changed (a PnL filled in touches one block of a thousand rows), or of the whole table when `full`.
+ */
 function sweep(
   db: Database.Database,
-  sent: Map<SmallTable, Map<string, string>>,
+  tables: Map<SmallTable, TableState>,
+  full: boolean,
   noteSkipped: (table: SourceTable, rows: { sourceId: string; problem: string }[]) => void,
 ): Change[] {
   const changes: Change[] = [];
   for (const table of SMALL_TABLES) {
-    const read = readSmallTable(db, table);
+    const state = tables.get(table)!;
+    const fresh = blockSummaries(db, table);
+    let blocks: number[] | undefined;
+    if (!full && state.summaries) {
+      const known = state.summaries;
+      blocks = [...new Set([...fresh.keys(), ...known.keys()])].filter((b) => fresh.get(b) !== known.get(b));
+      if (blocks.length === 0) continue;
+    }
+    const read = readSmallTable(db, table, blocks);
     noteSkipped(table, read.skipped);
-    const before = sent.get(table)!;
     for (const row of read.rows) {
       const sourceId = "source_id" in row ? row.source_id : String(row.id);
       const print = read.fingerprints.get(sourceId)!;
-      if (before.get(sourceId) !== print) changes.push({ table, row, sourceId, print });
+      if (state.prints.get(sourceId) !== print) changes.push({ table, row, sourceId, print });
     }
-    for (const sourceId of before.keys())
-      if (!read.fingerprints.has(sourceId)) changes.push({ table, gone: sourceId, sourceId });
+    const looked = blocks && new Set(blocks);
+    for (const sourceId of state.prints.keys()) {
+      if (read.fingerprints.has(sourceId)) continue;
+      // Looked for where it was and not found anywhere read: gone (a renumbered row is found in its new block).
+      if (!looked || looked.has(state.blockOf.get(sourceId) ?? -1)) changes.push({ table, gone: sourceId, sourceId });
+    }
+    for (const [sourceId, block] of read.blockOf) state.blockOf.set(sourceId, block);
+    state.summaries = fresh;
   }
   return changes;
 }

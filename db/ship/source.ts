@@ -69,31 +69,66 @@ export function sourceIdOf(table: SmallTable, row: { rowid?: number; trade_id?: 
   return String(row.id);
 }
 
+/** Rowids per block of a small table's summary. */
+export const BLOCK_ROWS = 1000;
+
+// Per block of rowids, a summary SQLite computes without handing a row to JavaScript: the rows, their rowids, and
+// each column's byte length and numeric sum. A PnL filled in, a contribution corrected, a row added, deleted or
+// renumbered all change it; the rare edit that keeps every length and sum is caught by the periodic full sweep.
+const summaries = new Map<SmallTable, string>();
+function summarySql(table: SmallTable): string {
+  let sql = summaries.get(table);
+  if (!sql) {
+    const columns = COLUMNS[table].split(",").map((c) => c.trim());
+    const parts = columns.flatMap((c) => [`total(length(CAST(${c} AS BLOB)))`, `total(CAST(${c} AS REAL))`]);
+    sql = `SELECT rowid / ${BLOCK_ROWS} AS block, count(*) || ':' || total(rowid) || ':' || ${parts.join(" || ':' || ")} AS summary
+      FROM ${table} GROUP BY block`;
+    summaries.set(table, sql);
+  }
+  return sql;
+}
+
+/** Each block's summary: one statement, one short read. */
+export function blockSummaries(db: Database.Database, table: SmallTable): Map<number, string> {
+  const rows = db.prepare(summarySql(table)).all() as { block: number; summary: string }[];
+  return new Map(rows.map((r) => [r.block, r.summary]));
+}
+
 /**
- * A whole small table (trades, performance, metrics, swaps: thousands of rows, not millions), read in chunks of
- * `chunk` by rowid, each its own statement, with each row's fingerprint so the shipper sends only what changed.
+ * A small table's rows (trades, performance, metrics, swaps), all of them or those of `blocks`, read in chunks of
+ * `chunk` by rowid, each its own statement, with each row's fingerprint and block.
  */
 export function readSmallTable<T extends SmallTable>(
   db: Database.Database,
   table: T,
+  blocks?: number[],
   chunk = 2000,
-): Read<T> & { fingerprints: Map<string, string> } {
+): Read<T> & { fingerprints: Map<string, string>; blockOf: Map<string, number> } {
   const statement = db.prepare(
-    `SELECT rowid AS rowid, ${COLUMNS[table]} FROM ${table} WHERE rowid > ? ORDER BY rowid LIMIT ?`,
+    `SELECT rowid AS rowid, ${COLUMNS[table]} FROM ${table} WHERE rowid > ? AND rowid < ? ORDER BY rowid LIMIT ?`,
   );
-  const out: Read<T> & { fingerprints: Map<string, string> } = { rows: [], skipped: [], fingerprints: new Map() };
-  for (let after = 0; ;) {
-    const raw = statement.all(after, chunk) as (Record<string, unknown> & { rowid: number })[];
-    for (const { rowid, ...row } of raw) {
-      const sourceId = sourceIdOf(table, { rowid, ...row });
-      const wire = table === "trades" ? { source_id: sourceId, ...row } : row;
-      const before = out.rows.length;
-      check(table, wire, out, sourceId);
-      if (out.rows.length > before) out.fingerprints.set(sourceId, fingerprint(out.rows.at(-1)));
+  const out = { rows: [], skipped: [], fingerprints: new Map(), blockOf: new Map() } as Read<T> & {
+    fingerprints: Map<string, string>;
+    blockOf: Map<string, number>;
+  };
+  const spans = blocks
+    ? blocks.map((b) => [b * BLOCK_ROWS - 1, (b + 1) * BLOCK_ROWS] as const)
+    : [[-Infinity, Infinity] as const];
+  for (const [from, to] of spans)
+    for (let after = from; ;) {
+      const raw = statement.all(after, to, chunk) as (Record<string, unknown> & { rowid: number })[];
+      for (const { rowid, ...row } of raw) {
+        const sourceId = sourceIdOf(table, { rowid, ...row });
+        const wire = table === "trades" ? { source_id: sourceId, ...row } : row;
+        const before = out.rows.length;
+        check(table, wire, out, sourceId);
+        if (out.rows.length > before) out.fingerprints.set(sourceId, fingerprint(out.rows.at(-1)));
+        out.blockOf.set(sourceId, Math.floor(rowid / BLOCK_ROWS));
+      }
+      if (raw.length < chunk) break;
+      after = raw.at(-1)!.rowid;
     }
-    if (raw.length < chunk) return out;
-    after = raw.at(-1)!.rowid;
-  }
+  return out;
 }
 
 export function fingerprint(row: unknown): string {

@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, isNull, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
 import type pg from "pg";
-import { readContributions } from "@/db/aggregates/trade-facts";
 import { parseEventTime, wallClockToInstant, zoneOffsetMs } from "@/lib/event-time";
+import { tradeSums } from "./trade-aggregates";
 import { windowKeys, type KeyRange } from "./window-keys";
 import type { Period } from "@/lib/period";
 import type { RequestClock } from "@/lib/read-context";
@@ -236,17 +236,16 @@ async function tradesWithin(
   for (const row of raw) {
     const at = parseEventTime(row.timestamp, zone);
     if (at === null || at < since || at >= until) continue;
-    const sums = of(row.system).trading;
-    sums.trades += 1;
-    if (row.pnl === null) continue;
-    sums.withPnl += 1;
-    sums.pnl += row.pnl;
-    if (row.pnl > 0) sums.wins += 1;
-    if (row.pnl < 0) sums.losses += 1;
-    const read = readContributions(row.contributions);
-    if (read.contributions !== 1) continue;
-    for (const [agent, c] of read.values)
-      addAgent(row.system, agent, 1, row.pnl > 0 ? c * row.pnl : 0, row.pnl > 0 ? 0 : c * Math.abs(row.pnl));
+    const add = tradeSums(row.pnl, row.contributions);
+    const t = of(row.system).trading;
+    Object.assign(t, {
+      trades: t.trades + add.day.trades,
+      withPnl: t.withPnl + add.day.with_pnl,
+      pnl: t.pnl + add.day.pnl,
+      wins: t.wins + add.day.wins,
+      losses: t.losses + add.day.losses,
+    });
+    for (const [agent, a] of add.agents) addAgent(row.system, agent, a.trades, a.positive, a.negative);
   }
   return out;
 }

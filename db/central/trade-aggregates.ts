@@ -11,8 +11,30 @@ export type TradeFacts = {
   agent_contributions: string | null;
 };
 
-type DaySums = { trades: number; with_pnl: number; pnl: number; wins: number; losses: number };
-type AgentSums = { trades: number; positive: number; negative: number };
+export type DaySums = { trades: number; with_pnl: number; pnl: number; wins: number; losses: number };
+export type AgentSums = { trades: number; positive: number; negative: number };
+
+/**
+ * What one trade adds to its day's sums and to each contributing agent's, by the trading system's analysis
+ * (get_agent_contribution_analysis): agents only for a trade with a 7-day PnL and readable contributions.
+ */
+export function tradeSums(
+  pnl: number | null,
+  contributions: string | null,
+): { day: DaySums; agents: [string, AgentSums][] } {
+  const day = { trades: 1, with_pnl: 0, pnl: 0, wins: 0, losses: 0 };
+  if (pnl === null) return { day, agents: [] };
+  Object.assign(day, { with_pnl: 1, pnl, wins: pnl > 0 ? 1 : 0, losses: pnl < 0 ? 1 : 0 });
+  const read = readContributions(contributions);
+  if (read.contributions !== 1) return { day, agents: [] };
+  return {
+    day,
+    agents: read.values.map(([agent, c]) => [
+      agent,
+      { trades: 1, positive: pnl > 0 ? c * pnl : 0, negative: pnl > 0 ? 0 : c * Math.abs(pnl) },
+    ]),
+  };
+}
 
 export class TradeDeltas {
   private readonly days = new Map<string, DaySums>();
@@ -21,26 +43,15 @@ export class TradeDeltas {
   /** Adds a trade (`sign` 1) or takes one out (-1). A trade whose time is no time ('?') is in no window. */
   move(trade: TradeFacts, sign: 1 | -1): void {
     if (trade.day === "?") return;
-    const pnl = trade.pnl_7_days;
+    const sums = tradeSums(trade.pnl_7_days, trade.agent_contributions);
     const day = this.days.get(trade.day) ?? { trades: 0, with_pnl: 0, pnl: 0, wins: 0, losses: 0 };
-    day.trades += sign;
-    if (pnl !== null) {
-      day.with_pnl += sign;
-      day.pnl += sign * pnl;
-      if (pnl > 0) day.wins += sign;
-      if (pnl < 0) day.losses += sign;
-    }
+    for (const key of Object.keys(day) as (keyof DaySums)[]) day[key] += sign * sums.day[key];
     this.days.set(trade.day, day);
-    if (pnl === null) return;
-    const read = readContributions(trade.agent_contributions);
-    if (read.contributions !== 1) return;
-    for (const [agent, contribution] of read.values) {
+    for (const [agent, add] of sums.agents) {
       const key = `${trade.day}\0${agent}`;
-      const sums = this.agents.get(key) ?? { trades: 0, positive: 0, negative: 0 };
-      sums.trades += sign;
-      if (pnl > 0) sums.positive += sign * contribution * pnl;
-      else sums.negative += sign * contribution * Math.abs(pnl);
-      this.agents.set(key, sums);
+      const agentSums = this.agents.get(key) ?? { trades: 0, positive: 0, negative: 0 };
+      for (const field of Object.keys(agentSums) as (keyof AgentSums)[]) agentSums[field] += sign * add[field];
+      this.agents.set(key, agentSums);
     }
   }
 

@@ -62,6 +62,36 @@ describe("readConfig", () => {
       { AGENT_CONFIG_PATH: "/nope/agents.yaml" },
       /^AGENT_CONFIG_PATH '\/nope\/agents.yaml' does not exist$/,
     ],
+    [
+      "a database URL that is not PostgreSQL",
+      { DATABASE_URL: "mysql://desk@db/agent_desk" },
+      /^DATABASE_URL must start with postgres:\/\//,
+    ],
+    [
+      "a database URL without a database",
+      { DATABASE_URL: "postgres://desk@db:5432" },
+      /^DATABASE_URL names no database/,
+    ],
+    [
+      "an ingest token too short",
+      { INGEST_TOKENS: "alpha:short" },
+      /^INGEST_TOKENS: the secret for 'alpha' is too short/,
+    ],
+    [
+      "an ingest token without a usable name",
+      { INGEST_TOKENS: "Alpha:0123456789abcdef01234567" },
+      /^INGEST_TOKENS entry 1 must be name:secret/,
+    ],
+    [
+      "a system given two tokens",
+      { INGEST_TOKENS: "alpha:0123456789abcdef01234567,alpha:76543210fedcba9876543210" },
+      /^INGEST_TOKENS names a system twice$/,
+    ],
+    [
+      "two systems sharing a token",
+      { INGEST_TOKENS: "alpha:0123456789abcdef01234567,beta:0123456789abcdef01234567" },
+      /^INGEST_TOKENS gives two systems the same secret$/,
+    ],
   ];
   for (const [what, env, message] of rejects) {
     it(`rejects ${what} in one line`, () => {

@@ -107,10 +107,12 @@ export async function getFleetOverview(
 /** A WHERE clause for the key ranges of a window, over `column`. */
 function inRanges(column: SQL | AnyColumn, ranges: KeyRange[]): SQL {
   if (ranges.length === 0) return sql`false`;
-  return sql.join(
+  // In parentheses of its own: beside another condition, an OR must not bind to it.
+  const any = sql.join(
     ranges.map((r) => sql`(${column} >= ${r.from} AND ${column} < ${r.to} AND length(${column}) = ${r.length})`),
     sql` OR `,
   );
+  return sql`(${any})`;
 }
 
 /** LLM calls in [since, until) per system, exactly: whole days and hours from the totals, edge hours from raw calls. */

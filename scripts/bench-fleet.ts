@@ -41,6 +41,9 @@ async function main() {
   const store = new pg.Pool({ connectionString: postgres.url });
   const client = await store.connect();
   await migratePostgres(client, { log: () => {} });
+  // The statements slower than 100 ms, for BENCH_FLEET_SLOW_LOG to keep.
+  await client.query("ALTER SYSTEM SET log_min_duration_statement = 100");
+  await client.query("SELECT pg_reload_conf()");
   client.release();
   const server = spawn(process.execPath, SERVER_ARGS, {
     env: {
@@ -152,6 +155,19 @@ async function main() {
   server.kill("SIGTERM");
   source.close();
   await store.end();
+  if (process.env.BENCH_FLEET_SLOW_LOG) {
+    const logs = fs.readdirSync(os.tmpdir()).filter((d) => d.startsWith("agent-desk-pg-"));
+    const lines = logs.flatMap((d) => {
+      const log = path.join(os.tmpdir(), d, "server.log");
+      return fs.existsSync(log)
+        ? fs
+            .readFileSync(log, "utf8")
+            .split("\n")
+            .filter((l) => l.includes("duration:"))
+        : [];
+    });
+    fs.writeFileSync(process.env.BENCH_FLEET_SLOW_LOG, lines.join("\n"));
+  }
   await postgres.stop();
   fs.rmSync(work, { recursive: true, force: true });
 

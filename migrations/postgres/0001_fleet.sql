@@ -6,6 +6,8 @@
 -- sent twice, or rows sent again after an outage, change nothing.
 -- fleet_llm_hourly is the same aggregate as the local desk's agent_desk_llm_hourly (same hour key, see
 -- db/central/hour-key.ts), kept in the same transaction as each batch: added for new rows, moved for changed ones.
+-- The aggregates (and fleet_systems) are rewritten by every batch: half of each page is left free so an update stays
+-- on its page without touching the index (a HOT update), and autovacuum tidies them after 1 % of their rows changed.
 -- fleet_systems holds what each shipper last reported: how far behind it is, and the spending limits of its
 -- system's agent config (the central desk has no copy of each system's YAML).
 -- fleet_systems.last_seq is the newest batch applied: only the next number is applied, so a batch sent again, or
@@ -23,7 +25,7 @@ CREATE TABLE fleet_systems (
     cost_limit_weekly DOUBLE PRECISION,
     cost_alert_threshold DOUBLE PRECISION,
     first_seen_at TIMESTAMPTZ NOT NULL DEFAULT now()
-);
+) WITH (fillfactor = 50, autovacuum_vacuum_scale_factor = 0.01);
 
 CREATE TABLE fleet_llm_calls (
     system TEXT NOT NULL,
@@ -58,7 +60,7 @@ CREATE TABLE fleet_llm_hourly (
     cost_usd DOUBLE PRECISION NOT NULL,
     latency_ms_sum DOUBLE PRECISION NOT NULL,
     PRIMARY KEY (system, hour, agent_name, provider, model, request_type)
-);
+) WITH (fillfactor = 50, autovacuum_vacuum_scale_factor = 0.01);
 
 -- Per system and key, the totals the fleet overview sums: hour keys ('2026-12-01T09', 'U…T00') and day keys
 -- ('2026-12-01', 'U2026-12-01') in one table, told apart by their length; calls whose time is no time ('?') are in
@@ -71,7 +73,7 @@ CREATE TABLE fleet_llm_totals (
     tokens BIGINT NOT NULL,
     cost_usd DOUBLE PRECISION NOT NULL,
     PRIMARY KEY (system, key)
-);
+) WITH (fillfactor = 50, autovacuum_vacuum_scale_factor = 0.01);
 
 -- Trades keep their day key (as the LLM calls' hour key: the local desk's definition) for their aggregates.
 CREATE TABLE fleet_trades (
@@ -109,7 +111,7 @@ CREATE TABLE fleet_trade_days (
     wins BIGINT NOT NULL,
     losses BIGINT NOT NULL,
     PRIMARY KEY (system, day)
-);
+) WITH (fillfactor = 50, autovacuum_vacuum_scale_factor = 0.01);
 CREATE TABLE fleet_trade_agent_days (
     system TEXT NOT NULL,
     day TEXT NOT NULL,
@@ -118,7 +120,7 @@ CREATE TABLE fleet_trade_agent_days (
     positive DOUBLE PRECISION NOT NULL,
     negative DOUBLE PRECISION NOT NULL,
     PRIMARY KEY (system, day, agent_name)
-);
+) WITH (fillfactor = 50, autovacuum_vacuum_scale_factor = 0.01);
 
 CREATE TABLE fleet_agent_performance (
     system TEXT NOT NULL,

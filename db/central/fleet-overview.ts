@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
 import type pg from "pg";
+import { wallText } from "@/db/aggregates/llm-call-time";
 import { parseEventTime, wallClockToInstant, zoneOffsetMs } from "@/lib/event-time";
 import { tradeSums } from "./trade-aggregates";
 import { windowKeys, type KeyRange } from "./window-keys";
@@ -148,11 +149,42 @@ async function llmSpend(
     .where(and(inArray(t.system, systems), inRanges(t.key, ranges)))
     .groupBy(t.system);
   for (const row of whole) add(row.system, row);
+  // The edge hours' calls: naive times compared as text with the window's wall-clock bounds in their own form (T
+  // or space), in SQL as the local desk compares them (an hour at 100 calls/s is 360,000 rows: summed where they
+  // are, not sent here); the rare zoned ones (Z, an offset) parsed here.
   const c = fleetLlmCalls;
-  const raw = await db(pool)
-    .select({ system: c.system, timestamp: c.timestamp, success: c.success, tokens: c.tokensUsed, cost: c.costUsd })
-    .from(c)
-    .where(and(inArray(c.system, systems), inArray(c.hour, edges)));
+  const naive = edges.filter((key) => !key.startsWith("U"));
+  if (naive.length > 0) {
+    const within = (separator: "T" | " ") =>
+      sql`(substr(${c.timestamp}, 11, 1) = ${separator} AND ${c.timestamp} >= ${wallText(since, zone, separator)}
+        AND ${c.timestamp} < ${wallText(until, zone, separator)})`;
+    const counted = await db(pool)
+      .select({
+        system: c.system,
+        calls: sql<number>`count(*)::float8`,
+        successes: sql<number>`(count(*) FILTER (WHERE ${c.success}))::float8`,
+        tokens: sql<number>`sum(${c.tokensUsed})::float8`,
+        cost: sql<number>`sum(${c.costUsd})`,
+      })
+      .from(c)
+      .where(and(inArray(c.system, systems), inArray(c.hour, naive), sql`(${within("T")} OR ${within(" ")})`))
+      .groupBy(c.system);
+    for (const row of counted) add(row.system, row);
+  }
+  const zoned = edges.filter((key) => key.startsWith("U"));
+  const raw =
+    zoned.length === 0
+      ? []
+      : await db(pool)
+          .select({
+            system: c.system,
+            timestamp: c.timestamp,
+            success: c.success,
+            tokens: c.tokensUsed,
+            cost: c.costUsd,
+          })
+          .from(c)
+          .where(and(inArray(c.system, systems), inArray(c.hour, zoned)));
   for (const call of raw) {
     const at = parseEventTime(call.timestamp, zone);
     if (at === null || at < since || at >= until) continue;

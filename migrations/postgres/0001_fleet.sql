@@ -6,6 +6,8 @@
 -- sent twice, or rows sent again after an outage, change nothing.
 -- fleet_llm_hourly is the same aggregate as the local desk's agent_desk_llm_hourly (same hour key, see
 -- db/central/hour-key.ts), kept in the same transaction as each batch: added for new rows, moved for changed ones.
+-- Times and keys compare as bytes (COLLATE "C"), as in SQLite, whatever the database's own collation: a key range
+-- or a time bound must not depend on how a locale sorts digits, '-', 'T' and ' '.
 -- The aggregates (and fleet_systems) are rewritten by every batch: half of each page is left free so an update stays
 -- on its page without touching the index (a HOT update), and autovacuum tidies them after 1 % of their rows changed.
 -- fleet_systems holds what each shipper last reported: how far behind it is, and the spending limits of its
@@ -30,7 +32,7 @@ CREATE TABLE fleet_systems (
 CREATE TABLE fleet_llm_calls (
     system TEXT NOT NULL,
     id BIGINT NOT NULL,
-    timestamp TEXT NOT NULL,
+    timestamp TEXT COLLATE "C" NOT NULL,
     agent_name TEXT NOT NULL,
     provider TEXT NOT NULL,
     model TEXT NOT NULL,
@@ -41,7 +43,7 @@ CREATE TABLE fleet_llm_calls (
     success BOOLEAN NOT NULL,
     error_message TEXT,
     created_at TEXT,
-    hour TEXT NOT NULL,
+    hour TEXT COLLATE "C" NOT NULL,
     PRIMARY KEY (system, id)
 );
 -- The calls of an hour: the partial hours at a period's edges are read from raw calls.
@@ -49,7 +51,7 @@ CREATE INDEX fleet_llm_calls_hour ON fleet_llm_calls (system, hour);
 
 CREATE TABLE fleet_llm_hourly (
     system TEXT NOT NULL,
-    hour TEXT NOT NULL,
+    hour TEXT COLLATE "C" NOT NULL,
     agent_name TEXT NOT NULL,
     provider TEXT NOT NULL,
     model TEXT NOT NULL,
@@ -67,7 +69,7 @@ CREATE TABLE fleet_llm_hourly (
 -- no window and not here. A year of a system is 365 day rows, not 8,760 hours × every agent and model.
 CREATE TABLE fleet_llm_totals (
     system TEXT NOT NULL,
-    key TEXT NOT NULL,
+    key TEXT COLLATE "C" NOT NULL,
     calls BIGINT NOT NULL,
     successes BIGINT NOT NULL,
     tokens BIGINT NOT NULL,
@@ -80,7 +82,7 @@ CREATE TABLE fleet_trades (
     system TEXT NOT NULL,
     source_id TEXT NOT NULL,
     trade_id TEXT,
-    timestamp TEXT NOT NULL,
+    timestamp TEXT COLLATE "C" NOT NULL,
     ticker TEXT NOT NULL,
     action TEXT NOT NULL,
     quantity BIGINT NOT NULL,
@@ -94,7 +96,7 @@ CREATE TABLE fleet_trades (
     decision_confidence DOUBLE PRECISION,
     analysis_metadata TEXT,
     created_at TEXT,
-    day TEXT NOT NULL,
+    day TEXT COLLATE "C" NOT NULL,
     PRIMARY KEY (system, source_id)
 );
 CREATE INDEX fleet_trades_day ON fleet_trades (system, day);
@@ -104,7 +106,7 @@ CREATE INDEX fleet_trades_day ON fleet_trades (system, day);
 -- batch that changes a trade, from the contributions as the local desk reads them (Python JSON, NaN included).
 CREATE TABLE fleet_trade_days (
     system TEXT NOT NULL,
-    day TEXT NOT NULL,
+    day TEXT COLLATE "C" NOT NULL,
     trades BIGINT NOT NULL,
     with_pnl BIGINT NOT NULL,
     pnl DOUBLE PRECISION NOT NULL,
@@ -114,7 +116,7 @@ CREATE TABLE fleet_trade_days (
 ) WITH (fillfactor = 50, autovacuum_vacuum_scale_factor = 0.01);
 CREATE TABLE fleet_trade_agent_days (
     system TEXT NOT NULL,
-    day TEXT NOT NULL,
+    day TEXT COLLATE "C" NOT NULL,
     agent_name TEXT NOT NULL,
     trades BIGINT NOT NULL,
     positive DOUBLE PRECISION NOT NULL,

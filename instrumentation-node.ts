@@ -1,11 +1,14 @@
 // The server's background work, all of it, started once at boot (from instrumentation.ts, in Node.js only):
 // settling a swap a crash interrupted, the count that keeps Agent Desk's aggregates up with the trading system's
 // file (pages only ever read them), the alerts measured from those aggregates every 30 s and sent, and with
-// AUTO_ROLLBACK=on the check of the swaps every minute.
+// AUTO_ROLLBACK=on the check of the swaps every minute; on a central desk (DATABASE_URL), each system's read replica
+// brought up to date from the central store every second, with its own count.
 import { settleInterruptedSwaps } from "@/db/commands/model-swaps";
 import { rollBackBreachedSwaps } from "@/db/commands/auto-rollback";
 import { startAlertLoop } from "@/db/background/alert-loop";
 import { startCountingLoop } from "@/db/background/counting-loop";
+import { startReplicaLoop } from "@/db/background/replica-loop";
+import { centralPool } from "@/db/central/pool";
 import { loadAgentConfig } from "@/lib/server/agent-config";
 import { readConfig } from "@/lib/server/config";
 
@@ -24,6 +27,8 @@ startAlertLoop({
   publicUrl: config.publicUrl,
   telegramApiUrl: config.telegramApiUrl,
 });
+if (config.databaseUrl)
+  startReplicaLoop({ pool: centralPool(config.databaseUrl), dir: config.fleetReplicaDir, zone: config.dataTimeZone });
 if (config.autoRollback) {
   const check = () => {
     try {

@@ -7,7 +7,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import * as usage from "@/app/api/llm/usage/route";
 import * as health from "@/app/api/health/route";
-import { database, databaseProblem, DatabaseUnavailable } from "@/db";
+import { database, databaseProblem, DatabaseUnavailable, OWN_FILE } from "@/db";
 import { useTradingFile } from "@/db/testing/upstream-file";
 import { recordSwap } from "./commands/model-swaps";
 import { markReviewed } from "./commands/reviews";
@@ -33,7 +33,8 @@ const swap = (say?: Say) =>
     { name: "fault test", trigger: "manual" },
     say,
   );
-const rows = () => database().sqlite.prepare("SELECT count(*) FROM model_evolution_history").pluck().get() as number;
+const rows = () =>
+  database(OWN_FILE).sqlite.prepare("SELECT count(*) FROM model_evolution_history").pluck().get() as number;
 const calls = () => {
   const clock = { now: Date.now(), zone: "Asia/Seoul" };
   return Object.values(getLlmUsageStats({ ...clock, period: lastDays(3650, clock) }).providerStats).reduce(
@@ -52,7 +53,7 @@ describe("when the database file", () => {
     fs.renameSync(file, `${file}.away`);
     try {
       expect(databaseProblem()?.kind).toBe("missing");
-      expect(() => database()).toThrow(DatabaseUnavailable);
+      expect(() => database(OWN_FILE)).toThrow(DatabaseUnavailable);
       expect(swap()).toMatchObject({
         ok: false,
         error: expect.stringMatching(/^Nothing was recorded: The database file is missing/),
@@ -68,7 +69,7 @@ describe("when the database file", () => {
       const api = await usage.GET(new Request("http://localhost/api/llm/usage"));
       expect(api.status).toBe(503);
       expect(await api.json()).toEqual({ error: "the database file is missing" });
-      const ping = await health.GET();
+      const ping = await health.GET(new Request("http://127.0.0.1/api/health"));
       expect(ping.status).toBe(503);
       expect(JSON.stringify(await ping.json())).not.toContain(path.dirname(file));
       expect(fs.existsSync(file)).toBe(false); // never created again behind the trading system's back

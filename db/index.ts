@@ -3,7 +3,8 @@ import fs from "node:fs";
 import path from "node:path";
 import type Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
-import { readConfig, type Config } from "@/lib/server/config";
+import { BUNDLED_AGENT_CONFIG_PATH, readConfig, type Config } from "@/lib/server/config";
+import { replicaAgentConfigFile, replicaFile } from "./replica/replica-files";
 import { pendingMigrations } from "@/migrations/migrate-file";
 import { openDatabase } from "./connection";
 import * as schema from "./schema";
@@ -15,14 +16,13 @@ type Handle = {
   file: { dev: number; ino: number };
 };
 
-// Two connections per server process, kept across hot reloads in development: pages read through one opened
-// read-only (a read can never write, whoever sends it), and the operator's commands write through the other.
+// Connections per server process, kept across hot reloads in development: pages read through one opened read-only
+// per file (a read can never write, whoever sends it), and the operator's commands write through another, on this
+// desk's own file only. On a central desk each system's read replica (db/replica/) is one more file pages read.
 const cache = globalThis as typeof globalThis & {
-  agentDesk?: Handle;
-  agentDeskWriter?: Handle;
+  agentDeskHandles?: Map<string, Handle>;
   agentDeskConfig?: Config;
-  agentDeskPending?: string;
-  agentDeskCurrent?: string;
+  agentDeskCurrentFiles?: Set<string>;
 };
 
 /** The checked configuration, read once per process; reading it never touches the database file. */
@@ -37,30 +37,59 @@ export class DatabaseUnavailable extends Error {
 }
 
 /**
+ * Which file a read is of: this desk's own (`system` null or absent: DATABASE_PATH), or on a central desk one system's read
+ * replica, as the request's `?system=` chose (every RequestClock says it).
+ */
+export type ReadSource = { readonly system?: string | null };
+
+/**
  * The read-only connection pages and the API read through, opened on first use (never at build time). The file can
  * be removed, restored or replaced while the server runs: a missing file throws DatabaseUnavailable (it is never
  * created again behind the trading system's back), and a different file at the path (a restored backup) is opened
  * in place of the old one once it has Agent Desk's current schema (the background count migrates it first).
  */
-export function database(): Handle {
-  return connection("agentDesk", true);
+export function database(source: ReadSource): Handle {
+  if (!source.system) return connection(appConfig(), true);
+  const config = appConfig();
+  const agentConfig = replicaAgentConfigFile(config.fleetReplicaDir, source.system);
+  return connection(
+    {
+      ...config,
+      databasePath: databaseFile(source),
+      // The config the system's shipper sent, else the bundled one (a shipper run without --config sends none).
+      agentConfigPath: fs.existsSync(agentConfig) ? agentConfig : BUNDLED_AGENT_CONFIG_PATH,
+      agentConfigIsTradingSystems: false,
+    },
+    true,
+  );
+}
+
+/** This desk's own file: its commands, its alerts (the alert loop measures it) and its banner read it. */
+export const OWN_FILE: ReadSource = { system: null };
+
+/** The file a read of `source` reads (it may not be there). */
+export function databaseFile(source: ReadSource): string {
+  const config = appConfig();
+  return source.system ? replicaFile(config.fleetReplicaDir, source.system) : config.databasePath;
 }
 
 /** The connection the operator's commands (swaps, rollbacks, reviews) write through; the same rules as database(). */
 export function writableDatabase(): Handle {
-  return connection("agentDeskWriter", false);
+  return connection(appConfig(), false);
 }
 
-function connection(slot: "agentDesk" | "agentDeskWriter", readonly: boolean): Handle {
-  const config = appConfig();
+function connection(config: Config, readonly: boolean): Handle {
   const stat = statOf(config.databasePath);
   if (!stat) throw new DatabaseUnavailable(`the database file ${config.databasePath} is missing`);
-  const open = cache[slot];
+  const handles = (cache.agentDeskHandles ??= new Map());
+  const slot = `${readonly ? "read" : "write"} ${config.databasePath}`;
+  const open = handles.get(slot);
   if (open && (open.file.dev !== stat.dev || open.file.ino !== stat.ino)) {
-    cache[slot] = undefined;
+    handles.delete(slot);
     open.sqlite.close();
   }
-  if (!cache[slot]) {
+  let handle = handles.get(slot);
+  if (!handle) {
     if (awaitsMigration(config.databasePath, stat))
       throw new DatabaseUnavailable(
         `the database file at ${config.databasePath} is being brought to the current schema`,
@@ -72,9 +101,11 @@ function connection(slot: "agentDesk" | "agentDeskWriter", readonly: boolean): H
     // Checkpoints are left to the trading system's own connections (README: "WAL on SQLite 3.40"): Agent Desk
     // running one at the moment the trading system runs another is what SQLite's WAL-reset race needs.
     sqlite.pragma("wal_autocheckpoint = 0");
-    cache[slot] = { config, sqlite, db: drizzle(sqlite, { schema }), file: { dev: stat.dev, ino: stat.ino } };
+    handle = { config, sqlite, db: drizzle(sqlite, { schema }), file: { dev: stat.dev, ino: stat.ino } };
+    handles.set(slot, handle);
   }
-  return cache[slot];
+  // The config of a replica says where its agent config is now (the shipper may have sent one since it was opened).
+  return handle.config === config ? handle : { ...handle, config };
 }
 
 /**
@@ -83,10 +114,10 @@ function connection(slot: "agentDesk" | "agentDeskWriter", readonly: boolean): H
  */
 function awaitsMigration(file: string, stat: fs.Stats): boolean {
   const id = `${stat.dev}:${stat.ino}`;
-  if (cache.agentDeskCurrent === id) return false;
+  const current = (cache.agentDeskCurrentFiles ??= new Set());
+  if (current.has(id)) return false;
   const pending = pendingMigrations(file).length > 0;
-  cache.agentDeskPending = pending ? id : undefined;
-  if (!pending) cache.agentDeskCurrent = id;
+  if (!pending) current.add(id);
   return pending;
 }
 

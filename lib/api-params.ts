@@ -57,6 +57,8 @@ export function jsonFrom(request: Request, read: (params: URLSearchParams) => un
     return Response.json(read(new URL(request.url).searchParams));
   } catch (error) {
     if (error instanceof ParamError) return Response.json({ error: error.message }, { status: 400 });
+    if ((error as Error).name === "SystemNotFound")
+      return Response.json({ error: (error as Error).message }, { status: 404 });
     // The file is gone for now (never say where it lives): try again once it is back.
     if ((error as { code?: unknown }).code === "ENOENT")
       return Response.json({ error: "the database file is missing" }, { status: 503 });

@@ -55,12 +55,12 @@ runCli(async () => {
 
   const { centralClient, CentralRefused } = await import("@/db/ship/central-client");
   const { ShipperStopped, startShipper } = await import("@/db/ship/shipper");
-  const { applySwapRequest, configLimits } = await import("@/db/ship/apply-swap");
+  const { applySwapRequest, configForBatch } = await import("@/db/ship/apply-swap");
   const shipper = startShipper({
     file,
     client: centralClient({ to: to.toString(), system: args.system!, token: args.token! }),
     applySwap: args.config ? applySwapRequest : undefined,
-    limits: args.config ? () => configLimits(process.env.AGENT_CONFIG_PATH!) : undefined,
+    agentConfig: args.config ? () => configForBatch(process.env.AGENT_CONFIG_PATH!) : undefined,
     log: (line) => console.log(`ship ${args.system}: ${line}`),
     sweepMs: sweepSeconds * 1000,
   });

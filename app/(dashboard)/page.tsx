@@ -8,7 +8,7 @@ import { SpendLimits } from "@/components/overview/spend-limits";
 import { PageHeader } from "@/components/ui/page-header";
 import { SectionBoundary } from "@/components/ui/section-boundary";
 import { PeriodPicker } from "@/components/ui/period-picker";
-import { requestClock } from "@/db/queries/request-clock";
+import { pageClock } from "@/db/queries/page-clock";
 import { periodText } from "@/components/ui/period-text";
 import { periodParams } from "@/lib/period";
 import { readContext } from "@/lib/read-context";
@@ -18,7 +18,7 @@ const block = <div aria-hidden className="h-72 animate-pulse rounded-lg bg-zinc-
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<OverviewSearchParams> }) {
   const t = await getTranslations("overview");
-  const clock = requestClock();
+  const clock = await pageClock(searchParams);
   const { period, problem } = readOverviewSearch(await searchParams, clock);
   const ctx = readContext(clock, period);
   const key = new URLSearchParams(periodParams(period)).toString();

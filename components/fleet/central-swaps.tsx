@@ -52,7 +52,7 @@ export async function CentralSwaps({
             : t("swaps.invalid", { fields: invalid.map((f) => fieldName(t, f)).join(", ") })}
         </p>
       ) : null}
-      <form action={requestCentralSwapAction} className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+      <form id="swap-form" action={requestCentralSwapAction} className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
         <input type="hidden" name="system" value={system} />
         <input type="hidden" name="request_id" value={randomBytes(12).toString("base64url")} />
         <label className={LABEL}>

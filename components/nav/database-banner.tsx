@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import { databaseProblem } from "@/db";
+import { databaseFile, databaseProblem, OWN_FILE } from "@/db";
 import { countingStatus } from "@/db/background/counting-loop";
 
 /**
@@ -10,7 +10,7 @@ export function DatabaseBanner() {
   const t = useTranslations("nav");
   const problem = databaseProblem();
   if (!problem) return null;
-  const count = problem.kind === "migrating" ? countingStatus() : null;
+  const count = problem.kind === "migrating" ? countingStatus(databaseFile(OWN_FILE)) : null;
   const progress =
     count?.state === "migrating" && count.detail ? "migrating" : count?.state === "failed" ? "failed" : "none";
   return (

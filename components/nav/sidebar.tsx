@@ -5,6 +5,8 @@ import { appConfig } from "@/db";
 import { getFiringCount } from "@/db/queries/alerts";
 import { LocaleSwitch } from "./locale-switch";
 import { NavLinks } from "./nav-links";
+import { SystemKeeper } from "./system-keeper";
+import { replicaSystems } from "@/db/replica/replica-files";
 import { FLEET_ROUTE, ROUTES } from "./routes";
 
 export function Sidebar() {
@@ -32,6 +34,13 @@ export function Sidebar() {
         Agent Desk
       </Link>
       <NavLinks links={links} opening={t("opening")} />
+      {appConfig().databaseUrl ? (
+        <SystemKeeper
+          systems={replicaSystems(appConfig().fleetReplicaDir)}
+          label={t("systemSwitch.label")}
+          own={t("systemSwitch.own")}
+        />
+      ) : null}
       <LocaleSwitch />
       {appConfig().dashboardPassword ? (
         <form action={signOut} className="px-3 md:mt-auto">

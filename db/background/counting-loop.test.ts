@@ -1,3 +1,4 @@
+import { OWN_FILE } from "@/db";
 // The server's background count beside the trading system's real Python writer: it never waits for the writer's
 // lock, pages never write, and what other writers do behind Agent Desk's back (a REPLACE, a dump and restore, an
 // older backup put at the path, a file held busy) ends in exact figures.
@@ -81,7 +82,7 @@ c.execute("COMMIT")
   it("pages read through a connection that cannot write", async () => {
     await useTradingFile(["--days", "2"]);
     const { database } = await import("@/db");
-    expect(() => database().sqlite.prepare("DELETE FROM agent_desk_llm_hourly").run()).toThrow(/readonly/);
+    expect(() => database(OWN_FILE).sqlite.prepare("DELETE FROM agent_desk_llm_hourly").run()).toThrow(/readonly/);
   });
 
   it("counts a trade once when another writer REPLACEs it (its old row goes without a trigger)", async () => {
@@ -161,7 +162,7 @@ dst.close()`,
   it("brings an older backup put at the path to the current schema (backup first) before anything reads it", async () => {
     const { file } = await useTradingFile(["--days", "5"]);
     const { database, databaseProblem } = await import("@/db");
-    database();
+    database(OWN_FILE);
     // A backup taken by an Agent Desk that knew one migration less.
     const older = path.join(path.dirname(file), "older.db");
     const made = makeUpstreamDb(older, ["--days", "5"]);
@@ -171,11 +172,11 @@ dst.close()`,
     for (const suffix of ["-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
     fs.renameSync(older, file);
     expect(databaseProblem()?.kind).toBe("migrating");
-    expect(() => database()).toThrow(/being brought to the current schema/);
+    expect(() => database(OWN_FILE)).toThrow(/being brought to the current schema/);
     const loop = startLoop(file);
     await loop.drain(120_000);
     expect(databaseProblem()).toBeNull();
-    expect(database().sqlite.prepare("SELECT max(version) FROM schema_version").pluck().get()).toBe(
+    expect(database(OWN_FILE).sqlite.prepare("SELECT max(version) FROM schema_version").pluck().get()).toBe(
       readMigrations().length,
     );
     const newest = readMigrations().at(-1)!.name.slice(0, 4); // the backup is named for the migration it precedes

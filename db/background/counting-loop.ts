@@ -260,16 +260,25 @@ function statOf(file: string): fs.Stats | undefined {
   }
 }
 
-// One loop per server process, kept across hot reloads in development.
-const global = globalThis as typeof globalThis & { agentDeskCounting?: CountingLoop };
+// One loop per file and server process (the trading file, and on a central desk each system's replica), kept across
+// hot reloads in development.
+const global = globalThis as typeof globalThis & { agentDeskCounting?: Map<string, CountingLoop> };
 
-/** Starts the server's background count (instrumentation.ts, at boot); a second call returns the running one. */
+/** Starts the background count of a file (at boot, or as a replica is made); a second call returns the running one. */
 export function startCountingLoop(options: Options): CountingLoop {
-  global.agentDeskCounting ??= new CountingLoop(options).start();
-  return global.agentDeskCounting;
+  global.agentDeskCounting ??= new Map();
+  let loop = global.agentDeskCounting.get(options.file);
+  if (!loop) global.agentDeskCounting.set(options.file, (loop = new CountingLoop(options).start()));
+  return loop;
 }
 
-/** The running loop's status, or null when this process runs none (tests, the command line). */
-export function countingStatus(): CountingStatus | null {
-  return global.agentDeskCounting?.status ?? null;
+/** Stops and forgets the count of a file (a replica made anew). */
+export function stopCountingLoop(file: string): void {
+  global.agentDeskCounting?.get(file)?.stop();
+  global.agentDeskCounting?.delete(file);
+}
+
+/** The status of the loop counting `file`, or null when this process runs none (tests, the command line). */
+export function countingStatus(file: string): CountingStatus | null {
+  return global.agentDeskCounting?.get(file)?.status ?? null;
 }

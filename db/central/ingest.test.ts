@@ -186,12 +186,17 @@ describe("the PostgreSQL migrations", () => {
     try {
       const log: string[] = [];
       await rollbackPostgres(client, { log: (line) => log.push(line) });
+      expect((await client.query("SELECT to_regclass('fleet_deleted_rows') AS t")).rows[0].t).toBeNull();
+      await rollbackPostgres(client, { log: (line) => log.push(line) });
       expect((await client.query("SELECT to_regclass('fleet_llm_calls') AS t")).rows[0].t).toBeNull();
       await migratePostgres(client, { log: (line) => log.push(line) });
       expect(log).toEqual([
+        "rolled back: 0002_row_versions",
         "rolled back: 0001_fleet",
         "pending: 0001_fleet (the central store of a fleet: each trading system's rows, their aggregates and the shippers' progress)",
+        "pending: 0002_row_versions (every row says which of its system's batches last wrote it, and deletions leave a tombstone, so a reader can)",
         "applied: 0001_fleet",
+        "applied: 0002_row_versions",
       ]);
       await client.query("INSERT INTO agent_desk_migrations (name, checksum) VALUES ('9999_future', 'x')");
       await expect(planPostgres(client)).rejects.toThrow(/9999_future, which this Agent Desk does not know/);

@@ -135,6 +135,13 @@ export async function ingestBatch(
       await client.query("ROLLBACK");
       return { applied: false, reason: "out of sequence", lastSeq };
     }
+    // Every row this batch writes, and every tombstone of a row it deletes, carries the system's next version: the
+    // replicas follow a system's changes by it (db/replica/replica-sync.ts).
+    const { rows: versioned } = await client.query<{ version: number }>(
+      "UPDATE fleet_systems SET version = version + 1 WHERE system = $1 RETURNING version",
+      [system],
+    );
+    const at: Stamp = { system, version: versioned[0]!.version };
     let written = 0;
     let deleted = 0;
     const calls = batch.rows.llm_usage_log ?? [];
@@ -142,14 +149,14 @@ export async function ingestBatch(
     if (calls.length > 0 || goneCalls.length > 0) {
       const moved = await applyCalls(
         client,
-        system,
+        at,
         lastOfEach(calls, (row) => row.id).map((row) => ({ ...row, hour: hourKey(row.timestamp) })),
         goneCalls,
       );
       written += moved.written;
       deleted += moved.deleted;
     }
-    const trades = await applyTrades(client, system, batch.rows.trades ?? [], batch.deleted.trades ?? []);
+    const trades = await applyTrades(client, at, batch.rows.trades ?? [], batch.deleted.trades ?? []);
     written += trades.written;
     deleted += trades.deleted;
     for (const name of ["agent_performance", "system_metrics", "model_evolution_history"] as const) {
@@ -157,13 +164,20 @@ export async function ingestBatch(
       const upserts = batch.rows[name] ?? [];
       if (upserts.length > 0) {
         const unique = lastOfEach(upserts as Record<string, unknown>[], (row) => row[spec.key[0]]);
-        written += (await upsert(client, system, spec.table, spec.key, spec.columns, unique)).length;
+        written += (await upsert(client, at, spec.table, spec.key, spec.columns, unique)).length;
       }
       const gone = batch.deleted[name] ?? [];
       if (gone.length > 0) {
-        const result = await client.query(
-          `DELETE FROM ${spec.table} WHERE system = $1 AND ${spec.key[0]} = ANY($2::${spec.key[1]}[])`,
+        const result = await client.query<{ key: string }>(
+          `DELETE FROM ${spec.table} WHERE system = $1 AND ${spec.key[0]} = ANY($2::${spec.key[1]}[])
+           RETURNING ${spec.key[0]}::text AS key`,
           [system, gone],
+        );
+        await tombstones(
+          client,
+          at,
+          name,
+          result.rows.map((row) => row.key),
         );
         deleted += result.rowCount ?? 0;
       }
@@ -173,7 +187,7 @@ export async function ingestBatch(
          calls_behind = coalesce($3, calls_behind), source_calls_at = coalesce($4, source_calls_at),
          skipped_rows = coalesce($5, skipped_rows), shipper = coalesce($6, shipper),
          cost_limit_daily = coalesce($7, cost_limit_daily), cost_limit_weekly = coalesce($8, cost_limit_weekly),
-         cost_alert_threshold = coalesce($9, cost_alert_threshold)
+         cost_alert_threshold = coalesce($9, cost_alert_threshold), agent_config = coalesce($10, agent_config)
        WHERE system = $1`,
       [
         system,
@@ -185,6 +199,7 @@ export async function ingestBatch(
         batch.source?.limits?.cost_limit_daily ?? null,
         batch.source?.limits?.cost_limit_weekly ?? null,
         batch.source?.limits?.cost_alert_threshold ?? null,
+        batch.source?.agent_config ?? null,
       ],
     );
     await client.query("COMMIT");
@@ -197,6 +212,19 @@ export async function ingestBatch(
   }
 }
 
+/** Which batch of which system writes: every row written and every tombstone carries its version. */
+type Stamp = { system: string; version: number };
+
+/** Deleted rows leave their key and version behind, so a replica following the versions deletes them too. */
+async function tombstones(client: pg.PoolClient, at: Stamp, table: SourceTable, keys: readonly string[]) {
+  if (keys.length === 0) return;
+  await client.query(
+    `INSERT INTO fleet_deleted_rows (system, version, source_table, source_id)
+     SELECT $1, $2, $3, unnest($4::text[]) ON CONFLICT DO NOTHING`,
+    [at.system, at.version, table, keys],
+  );
+}
+
 /** A row sent twice in one batch counts once, as its last version (one statement cannot write a row twice). */
 function lastOfEach<T>(rows: readonly T[], key: (row: T) => unknown): T[] {
   return [...new Map(rows.map((row) => [key(row), row])).values()];
@@ -207,7 +235,7 @@ const list = (columns: readonly Column[], prefix = "") => columns.map(([name]) =
 
 async function upsert(
   client: pg.PoolClient,
-  system: string,
+  at: Stamp,
   table: string,
   key: Column,
   columns: Column[],
@@ -215,12 +243,12 @@ async function upsert(
 ): Promise<string[]> {
   const all = [key, ...columns];
   const result = await client.query<{ key: string }>(
-    `INSERT INTO ${table} (system, ${list(all)})
-     SELECT $1, ${list(all)} FROM jsonb_to_recordset($2::jsonb) AS r(${recordset(all)})
-     ON CONFLICT (system, "${key[0]}") DO UPDATE SET (${list(columns)}) = (${list(columns, "excluded.")})
+    `INSERT INTO ${table} (system, version, ${list(all)})
+     SELECT $1, $3, ${list(all)} FROM jsonb_to_recordset($2::jsonb) AS r(${recordset(all)})
+     ON CONFLICT (system, "${key[0]}") DO UPDATE SET (${list(columns)}, version) = (${list(columns, "excluded.")}, $3)
      WHERE (${list(columns, `${table}.`)}) IS DISTINCT FROM (${list(columns, "excluded.")})
      RETURNING "${key[0]}"::text AS key`,
-    [system, JSON.stringify(rows)],
+    [at.system, JSON.stringify(rows), at.version],
   );
   return result.rows.map((r) => r.key);
 }
@@ -231,11 +259,12 @@ async function upsert(
  */
 async function applyTrades(
   client: pg.PoolClient,
-  system: string,
+  at: Stamp,
   rows: readonly SourceRow<"trades">[],
   gone: readonly string[],
 ): Promise<{ written: number; deleted: number }> {
   if (rows.length === 0 && gone.length === 0) return { written: 0, deleted: 0 };
+  const { system } = at;
   const spec = OTHER_TABLES.trades;
   const incoming = lastOfEach(rows, (row) => row.source_id).map((row) => ({ ...row, day: dayKey(row.timestamp) }));
   const deltas = new TradeDeltas();
@@ -244,7 +273,7 @@ async function applyTrades(
     [system, [...incoming.map((row) => row.source_id), ...gone]],
   );
   const before = new Map(stored.rows.map((row) => [row.source_id, row]));
-  const written = incoming.length > 0 ? await upsert(client, system, spec.table, spec.key, spec.columns, incoming) : [];
+  const written = incoming.length > 0 ? await upsert(client, at, spec.table, spec.key, spec.columns, incoming) : [];
   const now = new Map(incoming.map((row) => [row.source_id, row]));
   for (const id of written) {
     if (before.has(id)) deltas.move(before.get(id)!, -1);
@@ -252,11 +281,17 @@ async function applyTrades(
   }
   let deleted = 0;
   if (gone.length > 0) {
-    const result = await client.query<TradeFacts>(
-      "DELETE FROM fleet_trades WHERE system = $1 AND source_id = ANY($2) RETURNING day, pnl_7_days, agent_contributions",
+    const result = await client.query<TradeFacts & { source_id: string }>(
+      "DELETE FROM fleet_trades WHERE system = $1 AND source_id = ANY($2) RETURNING source_id, day, pnl_7_days, agent_contributions",
       [system, gone],
     );
     for (const row of result.rows) deltas.move(row, -1);
+    await tombstones(
+      client,
+      at,
+      "trades",
+      result.rows.map((row) => row.source_id),
+    );
     deleted = result.rowCount ?? 0;
   }
   await deltas.apply(client, system);
@@ -290,10 +325,11 @@ async function moveAggregates(client: pg.PoolClient, sign: 1 | -1, source: strin
 
 async function applyCalls(
   client: pg.PoolClient,
-  system: string,
+  at: Stamp,
   rows: readonly object[],
   gone: readonly number[],
 ): Promise<{ written: number; deleted: number }> {
+  const { system } = at;
   const values = CALL_COLUMNS.filter(([name]) => name !== "id");
   // The calls that are new or differ from what is stored; identical ones (a batch sent again) are dropped here.
   await client.query(
@@ -322,14 +358,23 @@ async function applyCalls(
       system,
       gone,
     ]);
-    removed = (
-      await client.query("DELETE FROM fleet_llm_calls WHERE system = $1 AND id = ANY($2::bigint[])", [system, gone])
-    ).rowCount!;
+    const result = await client.query<{ key: string }>(
+      "DELETE FROM fleet_llm_calls WHERE system = $1 AND id = ANY($2::bigint[]) RETURNING id::text AS key",
+      [system, gone],
+    );
+    await tombstones(
+      client,
+      at,
+      "llm_usage_log",
+      result.rows.map((row) => row.key),
+    );
+    removed = result.rowCount!;
   }
   const upserted = await client.query(
-    `INSERT INTO fleet_llm_calls (system, ${list(CALL_COLUMNS)}) SELECT $1, ${list(CALL_COLUMNS)} FROM incoming_calls
-     ON CONFLICT (system, id) DO UPDATE SET (${list(values)}) = (${list(values, "excluded.")})`,
-    [system],
+    `INSERT INTO fleet_llm_calls (system, version, ${list(CALL_COLUMNS)})
+     SELECT $1, $2, ${list(CALL_COLUMNS)} FROM incoming_calls
+     ON CONFLICT (system, id) DO UPDATE SET (${list(values)}, version) = (${list(values, "excluded.")}, $2)`,
+    [system, at.version],
   );
   // …and the new values into theirs.
   await moveAggregates(client, 1, "incoming_calls c WHERE true", [system]);

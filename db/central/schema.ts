@@ -1,6 +1,6 @@
 import { bigint, boolean, doublePrecision, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 
-// The central store's tables (migrations/postgres/0001_fleet.sql, the one definition; a test checks this file
+// The central store's tables (migrations/postgres/*.sql, the one definition; a test checks this file
 // against what the migrations create), typed for Drizzle's pg-core. Every key starts with `system`.
 
 const count = (name: string) => bigint(name, { mode: "number" });
@@ -17,6 +17,8 @@ export const fleetSystems = pgTable("fleet_systems", {
   costLimitWeekly: doublePrecision("cost_limit_weekly"),
   costAlertThreshold: doublePrecision("cost_alert_threshold"),
   firstSeenAt: timestamp("first_seen_at", { withTimezone: true, mode: "date" }).notNull(),
+  version: count("version").notNull(),
+  agentConfig: text("agent_config"),
 });
 
 export const fleetLlmCalls = pgTable(
@@ -36,6 +38,7 @@ export const fleetLlmCalls = pgTable(
     errorMessage: text("error_message"),
     createdAt: text("created_at"),
     hour: text("hour").notNull(),
+    version: count("version").notNull(),
   },
   (t) => [primaryKey({ columns: [t.system, t.id] })],
 );
@@ -119,6 +122,7 @@ export const fleetTrades = pgTable(
     analysisMetadata: text("analysis_metadata"),
     createdAt: text("created_at"),
     day: text("day").notNull(),
+    version: count("version").notNull(),
   },
   (t) => [primaryKey({ columns: [t.system, t.sourceId] })],
 );
@@ -140,6 +144,7 @@ export const fleetModelSwaps = pgTable(
     validationPeriodDays: count("validation_period_days"),
     rollbackThreshold: doublePrecision("rollback_threshold"),
     createdAt: text("created_at"),
+    version: count("version").notNull(),
   },
   (t) => [primaryKey({ columns: [t.system, t.id] })],
 );

@@ -12,7 +12,7 @@ import * as evolution from "@/app/api/evolution/route";
 import * as breakdown from "@/app/api/llm/breakdown/route";
 import * as usage from "@/app/api/llm/usage/route";
 import * as metrics from "@/app/api/system/metrics/route";
-import { database } from "@/db";
+import { database, OWN_FILE } from "@/db";
 import { getAgentMapping } from "@/db/queries/agent-mapping";
 import { requestClock } from "@/db/queries/request-clock";
 import { getSwapLog } from "@/db/queries/swap-log";
@@ -112,7 +112,8 @@ const nasty = fc.oneof(
 const field = (valid: string[]) =>
   fc.oneof({ weight: 1, arbitrary: fc.constantFrom(...valid) }, { weight: 2, arbitrary: nasty });
 
-const count = (table: string) => database().sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+const count = (table: string) =>
+  database(OWN_FILE).sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 const operator = { name: "property test", trigger: "manual" } as const;
 
 describe("the Record swap action", () => {
@@ -160,7 +161,7 @@ describe("the Record swap action", () => {
           }
           outcomes.recorded++;
           expect(count("model_evolution_history")).toBe(rows + 1);
-          const stored = database()
+          const stored = database(OWN_FILE)
             .sqlite.prepare("SELECT * FROM model_evolution_history ORDER BY id DESC LIMIT 1")
             .get() as Record<string, unknown>;
           expect(stored.triggered_by).toBe("manual");
@@ -221,7 +222,7 @@ describe("the Mark reviewed action", () => {
             expect(count("agent_desk_reviews")).toBe(before);
             return;
           }
-          const stored = database()
+          const stored = database(OWN_FILE)
             .sqlite.prepare("SELECT agent_name, note FROM agent_desk_reviews ORDER BY id DESC LIMIT 1")
             .get() as { agent_name: string; note: string };
           expect(stored).toEqual({ agent_name: agent, note: note.normalize("NFC").trim() });
@@ -239,7 +240,10 @@ describe("every typed text written into the file", () => {
   const SPOOFING =
     /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u200B-\u200F\u2028-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|\r(?!\n)|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\uDB40[\uDC00-\uDC7F]/;
   const reasonOf = (id: number) =>
-    database().sqlite.prepare("SELECT reason FROM model_evolution_history WHERE id = ?").pluck().get(id) as string;
+    database(OWN_FILE)
+      .sqlite.prepare("SELECT reason FROM model_evolution_history WHERE id = ?")
+      .pluck()
+      .get(id) as string;
   /**
    * A swap of `agent`, valid but for what a test puts in: to a model it does not run now, nor ran before its latest
    * swap (going back to that would undo the latest swap, and count as a rollback).
@@ -307,7 +311,7 @@ describe("every typed text written into the file", () => {
         const outcome = markReviewed("cio", typed, -0.2, operator.name);
         if (!outcome.ok) return { error: outcome.error };
         return {
-          stored: database()
+          stored: database(OWN_FILE)
             .sqlite.prepare("SELECT note FROM agent_desk_reviews ORDER BY id DESC LIMIT 1")
             .pluck()
             .get() as string,

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { parse } from "yaml";
-import { database, writableDatabase } from "@/db";
+import { database, writableDatabase, OWN_FILE } from "@/db";
 import { countAllNow } from "@/db/aggregates/count-all";
 import { getAgentMapping } from "@/db/queries/agent-mapping";
 import { getEvolution } from "@/db/queries/evolution";
@@ -26,7 +26,8 @@ beforeAll(async () => {
 });
 afterEach(() => vi.restoreAllMocks());
 
-const count = (table: string) => database().sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+const count = (table: string) =>
+  database(OWN_FILE).sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 let requests = 0;
 const form = (over: Record<string, unknown> = {}) => ({
   agent: "cio",
@@ -46,7 +47,7 @@ describe("recording a manual swap", () => {
     const outcome = recordSwap({ ...form(), triggered_by: "automatic", id: 999, oldModel: "forged" }, operator);
     expect(outcome).toMatchObject({ ok: true, configWritten: true, configNote: null, repeated: false });
     if (!outcome.ok) return;
-    const row = database()
+    const row = database(OWN_FILE)
       .sqlite.prepare("SELECT * FROM model_evolution_history WHERE id = ?")
       .get(outcome.id) as Record<string, unknown>;
     expect(row).toMatchObject({
@@ -59,7 +60,7 @@ describe("recording a manual swap", () => {
     });
     expect(row.timestamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{6})?$/); // as the trading system writes it
     expect(
-      database()
+      database(OWN_FILE)
         .sqlite.prepare("SELECT actor, config_written, rollback_of FROM agent_desk_swap_audit WHERE evolution_id = ?")
         .get(outcome.id),
     ).toEqual({ actor: "test operator", config_written: 1, rollback_of: null });
@@ -141,7 +142,7 @@ describe("rolling a swap back", () => {
     expect(back).toMatchObject({ ok: true, from: "gpt gpt-5-mini", to: "claude sonnet-4", configWritten: true });
     if (!back.ok) return;
     expect(
-      database()
+      database(OWN_FILE)
         .sqlite.prepare("SELECT rollback_of FROM agent_desk_swap_audit WHERE evolution_id = ?")
         .pluck()
         .get(back.id),
@@ -196,7 +197,7 @@ describe("a rollback's note", () => {
     const back = rollbackSwap(swap.id, operator, { note: "  " });
     if (!back.ok) throw new Error(back.error);
     expect(
-      database().sqlite.prepare("SELECT reason FROM model_evolution_history WHERE id = ?").pluck().get(back.id),
+      database(OWN_FILE).sqlite.prepare("SELECT reason FROM model_evolution_history WHERE id = ?").pluck().get(back.id),
     ).toBe(`Rollback of swap #${swap.id} (${swap.from} → ${swap.to}): rolled back by an operator`);
   });
 });

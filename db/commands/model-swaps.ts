@@ -1,6 +1,6 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { database, databaseProblem, writableDatabase } from "@/db";
+import { database, databaseProblem, OWN_FILE, writableDatabase } from "@/db";
 import { agentDeskSwapAudit, modelEvolutionHistory } from "@/db/schema";
 import { getAgentMapping } from "@/db/queries/agent-mapping";
 import { clockNow } from "@/db/queries/request-clock";
@@ -44,7 +44,7 @@ export function recordSwap(values: unknown, actor: Actor, say: Say = ENGLISH): S
   const parsed = parseSwapInput(values, say);
   if (!parsed.ok) return { ok: false, error: say({ key: "swap.checkFields" }), fieldErrors: parsed.fieldErrors };
   const input = parsed.input;
-  const { config } = database();
+  const { config } = database(OWN_FILE);
   const known = new Set([
     ...Object.keys(loadAgentConfig(config.agentConfigPath).agents),
     ...Object.keys(getAgentMapping(clockNow())),
@@ -115,7 +115,7 @@ export function rollbackSwap(
     const log = getSwapLog(clockNow());
     const swap = log.find((s) => s.id === id);
     if (!swap) return { refused: { ok: false, error: say({ key: "rollback.noSwap", values: { id } }) } };
-    const refusal = linkSwaps(log).whyNotRollBack(swap);
+    const refusal = linkSwaps(OWN_FILE, log).whyNotRollBack(swap);
     if (refusal) return { refused: { ok: false, error: say(refusal) } };
     const why =
       actor.trigger === "automatic"

@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { database } from "@/db";
+import { database, OWN_FILE } from "@/db";
 import { agentsPyYamlReads, HAS_PYYAML } from "@/db/testing/pyyaml";
 import { useTradingFile } from "@/db/testing/upstream-file";
 import { withAgentModel } from "@/lib/server/agent-config-edit";
@@ -17,7 +17,8 @@ beforeAll(async () => {
   ({ configFile } = await useTradingFile());
 });
 
-const count = (table: string) => database().sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+const count = (table: string) =>
+  database(OWN_FILE).sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 const read = () => fs.readFileSync(configFile, "utf8");
 const beside = () =>
   fs.readdirSync(path.dirname(configFile)).filter((name) => name.startsWith(".agent_llm_mapping.yaml."));

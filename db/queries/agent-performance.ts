@@ -9,8 +9,9 @@ import { datedWithin } from "./calendar-window";
  * `get_agent_performance(agent, days)` of the trading system's Python code: the rows whose week ends in the period,
  * as stored; one agent's newest first, all agents' by rating.
  */
-export function getAgentPerformance({ period }: ReadContext, agent?: string): AgentPerformance[] {
-  const { db } = database();
+export function getAgentPerformance(ctx: ReadContext, agent?: string): AgentPerformance[] {
+  const { period } = ctx;
+  const { db } = database(ctx);
   const inPeriod = datedWithin(agentPerformance.periodEnd, period);
   const query = db.select().from(agentPerformance);
   const rows = agent

@@ -18,7 +18,7 @@ type WorstTrade = Pick<Trade, "tradeId" | "ticker" | "action"> & {
  * (most negative contribution × 7-day PnL). One read of the period's trades and one LLM window serve them all.
  */
 export function getReviewDetails(ctx: ReadContext, agents: string[]) {
-  const { db } = database();
+  const { db } = database(ctx);
   const rows = db
     .select({
       tradeId: trades.tradeId,

@@ -19,7 +19,7 @@ export const PRELIMINARY = { trades: 10, weeks: 2 };
  * to the request's `now`.
  */
 export function getAgentRoster(ctx: ReadContext) {
-  const { config } = database();
+  const { config } = database(ctx);
   const agentConfig = loadAgentConfig(config.agentConfigPath);
   const mapping = getAgentMapping(ctx);
   const window = llmWindow(ctx);

@@ -24,7 +24,7 @@ type Hour = Map<string, number>;
  * majority). `agent` limits the answer to one agent.
  */
 export function getAgentRuns(clock: RequestClock, { agent }: { agent?: string } = {}) {
-  const { config } = database();
+  const { config } = database(clock);
   // Without AGENT_CONFIG_PATH the file read is the bundled example, not what the trading system starts with: it is
   // no source of what an agent runs, and naming it would flag every swap the trading system ever made.
   const configured = config.agentConfigIsTradingSystems ? loadAgentConfig(config.agentConfigPath).agents : {};

@@ -22,7 +22,7 @@ type ContributedTrade = Pick<Trade, "tradeId" | "ticker" | "action"> & {
  * and its newest trades with its contribution to each.
  */
 export function getAgentStory(ctx: ReadContext, agent: string) {
-  const { sqlite } = database();
+  const { sqlite } = database(ctx);
   const llm = llmWindow(ctx);
 
   const byModel = new Map<

@@ -1,5 +1,5 @@
 import "server-only";
-import { appConfig, database } from "@/db";
+import { appConfig, database, OWN_FILE } from "@/db";
 import { countFiring, readChannels, readRules, readSilences } from "@/db/alerts/store";
 import { alertStatus } from "@/db/background/alert-loop";
 import type { AlertEventRow } from "@/db/schema";
@@ -8,18 +8,19 @@ import { loadAgentConfig } from "@/lib/server/agent-config";
 import { maskedTarget } from "@/lib/server/alerts/channels";
 
 // What /alerts and /api/alerts show: the rules, what fires now, silences, channels (never a secret) and the history.
-// Read through the pages' read-only connection; the loop (db/background/alert-loop.ts) is what writes them.
+// This desk's own alerts, whichever system a page shows (the alert loop measures this desk's own file). Read
+// through the pages' read-only connection; the loop (db/background/alert-loop.ts) is what writes them.
 
 export type ActiveAlert = ReturnType<typeof getActiveAlerts>[number];
 export type AlertHistoryEntry = ReturnType<typeof getAlertHistory>[number];
 
 export function getAlertRules() {
-  return readRules(database().sqlite);
+  return readRules(database(OWN_FILE).sqlite);
 }
 
 /** Every instance firing now, newest first, with the silence holding it back (if one does). */
 export function getActiveAlerts(clock: RequestClock) {
-  const { sqlite } = database();
+  const { sqlite } = database(OWN_FILE);
   const rules = new Map(readRules(sqlite).map((r) => [r.id, r]));
   const silences = readSilences(sqlite, clock.now).filter((s) => s.startsAt <= clock.now);
   const rows = sqlite
@@ -50,12 +51,12 @@ export function getActiveAlerts(clock: RequestClock) {
 
 /** Silences not yet ended, soonest end first. */
 export function getSilences(clock: RequestClock) {
-  return readSilences(database().sqlite, clock.now);
+  return readSilences(database(OWN_FILE).sqlite, clock.now);
 }
 
 /** The channels as the page may show them: the target masked, no secret, and how the last delivery went. */
 export function getChannels() {
-  const { sqlite } = database();
+  const { sqlite } = database(OWN_FILE);
   const last = sqlite.prepare(
     `SELECT status, created_at AS at, last_error AS error FROM agent_desk_alert_deliveries WHERE channel_id = ? ORDER BY id DESC LIMIT 1`,
   );
@@ -75,7 +76,7 @@ export function getChannels() {
  * status, attempts, the last answer's status and error). `limit` events at most.
  */
 export function getAlertHistory(limit = 100) {
-  const { sqlite } = database();
+  const { sqlite } = database(OWN_FILE);
   const events = sqlite
     .prepare(
       `SELECT id, rule_id AS ruleId, kind, rule_name AS ruleName, params, instance, state, repeat, at, since, value, threshold, facts,
@@ -117,7 +118,7 @@ export function getAlertLoopStatus() {
 /** How many rule instances fire now: the sidebar's badge on every page (0 while the file cannot be read). */
 export function getFiringCount(): number {
   try {
-    return countFiring(database().sqlite);
+    return countFiring(database(OWN_FILE).sqlite);
   } catch {
     return 0;
   }

@@ -1,4 +1,5 @@
 import "server-only";
+import { databaseFile } from "@/db";
 import { countingStatus, type CountingStatus } from "@/db/background/counting-loop";
 import type { RequestClock } from "@/lib/read-context";
 
@@ -12,7 +13,7 @@ const NOTICE_AFTER_SECONDS = 10;
  * none runs.
  */
 export function getBackgroundCount(clock: RequestClock): BackgroundCount | null {
-  const status = countingStatus();
+  const status = countingStatus(databaseFile(clock));
   if (!status) return null;
   return {
     ...status,

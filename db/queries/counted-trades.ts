@@ -16,7 +16,7 @@ export function tradeWindow(ctx: ReadContext): TradeWindow {
  * background count last left them (a moment behind the file; /system says how far).
  */
 export function tradesBetween(clock: RequestClock, fromMs: number, toMs: number): TradeWindow {
-  const { sqlite } = database();
+  const { sqlite } = database(clock);
   assertTradesCounted(sqlite);
   return new TradeWindow(sqlite, clock.zone, fromMs, toMs);
 }

@@ -26,7 +26,7 @@ const EVENT_TIME_GLOB = "[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9][T ][0-2][0-9]
  * Only notes with a non-zero count are returned.
  */
 export function getDataQuality(clock: RequestClock): DataQualityNote[] {
-  const { sqlite, config } = database();
+  const { sqlite, config } = database(clock);
   const count = (sql: string, ...args: unknown[]) =>
     (sqlite
       .prepare(sql)

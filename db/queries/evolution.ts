@@ -17,10 +17,10 @@ export type EvolutionFilters = { agent?: string; trigger?: string; status?: stri
  * says how); the page's filters narrow it by trigger, status, and swaps made in a period.
  */
 export function getEvolution(clock: RequestClock, { agent, trigger, status, period }: EvolutionFilters = {}) {
-  const { config } = database();
+  const { config } = database(clock);
   const minRequests = loadAgentConfig(config.agentConfigPath).minRequestsForEvaluation;
   const all = getSwapLog(clock);
-  const { rollbackOf, laterSwap, rolledBack, audit, whyNotRollBack } = linkSwaps(all);
+  const { rollbackOf, laterSwap, rolledBack, audit, whyNotRollBack } = linkSwaps(clock, all);
 
   return all
     .filter(

@@ -23,7 +23,7 @@ export type Freshness = {
  */
 export const getFreshness = cache((clock: RequestClock): Freshness | null => {
   try {
-    const { sqlite } = database();
+    const { sqlite } = database(clock);
     const newest = (sql: string) => {
       const text = sqlite.prepare(sql).pluck().get() as string | undefined;
       return text === undefined ? null : parseEventTime(text, clock.zone);

@@ -18,7 +18,7 @@ const DAY_MS = 86_400_000;
  * background count (null outside a server: for monitors and `npm run loadtest -- --adopt`). Throws when unreadable.
  */
 export function getHealth(clock: RequestClock) {
-  const { sqlite } = database();
+  const { sqlite } = database(clock);
   const version = sqlite.prepare("SELECT max(version) FROM schema_version").pluck().get() as number | null;
   const newest = Math.max(
     ...EVENT_TABLES.map((table) => newestEventMs(sqlite, table, clock.zone) ?? Number.NEGATIVE_INFINITY),
@@ -42,7 +42,7 @@ export type Health = ReturnType<typeof getHealth>;
  * its aggregates and the calls not yet in them (counting 10M rows would take a second); the rest directly.
  */
 export function getTableStats(clock: RequestClock) {
-  const { sqlite, config } = database();
+  const { sqlite, config } = database(clock);
   const count = (sql: string) => (sqlite.prepare(sql).pluck().get() as number | null) ?? 0;
   const rows: Record<string, number | null> = {
     // While a file is adopted the aggregates hold only part of it, and counting 10M rows here takes half a second

@@ -71,7 +71,7 @@ function calendarDaysBetween(fromMs: number, toMs: number, zone: string): number
  * order of the mapping, models newest run first.
  */
 export function getModelHistory(ctx: ReadContext, { agent }: { agent?: string } = {}) {
-  const { sqlite } = database();
+  const { sqlite } = database(ctx);
   assertTradesCounted(sqlite);
   const mapping = getAgentMapping(ctx);
   const tradesOf = sqlite.prepare(STRETCH_TRADES);

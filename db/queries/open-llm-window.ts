@@ -22,7 +22,7 @@ export function llmWindow(ctx: ReadContext): LlmWindow {
  * log counted again) the window reads raw rows, exact but slower.
  */
 export function llmCallsBetween(clock: RequestClock, fromMs: number, toMs: number): LlmWindow {
-  const { sqlite } = database();
+  const { sqlite } = database(clock);
   const counted = llmAggregatesUsable(sqlite);
   // While a file is adopted, the calls it held are counted newest first; a period not reached yet waits for it
   // (raw rows cannot stand in: the zoned times among them are listed only as they are counted).

@@ -16,7 +16,7 @@ const DAY_MS = 86_400_000;
  * and LLM calls per day (lib/series/overview.ts turns them into chart rows).
  */
 export function getDailyFigures(ctx: ReadContext) {
-  const { config } = database();
+  const { config } = database(ctx);
   return {
     days: periodDays(ctx.period, ctx.zone),
     trades: tradeWindow(ctx).daily(),
@@ -28,7 +28,7 @@ export function getDailyFigures(ctx: ReadContext) {
 /** LLM spend today (since midnight in the data's zone) and over the last 7 days, against the agent config's limits. */
 export function getSpend(clock: RequestClock) {
   const { now, zone } = clock;
-  const { config } = database();
+  const { config } = database(clock);
   const limits = loadAgentConfig(config.agentConfigPath);
   const wall = now + zoneOffsetMs(now, zone);
   const midnight = wallClockToInstant(Math.floor(wall / DAY_MS) * DAY_MS, zone);
@@ -48,7 +48,7 @@ export function getSpend(clock: RequestClock) {
  * human interventions. Null when no day of the period has a row yet (today's is written when the day ends).
  */
 export function getMetricsSummary(ctx: ReadContext) {
-  const { db } = database();
+  const { db } = database(ctx);
   const summarise = (span: Period) => {
     const rows = db.select().from(systemMetrics).where(datedWithin(systemMetrics.date, span)).all();
     if (rows.length === 0) return null;

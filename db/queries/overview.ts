@@ -9,7 +9,7 @@ import { llmWindow } from "./open-llm-window";
 
 /** The overview's figures for the period. */
 export function getPeriodSummary(ctx: ReadContext) {
-  const { db, config } = database();
+  const { db, config } = database(ctx);
 
   const llm = { calls: 0, costUsd: 0, successes: 0, tokens: 0 };
   for (const group of llmWindow(ctx).groups()) {

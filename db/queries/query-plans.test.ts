@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import type Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
-import { database } from "@/db";
+import { database, OWN_FILE } from "@/db";
 import { openDatabase } from "@/db/connection";
 import { tempDir } from "@/db/testing/upstream-file";
 import { addDays, calendarDate } from "@/lib/event-time";
@@ -32,20 +32,20 @@ beforeAll(() => {
   db.exec("ANALYZE");
   db.close();
   process.env.DATABASE_PATH = file;
-  record(database().sqlite);
+  record(database(OWN_FILE).sqlite);
 });
 
-const days = (n: number): Period => lastDays(n, { now: Date.now(), zone: database().config.dataTimeZone });
+const days = (n: number): Period => lastDays(n, { now: Date.now(), zone: database(OWN_FILE).config.dataTimeZone });
 // Two weeks ending a week ago, as ?from=…&to=… gives them: both ends bounded.
 const fortnight = (): Period => {
-  const zone = database().config.dataTimeZone;
+  const zone = database(OWN_FILE).config.dataTimeZone;
   const today = calendarDate(Date.now(), zone);
   return calendarDays(addDays(today, -20), addDays(today, -7), zone);
 };
 
 // A request's read context for the period, at this moment in the file's zone.
 const ctx = (period: Period): ReadContext =>
-  readContext({ now: Date.now(), zone: database().config.dataTimeZone }, period);
+  readContext({ now: Date.now(), zone: database(OWN_FILE).config.dataTimeZone }, period);
 
 const RANGED = {
   "get_llm_usage_stats(7)": () => getLlmUsageStats(ctx(days(7))),
@@ -73,7 +73,7 @@ describe("ranged queries use the timestamp indexes", () => {
       expect(ranged.length).toBeGreaterThan(0);
       const touching = ranged.filter((q) => /\bfrom\s+"?(llm_usage_log|trades)\b/i.test(q.sql));
       for (const query of touching) {
-        const plan = database()
+        const plan = database(OWN_FILE)
           .sqlite.prepare(`EXPLAIN QUERY PLAN ${query.sql}`)
           .all(...query.args) as { detail: string }[];
         const details = plan.map((p) => p.detail);
@@ -92,7 +92,7 @@ describe("ranged queries use the timestamp indexes", () => {
       }
       for (const query of ranged.filter((q) => /\bfrom\s+agent_desk_/i.test(q.sql))) {
         const details = (
-          database()
+          database(OWN_FILE)
             .sqlite.prepare(`EXPLAIN QUERY PLAN ${query.sql}`)
             .all(...query.args) as { detail: string }[]
         ).map((p) => p.detail);

@@ -1,3 +1,4 @@
+import { OWN_FILE } from "@/db";
 // The read side against a file written by the trading system's Python code plus hand-made edge rows, checked
 // against figures computed independently from the raw rows (db/testing/expected-figures.py). Runs with TZ=UTC
 // to show that naive times are read in DATA_TIMEZONE, not in the server's zone.
@@ -152,7 +153,7 @@ describe("get_agent_contribution_analysis", () => {
 
 describe("get_trade_statistics", () => {
   it("matches the raw rows, NULL trade_id included", () => {
-    expectClose(tradeStatsJson(getTradeStats()), expected.trade_stats); // the Python code's keys: the API's contract
+    expectClose(tradeStatsJson(getTradeStats(OWN_FILE)), expected.trade_stats); // the Python code's keys: the API's contract
   });
 });
 

@@ -1,14 +1,20 @@
 import "server-only";
+import fs from "node:fs";
 import { cache } from "react";
-import { appConfig } from "@/db";
+import { appConfig, databaseFile } from "@/db";
+import { ParamError } from "@/lib/api-params";
+import { SYSTEM_NAME } from "@/lib/fleet/system-name";
 import type { RequestClock } from "@/lib/read-context";
 
 /**
  * The request's clock: taken on the first call while a request renders and shared by every server component of
- * it (React `cache`), so sections streaming at different moments still read at one instant. A route handler calls
- * it once and passes what it got.
+ * it (React `cache`), so sections streaming at different moments still read at one instant. `system` is the
+ * system the URL chose (`readSystemParam`), null for this desk's own file. A route handler calls it once and
+ * passes what it got.
  */
-export const requestClock = cache((): RequestClock => {
+export const requestClock = cache((system: string | null = null): RequestClock => ({ ...requestInstant(), system }));
+
+const requestInstant = cache((): RequestClock => {
   requestStartedAt();
   return clockNow();
 });
@@ -30,5 +36,30 @@ export function msSinceRequestStart(): number {
  * automatic rollback. Pages and route handlers take `requestClock()`.
  */
 export function clockNow(): RequestClock {
-  return { now: Date.now(), zone: appConfig().dataTimeZone };
+  return { now: Date.now(), zone: appConfig().dataTimeZone, system: null };
+}
+
+/** `?system=` names no system this desk shows: the API answers 404 with the reason, a page its "not found". */
+export class SystemNotFound extends Error {
+  override readonly name = "SystemNotFound";
+}
+
+/**
+ * The system the URL's `?system=` values name, or null for this desk's own file (absent or empty). Only a central
+ * desk (DATABASE_URL) shows systems, and only those whose replica it keeps (every system that ever shipped to it).
+ */
+export function readSystem(values: readonly string[]): string | null {
+  if (values.length > 1) throw new ParamError(`system is given ${values.length} times; give it once`);
+  const name = values[0];
+  if (name === undefined || name === "") return null;
+  if (!appConfig().databaseUrl)
+    throw new SystemNotFound("this desk reads one trading file: system= is for a central desk (DATABASE_URL)");
+  if (!SYSTEM_NAME.test(name) || !fs.existsSync(databaseFile({ system: name })))
+    throw new SystemNotFound(`no system of that name has shipped to this desk`);
+  return name;
+}
+
+/** A route handler's clock, of the system its `?system=` names (throws for the API's 400 or 404). */
+export function apiClock(params: URLSearchParams): RequestClock {
+  return requestClock(readSystem(params.getAll("system")));
 }

@@ -16,7 +16,7 @@ import { llmCallsBetween } from "./open-llm-window";
  * aggregates' whole hours. Null while those days are still being counted (a file just adopted).
  */
 export function getSwapCostBasis(clock: RequestClock): SwapCostBasis | null {
-  const { config } = database();
+  const { config } = database(clock);
   const today = calendarDate(clock.now, clock.zone);
   const first = addDays(today, -BASIS_DAYS);
   let groups: LlmGroup[];

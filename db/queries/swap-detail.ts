@@ -25,7 +25,7 @@ export type SwapObservation = {
 export function getSwapDetail(clock: RequestClock, id: number) {
   const swap = getEvolution(clock).find((s) => s.id === id);
   if (!swap) return null;
-  const { sqlite } = database();
+  const { sqlite } = database(clock);
   assertTradesCounted(sqlite);
   const query = sqlite.prepare(
     `SELECT o.rowid, tr.trade_id AS tradeId, o.eventMs, tr.ticker, tr.action, o.contribution, o.pnl7Days,

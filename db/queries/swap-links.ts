@@ -1,5 +1,5 @@
 import "server-only";
-import { database } from "@/db";
+import { database, type ReadSource } from "@/db";
 import { agentDeskSwapAudit, type SwapAudit } from "@/db/schema";
 import type { Said } from "@/lib/say";
 import { getSwapLog } from "./swap-log";
@@ -11,9 +11,9 @@ export type Swap = ReturnType<typeof getSwapLog>[number];
  * undoes which, and Agent Desk's audit entries. A rollback Agent Desk recorded names the swap it undoes; any other
  * swap that puts back exactly the models the agent's previous swap replaced (old and new swapped) undoes it too.
  */
-export function linkSwaps(newestFirst: Swap[]) {
+export function linkSwaps(source: ReadSource, newestFirst: Swap[]) {
   const audit = new Map<number, SwapAudit>(
-    database()
+    database(source)
       .db.select()
       .from(agentDeskSwapAudit)
       .all()

@@ -10,7 +10,7 @@ import { datedWithin } from "./calendar-window";
  * first.
  */
 export function getSystemMetrics(ctx: ReadContext): SystemMetric[] {
-  const { db } = database();
+  const { db } = database(ctx);
   return db
     .select()
     .from(systemMetrics)

@@ -23,7 +23,7 @@ const PAGE = 50;
  * the trade facts' time index and keyset-paged, so a page costs the same on the first page as on the thousandth.
  */
 export function getTradeLog(ctx: ReadContext, filters: TradeFilters, after?: TradeCursor, limit = PAGE) {
-  const { sqlite } = database();
+  const { sqlite } = database(ctx);
   const { rows, next } = tradeLogPage(ctx, filters, after, limit);
   const query = tradeLogQuery(ctx, filters);
   // Without a ticker or action the count needs no trade row: the facts alone answer it.
@@ -46,7 +46,7 @@ export function tradeLogPage(
   after: TradeCursor | undefined,
   limit: number,
 ): { rows: TradeLogRow[]; next?: TradeCursor } {
-  const { sqlite } = database();
+  const { sqlite } = database(ctx);
   assertTradesCounted(sqlite);
   const query = tradeLogQuery(ctx, filters);
   const page = after ? " AND (f.event_ms < @atMs OR (f.event_ms = @atMs AND f.trade_rowid < @rowid))" : "";
@@ -90,7 +90,7 @@ function tradeLogQuery(ctx: ReadContext, filters: TradeFilters) {
  * whose id cannot stand in a link (components/trades/trade-url.ts), such as the NULL id the schema allows.
  */
 export function getTrade(clock: RequestClock, key: { tradeId: string } | { rowid: number }): TradeRecord | undefined {
-  const { db } = database();
+  const { db } = database(clock);
   const row = db
     .select({ rowid: sql<number>`${trades}.rowid`, ...getTableColumns(trades) })
     .from(trades)

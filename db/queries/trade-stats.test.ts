@@ -1,3 +1,4 @@
+import { OWN_FILE } from "@/db";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/connection";
@@ -21,7 +22,7 @@ beforeAll(async () => {
 
 describe("get_trade_statistics win rate", () => {
   it("is 100 for an all-winning record (the Python code reports 0)", () => {
-    expect(getTradeStats()).toEqual({
+    expect(getTradeStats(OWN_FILE)).toEqual({
       totalTrades: 3,
       buyTrades: 2,
       sellTrades: 1,

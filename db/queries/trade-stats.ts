@@ -1,6 +1,6 @@
 import "server-only";
 import { isNotNull, sql } from "drizzle-orm";
-import { database } from "@/db";
+import { database, type ReadSource } from "@/db";
 import { trades } from "@/db/schema";
 
 /**
@@ -9,8 +9,8 @@ import { trades } from "@/db/schema";
  * Two reads that each need one column, so SQLite answers them from the trading system's own indexes on `action`
  * and `pnl_7_days` without touching a trade row (100k trades: milliseconds instead of a table scan).
  */
-export function getTradeStats() {
-  const { db } = database();
+export function getTradeStats(source: ReadSource) {
+  const { db } = database(source);
   const actions = db
     .select({ action: trades.action, count: sql<number>`count(*)` })
     .from(trades)

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import "server-only";
 import type { SwapRequest } from "@/db/central/swap-requests";
 import { recordSwap, rollbackSwap, type SwapOutcome } from "@/db/commands/model-swaps";
@@ -51,12 +52,19 @@ export function applySwapRequest(request: SwapRequest): { outcome: string; histo
   };
 }
 
-/** The spending limits of the agent config at `file` (its defaults where it says none), as a batch carries them. */
-export function configLimits(file: string) {
+/**
+ * The agent config at `file` as a batch carries it: its spending limits (its defaults where it says none) and its
+ * text, checked first (a config the local desk could not read is not sent).
+ */
+export function configForBatch(file: string) {
+  const text = fs.readFileSync(file, "utf8");
   const config = loadAgentConfig(file);
   return {
-    cost_limit_daily: config.costLimitDaily,
-    cost_limit_weekly: config.costLimitWeekly,
-    cost_alert_threshold: config.costAlertThreshold,
+    limits: {
+      cost_limit_daily: config.costLimitDaily,
+      cost_limit_weekly: config.costLimitWeekly,
+      cost_alert_threshold: config.costAlertThreshold,
+    },
+    agent_config: text,
   };
 }

@@ -24,8 +24,11 @@ export type ShipperOptions = {
   client: CentralClient;
   /** Applies one central swap request to this system (db/ship/apply-swap.ts); absent, swaps are not pulled. */
   applySwap?: (request: SwapRequest) => { outcome: string; historyId: number | null; retry?: boolean };
-  /** The system's spending limits as its agent config says them now (read each time, as the config is edited). */
-  limits?: () => NonNullable<Batch["source"]>["limits"];
+  /**
+   * The system's agent config as it is now (read for each batch, as the config is edited): its spending limits and
+   * its text, for the central desk's pages of this system.
+   */
+  agentConfig?: () => Pick<NonNullable<Batch["source"]>, "limits" | "agent_config">;
   log?: (line: string) => void;
   pollMs?: number;
   sweepMs?: number;
@@ -98,7 +101,7 @@ async function run(options: ShipperOptions, isStopped: () => boolean, sleep: (ms
     file,
     client,
     applySwap,
-    limits,
+    agentConfig,
     log = console.log,
     pollMs = 1000,
     sweepMs = 30_000,
@@ -186,7 +189,7 @@ async function run(options: ShipperOptions, isStopped: () => boolean, sleep: (ms
           newest_call_at: behind.newest,
           skipped_rows: skipped.size,
           shipper: SHIPPER_NAME,
-          limits: readLimits(),
+          ...readAgentConfig(),
         },
       };
       try {
@@ -272,11 +275,11 @@ async function run(options: ShipperOptions, isStopped: () => boolean, sleep: (ms
       await sleep(more ? Math.max(5, (Date.now() - began) / 4) : pollMs);
     }
 
-    function readLimits() {
+    function readAgentConfig() {
       try {
-        return limits?.();
+        return agentConfig?.();
       } catch (error) {
-        log(`the agent config cannot be read, so its limits are not sent: ${(error as Error).message}`);
+        log(`the agent config cannot be read, so it is not sent: ${(error as Error).message}`);
         return undefined;
       }
     }

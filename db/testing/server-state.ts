@@ -6,8 +6,8 @@ import type Database from "better-sqlite3";
  */
 export function forgetServerState(): void {
   const kept = globalThis as Record<string, unknown>;
-  for (const slot of ["agentDesk", "agentDeskWriter"])
-    (kept[slot] as { sqlite: Database.Database } | undefined)?.sqlite.close();
-  for (const slot of ["agentDesk", "agentDeskWriter", "agentDeskConfig", "agentDeskPending", "agentDeskCurrent"])
-    delete kept[slot];
+  for (const handle of (kept.agentDeskHandles as Map<string, { sqlite: Database.Database }> | undefined)?.values() ??
+    [])
+    handle.sqlite.close();
+  for (const slot of ["agentDeskHandles", "agentDeskConfig", "agentDeskCurrentFiles"]) delete kept[slot];
 }

@@ -159,6 +159,8 @@ export const batchSchema = z
             cost_alert_threshold: num.min(0).max(1),
           })
           .optional(),
+        /** The system's agent config (YAML) as the shipper read it, when it reads one: the models its pages show. */
+        agent_config: noNul(256 * 1024).optional(),
       })
       .optional(),
   })

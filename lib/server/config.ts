@@ -13,6 +13,7 @@ import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from "../locale";
 const PROJECT_ROOT = process.cwd();
 export const DEMO_DATABASE_PATH = path.join(PROJECT_ROOT, "data", "demo.db");
 export const BUNDLED_AGENT_CONFIG_PATH = path.join(PROJECT_ROOT, "config", "agent_llm_mapping.yaml");
+export const DEFAULT_FLEET_REPLICA_DIR = path.join(PROJECT_ROOT, "data", "fleet");
 export const BUNDLED_LLM_PRICES_PATH = path.join(PROJECT_ROOT, "llm-prices.yaml");
 
 export type Config = {
@@ -52,6 +53,8 @@ export type Config = {
   databaseUrl: string | undefined;
   /** INGEST_TOKENS: each shipper's bearer token and the one system it may write for. */
   ingestTokens: IngestToken[];
+  /** FLEET_REPLICA_DIR: where a central desk keeps each system's read replica (db/replica/); Agent Desk's own. */
+  fleetReplicaDir: string;
 };
 
 type Env = Record<string, string | undefined>;
@@ -116,6 +119,7 @@ export function readConfig(env: Env = process.env): Config {
     telegramApiUrl: readTelegramApiUrl(given("TELEGRAM_API_URL") ?? "https://api.telegram.org"),
     databaseUrl: readDatabaseUrl(given("DATABASE_URL")),
     ingestTokens: readIngestTokens(given("INGEST_TOKENS")),
+    fleetReplicaDir: path.resolve(/*turbopackIgnore: true*/ given("FLEET_REPLICA_DIR") ?? DEFAULT_FLEET_REPLICA_DIR),
   };
 }
 

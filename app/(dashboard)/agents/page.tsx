@@ -9,7 +9,7 @@ import { periodText } from "@/components/ui/period-text";
 import { getAgentRoster } from "@/db/queries/agent-roster";
 import { getAgentRuns } from "@/db/queries/agent-runs";
 import { getDisplaySettings } from "@/db/queries/display-settings";
-import { requestClock } from "@/db/queries/request-clock";
+import { pageClock } from "@/db/queries/page-clock";
 import { periodParams } from "@/lib/period";
 import { readContext } from "@/lib/read-context";
 import { AGENT_VIEWS, readAgentsSearch, WORKFLOWS, type AgentsSearch } from "./search-params";
@@ -20,7 +20,7 @@ export async function generateMetadata() {
 }
 
 export default async function AgentsPage({ searchParams }: { searchParams: Promise<AgentsSearch> }) {
-  const clock = requestClock();
+  const clock = await pageClock(searchParams);
   const { period, problem, sort, direction, workflow, view } = readAgentsSearch(await searchParams, clock);
   const ctx = readContext(clock, period);
   const { pnlCurrency } = getDisplaySettings();

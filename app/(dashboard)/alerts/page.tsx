@@ -20,7 +20,7 @@ import {
   getConfigAlertShare,
   getSilences,
 } from "@/db/queries/alerts";
-import { requestClock } from "@/db/queries/request-clock";
+import { pageClock } from "@/db/queries/page-clock";
 import { ruleTitle } from "@/lib/alerts/message";
 import type { Locale } from "@/lib/locale";
 import { PAGE_CLIENT_MESSAGES, pickMessages } from "@/messages/catalogue";
@@ -35,7 +35,7 @@ export async function generateMetadata() {
 export default async function AlertsPage({ searchParams }: { searchParams: Promise<AlertsSearch> }) {
   const t = await getTranslations("alerts");
   const locale = (await getLocale()) as Locale;
-  const clock = requestClock();
+  const clock = await pageClock(searchParams);
   const search = readAlertsSearch(await searchParams);
   // Forms, channel addresses and who did what are for operators; a public dashboard's readers see the alerts only.
   const operator = await readerIsOperator();

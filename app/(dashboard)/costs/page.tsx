@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { PeriodPicker } from "@/components/ui/period-picker";
 import { Stat } from "@/components/ui/stat";
 import { Table } from "@/components/ui/table";
-import { requestClock } from "@/db/queries/request-clock";
+import { pageClock } from "@/db/queries/page-clock";
 import { getCostsByDay } from "@/db/queries/cost-series";
 import { getUsageBreakdown } from "@/db/queries/llm-usage-breakdown";
 import { getLlmUsageStats } from "@/db/queries/llm-usage";
@@ -27,7 +27,7 @@ export async function generateMetadata() {
 export default async function CostsPage({ searchParams }: { searchParams: Promise<CostsSearchParams> }) {
   const t = await getTranslations("costs");
   const locale = await getLocale();
-  const clock = requestClock();
+  const clock = await pageClock(searchParams);
   const { period, problem, by } = readCostsSearch(await searchParams, clock);
   const ctx = readContext(clock, period);
   const usage = getLlmUsageStats(ctx);

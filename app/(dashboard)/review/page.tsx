@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { RunsLine } from "@/components/agents/runs-line";
 import { RunsNotice } from "@/components/agents/runs-notice";
 import { ReviewForm } from "@/components/review/review-form";
+import { RecordedCentrally } from "@/components/fleet/recorded-centrally";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getUnderperformingAgents } from "@/db/queries/agent-contribution";
@@ -11,7 +12,7 @@ import { getAgentRuns } from "@/db/queries/agent-runs";
 import { getReviewDetails } from "@/db/queries/agent-review";
 import { latestReviews } from "@/db/queries/reviews";
 import { getDisplaySettings } from "@/db/queries/display-settings";
-import { requestClock } from "@/db/queries/request-clock";
+import { pageClock } from "@/db/queries/page-clock";
 import { getSwapLog } from "@/db/queries/swap-log";
 import { formatCount, formatMoney, formatPercent, formatUsd } from "@/lib/format";
 import { readContext } from "@/lib/read-context";
@@ -25,12 +26,12 @@ export async function generateMetadata() {
 export default async function ReviewPage({ searchParams }: { searchParams: Promise<ReviewSearch> }) {
   const t = await getTranslations("review");
   const locale = await getLocale();
-  const clock = requestClock();
+  const clock = await pageClock(searchParams);
   const { period, minTrades, threshold } = readReviewSearch(await searchParams, clock);
   const ctx = readContext(clock, period);
   const { pnlCurrency } = getDisplaySettings();
   const agents = getUnderperformingAgents(ctx, { minTrades, threshold });
-  const reviews = latestReviews();
+  const reviews = latestReviews(clock);
   const mapping = getAgentMapping(clock);
   const runs = getAgentRuns(clock);
   const detailsOf = getReviewDetails(
@@ -154,17 +155,21 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
                   >
                     {t("agent.swapModel")}
                   </Link>
-                  <ReviewForm
-                    agent={agent.agentName}
-                    efficiencyScore={agent.efficiencyScore}
-                    words={{
-                      label: t("form.label", { agent: agent.agentName }),
-                      note: t("form.note"),
-                      placeholder: t("form.placeholder"),
-                      pending: t("form.pending"),
-                      submit: t("form.submit"),
-                    }}
-                  />
+                  {clock.system ? (
+                    <RecordedCentrally system={clock.system} />
+                  ) : (
+                    <ReviewForm
+                      agent={agent.agentName}
+                      efficiencyScore={agent.efficiencyScore}
+                      words={{
+                        label: t("form.label", { agent: agent.agentName }),
+                        note: t("form.note"),
+                        placeholder: t("form.placeholder"),
+                        pending: t("form.pending"),
+                        submit: t("form.submit"),
+                      }}
+                    />
+                  )}
                 </div>
               </div>
             </Card>

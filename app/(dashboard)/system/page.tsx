@@ -8,7 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { PeriodPicker } from "@/components/ui/period-picker";
 import { Table } from "@/components/ui/table";
 import { getDisplaySettings } from "@/db/queries/display-settings";
-import { requestClock } from "@/db/queries/request-clock";
+import { pageClock } from "@/db/queries/page-clock";
 import { getDataQuality } from "@/db/queries/data-quality";
 import { getHealth, getTableStats } from "@/db/queries/health";
 import { getSystemMetrics } from "@/db/queries/system-metrics";
@@ -36,7 +36,7 @@ export async function generateMetadata() {
 
 export default async function SystemPage({ searchParams }: { searchParams: Promise<SystemSearchParams> }) {
   const { pnlCurrency } = getDisplaySettings();
-  const clock = requestClock();
+  const clock = await pageClock(searchParams);
   const { period, problem } = readSystemSearch(await searchParams, clock);
   const ctx = readContext(clock, period);
   const health = getHealth(ctx);

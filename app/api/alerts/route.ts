@@ -1,16 +1,16 @@
 import { alertsJson } from "@/app/api/_contract/alerts";
 import { getActiveAlerts, getAlertHistory, getConfigAlertShare } from "@/db/queries/alerts";
-import { requestClock } from "@/db/queries/request-clock";
+import { apiClock } from "@/db/queries/request-clock";
 import { jsonFrom } from "@/lib/api-params";
 
 export const dynamic = "force-dynamic";
 
 export function GET(request: Request) {
-  const clock = requestClock();
-  return jsonFrom(request, () =>
-    alertsJson(getActiveAlerts(clock), getAlertHistory(200), {
+  return jsonFrom(request, (params) => {
+    const clock = apiClock(params);
+    return alertsJson(getActiveAlerts(clock), getAlertHistory(200), {
       zone: clock.zone,
       configShare: getConfigAlertShare(),
-    }),
-  );
+    });
+  });
 }

@@ -1,12 +1,14 @@
 import { healthJson } from "@/app/api/_contract/system";
 import { getHealth } from "@/db/queries/health";
-import { requestClock } from "@/db/queries/request-clock";
+import { apiClock } from "@/db/queries/request-clock";
+import { jsonFrom } from "@/lib/api-params";
 
 export const dynamic = "force-dynamic";
 
-export function GET() {
+export function GET(request: Request) {
   try {
-    return Response.json(healthJson(getHealth(requestClock())));
+    // A bad or unknown `system` answers 400 or 404; an unreadable file 503, below.
+    return jsonFrom(request, (params) => healthJson(getHealth(apiClock(params))));
   } catch (error) {
     // Say what kind of failure it is, never where the file lives.
     const code = (error as { code?: string }).code;

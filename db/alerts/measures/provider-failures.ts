@@ -38,7 +38,7 @@ export function measureProviderFailures(params: RuleParams<"provider_failures">,
 }
 
 function countRecentCalls(clock: RequestClock, from: number) {
-  const rows = database()
+  const rows = database(clock)
     .sqlite.prepare("SELECT timestamp, provider, success, error_message FROM llm_usage_log ORDER BY id DESC LIMIT ?")
     .raw()
     .iterate(MAX_CALLS_READ) as IterableIterator<[string, string, unknown, string | null]>;

@@ -13,7 +13,7 @@ const DAY_MS = 1440 * MINUTE_MS;
  * the highest id (two index lookups, as db/queries/freshness.ts reads them); times are read in the clock's zone.
  */
 export function measureQuiet(params: RuleParams<"quiet">, clock: RequestClock): Observation[] {
-  const { sqlite } = database();
+  const { sqlite } = database(clock);
   const newest = (sql: string) => {
     const text = sqlite.prepare(sql).pluck().get() as string | undefined;
     return text === undefined ? null : parseEventTime(text, clock.zone);

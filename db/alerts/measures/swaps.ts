@@ -50,7 +50,7 @@ export function measureSwapBreached(clock: RequestClock, autoRollback: boolean):
  */
 export function measureSwapChanges(clock: RequestClock): Observation[] {
   const log = getSwapLog(clock);
-  const { audit, rollbackOf } = linkSwaps(log);
+  const { audit, rollbackOf } = linkSwaps(clock, log);
   return log
     .filter((swap) => swap.atMs !== null && swap.atMs >= clock.now - CHANGES_DAYS * DAY_MS)
     .map((swap) => ({

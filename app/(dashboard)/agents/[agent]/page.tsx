@@ -9,7 +9,7 @@ import { getAgentPerformance } from "@/db/queries/agent-performance";
 import { getAgentRoster } from "@/db/queries/agent-roster";
 import { getAgentRuns } from "@/db/queries/agent-runs";
 import { getDisplaySettings } from "@/db/queries/display-settings";
-import { requestClock } from "@/db/queries/request-clock";
+import { pageClock } from "@/db/queries/page-clock";
 import { getSwapLog } from "@/db/queries/swap-log";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { ScatterPlot } from "@/components/charts/scatter-plot";
@@ -34,7 +34,7 @@ export default async function AgentPage({
   searchParams: Promise<AgentSearch>;
 }) {
   const name = decodeURIComponent((await params).agent);
-  const clock = requestClock();
+  const clock = await pageClock(searchParams);
   const { period, problem } = readAgentSearch(await searchParams, clock);
   const ctx = readContext(clock, period);
   const { pnlCurrency } = getDisplaySettings();

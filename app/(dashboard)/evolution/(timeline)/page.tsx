@@ -10,11 +10,12 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { Table } from "@/components/ui/table";
-import { database } from "@/db";
+import { database, OWN_FILE } from "@/db";
+import { RecordedCentrally } from "@/components/fleet/recorded-centrally";
 import { planConfigChange } from "@/db/commands/agent-config-change";
 import { getAgentMapping } from "@/db/queries/agent-mapping";
 import { getEvolution, type JudgedSwap as Swap } from "@/db/queries/evolution";
-import { requestClock } from "@/db/queries/request-clock";
+import { pageClock } from "@/db/queries/page-clock";
 import { getSwapCostBasis } from "@/db/queries/swap-cost-basis";
 import { PROVIDERS } from "@/db/schema/enums";
 import { loadAgentConfig } from "@/lib/server/agent-config";
@@ -34,9 +35,9 @@ type Translate = Awaited<ReturnType<typeof getTranslations<"evolution">>>;
 export default async function EvolutionPage({ searchParams }: { searchParams: Promise<EvolutionSearch> }) {
   const t = await getTranslations("evolution");
   const locale = await getLocale();
-  const clock = requestClock();
+  const clock = await pageClock(searchParams);
   const { filters, values, swap, swapModel, filtered } = readEvolutionSearch(await searchParams, clock);
-  const { config } = database();
+  const { config } = database(clock);
   const mapping = getAgentMapping(clock);
   const agentConfig = loadAgentConfig(config.agentConfigPath);
   const swaps = getEvolution(clock, filters);
@@ -129,7 +130,8 @@ export default async function EvolutionPage({ searchParams }: { searchParams: Pr
               {
                 header: t("timeline.action"),
                 cell: (s) =>
-                  s.canRollBack ? (
+                  // A system's page on a central desk: its rollbacks are recorded on the fleet page (below).
+                  s.canRollBack && !clock.system ? (
                     <RollbackButton swapId={s.id} changes={rollbackChanges(s, t)} requestId={randomUUID()} />
                   ) : null,
               },
@@ -139,22 +141,28 @@ export default async function EvolutionPage({ searchParams }: { searchParams: Pr
 
         <div id="swap-form" className="scroll-mt-32 md:scroll-mt-4">
           <Card title={t("form.title")} caption={t("form.caption")}>
-            <SwapForm
-              key={`${swap ?? ""} ${swapModel ?? ""}`}
-              agents={agentNames.map((name) => ({ name, ...mapping[name]! }))}
-              providers={PROVIDERS}
-              models={knownModels}
-              requestId={randomUUID()}
-              agent={swap && mapping[swap] ? swap : undefined}
-              model={swapModel?.slice(0, 200)}
-              costBasis={getSwapCostBasis(clock)}
-              prices={swapFormPrices(config.llmPricesPath)}
-            />
-            <p className="mt-3 text-xs text-zinc-500 dark:text-zinc-400">
-              {config.agentConfigIsTradingSystems
-                ? t("form.configByFile", { path: config.agentConfigPath })
-                : t("form.configByHand")}
-            </p>
+            {clock.system ? (
+              <RecordedCentrally system={clock.system} />
+            ) : (
+              <>
+                <SwapForm
+                  key={`${swap ?? ""} ${swapModel ?? ""}`}
+                  agents={agentNames.map((name) => ({ name, ...mapping[name]! }))}
+                  providers={PROVIDERS}
+                  models={knownModels}
+                  requestId={randomUUID()}
+                  agent={swap && mapping[swap] ? swap : undefined}
+                  model={swapModel?.slice(0, 200)}
+                  costBasis={getSwapCostBasis(clock)}
+                  prices={swapFormPrices(config.llmPricesPath)}
+                />
+                <p className="mt-3 text-xs text-zinc-500 dark:text-zinc-400">
+                  {config.agentConfigIsTradingSystems
+                    ? t("form.configByFile", { path: config.agentConfigPath })
+                    : t("form.configByHand")}
+                </p>
+              </>
+            )}
           </Card>
         </div>
 
@@ -176,7 +184,7 @@ export default async function EvolutionPage({ searchParams }: { searchParams: Pr
 
 /** Exactly what rolling `swap` back changes, shown before `Confirm rollback`. */
 function rollbackChanges(swap: Swap, t: Translate): string[] {
-  const { config } = database();
+  const { config } = database(OWN_FILE);
   const change = planConfigChange(config, swap.agentName, { provider: swap.oldProvider, model: swap.oldModel });
   const models = {
     agent: swap.agentName,

@@ -13,7 +13,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { Table } from "@/components/ui/table";
 import { getAgentRuns } from "@/db/queries/agent-runs";
 import { getDisplaySettings } from "@/db/queries/display-settings";
-import { requestClock } from "@/db/queries/request-clock";
+import { pageClock } from "@/db/queries/page-clock";
 import { getSwapDetail, type SwapObservation } from "@/db/queries/swap-detail";
 import { formatCount, formatDateTime, formatMoney, formatPercent, formatUsd } from "@/lib/format";
 import { rowidFromParam } from "@/components/trades/trade-url";
@@ -24,9 +24,15 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 }
 
 /** One swap: its verdict and what it rests on, both windows' trades side by side, and the model in each window. */
-export default async function SwapPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function SwapPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<object>;
+}) {
   const id = rowidFromParam((await params).id);
-  const clock = requestClock();
+  const clock = await pageClock(searchParams);
   const detail = id === undefined || id < 1 ? null : getSwapDetail(clock, id);
   if (!detail) notFound();
   const { swap, before, after } = detail;

@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { PeriodPicker } from "@/components/ui/period-picker";
 import { Table } from "@/components/ui/table";
 import { getDisplaySettings } from "@/db/queries/display-settings";
-import { requestClock } from "@/db/queries/request-clock";
+import { pageClock } from "@/db/queries/page-clock";
 import { getTradeLog } from "@/db/queries/trade-log";
 import { formatCount, formatDateTime, formatMoney, formatPercent, zoneLabel } from "@/lib/format";
 import { readerIsOperator } from "@/lib/server/operator";
@@ -29,7 +29,7 @@ const select = "rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dar
 
 export default async function TradesPage({ searchParams }: { searchParams: Promise<TradesSearchParams> }) {
   const { pnlCurrency } = getDisplaySettings();
-  const clock = requestClock();
+  const clock = await pageClock(searchParams);
   const search = readTradesSearch(await searchParams, clock);
   const ctx = readContext(clock, search.period);
   const log = getTradeLog(ctx, search, search.after);

@@ -1,5 +1,6 @@
 import { readTradesSearch } from "@/app/(dashboard)/trades/search-params";
-import { requestClock } from "@/db/queries/request-clock";
+import { apiClock, SystemNotFound } from "@/db/queries/request-clock";
+import { ParamError } from "@/lib/api-params";
 import { tradeLogPage, type TradeCursor } from "@/db/queries/trade-log";
 import { csvLine } from "@/lib/csv";
 import { naiveIso } from "@/lib/event-time";
@@ -18,8 +19,15 @@ const ROWS_PER_PAGE = 2_000;
 export async function GET(request: Request) {
   if (!(await readerIsOperator()))
     return Response.json({ error: "sign in to export trades: exports are for operators" }, { status: 401 });
-  const clock = requestClock();
-  const search = readTradesSearch(Object.fromEntries(new URL(request.url).searchParams), clock);
+  const params = new URL(request.url).searchParams;
+  let clock;
+  try {
+    clock = apiClock(params);
+  } catch (error) {
+    if (!(error instanceof SystemNotFound || error instanceof ParamError)) throw error;
+    return Response.json({ error: error.message }, { status: error instanceof ParamError ? 400 : 404 });
+  }
+  const search = readTradesSearch(Object.fromEntries(params), clock);
   const ctx = readContext(clock, search.period);
   const first = tradeLogPage(ctx, search, undefined, ROWS_PER_PAGE); // before the answer starts: a failure is still a proper error
   let page: { rows: typeof first.rows; next?: TradeCursor } | undefined = first;

@@ -1,5 +1,5 @@
 import { underperformingJson } from "@/app/api/_contract/agents";
-import { requestClock } from "@/db/queries/request-clock";
+import { apiClock } from "@/db/queries/request-clock";
 import { getUnderperformingAgents } from "@/db/queries/agent-contribution";
 import { intParam, jsonFrom, numberParam } from "@/lib/api-params";
 import { periodParam } from "@/lib/period-params";
@@ -9,8 +9,8 @@ import { REVIEW_RULE } from "@/lib/review-rule";
 export const dynamic = "force-dynamic";
 
 export function GET(request: Request) {
-  const clock = requestClock();
   return jsonFrom(request, (params) => {
+    const clock = apiClock(params);
     // Read in this order, so a request wrong in several places is told the same first mistake as always.
     const minTrades = intParam(params, "min_trades", REVIEW_RULE.minTrades, 0, 1_000_000);
     const ctx = readContext(clock, periodParam(params, REVIEW_RULE.days, clock));

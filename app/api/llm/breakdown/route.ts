@@ -1,5 +1,5 @@
 import { usageBreakdownJson } from "@/app/api/_contract/llm";
-import { requestClock } from "@/db/queries/request-clock";
+import { apiClock } from "@/db/queries/request-clock";
 import { getUsageBreakdown } from "@/db/queries/llm-usage-breakdown";
 import { jsonFrom } from "@/lib/api-params";
 import { periodParam } from "@/lib/period-params";
@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
  */
 export function GET(request: Request) {
   return jsonFrom(request, (params) => {
-    const clock = requestClock();
+    const clock = apiClock(params);
     return usageBreakdownJson(getUsageBreakdown(readContext(clock, periodParam(params, API_DAYS.llm, clock))));
   });
 }

@@ -1,5 +1,5 @@
 import { llmUsageJson } from "@/app/api/_contract/llm";
-import { requestClock } from "@/db/queries/request-clock";
+import { apiClock } from "@/db/queries/request-clock";
 import { getLlmUsageStats } from "@/db/queries/llm-usage";
 import { jsonFrom } from "@/lib/api-params";
 import { periodParam } from "@/lib/period-params";
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 
 export function GET(request: Request) {
   return jsonFrom(request, (params) => {
-    const clock = requestClock();
+    const clock = apiClock(params);
     const ctx = readContext(clock, periodParam(params, API_DAYS.llm, clock));
     return llmUsageJson(getLlmUsageStats(ctx), ctx.period);
   });

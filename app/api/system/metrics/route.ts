@@ -1,5 +1,5 @@
 import { systemMetricsJson } from "@/app/api/_contract/system";
-import { requestClock } from "@/db/queries/request-clock";
+import { apiClock } from "@/db/queries/request-clock";
 import { getSystemMetrics } from "@/db/queries/system-metrics";
 import { jsonFrom } from "@/lib/api-params";
 import { periodParam } from "@/lib/period-params";
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 
 export function GET(request: Request) {
   return jsonFrom(request, (params) => {
-    const clock = requestClock();
+    const clock = apiClock(params);
     return systemMetricsJson(getSystemMetrics(readContext(clock, periodParam(params, API_DAYS.other, clock))));
   });
 }

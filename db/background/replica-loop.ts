@@ -1,0 +1,117 @@
+import fs from "node:fs";
+import type Database from "better-sqlite3";
+import type pg from "pg";
+import { fleetSystemNames } from "@/db/central/fleet-overview";
+import { openDatabase } from "@/db/connection";
+import { prepareReplica, ReplicaAhead, syncReplica } from "@/db/replica/replica-sync";
+import { replicaAgentConfigFile, replicaFile } from "@/db/replica/replica-files";
+import { writeOwnFileAtomically } from "@/lib/server/atomic-file";
+import { migrateFile } from "@/migrations/migrate-file";
+import { startCountingLoop, stopCountingLoop } from "./counting-loop";
+
+// A central desk's one background writer of replicas: every second, each system of the central store gets its read
+// replica brought up to date (db/replica/replica-sync.ts), and each replica its own background count, so the local
+// desk's pages read a system's replica exactly as they read a trading file. The replicas are Agent Desk's own
+// files, made again from the store whenever they are lost or the store went back (restored from a backup).
+
+const PASS_MS = 1_000;
+const TROUBLE_MS = 5_000;
+
+type Options = { pool: pg.Pool; dir: string; zone: string; log?: (line: string) => void };
+type Replica = { file: string; sqlite: Database.Database; agentConfig: string | null };
+
+export class ReplicaLoop {
+  private readonly replicas = new Map<string, Replica>();
+  private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
+  private lastProblem: string | undefined;
+
+  constructor(private readonly options: Options) {}
+
+  start(): this {
+    this.schedule(0);
+    return this;
+  }
+
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    for (const replica of this.replicas.values()) {
+      stopCountingLoop(replica.file);
+      replica.sqlite.close();
+    }
+    this.replicas.clear();
+  }
+
+  /** One pass over every system; resolves when each replica holds what the store held when the pass began. */
+  async pass(): Promise<void> {
+    for (const system of await fleetSystemNames(this.options.pool)) {
+      if (this.stopped) return;
+      const replica = this.replicas.get(system) ?? (await this.open(system));
+      try {
+        const pass = await syncReplica(this.options.pool, system, replica.sqlite);
+        if (pass.agentConfig !== replica.agentConfig && pass.agentConfig !== null)
+          writeOwnFileAtomically(replicaAgentConfigFile(this.options.dir, system), pass.agentConfig);
+        replica.agentConfig = pass.agentConfig;
+      } catch (error) {
+        if (!(error instanceof ReplicaAhead)) throw error;
+        this.log(`${error.message}: making it again from the store`);
+        this.forget(system, { remove: true });
+      }
+    }
+  }
+
+  private async open(system: string): Promise<Replica> {
+    const file = replicaFile(this.options.dir, system);
+    await migrateFile(file, { count: false, log: () => {} });
+    const sqlite = openDatabase(file);
+    // The replica holds what the central store holds: values its file's CHECKs would refuse (an OpenTelemetry
+    // provider the trading system does not know) are kept, as the store kept them.
+    sqlite.pragma("ignore_check_constraints = ON");
+    prepareReplica(sqlite, system);
+    const replica = { file, sqlite, agentConfig: null };
+    this.replicas.set(system, replica);
+    startCountingLoop({ file, zone: this.options.zone });
+    return replica;
+  }
+
+  private forget(system: string, { remove }: { remove: boolean }) {
+    const replica = this.replicas.get(system);
+    if (!replica) return;
+    stopCountingLoop(replica.file);
+    replica.sqlite.close();
+    this.replicas.delete(system);
+    if (remove) for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(replica.file + suffix, { force: true });
+  }
+
+  private schedule(ms: number) {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.pass().then(
+        () => {
+          this.lastProblem = undefined;
+          this.schedule(PASS_MS);
+        },
+        (error: Error) => {
+          const problem = `the replicas could not be brought up to date: ${error.message}`;
+          if (problem !== this.lastProblem) this.log(problem);
+          this.lastProblem = problem;
+          this.schedule(TROUBLE_MS);
+        },
+      );
+    }, ms);
+  }
+
+  private log(line: string) {
+    (this.options.log ?? ((l: string) => console.error(`Agent Desk: ${l}`)))(line);
+  }
+}
+
+// One loop per server process, kept across hot reloads in development.
+const global = globalThis as typeof globalThis & { agentDeskReplicas?: ReplicaLoop };
+
+/** Starts the central desk's replica loop (instrumentation-node.ts, with DATABASE_URL); a second call returns it. */
+export function startReplicaLoop(options: Options): ReplicaLoop {
+  global.agentDeskReplicas ??= new ReplicaLoop(options).start();
+  return global.agentDeskReplicas;
+}

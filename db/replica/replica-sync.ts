@@ -1,0 +1,188 @@
+import type Database from "better-sqlite3";
+import type pg from "pg";
+import { ROW_SCHEMAS, type SourceTable } from "@/lib/fleet/batch";
+
+// A system's read replica: a SQLite file with the trading system's own tables, written from the central store in the
+// order its batches were applied (each row's `version`, db/central/ingest.ts). It is what the system's file looked
+// like when its shipper last sent it, so the local desk's migrations, background count, queries and pages run over it
+// unchanged, and a page of one system on the central desk shows the figures the local desk shows over the file.
+//
+// A pass reads the system's version V, then deletes the rows tombstoned after the replica's version and writes every
+// row whose version is after it and at most V, in keyset pages, each page one short SQLite transaction; the replica's
+// version becomes V with the last page. Deleting first is right whatever happened in between: a row deleted and sent
+// again is written back (its version is the newer), a row written and then deleted is not in the store any more. A
+// pass cut short (a crash, the store unreachable) is read again from the same version: every write is an upsert.
+
+// Rows per page: one page is one SQLite transaction on the server's event loop (about 20 ms for 1,000 calls).
+const PAGE_ROWS = 1_000;
+
+/** A trade written without a trade_id ('rowid:N') keeps a rowid of its own above every trade the replica numbers. */
+const KEYLESS_TRADE_ROWID = 2 ** 50;
+
+type TableSpec = { store: string; key: string; keyType: "bigint" | "text"; columns: string[] };
+
+const columnsOf = (table: SourceTable) => Object.keys(ROW_SCHEMAS[table].shape).filter((c) => c !== "source_id");
+
+const TABLES: Record<SourceTable, TableSpec> = {
+  llm_usage_log: { store: "fleet_llm_calls", key: "id", keyType: "bigint", columns: columnsOf("llm_usage_log") },
+  trades: { store: "fleet_trades", key: "source_id", keyType: "text", columns: columnsOf("trades") },
+  agent_performance: {
+    store: "fleet_agent_performance",
+    key: "id",
+    keyType: "bigint",
+    columns: columnsOf("agent_performance"),
+  },
+  system_metrics: { store: "fleet_system_metrics", key: "id", keyType: "bigint", columns: columnsOf("system_metrics") },
+  model_evolution_history: {
+    store: "fleet_model_swaps",
+    key: "id",
+    keyType: "bigint",
+    columns: columnsOf("model_evolution_history"),
+  },
+};
+
+export type ReplicaPass = { version: number; written: number; deleted: number; agentConfig: string | null };
+
+/** The replica's own bookkeeping: which system it copies, how far, and the agent config it last saw. */
+export function prepareReplica(sqlite: Database.Database, system: string): void {
+  sqlite.exec(
+    `CREATE TABLE IF NOT EXISTS fleet_replica_state (
+       system TEXT NOT NULL, version INTEGER NOT NULL, agent_config TEXT)`,
+  );
+  const state = sqlite.prepare("SELECT system FROM fleet_replica_state").get() as { system: string } | undefined;
+  if (!state) sqlite.prepare("INSERT INTO fleet_replica_state VALUES (?, 0, NULL)").run(system);
+  else if (state.system !== system) throw new Error(`the replica file of ${system} holds the system ${state.system}`);
+}
+
+export function replicaVersion(sqlite: Database.Database): number {
+  return (sqlite.prepare("SELECT version FROM fleet_replica_state").get() as { version: number }).version;
+}
+
+/** The store no longer has what the replica copied (restored from an older backup): the replica must be made anew. */
+export class ReplicaAhead extends Error {}
+
+/** Brings the replica up to the system's current version in the central store; see the top of this file. */
+export async function syncReplica(pool: pg.Pool, system: string, sqlite: Database.Database): Promise<ReplicaPass> {
+  const from = replicaVersion(sqlite);
+  const { rows } = await pool.query<{ version: number; agent_config: string | null }>(
+    "SELECT version, agent_config FROM fleet_systems WHERE system = $1",
+    [system],
+  );
+  if (rows.length === 0) throw new Error(`the central store has no system ${system}`);
+  const to = rows[0]!.version;
+  const agentConfig = rows[0]!.agent_config;
+  if (to < from) throw new ReplicaAhead(`the replica of ${system} is at version ${from}, the store at ${to}`);
+  const pass: ReplicaPass = { version: to, written: 0, deleted: 0, agentConfig };
+  if (to === from) return pass;
+
+  const gone = await pool.query<{ source_table: SourceTable; source_id: string }>(
+    `SELECT source_table, source_id FROM fleet_deleted_rows
+     WHERE system = $1 AND version > $2 AND version <= $3`,
+    [system, from, to],
+  );
+  sqlite.transaction(() => {
+    for (const { source_table, source_id } of gone.rows) pass.deleted += deleteRow(sqlite, source_table, source_id);
+  })();
+
+  for (const table of Object.keys(TABLES) as SourceTable[]) {
+    const spec = TABLES[table];
+    const write = writer(sqlite, table);
+    for (let after: [number, string | number] = [from, ""]; ;) {
+      const page = await pool.query<Record<string, unknown> & { version: number }>(
+        `SELECT version, ${spec.key === "id" ? "" : `${spec.key}, `}${spec.columns.map((c) => `"${c}"`).join(", ")}
+         FROM ${spec.store}
+         WHERE system = $1 AND version <= $3 AND (version, ${spec.key}) > ($2, $4::${spec.keyType})
+         ORDER BY version, ${spec.key} LIMIT ${PAGE_ROWS}`,
+        [system, after[0], to, after[0] === from && after[1] === "" ? lowestKey(spec) : after[1]],
+      );
+      sqlite.transaction(() => {
+        for (const row of page.rows) write(row);
+      })();
+      pass.written += page.rows.length;
+      if (page.rows.length < PAGE_ROWS) break;
+      const last = page.rows.at(-1)!;
+      after = [last.version, last[spec.key] as string | number];
+    }
+  }
+  sqlite.prepare("UPDATE fleet_replica_state SET version = ?, agent_config = ?").run(to, agentConfig);
+  return pass;
+}
+
+// Below every key, so a pass starts with the rows of the version just after the replica's.
+const lowestKey = (spec: TableSpec) => (spec.keyType === "bigint" ? -1 : "");
+
+const UNIQUE_KEYS: Partial<Record<SourceTable, string[]>> = {
+  agent_performance: ["agent_name", "period_start", "period_end"],
+  system_metrics: ["date"],
+};
+
+/** One row as the trading system writes it: booleans as 0/1, every other value as the store has it. */
+function sqliteValue(value: unknown): unknown {
+  return typeof value === "boolean" ? (value ? 1 : 0) : value;
+}
+
+/**
+ * Writes one stored row into the replica: an upsert that changes only what differs, so the local desk's triggers
+ * see an UPDATE of a corrected row (its aggregates move) and nothing at all for a row sent again.
+ */
+function writer(sqlite: Database.Database, table: SourceTable): (row: Record<string, unknown>) => void {
+  const { columns } = TABLES[table];
+  const names = columns.map((c) => `"${c}"`).join(", ");
+  const marks = columns.map(() => "?").join(", ");
+  const changed = columns.map((c) => `"${c}" IS NOT excluded."${c}"`).join(" OR ");
+  const values = (row: Record<string, unknown>) => columns.map((c) => sqliteValue(row[c]));
+  if (table !== "trades") {
+    const set = columns
+      .filter((c) => c !== "id")
+      .map((c) => `"${c}" = excluded."${c}"`)
+      .join(", ");
+    const upsert = sqlite.prepare(
+      `INSERT INTO ${table} (${names}) VALUES (${marks}) ON CONFLICT (id) DO UPDATE SET ${set} WHERE ${changed}`,
+    );
+    const unique = UNIQUE_KEYS[table];
+    // The file's other unique keys (a day's metrics, an agent's period) can clash for a moment: one batch moves a
+    // key from one row to another, and the rows of a version are written in id order. The row that had the key is
+    // taken out; it is written back with its own new values later in the same pass.
+    const displace = unique
+      ? sqlite.prepare(`DELETE FROM ${table} WHERE ${unique.map((c) => `"${c}" = ?`).join(" AND ")} AND id <> ?`)
+      : undefined;
+    return (row) => {
+      try {
+        upsert.run(values(row));
+      } catch (error) {
+        if (!displace || (error as { code?: string }).code !== "SQLITE_CONSTRAINT_UNIQUE") throw error;
+        displace.run(...unique!.map((c) => row[c]), row.id);
+        upsert.run(values(row));
+      }
+    };
+  }
+  const set = columns.map((c) => `"${c}" = excluded."${c}"`).join(", ");
+  const upsert = sqlite.prepare(
+    `INSERT INTO trades (${names}) VALUES (${marks}) ON CONFLICT (trade_id) DO UPDATE SET ${set} WHERE ${changed}`,
+  );
+  const assign = columns.map((c) => `"${c}" = ?`).join(", ");
+  const differs = columns.map((c) => `"${c}" IS NOT ?`).join(" OR ");
+  const update = sqlite.prepare(`UPDATE trades SET ${assign} WHERE rowid = ? AND (${differs})`);
+  const insert = sqlite.prepare(`INSERT OR IGNORE INTO trades (rowid, ${names}) VALUES (?, ${marks})`);
+  return (row) => {
+    const keyless = keylessRowid(row.source_id as string);
+    if (keyless === undefined) return void upsert.run(values(row));
+    update.run(...values(row), keyless, ...values(row));
+    insert.run(keyless, ...values(row));
+  };
+}
+
+function keylessRowid(sourceId: string): number | undefined {
+  const match = /^rowid:(\d+)$/.exec(sourceId);
+  return match ? KEYLESS_TRADE_ROWID + Number(match[1]) : undefined;
+}
+
+function deleteRow(sqlite: Database.Database, table: SourceTable, sourceId: string): number {
+  if (table === "trades") {
+    const keyless = keylessRowid(sourceId);
+    return keyless === undefined
+      ? sqlite.prepare("DELETE FROM trades WHERE trade_id = ?").run(sourceId).changes
+      : sqlite.prepare("DELETE FROM trades WHERE rowid = ?").run(keyless).changes;
+  }
+  return sqlite.prepare(`DELETE FROM ${table} WHERE id = ?`).run(Number(sourceId)).changes;
+}

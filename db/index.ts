@@ -52,13 +52,14 @@ export function database(source: ReadSource): Handle {
   if (!source.system) return connection(appConfig(), true);
   const config = appConfig();
   const agentConfig = replicaAgentConfigFile(config.fleetReplicaDir, source.system);
+  // The config the system's shipper sent, else the bundled one (a shipper run without --config sends none).
+  const sent = fs.existsSync(agentConfig);
   return connection(
     {
       ...config,
       databasePath: databaseFile(source),
-      // The config the system's shipper sent, else the bundled one (a shipper run without --config sends none).
-      agentConfigPath: fs.existsSync(agentConfig) ? agentConfig : BUNDLED_AGENT_CONFIG_PATH,
-      agentConfigIsTradingSystems: false,
+      agentConfigPath: sent ? agentConfig : BUNDLED_AGENT_CONFIG_PATH,
+      agentConfigIsTradingSystems: sent,
     },
     true,
   );

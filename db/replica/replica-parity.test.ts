@@ -190,6 +190,9 @@ describe("a system's pages on the central desk", () => {
     const gone = db.prepare("SELECT trade_id FROM trades ORDER BY rowid LIMIT 3").pluck().all() as string[];
     db.prepare("DELETE FROM trades WHERE trade_id IN (?, ?, ?)").run(...gone);
     db.exec("UPDATE llm_usage_log SET cost_usd = cost_usd * 3, success = 0 WHERE id % 50 = 0");
+    // A trade's PnL filled in a week later, and a day's metrics corrected, as the trading system does.
+    db.exec("UPDATE trades SET pnl_7_days = coalesce(pnl_7_days, 0) + 100 WHERE rowid % 5 = 0");
+    db.exec("UPDATE system_metrics SET total_pnl = total_pnl + 1, win_rate = 0.5 WHERE id % 3 = 0");
     db.close();
     // New rows, written as the trading system's Python writes them.
     execFileSync("python3", ["-c", NEW_ROWS, file]);

@@ -7,6 +7,9 @@ import { ROW_SCHEMAS, type SourceTable } from "@/lib/fleet/batch";
 // like when its shipper last sent it, so the local desk's migrations, background count, queries and pages run over it
 // unchanged, and a page of one system on the central desk shows the figures the local desk shows over the file.
 //
+// Rows are written with plain statements as the trading system writes them (see writer()), so the local desk's
+// triggers note every change for its count.
+//
 // A pass reads the system's version V, then deletes the rows tombstoned after the replica's version and writes every
 // row whose version is after it and at most V, in keyset pages, each page one short SQLite transaction; the replica's
 // version becomes V with the last page. Deleting first is right whatever happened in between: a row deleted and sent
@@ -122,53 +125,52 @@ function sqliteValue(value: unknown): unknown {
 }
 
 /**
- * Writes one stored row into the replica: an upsert that changes only what differs, so the local desk's triggers
- * see an UPDATE of a corrected row (its aggregates move) and nothing at all for a row sent again.
+ * Writes one stored row into the replica as the trading system would: an UPDATE of only a row that differs (the local
+ * desk's triggers see a corrected row and its aggregates move; a row sent again changes nothing), else an INSERT.
+ * Plain statements, not an upsert: inside an upsert SQLite overrides the triggers' own INSERT OR IGNORE.
  */
 function writer(sqlite: Database.Database, table: SourceTable): (row: Record<string, unknown>) => void {
   const { columns } = TABLES[table];
-  const names = columns.map((c) => `"${c}"`).join(", ");
-  const marks = columns.map(() => "?").join(", ");
-  const changed = columns.map((c) => `"${c}" IS NOT excluded."${c}"`).join(" OR ");
   const values = (row: Record<string, unknown>) => columns.map((c) => sqliteValue(row[c]));
-  if (table !== "trades") {
-    const set = columns
-      .filter((c) => c !== "id")
-      .map((c) => `"${c}" = excluded."${c}"`)
-      .join(", ");
-    const upsert = sqlite.prepare(
-      `INSERT INTO ${table} (${names}) VALUES (${marks}) ON CONFLICT (id) DO UPDATE SET ${set} WHERE ${changed}`,
-    );
-    const unique = UNIQUE_KEYS[table];
-    // The file's other unique keys (a day's metrics, an agent's period) can clash for a moment: one batch moves a
-    // key from one row to another, and the rows of a version are written in id order. The row that had the key is
-    // taken out; it is written back with its own new values later in the same pass.
-    const displace = unique
-      ? sqlite.prepare(`DELETE FROM ${table} WHERE ${unique.map((c) => `"${c}" = ?`).join(" AND ")} AND id <> ?`)
-      : undefined;
-    return (row) => {
-      try {
-        upsert.run(values(row));
-      } catch (error) {
-        if (!displace || (error as { code?: string }).code !== "SQLITE_CONSTRAINT_UNIQUE") throw error;
-        displace.run(...unique!.map((c) => row[c]), row.id);
-        upsert.run(values(row));
-      }
-    };
-  }
-  const set = columns.map((c) => `"${c}" = excluded."${c}"`).join(", ");
-  const upsert = sqlite.prepare(
-    `INSERT INTO trades (${names}) VALUES (${marks}) ON CONFLICT (trade_id) DO UPDATE SET ${set} WHERE ${changed}`,
-  );
-  const assign = columns.map((c) => `"${c}" = ?`).join(", ");
-  const differs = columns.map((c) => `"${c}" IS NOT ?`).join(" OR ");
-  const update = sqlite.prepare(`UPDATE trades SET ${assign} WHERE rowid = ? AND (${differs})`);
-  const insert = sqlite.prepare(`INSERT OR IGNORE INTO trades (rowid, ${names}) VALUES (?, ${marks})`);
-  return (row) => {
+  // Trades are found by trade_id, or by their own rowid when they have none; the other tables by id.
+  const where = table === "trades" ? "(trade_id = ? OR (trade_id IS NULL AND rowid = ?))" : "id = ?";
+  const keyOf = (row: Record<string, unknown>) => {
+    if (table !== "trades") return [row.id];
     const keyless = keylessRowid(row.source_id as string);
-    if (keyless === undefined) return void upsert.run(values(row));
-    update.run(...values(row), keyless, ...values(row));
-    insert.run(keyless, ...values(row));
+    return keyless === undefined ? [row.source_id, null] : [null, keyless];
+  };
+  const exists = sqlite.prepare(`SELECT 1 FROM ${table} WHERE ${where}`).pluck();
+  const update = sqlite.prepare(
+    `UPDATE ${table} SET ${columns.map((c) => `"${c}" = ?`).join(", ")}
+     WHERE ${where} AND (${columns.map((c) => `"${c}" IS NOT ?`).join(" OR ")})`,
+  );
+  // A trade keeps the rowid its key gives a keyless one (null: SQLite numbers it); the other tables' id is the rowid.
+  const rowid = table === "trades" ? ["rowid"] : [];
+  const insert = sqlite.prepare(
+    `INSERT INTO ${table} (${[...rowid, ...columns.map((c) => `"${c}"`)].join(", ")})
+     VALUES (${[...rowid, ...columns].map(() => "?").join(", ")})`,
+  );
+  const write = (row: Record<string, unknown>) => {
+    const key = keyOf(row);
+    if (exists.get(...key)) update.run(...values(row), ...key, ...values(row));
+    else insert.run(...(table === "trades" ? [key[1]] : []), ...values(row));
+  };
+  const unique = UNIQUE_KEYS[table];
+  if (!unique) return write;
+  // The file's other unique keys (a day's metrics, an agent's period) can clash for a moment: one batch moves a key
+  // from one row to another, and the rows of a version are written in id order. The row that had the key is taken
+  // out; it is written back with its own new values later in the same pass.
+  const displace = sqlite.prepare(
+    `DELETE FROM ${table} WHERE ${unique.map((c) => `"${c}" = ?`).join(" AND ")} AND id <> ?`,
+  );
+  return (row) => {
+    try {
+      write(row);
+    } catch (error) {
+      if ((error as { code?: string }).code !== "SQLITE_CONSTRAINT_UNIQUE") throw error;
+      displace.run(...unique.map((c) => row[c]), row.id);
+      write(row);
+    }
   };
 }
 

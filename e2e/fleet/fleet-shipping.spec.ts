@@ -30,6 +30,8 @@ const TOKENS = { alpha: "alpha-secret-0123456789abcdef", beta: "beta-secret-0123
 const OTLP_TOKEN = "gamma-secret-0123456789abcdef";
 const INGEST_TOKENS = `alpha:${TOKENS.alpha},beta:${TOKENS.beta},gamma:${OTLP_TOKEN}`;
 const PORT = 3120;
+// The central desk's replicas, beside its own file: made anew with the store each run.
+const FLEET_REPLICA_DIR = path.resolve("e2e", ".data", "security-fleet", "replicas");
 
 type System = keyof typeof TOKENS;
 type Trading = { file: string; config: string; shipper?: ChildProcess; log: string[] };
@@ -127,10 +129,7 @@ test.beforeAll(async () => {
   store = new pg.Pool({ connectionString: postgres.url });
   store.on("error", () => {});
   pg.types.setTypeParser(pg.types.builtins.INT8, Number);
-  central = await startOwnServer("fleet", PORT, {
-    DATABASE_URL: postgres.url,
-    INGEST_TOKENS,
-  });
+  central = await startOwnServer("fleet", PORT, { DATABASE_URL: postgres.url, INGEST_TOKENS, FLEET_REPLICA_DIR });
   const dir = tempDir("agent-desk-fleet-");
   for (const [i, system] of (["alpha", "beta"] as const).entries()) {
     const file = makeUpstreamDb(path.join(dir, `${system}.db`), ["--days", "180", "--seed", String(i + 1)]);
@@ -170,7 +169,12 @@ test("two files shipped at once while their writers insert arrive whole, through
   // The central desk restarts while both shippers send; then its PostgreSQL server crashes and recovers.
   await central.stop();
   await new Promise((resolve) => setTimeout(resolve, 1500));
-  central = await startOwnServer("fleet", PORT, { DATABASE_URL: postgres.url, INGEST_TOKENS }, { fresh: false });
+  central = await startOwnServer(
+    "fleet",
+    PORT,
+    { DATABASE_URL: postgres.url, INGEST_TOKENS, FLEET_REPLICA_DIR },
+    { fresh: false },
+  );
   await postgres.crashAndRestart();
   const written = await Promise.all(writers);
   for (const { counts } of written) expect(counts.errors).toBe(0);
@@ -277,6 +281,42 @@ test("the fleet page shows each system's figures as the API gives them, in Korea
   await page.goto(`${central.url}/fleet?system=beta&days=30`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("전체 시스템: beta");
   await page.screenshot({ path: test.info().outputPath("fleet-beta-phone.png"), fullPage: true });
+});
+
+test("a system's own pages read its replica: its figures as the fleet has them, and every link keeps the system", async ({
+  page,
+  context,
+}) => {
+  await context.addCookies([{ name: "agent_desk_locale", value: "ko", url: central.url }]);
+  const fleet = JSON.parse((await rawRequest(`${central.url}/api/fleet?system=beta&days=30`)).body);
+  const usage = async () => {
+    const body = JSON.parse((await rawRequest(`${central.url}/api/llm/usage?system=beta&days=30`)).body);
+    return Object.values(body.provider_stats as Record<string, { total_requests: number }>).reduce(
+      (sum, p) => sum + p.total_requests,
+      0,
+    );
+  };
+  await expect.poll(usage, { timeout: 60_000 }).toBe(fleet.systems[0].llm.calls);
+  expect((await rawRequest(`${central.url}/api/llm/usage?system=nobody`)).status).toBe(404);
+
+  await page.goto(`${central.url}/costs?system=beta&days=30`);
+  await expect(page.getByRole("combobox", { name: "트레이딩 시스템" })).toHaveValue("beta");
+  await page.screenshot({ path: test.info().outputPath("costs-beta-ko.png"), fullPage: true });
+  // A menu link and a period link, built by pages that know nothing of the system, keep it.
+  await page.getByRole("navigation", { name: "주 메뉴" }).locator('a[href="/agents"]').click();
+  await expect(page).toHaveURL(/\/agents\?system=beta$/);
+  await page.getByRole("link", { name: "7일", exact: true }).click();
+  await expect(page).toHaveURL(/\/agents\?.*days=7&system=beta$/);
+  // The switcher leaves for this desk's own file, on the same page.
+  await page.getByRole("combobox", { name: "트레이딩 시스템" }).selectOption("");
+  await expect(page).toHaveURL(/\/agents\?[^#]*days=7$/);
+  // A swap for beta is recorded on the fleet page, never by a form writing to this desk's own file.
+  await page.goto(`${central.url}/evolution?system=beta`);
+  await expect(page.getByRole("link", { name: "Fleet에서 기록하기" })).toHaveAttribute(
+    "href",
+    "/fleet?system=beta#swap-form",
+  );
+  await expect(page.getByRole("button", { name: "교체 기록" })).toHaveCount(0);
 });
 
 test("a wrong token, another system's token and a replayed batch write nothing", async () => {

@@ -19,14 +19,17 @@ if (!process.env.PUBLIC_URL && !["127.0.0.1", "::1"].includes(config.host))
   );
 for (const line of settleInterruptedSwaps()) console.log(`Agent Desk: ${line}`);
 startCountingLoop({ file: config.databasePath, zone: config.dataTimeZone });
-startAlertLoop({
-  file: config.databasePath,
-  zone: config.dataTimeZone,
-  // The limits as the agent config says them now: the trading system's operators edit it while the desk runs.
-  settings: () => ({ ...loadAgentConfig(config.agentConfigPath), autoRollback: config.autoRollback }),
-  publicUrl: config.publicUrl,
-  telegramApiUrl: config.telegramApiUrl,
-});
+// A central desk given no trading file of its own has only the demo file, and no alert may measure that: alerts
+// measure this desk's own file (a system's alerts come from a desk beside its trading file).
+if (!(config.databaseUrl && config.isDemo))
+  startAlertLoop({
+    file: config.databasePath,
+    zone: config.dataTimeZone,
+    // The limits as the agent config says them now: the trading system's operators edit it while the desk runs.
+    settings: () => ({ ...loadAgentConfig(config.agentConfigPath), autoRollback: config.autoRollback }),
+    publicUrl: config.publicUrl,
+    telegramApiUrl: config.telegramApiUrl,
+  });
 if (config.databaseUrl)
   startReplicaLoop({ pool: centralPool(config.databaseUrl), dir: config.fleetReplicaDir, zone: config.dataTimeZone });
 if (config.autoRollback) {

@@ -1,13 +1,18 @@
 // npm run bench:fleet (also the end of npm run bench): a fleet of BENCH_FLEET_SYSTEMS (20) trading systems, each
 // shipping the 1M-call bench file (npm run bench makes it) into one PostgreSQL server on this machine through a
 // central desk (production build): the ingest rate, the shippers' lag while a Python writer adds 100 calls a second,
-// and the fleet pages' and API's response times, written to BENCHMARKS.md.
+// how long the central desk takes to make each system's read replica from the store and to keep it current, and the
+// response times of the fleet pages and of one system's own pages and API (read from its replica), written to
+// BENCHMARKS.md.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
+import { uncountedLlmCalls } from "@/db/aggregates/llm-backfill";
+import { waitingTradeChanges } from "@/db/aggregates/trade-facts";
+import { replicaFile } from "@/db/replica/replica-files";
 import { centralClient } from "@/db/ship/central-client";
 import { startShipper } from "@/db/ship/shipper";
 import { startPostgres } from "@/db/testing/postgres-server";
@@ -36,6 +41,7 @@ async function main() {
   const file = path.join(work, "trading.db");
   fs.copyFileSync(SOURCE, file);
   const local = path.join(work, "central-local.db");
+  const replicas = path.join(work, "replicas");
   await migrateFile(local, { log: () => {} });
   const postgres = await startPostgres({ durable: true });
   const store = new pg.Pool({ connectionString: postgres.url });
@@ -54,6 +60,7 @@ async function main() {
       DATABASE_PATH: local,
       DATABASE_URL: postgres.url,
       INGEST_TOKENS: names.map((n) => `${n}:${token(n)}`).join(","),
+      FLEET_REPLICA_DIR: replicas,
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
@@ -110,8 +117,50 @@ async function main() {
   const catchUpCpu = centralCpu() - cpuBefore;
   console.log(`\n  caught up in ${catchUpSeconds.toFixed(0)} s`);
 
-  // 2. Lag: the trading system writes 100 calls a second; how far behind are the shippers, sampled every 500 ms.
+  // 2. Replicas: the central desk copies each system's rows from the store into its replica (while the store is
+  // filled) and counts them; done when every replica holds and has counted all of its system's rows.
+  const versions = async () =>
+    new Map(
+      (await store.query<{ system: string; version: number }>("SELECT system, version FROM fleet_systems")).rows.map(
+        (r) => [r.system, Number(r.version)],
+      ),
+    );
+  const replicaState = (name: string) => {
+    const replica = replicaFile(replicas, name);
+    if (!fs.existsSync(replica)) return null;
+    const db = new Database(replica, { readonly: true });
+    try {
+      return {
+        version: db.prepare("SELECT version FROM fleet_replica_state").pluck().get() as number,
+        newestCall: (db.prepare("SELECT max(id) FROM llm_usage_log").pluck().get() as number | null) ?? 0,
+        waiting: uncountedLlmCalls(db) + waitingTradeChanges(db),
+      };
+    } catch {
+      return null; // still being made
+    } finally {
+      db.close();
+    }
+  };
+  await waitFor(
+    async () => {
+      const stored = await versions();
+      const done = names.filter((n) => {
+        const state = replicaState(n);
+        return state !== null && state.version === stored.get(n) && state.waiting === 0;
+      }).length;
+      process.stdout.write(`\r  ${done}/${SYSTEMS} replicas current and counted`);
+      return done === SYSTEMS;
+    },
+    4 * 3600_000,
+    5000,
+  );
+  const replicasSeconds = (performance.now() - started) / 1000;
+  console.log(`\n  replicas current ${replicasSeconds.toFixed(0)} s after the shipping began`);
+
+  // 3. Lag: the trading system writes 100 calls a second; how far behind are the shippers and the replicas (the
+  // calls a system's own pages do not show yet), sampled every 500 ms.
   const behind: number[] = [];
+  const replicaBehind: number[] = [];
   const writer = startWriter(file, WRITER_SECONDS, 100);
   let writing = true;
   void writer.then(() => (writing = false));
@@ -119,14 +168,18 @@ async function main() {
     const newest = newestId();
     const ids = await shipped();
     for (const name of names) behind.push(newest - (ids.get(name) ?? 0));
+    for (const name of names) replicaBehind.push(newest - (replicaState(name)?.newestCall ?? 0));
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   const written = await writer;
   const stopAt = performance.now();
   await waitFor(async () => [...(await shipped()).values()].every((id) => id === newestId()), 600_000, 100);
   const drainMs = performance.now() - stopAt;
+  await waitFor(async () => names.every((n) => replicaState(n)?.newestCall === newestId()), 600_000, 100);
+  const replicaDrainMs = performance.now() - stopAt;
 
-  // 3. Pages and API over the whole fleet and over one system, the shippers still running (idle).
+  // 4. Pages and API over the whole fleet and over one system, the shippers still running (idle); a system's own
+  // pages and API read its replica.
   const paths = [
     "/fleet",
     "/fleet?days=365",
@@ -135,6 +188,16 @@ async function main() {
     "/api/fleet",
     "/api/fleet?days=365",
     "/api/fleet?system=sys01",
+    "/?system=sys01",
+    "/costs?system=sys01",
+    "/agents?system=sys01",
+    "/evolution?system=sys01",
+    "/trades?system=sys01",
+    "/review?system=sys01",
+    "/system?system=sys01",
+    "/api/llm/usage?system=sys01",
+    "/api/agents/contribution?system=sys01",
+    "/api/trades/stats?system=sys01",
   ];
   const timings = [];
   for (const p of paths) {
@@ -150,6 +213,9 @@ async function main() {
   }
   const size = Number((await store.query("SELECT pg_database_size(current_database()) AS n")).rows[0].n);
   const calls = Number((await store.query("SELECT count(*) FROM fleet_llm_calls")).rows[0].count);
+  const replicaBytes = fs
+    .readdirSync(replicas)
+    .reduce((sum, name) => sum + fs.statSync(path.join(replicas, name)).size, 0);
 
   await Promise.all(shippers.map((s) => s.stop()));
   server.kill("SIGTERM");
@@ -173,6 +239,9 @@ async function main() {
 
   const sorted = [...behind].sort((a, b) => a - b);
   const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+  const replicaSorted = [...replicaBehind].sort((a, b) => a - b);
+  const rq = (p: number) =>
+    replicaSorted[Math.min(replicaSorted.length - 1, Math.floor(p * replicaSorted.length))] ?? 0;
   const lines = [
     HEADING,
     "",
@@ -180,6 +249,8 @@ async function main() {
     "",
     `- catch-up: ${(rows * SYSTEMS).toLocaleString("en-US")} rows (${calls.toLocaleString("en-US")} LLM calls) in ${catchUpSeconds.toFixed(0)} s: **${Math.round((rows * SYSTEMS) / catchUpSeconds).toLocaleString("en-US")} rows/s** ingested, every batch in one transaction with its aggregates; the central desk and PostgreSQL used ${catchUpCpu.toFixed(0)} CPU seconds for it, ${((catchUpCpu / (rows * SYSTEMS)) * 1e6).toFixed(1)} s per million rows (the rest of the time went to the 20 shippers on the same 2 cores)`,
     `- lag while the Python writer added ${written.counts.llm.toLocaleString("en-US")} calls in ${WRITER_SECONDS} s (100/s; ${written.counts.errors} writer errors, slowest write ${written.counts.slowest_ms.toFixed(0)} ms) and every shipper followed it: calls behind, sampled every 500 ms per system: median ${q(0.5)}, p95 ${q(0.95)}, max ${sorted.at(-1) ?? 0} (at 100 calls/s, ${(q(0.95) / 100).toFixed(1)} s at p95); after the writer stopped, all caught up within ${(drainMs / 1000).toFixed(1)} s`,
+    `- replicas: every system's read replica held and had counted all its rows ${replicasSeconds.toFixed(0)} s after the shipping began (${(replicasSeconds - catchUpSeconds).toFixed(0)} s after the store had them); ${(replicaBytes / 2 ** 30).toFixed(1)} GiB for the ${SYSTEMS}`,
+    `- replica lag beside the writer: calls a system's own pages did not show yet, sampled as above: median ${rq(0.5)}, p95 ${rq(0.95)}, max ${replicaSorted.at(-1) ?? 0}; all current within ${(replicaDrainMs / 1000).toFixed(1)} s after the writer stopped`,
     `- PostgreSQL database: ${(size / 2 ** 30).toFixed(1)} GiB`,
     "",
     "| path | first request ms | median ms | p95 ms |",

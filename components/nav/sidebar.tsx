@@ -38,7 +38,8 @@ export function Sidebar() {
         <SystemKeeper
           systems={replicaSystems(appConfig().fleetReplicaDir)}
           label={t("systemSwitch.label")}
-          own={t("systemSwitch.own")}
+          own={appConfig().isDemo ? undefined : t("systemSwitch.own")}
+          choose={t("systemSwitch.choose")}
         />
       ) : null}
       <LocaleSwitch />

@@ -4,12 +4,25 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect } from "react";
 
 /**
- * A central desk's system switcher: which system's pages these are (`?system=NAME`, or this desk's own file), and
+ * A central desk's system switcher: which system's pages these are (`?system=NAME`, or this desk's own file when it
+ * has one), and
  * while one is chosen, every link and filter form of the desk's own pages keeps it, so a period, a sort or an agent
  * followed from alpha's costs stays on alpha. Pages build their links without knowing the system; this one place
  * adds it as a link is followed or a filter sent.
  */
-export function SystemKeeper({ systems, label, own }: { systems: string[]; label: string; own: string }) {
+export function SystemKeeper({
+  systems,
+  label,
+  own,
+  choose: chooseWords,
+}: {
+  systems: string[];
+  label: string;
+  /** The words for this desk's own file; absent on a central desk that has none (DATABASE_PATH unset). */
+  own: string | undefined;
+  /** What the switcher says while no system is chosen on a desk without a file of its own (/fleet, /alerts). */
+  choose: string;
+}) {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
@@ -72,7 +85,13 @@ export function SystemKeeper({ systems, label, own }: { systems: string[]; label
         onChange={(event) => choose(event.target.value)}
         className="rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
       >
-        <option value="">{own}</option>
+        {own ? (
+          <option value="">{own}</option>
+        ) : (
+          <option value="" disabled>
+            {chooseWords}
+          </option>
+        )}
         {systems.map((name) => (
           <option key={name} value={name}>
             {name}

@@ -1,22 +1,27 @@
 import "server-only";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { ParamError } from "@/lib/api-params";
 import type { RequestClock } from "@/lib/read-context";
-import { readSystem, requestClock, SystemNotFound } from "./request-clock";
+import { NoOwnFile, readSystem, requestClock, SystemNotFound } from "./request-clock";
 
 // Apart from request-clock.ts: next/navigation is for pages, and the commands the shipper runs import the clock.
 
-/** A page's clock, of the system its URL's `?system=` names (an unknown one: the page is not found). */
-export async function pageClock(searchParams: Promise<object> | undefined): Promise<RequestClock> {
+type OwnFile = { ownFile?: "required" | "optional" };
+
+/**
+ * A page's clock, of the system its URL's `?system=` names: an unknown one, the page is not found; none on a
+ * central desk without a trading file of its own, the fleet (every system) is shown instead.
+ */
+export async function pageClock(searchParams: Promise<object> | undefined, options?: OwnFile): Promise<RequestClock> {
   const search = (await searchParams) as { system?: string | string[] } | undefined;
-  return requestClock(pageSystem(search?.system));
+  return requestClock(pageSystem(search?.system, options));
 }
 
-/** A page's `?system=`: the system it names, else the page is not found. */
-export function pageSystem(value: string | string[] | undefined): string | null {
+function pageSystem(value: string | string[] | undefined, options?: OwnFile): string | null {
   try {
-    return readSystem(value === undefined ? [] : [value].flat());
+    return readSystem(value === undefined ? [] : [value].flat(), options);
   } catch (error) {
+    if (error instanceof NoOwnFile) redirect("/fleet");
     if (error instanceof SystemNotFound || error instanceof ParamError) notFound();
     throw error;
   }

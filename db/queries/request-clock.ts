@@ -44,14 +44,33 @@ export class SystemNotFound extends Error {
   override readonly name = "SystemNotFound";
 }
 
+/** A central desk given no trading file of its own (DATABASE_PATH unset) was asked for one: name a system. */
+export class NoOwnFile extends SystemNotFound {}
+
+/** A central desk with no DATABASE_PATH has no trading file of its own: only the demo file, never shown there. */
+export function centralWithoutOwnFile(): boolean {
+  return appConfig().databaseUrl !== undefined && appConfig().isDemo;
+}
+
 /**
  * The system the URL's `?system=` values name, or null for this desk's own file (absent or empty). Only a central
  * desk (DATABASE_URL) shows systems, and only those whose replica it keeps (every system that ever shipped to it).
+ * A central desk without a trading file of its own needs one named (`ownFile: "optional"`: the desk's own alerts
+ * and health, which need none).
  */
-export function readSystem(values: readonly string[]): string | null {
+export function readSystem(
+  values: readonly string[],
+  { ownFile = "required" }: { ownFile?: "required" | "optional" } = {},
+): string | null {
   if (values.length > 1) throw new ParamError(`system is given ${values.length} times; give it once`);
   const name = values[0];
-  if (name === undefined || name === "") return null;
+  if (name === undefined || name === "") {
+    if (ownFile === "required" && centralWithoutOwnFile())
+      throw new NoOwnFile(
+        "this central desk reads no trading file of its own: name one of its systems with system=NAME (/api/fleet lists them)",
+      );
+    return null;
+  }
   if (!appConfig().databaseUrl)
     throw new SystemNotFound("this desk reads one trading file: system= is for a central desk (DATABASE_URL)");
   if (!SYSTEM_NAME.test(name) || !fs.existsSync(databaseFile({ system: name })))
@@ -60,6 +79,6 @@ export function readSystem(values: readonly string[]): string | null {
 }
 
 /** A route handler's clock, of the system its `?system=` names (throws for the API's 400 or 404). */
-export function apiClock(params: URLSearchParams): RequestClock {
-  return requestClock(readSystem(params.getAll("system")));
+export function apiClock(params: URLSearchParams, options?: { ownFile?: "required" | "optional" }): RequestClock {
+  return requestClock(readSystem(params.getAll("system"), options));
 }

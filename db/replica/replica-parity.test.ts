@@ -206,6 +206,23 @@ describe("a system's pages on the central desk", () => {
   it("refuse a system that never shipped, and a desk over one file has no systems", async () => {
     expect((await get(usage, "/llm/usage?system=nobody")).status).toBe(404);
     expect((await get(usage, "/llm/usage?system=a&system=b")).status).toBe(400);
+    // A central desk without a trading file of its own answers for a named system only (its own alerts and health
+    // need none).
+    const ownFile = process.env.DATABASE_PATH;
+    delete process.env.DATABASE_PATH;
+    forgetServerState();
+    try {
+      expect(await get(usage, "/llm/usage")).toEqual({
+        status: 404,
+        body: {
+          error:
+            "this central desk reads no trading file of its own: name one of its systems with system=NAME (/api/fleet lists them)",
+        },
+      });
+      expect((await get(usage, "/llm/usage?system=alpha")).status).toBe(200);
+    } finally {
+      process.env.DATABASE_PATH = ownFile;
+    }
     process.env.DATABASE_URL = "";
     forgetServerState();
     try {

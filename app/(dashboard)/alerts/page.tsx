@@ -35,7 +35,8 @@ export async function generateMetadata() {
 export default async function AlertsPage({ searchParams }: { searchParams: Promise<AlertsSearch> }) {
   const t = await getTranslations("alerts");
   const locale = (await getLocale()) as Locale;
-  const clock = await pageClock(searchParams);
+  // The desk's own alerts: a central desk without a trading file of its own has them too.
+  const clock = await pageClock(searchParams, { ownFile: "optional" });
   const search = readAlertsSearch(await searchParams);
   // Forms, channel addresses and who did what are for operators; a public dashboard's readers see the alerts only.
   const operator = await readerIsOperator();

@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 
 export function GET(request: Request) {
   return jsonFrom(request, (params) => {
-    const clock = apiClock(params);
+    const clock = apiClock(params, { ownFile: "optional" });
     return alertsJson(getActiveAlerts(clock), getAlertHistory(200), {
       zone: clock.zone,
       configShare: getConfigAlertShare(),

@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 export function GET(request: Request) {
   try {
     // A bad or unknown `system` answers 400 or 404; an unreadable file 503, below.
-    return jsonFrom(request, (params) => healthJson(getHealth(apiClock(params))));
+    return jsonFrom(request, (params) => healthJson(getHealth(apiClock(params, { ownFile: "optional" }))));
   } catch (error) {
     // Say what kind of failure it is, never where the file lives.
     const code = (error as { code?: string }).code;

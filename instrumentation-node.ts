@@ -31,7 +31,11 @@ if (!(config.databaseUrl && config.isDemo))
     telegramApiUrl: config.telegramApiUrl,
   });
 if (config.databaseUrl)
-  startReplicaLoop({ pool: centralPool(config.databaseUrl), dir: config.fleetReplicaDir, zone: config.dataTimeZone });
+  startReplicaLoop({
+    pool: centralPool(config.databaseUrl, "replicas"),
+    dir: config.fleetReplicaDir,
+    zone: config.dataTimeZone,
+  });
 if (config.autoRollback) {
   const check = () => {
     try {

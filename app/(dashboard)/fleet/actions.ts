@@ -15,7 +15,7 @@ import { currentOperator } from "@/lib/server/operator";
 
 export async function requestCentralSwapAction(form: FormData): Promise<void> {
   const system = String(form.get("system") ?? "");
-  const pool = centralStore();
+  const pool = centralStore("pages");
   if (!pool || !SYSTEM_NAME.test(system)) redirect("/fleet");
   const back = (query: string) => redirect(`/fleet?system=${system}&${query}`);
   const operator = await currentOperator();

@@ -23,7 +23,7 @@ export async function generateMetadata() {
 /** The central desk's first page: every trading system shipping to it, or one of them (`?system=NAME`). */
 export default async function FleetPage({ searchParams }: { searchParams: Promise<FleetSearchParams> }) {
   const t = await getTranslations("fleet");
-  const pool = centralStore();
+  const pool = centralStore("pages");
   if (!pool)
     return (
       <>

@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 
 /** Every system on the central desk (or `?system=NAME`), over `?days=N` or `?from&to` (30 days by default). */
 export async function GET(request: Request) {
-  const pool = centralStore();
+  const pool = centralStore("pages");
   if (!pool)
     return Response.json(
       { error: "this desk is not a central desk: set DATABASE_URL to run a fleet" },

@@ -14,7 +14,7 @@ export async function ingestRoute(
 ): Promise<Response> {
   try {
     const system = authorizedSystem(request, appConfig());
-    return await handle(centralStore()!, system);
+    return await handle(centralStore("ingest")!, system);
   } catch (error) {
     if (error instanceof IngestRefused) return error.response();
     // A value PostgreSQL cannot store (class 22: data exception): sending it again cannot help.

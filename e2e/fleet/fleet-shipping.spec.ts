@@ -299,6 +299,11 @@ test("a system's own pages read its replica: its figures as the fleet has them, 
   await expect.poll(usage, { timeout: 60_000 }).toBe(fleet.systems[0].llm.calls);
   expect((await rawRequest(`${central.url}/api/llm/usage?system=nobody`)).status).toBe(404);
 
+  // From the fleet to a system's own pages.
+  await page.goto(`${central.url}/fleet?system=beta&days=30`);
+  await page.getByRole("link", { name: /^beta의 대시보드 열기/ }).click();
+  await expect(page).toHaveURL(/\/\?system=beta&days=30$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("개요");
   await page.goto(`${central.url}/costs?system=beta&days=30`);
   await expect(page.getByRole("combobox", { name: "트레이딩 시스템" })).toHaveValue("beta");
   await page.screenshot({ path: test.info().outputPath("costs-beta-ko.png"), fullPage: true });
@@ -317,6 +322,10 @@ test("a system's own pages read its replica: its figures as the fleet has them, 
     "/fleet?system=beta#swap-form",
   );
   await expect(page.getByRole("button", { name: "교체 기록" })).toHaveCount(0);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${central.url}/?system=beta`);
+  await expect(page.getByRole("combobox", { name: "트레이딩 시스템" })).toHaveValue("beta");
+  await page.screenshot({ path: test.info().outputPath("overview-beta-phone.png"), fullPage: true });
 });
 
 test("a wrong token, another system's token and a replayed batch write nothing", async () => {

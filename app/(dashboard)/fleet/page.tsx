@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { readReviewSearch } from "@/app/(dashboard)/review/search-params";
 import { CentralSwaps } from "@/components/fleet/central-swaps";
@@ -56,6 +57,16 @@ export default async function FleetPage({ searchParams }: { searchParams: Promis
       </PageHeader>
       <div className="space-y-6">
         <SystemSwitcher systems={names} current={system} periodQuery={periodQuery} />
+        {system ? (
+          <p className="text-sm">
+            <Link
+              href={`/?system=${system}&${periodQuery}`}
+              className="text-emerald-700 underline dark:text-emerald-400"
+            >
+              {t("openPages", { system })}
+            </Link>
+          </p>
+        ) : null}
         {search.system !== undefined && !system ? (
           <p role="alert" className="text-sm text-red-700 dark:text-red-400">
             {t("unknownSystem", { system: search.system })}

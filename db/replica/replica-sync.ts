@@ -44,6 +44,8 @@ const TABLES: Record<SourceTable, TableSpec> = {
   },
 };
 
+type StoredRow = Record<string, unknown> & { version: number };
+
 export type ReplicaPass = { version: number; written: number; deleted: number; agentConfig: string | null };
 
 /** The replica's own bookkeeping: which system it copies, how far, and the agent config it last saw. */
@@ -90,29 +92,28 @@ export async function syncReplica(pool: pg.Pool, system: string, sqlite: Databas
   for (const table of Object.keys(TABLES) as SourceTable[]) {
     const spec = TABLES[table];
     const write = writer(sqlite, table);
-    for (let after: [number, string | number] = [from, ""]; ;) {
-      const page = await pool.query<Record<string, unknown> & { version: number }>(
+    // The first page starts after the replica's version; each next one after the last row read (version, key).
+    for (let after: [number, string | number] | null = null; ;) {
+      const next: string = after ? `(version, ${spec.key}) > ($4, $5::${spec.keyType})` : "true";
+      const page: pg.QueryResult<StoredRow> = await pool.query<StoredRow>(
         `SELECT version, ${spec.key === "id" ? "" : `${spec.key}, `}${spec.columns.map((c) => `"${c}"`).join(", ")}
          FROM ${spec.store}
-         WHERE system = $1 AND version <= $3 AND (version, ${spec.key}) > ($2, $4::${spec.keyType})
+         WHERE system = $1 AND version > $2 AND version <= $3 AND ${next}
          ORDER BY version, ${spec.key} LIMIT ${PAGE_ROWS}`,
-        [system, after[0], to, after[0] === from && after[1] === "" ? lowestKey(spec) : after[1]],
+        after ? [system, from, to, ...after] : [system, from, to],
       );
       sqlite.transaction(() => {
         for (const row of page.rows) write(row);
       })();
       pass.written += page.rows.length;
       if (page.rows.length < PAGE_ROWS) break;
-      const last = page.rows.at(-1)!;
+      const last: StoredRow = page.rows.at(-1)!;
       after = [last.version, last[spec.key] as string | number];
     }
   }
   sqlite.prepare("UPDATE fleet_replica_state SET version = ?, agent_config = ?").run(to, agentConfig);
   return pass;
 }
-
-// Below every key, so a pass starts with the rows of the version just after the replica's.
-const lowestKey = (spec: TableSpec) => (spec.keyType === "bigint" ? -1 : "");
 
 const UNIQUE_KEYS: Partial<Record<SourceTable, string[]>> = {
   agent_performance: ["agent_name", "period_start", "period_end"],

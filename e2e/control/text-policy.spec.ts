@@ -31,7 +31,9 @@ test("a rollback note with a text-direction override, an invisible character or 
 }) => {
   await signIn(page);
   const before = await swaps(page);
-  const swap = before.find((s) => s.can_roll_back);
+  // The oldest swap that can be rolled back (the demo's): the control specs running beside this one record and roll
+  // back swaps of their own, always the newest.
+  const swap = before.filter((s) => s.can_roll_back).sort((a, b) => a.id - b.id)[0];
   if (!swap) throw new Error("the demo has no swap that can be rolled back");
 
   await page.goto(`/evolution?agent=${encodeURIComponent(swap.agent_name)}`);

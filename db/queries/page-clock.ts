@@ -2,7 +2,7 @@ import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { ParamError } from "@/lib/api-params";
 import type { RequestClock } from "@/lib/read-context";
-import { NoOwnFile, readSystem, requestClock, SystemNotFound } from "./request-clock";
+import { NoOwnFile, pageChoice, readSystem, requestClock, SystemNotFound } from "./request-clock";
 
 // Apart from request-clock.ts: next/navigation is for pages, and the commands the shipper runs import the clock.
 
@@ -14,7 +14,9 @@ type OwnFile = { ownFile?: "required" | "optional" };
  */
 export async function pageClock(searchParams: Promise<object> | undefined, options?: OwnFile): Promise<RequestClock> {
   const search = (await searchParams) as { system?: string | string[] } | undefined;
-  return requestClock(pageSystem(search?.system, options));
+  const system = pageSystem(search?.system, options);
+  pageChoice().system = system;
+  return requestClock(system);
 }
 
 function pageSystem(value: string | string[] | undefined, options?: OwnFile): string | null {

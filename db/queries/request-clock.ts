@@ -9,10 +9,19 @@ import type { RequestClock } from "@/lib/read-context";
 /**
  * The request's clock: taken on the first call while a request renders and shared by every server component of
  * it (React `cache`), so sections streaming at different moments still read at one instant. `system` is the
- * system the URL chose (`readSystemParam`), null for this desk's own file. A route handler calls it once and
- * passes what it got.
+ * system the URL chose (`readSystem`), null for this desk's own file; left out, the one the page chose
+ * (`pageClock`, at the top of every page, before any of its sections renders), so a component deep in a page (a
+ * card's freshness line) reads the page's system without being handed it. A route handler calls it once and passes
+ * what it got.
  */
-export const requestClock = cache((system: string | null = null): RequestClock => ({ ...requestInstant(), system }));
+export function requestClock(system?: string | null): RequestClock {
+  return clockOf(system === undefined ? pageChoice().system : system);
+}
+
+const clockOf = cache((system: string | null): RequestClock => ({ ...requestInstant(), system }));
+
+/** The system the page being rendered chose; set once by pageClock. Outside a render, a new cell each call (null). */
+export const pageChoice = cache((): { system: string | null } => ({ system: null }));
 
 const requestInstant = cache((): RequestClock => {
   requestStartedAt();

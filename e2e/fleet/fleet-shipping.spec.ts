@@ -306,6 +306,7 @@ test("a system's own pages read its replica: its figures as the fleet has them, 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("개요");
   await page.goto(`${central.url}/costs?system=beta&days=30`);
   await expect(page.getByRole("combobox", { name: "트레이딩 시스템" })).toHaveValue("beta");
+  await expect(page.locator("main header").first()).toContainText("트레이딩 시스템 beta");
   await page.screenshot({ path: test.info().outputPath("costs-beta-ko.png"), fullPage: true });
   // A menu link and a period link, built by pages that know nothing of the system, keep it.
   await page.getByRole("navigation", { name: "주 메뉴" }).locator('a[href="/agents"]').click();

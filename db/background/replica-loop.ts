@@ -18,7 +18,7 @@ const PASS_MS = 1_000;
 const TROUBLE_MS = 5_000;
 
 type Options = { pool: pg.Pool; dir: string; zone: string; log?: (line: string) => void };
-type Replica = { file: string; sqlite: Database.Database; agentConfig: string | null };
+type Replica = { file: string; ino: number; sqlite: Database.Database; agentConfig: string | null };
 
 export class ReplicaLoop {
   private readonly replicas = new Map<string, Replica>();
@@ -47,6 +47,13 @@ export class ReplicaLoop {
   async pass(): Promise<void> {
     for (const system of await fleetSystemNames(this.options.pool)) {
       if (this.stopped) return;
+      // A replica removed (or replaced) behind the desk's back is made again from the store, its leftover -wal and
+      // -shm removed first: a new file must not take an old file's log.
+      const kept = this.replicas.get(system);
+      if (kept && fs.statSync(kept.file, { throwIfNoEntry: false })?.ino !== kept.ino) {
+        this.log(`the replica of ${system} is gone: making it again from the store`);
+        this.forget(system, { remove: true });
+      }
       const replica = this.replicas.get(system) ?? (await this.open(system));
       try {
         const pass = await syncReplica(this.options.pool, system, replica.sqlite);
@@ -69,7 +76,7 @@ export class ReplicaLoop {
     // provider the trading system does not know) are kept, as the store kept them.
     sqlite.pragma("ignore_check_constraints = ON");
     prepareReplica(sqlite, system);
-    const replica = { file, sqlite, agentConfig: null };
+    const replica = { file, ino: fs.statSync(file).ino, sqlite, agentConfig: null };
     this.replicas.set(system, replica);
     startCountingLoop({ file, zone: this.options.zone });
     return replica;

@@ -203,6 +203,39 @@ describe("a system's pages on the central desk", () => {
     await expectApiParity();
   });
 
+  it("are made again from the store when the replica is deleted, or the store goes back to an older state", async () => {
+    const replica = replicaFile(replicaDir, "alpha");
+    for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(replica + suffix, { force: true });
+    await replicate();
+    await expectApiParity();
+
+    // The store as a restore from an older backup leaves it: every row at or below an older version.
+    const pool = centralPool(server.url);
+    await pool.query("UPDATE fleet_systems SET version = 1 WHERE system = 'alpha'");
+    for (const table of [
+      "fleet_llm_calls",
+      "fleet_trades",
+      "fleet_agent_performance",
+      "fleet_system_metrics",
+      "fleet_model_swaps",
+    ])
+      await pool.query(`UPDATE ${table} SET version = 1 WHERE system = 'alpha'`);
+    await pool.query("DELETE FROM fleet_deleted_rows WHERE system = 'alpha'");
+    const version = () => {
+      const db = new Database(replica, { readonly: true });
+      try {
+        return db.prepare("SELECT version FROM fleet_replica_state").pluck().get();
+      } finally {
+        db.close();
+      }
+    };
+    expect(version()).toBeGreaterThan(1);
+    await loop.pass(); // finds the replica ahead of the store, and removes it
+    await replicate(); // makes it again
+    expect(version()).toBe(1);
+    await expectApiParity();
+  });
+
   it("refuse a system that never shipped, and a desk over one file has no systems", async () => {
     expect((await get(usage, "/llm/usage?system=nobody")).status).toBe(404);
     expect((await get(usage, "/llm/usage?system=a&system=b")).status).toBe(400);

@@ -151,10 +151,14 @@ function writer(sqlite: Database.Database, table: SourceTable): (row: Record<str
     `INSERT INTO ${table} (${[...rowid, ...columns.map((c) => `"${c}"`)].join(", ")})
      VALUES (${[...rowid, ...columns].map(() => "?").join(", ")})`,
   );
+  const lateCall = table === "llm_usage_log" ? lateCallNote(sqlite) : undefined;
   const write = (row: Record<string, unknown>) => {
     const key = keyOf(row);
     if (exists.get(...key)) update.run(...values(row), ...key, ...values(row));
-    else insert.run(...(table === "trades" ? [key[1]] : []), ...values(row));
+    else {
+      insert.run(...(table === "trades" ? [key[1]] : []), ...values(row));
+      lateCall?.(row.id as number, row.timestamp as string);
+    }
   };
   const unique = UNIQUE_KEYS[table];
   if (!unique) return write;
@@ -173,6 +177,20 @@ function writer(sqlite: Database.Database, table: SourceTable): (row: Record<str
       write(row);
     }
   };
+}
+
+/**
+ * The local desk counts new calls upwards from a watermark, as the trading system's AUTOINCREMENT writes them. A
+ * replica gets them in the order their batches were applied, so a call can arrive below the watermark (corrected, so
+ * sent again in a later batch, while the replica is made anew): it is noted as a correction of itself, and its hour
+ * and day are counted again from raw rows (migrations/0010), as the triggers note an updated call.
+ */
+function lateCallNote(sqlite: Database.Database): (id: number, time: string) => void {
+  const note = sqlite.prepare(
+    `INSERT INTO agent_desk_llm_corrections (old_id, old_time, new_id, new_time)
+     SELECT @id, @time, @id, @time FROM agent_desk_backfill WHERE name = 'llm_usage_log' AND @id < next_id`,
+  );
+  return (id, time) => void note.run({ id, time });
 }
 
 function keylessRowid(sourceId: string): number | undefined {

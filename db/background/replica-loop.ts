@@ -20,8 +20,17 @@ const TROUBLE_MS = 5_000;
 type Options = { pool: pg.Pool; dir: string; zone: string; log?: (line: string) => void };
 type Replica = { file: string; ino: number; sqlite: Database.Database; agentConfig: string | null };
 
+/** How current a system's replica is: what its pages say about themselves (components/ui/system-badge.tsx). */
+export type ReplicaStatus = {
+  /** When a pass last brought the replica to the store's version (ms; null: not since the server started). */
+  currentAt: number | null;
+  /** Why the last pass failed, in the log's words (null: it did not). */
+  problem: string | null;
+};
+
 export class ReplicaLoop {
   private readonly replicas = new Map<string, Replica>();
+  private readonly statuses = new Map<string, ReplicaStatus>();
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
   private lastProblem: string | undefined;
@@ -43,28 +52,52 @@ export class ReplicaLoop {
     this.replicas.clear();
   }
 
-  /** One pass over every system; resolves when each replica holds what the store held when the pass began. */
+  /** How current the replica of `system` is, or undefined before its first pass. */
+  status(system: string): ReplicaStatus | undefined {
+    return this.statuses.get(system);
+  }
+
+  /**
+   * One pass over every system; resolves when each replica holds what the store held when the pass began, or its
+   * status says why not (one system's trouble, a full disk say, never holds back the others).
+   */
   async pass(): Promise<void> {
     for (const system of await fleetSystemNames(this.options.pool)) {
       if (this.stopped) return;
-      // A replica removed (or replaced) behind the desk's back is made again from the store, its leftover -wal and
-      // -shm removed first: a new file must not take an old file's log.
-      const kept = this.replicas.get(system);
-      if (kept && fs.statSync(kept.file, { throwIfNoEntry: false })?.ino !== kept.ino) {
-        this.log(`the replica of ${system} is gone: making it again from the store`);
-        this.forget(system, { remove: true });
-      }
-      const replica = this.replicas.get(system) ?? (await this.open(system));
+      const began = Date.now();
+      const status = this.statuses.get(system) ?? { currentAt: null, problem: null };
+      this.statuses.set(system, status);
       try {
-        const pass = await syncReplica(this.options.pool, system, replica.sqlite);
-        if (pass.agentConfig !== replica.agentConfig && pass.agentConfig !== null)
-          writeOwnFileAtomically(replicaAgentConfigFile(this.options.dir, system), pass.agentConfig);
-        replica.agentConfig = pass.agentConfig;
+        await this.syncOne(system);
+        status.currentAt = began;
+        status.problem = null;
       } catch (error) {
-        if (!(error instanceof ReplicaAhead)) throw error;
-        this.log(`${error.message}: making it again from the store`);
-        this.forget(system, { remove: true });
+        const problem = `the replica of ${system} could not be brought up to date: ${(error as Error).message}`;
+        if (problem !== status.problem) this.log(problem);
+        status.problem = problem;
       }
+    }
+  }
+
+  private async syncOne(system: string) {
+    // A replica removed (or replaced) behind the desk's back is made again from the store, its leftover -wal and
+    // -shm removed first: a new file must not take an old file's log.
+    const kept = this.replicas.get(system);
+    if (kept && fs.statSync(kept.file, { throwIfNoEntry: false })?.ino !== kept.ino) {
+      this.log(`the replica of ${system} is gone: making it again from the store`);
+      this.forget(system, { remove: true });
+    }
+    const replica = this.replicas.get(system) ?? (await this.open(system));
+    try {
+      const pass = await syncReplica(this.options.pool, system, replica.sqlite);
+      if (pass.agentConfig !== replica.agentConfig && pass.agentConfig !== null)
+        writeOwnFileAtomically(replicaAgentConfigFile(this.options.dir, system), pass.agentConfig);
+      replica.agentConfig = pass.agentConfig;
+    } catch (error) {
+      if (!(error instanceof ReplicaAhead)) throw error;
+      this.log(`${error.message}: making it again from the store`);
+      this.forget(system, { remove: true });
+      await this.syncOne(system);
     }
   }
 
@@ -121,4 +154,9 @@ const global = globalThis as typeof globalThis & { agentDeskReplicas?: ReplicaLo
 export function startReplicaLoop(options: Options): ReplicaLoop {
   global.agentDeskReplicas ??= new ReplicaLoop(options).start();
   return global.agentDeskReplicas;
+}
+
+/** How current the running loop keeps `system`'s replica; undefined where none runs (tests, a desk over one file). */
+export function replicaStatus(system: string): ReplicaStatus | undefined {
+  return global.agentDeskReplicas?.status(system);
 }

@@ -77,6 +77,7 @@ async function shipAll(deleted: Batch["deleted"] = {}) {
 /** One replica pass, then the replica's own background count until it holds every row. */
 async function replicate() {
   await loop.pass();
+  expect(loop.status("alpha")?.problem).toBeNull();
   const replica = new Database(replicaFile(replicaDir, "alpha"), { readonly: true });
   try {
     for (const started = Date.now(); Date.now() - started < 60_000;) {
@@ -233,6 +234,29 @@ describe("a system's pages on the central desk", () => {
     await loop.pass(); // finds the replica ahead of the store, and removes it
     await replicate(); // makes it again
     expect(version()).toBe(1);
+    await expectApiParity();
+  });
+
+  it("say when a replica cannot follow the store, and catch up once it can", async () => {
+    const replica = replicaFile(replicaDir, "alpha");
+    const db = new Database(replica);
+    // What a full disk does to the replica's writes, for this one table.
+    db.exec(
+      "CREATE TRIGGER test_full BEFORE INSERT ON llm_usage_log BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END",
+    );
+    execFileSync("python3", ["-c", NEW_ROWS.replace("'replica-new'", "'replica-new-2'"), file]);
+    countNow(file);
+    await shipAll();
+    const before = loop.status("alpha")!.currentAt;
+    await loop.pass();
+    expect(loop.status("alpha")).toEqual({
+      currentAt: before,
+      problem: "the replica of alpha could not be brought up to date: database or disk is full",
+    });
+    db.exec("DROP TRIGGER test_full");
+    db.close();
+    await replicate();
+    expect(loop.status("alpha")!.currentAt).toBeGreaterThan(before!);
     await expectApiParity();
   });
 

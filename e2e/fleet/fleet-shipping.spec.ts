@@ -281,6 +281,16 @@ test("the fleet page shows each system's figures as the API gives them, in Korea
   await page.goto(`${central.url}/fleet?system=beta&days=30`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("전체 시스템: beta");
   await page.screenshot({ path: test.info().outputPath("fleet-beta-phone.png"), fullPage: true });
+  // English, dark: the fleet and a system's own page.
+  await context.addCookies([{ name: "agent_desk_locale", value: "en", url: central.url }]);
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`${central.url}/fleet?days=30`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Fleet");
+  await page.screenshot({ path: test.info().outputPath("fleet-en-dark.png"), fullPage: true });
+  await page.goto(`${central.url}/agents?system=alpha&days=30`);
+  await expect(page.getByRole("combobox", { name: "Trading system" })).toHaveValue("alpha");
+  await page.screenshot({ path: test.info().outputPath("agents-alpha-en-dark.png"), fullPage: true });
 });
 
 test("a system's own pages read its replica: its figures as the fleet has them, and every link keeps the system", async ({

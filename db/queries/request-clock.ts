@@ -57,7 +57,7 @@ export class SystemNotFound extends Error {
 export class NoOwnFile extends SystemNotFound {}
 
 /** A central desk with no DATABASE_PATH has no trading file of its own: only the demo file, never shown there. */
-export function centralWithoutOwnFile(): boolean {
+function centralWithoutOwnFile(): boolean {
   return appConfig().databaseUrl !== undefined && appConfig().isDemo;
 }
 

@@ -59,7 +59,7 @@ export function prepareReplica(sqlite: Database.Database, system: string): void 
   else if (state.system !== system) throw new Error(`the replica file of ${system} holds the system ${state.system}`);
 }
 
-export function replicaVersion(sqlite: Database.Database): number {
+function replicaVersion(sqlite: Database.Database): number {
   return (sqlite.prepare("SELECT version FROM fleet_replica_state").get() as { version: number }).version;
 }
 

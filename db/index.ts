@@ -37,8 +37,8 @@ export class DatabaseUnavailable extends Error {
 }
 
 /**
- * Which file a read is of: this desk's own (`system` null or absent: DATABASE_PATH), or on a central desk one system's read
- * replica, as the request's `?system=` chose (every RequestClock says it).
+ * Which file a read is of: this desk's own (`system` null or absent: DATABASE_PATH), or on a central desk one
+ * system's read replica, as the request's `?system=` chose (every RequestClock says it).
  */
 export type ReadSource = { readonly system?: string | null };
 

@@ -5,10 +5,9 @@ import { useEffect } from "react";
 
 /**
  * A central desk's system switcher: which system's pages these are (`?system=NAME`, or this desk's own file when it
- * has one), and
- * while one is chosen, every link and filter form of the desk's own pages keeps it, so a period, a sort or an agent
- * followed from alpha's costs stays on alpha. Pages build their links without knowing the system; this one place
- * adds it as a link is followed or a filter sent.
+ * has one), and while one is chosen, every link and filter form of the desk's own pages keeps it, so a period, a
+ * sort or an agent followed from alpha's costs stays on alpha. Pages build their links without knowing the system;
+ * this one place adds it as a link is followed or a filter sent.
  */
 export function SystemKeeper({
   systems,

@@ -89,10 +89,10 @@ export class ReplicaLoop {
     }
     const replica = this.replicas.get(system) ?? (await this.open(system));
     try {
-      const pass = await syncReplica(this.options.pool, system, replica.sqlite);
-      if (pass.agentConfig !== replica.agentConfig && pass.agentConfig !== null)
-        writeOwnFileAtomically(replicaAgentConfigFile(this.options.dir, system), pass.agentConfig);
-      replica.agentConfig = pass.agentConfig;
+      const agentConfig = await syncReplica(this.options.pool, system, replica.sqlite);
+      if (agentConfig !== replica.agentConfig && agentConfig !== null)
+        writeOwnFileAtomically(replicaAgentConfigFile(this.options.dir, system), agentConfig);
+      replica.agentConfig = agentConfig;
     } catch (error) {
       if (!(error instanceof ReplicaAhead)) throw error;
       this.log(`${error.message}: making it again from the store`);

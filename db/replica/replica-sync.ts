@@ -11,10 +11,10 @@ import { ROW_SCHEMAS, type SourceTable } from "@/lib/fleet/batch";
 // triggers note every change for its count.
 //
 // A pass reads the system's version V, then deletes the rows tombstoned after the replica's version and writes every
-// row whose version is after it and at most V, in keyset pages, each page one short SQLite transaction; the replica's
-// version becomes V with the last page. Deleting first is right whatever happened in between: a row deleted and sent
-// again is written back (its version is the newer), a row written and then deleted is not in the store any more. A
-// pass cut short (a crash, the store unreachable) is read again from the same version: every write is an upsert.
+// row whose version is after it and at most V, in keyset pages, each page one short SQLite transaction; then the
+// replica's version becomes V. Deleting first is right whatever happened in between: a row deleted and sent again is
+// written back (its version is the newer), a row written and then deleted is not in the store any more. A pass cut
+// short (a crash, the store unreachable) is read again from the same version: writing a row again changes nothing.
 
 // Rows per page: one page is one SQLite transaction on the server's event loop (about 20 ms for 1,000 calls).
 const PAGE_ROWS = 1_000;
@@ -46,16 +46,11 @@ const TABLES: Record<SourceTable, TableSpec> = {
 
 type StoredRow = Record<string, unknown> & { version: number };
 
-export type ReplicaPass = { version: number; written: number; deleted: number; agentConfig: string | null };
-
-/** The replica's own bookkeeping: which system it copies, how far, and the agent config it last saw. */
+/** The replica's own bookkeeping: which system it copies, and how far. */
 export function prepareReplica(sqlite: Database.Database, system: string): void {
-  sqlite.exec(
-    `CREATE TABLE IF NOT EXISTS fleet_replica_state (
-       system TEXT NOT NULL, version INTEGER NOT NULL, agent_config TEXT)`,
-  );
+  sqlite.exec("CREATE TABLE IF NOT EXISTS fleet_replica_state (system TEXT NOT NULL, version INTEGER NOT NULL)");
   const state = sqlite.prepare("SELECT system FROM fleet_replica_state").get() as { system: string } | undefined;
-  if (!state) sqlite.prepare("INSERT INTO fleet_replica_state VALUES (?, 0, NULL)").run(system);
+  if (!state) sqlite.prepare("INSERT INTO fleet_replica_state (system, version) VALUES (?, 0)").run(system);
   else if (state.system !== system) throw new Error(`the replica file of ${system} holds the system ${state.system}`);
 }
 
@@ -66,8 +61,11 @@ function replicaVersion(sqlite: Database.Database): number {
 /** The store no longer has what the replica copied (restored from an older backup): the replica must be made anew. */
 export class ReplicaAhead extends Error {}
 
-/** Brings the replica up to the system's current version in the central store; see the top of this file. */
-export async function syncReplica(pool: pg.Pool, system: string, sqlite: Database.Database): Promise<ReplicaPass> {
+/**
+ * Brings the replica up to the system's current version in the central store (see the top of this file), and gives
+ * the system's agent config as the store holds it (null: its shipper sent none).
+ */
+export async function syncReplica(pool: pg.Pool, system: string, sqlite: Database.Database): Promise<string | null> {
   const from = replicaVersion(sqlite);
   const { rows } = await pool.query<{ version: number; agent_config: string | null }>(
     "SELECT version, agent_config FROM fleet_systems WHERE system = $1",
@@ -77,8 +75,7 @@ export async function syncReplica(pool: pg.Pool, system: string, sqlite: Databas
   const to = rows[0]!.version;
   const agentConfig = rows[0]!.agent_config;
   if (to < from) throw new ReplicaAhead(`the replica of ${system} is at version ${from}, the store at ${to}`);
-  const pass: ReplicaPass = { version: to, written: 0, deleted: 0, agentConfig };
-  if (to === from) return pass;
+  if (to === from) return agentConfig;
 
   const gone = await pool.query<{ source_table: SourceTable; source_id: string }>(
     `SELECT source_table, source_id FROM fleet_deleted_rows
@@ -86,7 +83,7 @@ export async function syncReplica(pool: pg.Pool, system: string, sqlite: Databas
     [system, from, to],
   );
   sqlite.transaction(() => {
-    for (const { source_table, source_id } of gone.rows) pass.deleted += deleteRow(sqlite, source_table, source_id);
+    for (const { source_table, source_id } of gone.rows) deleteRow(sqlite, source_table, source_id);
   })();
 
   for (const table of Object.keys(TABLES) as SourceTable[]) {
@@ -105,14 +102,13 @@ export async function syncReplica(pool: pg.Pool, system: string, sqlite: Databas
       sqlite.transaction(() => {
         for (const row of page.rows) write(row);
       })();
-      pass.written += page.rows.length;
       if (page.rows.length < PAGE_ROWS) break;
       const last: StoredRow = page.rows.at(-1)!;
       after = [last.version, last[spec.key] as string | number];
     }
   }
-  sqlite.prepare("UPDATE fleet_replica_state SET version = ?, agent_config = ?").run(to, agentConfig);
-  return pass;
+  sqlite.prepare("UPDATE fleet_replica_state SET version = ?").run(to);
+  return agentConfig;
 }
 
 const UNIQUE_KEYS: Partial<Record<SourceTable, string[]>> = {
@@ -198,12 +194,11 @@ function keylessRowid(sourceId: string): number | undefined {
   return match ? KEYLESS_TRADE_ROWID + Number(match[1]) : undefined;
 }
 
-function deleteRow(sqlite: Database.Database, table: SourceTable, sourceId: string): number {
-  if (table === "trades") {
+function deleteRow(sqlite: Database.Database, table: SourceTable, sourceId: string): void {
+  if (table !== "trades") sqlite.prepare(`DELETE FROM ${table} WHERE id = ?`).run(Number(sourceId));
+  else {
     const keyless = keylessRowid(sourceId);
-    return keyless === undefined
-      ? sqlite.prepare("DELETE FROM trades WHERE trade_id = ?").run(sourceId).changes
-      : sqlite.prepare("DELETE FROM trades WHERE rowid = ?").run(keyless).changes;
+    if (keyless === undefined) sqlite.prepare("DELETE FROM trades WHERE trade_id = ?").run(sourceId);
+    else sqlite.prepare("DELETE FROM trades WHERE rowid = ?").run(keyless);
   }
-  return sqlite.prepare(`DELETE FROM ${table} WHERE id = ?`).run(Number(sourceId)).changes;
 }

@@ -186,7 +186,7 @@ describe("a system's pages on the central desk", () => {
     for (const [name, read] of reads) expect(read(alpha), name).toEqual(read(own));
   });
 
-  it("follow the file as calls are corrected, trades deleted and new rows written, once shipped again", async () => {
+  it("follow the file as calls are corrected, trades deleted, columns added and new rows written, once shipped again", async () => {
     const db = new Database(file);
     const gone = db.prepare("SELECT trade_id FROM trades ORDER BY rowid LIMIT 3").pluck().all() as string[];
     db.prepare("DELETE FROM trades WHERE trade_id IN (?, ?, ?)").run(...gone);
@@ -194,8 +194,9 @@ describe("a system's pages on the central desk", () => {
     // A trade's PnL filled in a week later, and a day's metrics corrected, as the trading system does.
     db.exec("UPDATE trades SET pnl_7_days = coalesce(pnl_7_days, 0) + 100 WHERE rowid % 5 = 0");
     db.exec("UPDATE system_metrics SET total_pnl = total_pnl + 1, win_rate = 0.5 WHERE id % 3 = 0");
+    // The trading system adds columns of its own (its next schema), then writes new rows as its Python writes them.
+    db.exec("ALTER TABLE llm_usage_log ADD COLUMN trace_id TEXT; ALTER TABLE trades ADD COLUMN venue TEXT");
     db.close();
-    // New rows, written as the trading system's Python writes them.
     execFileSync("python3", ["-c", NEW_ROWS, file]);
     countNow(file);
     // Calls already sent are sent again whole: what the shipper's correction sweep does for changed blocks.

@@ -333,6 +333,12 @@ test("a system's own pages read its replica: its figures as the fleet has them, 
     "/fleet?system=beta#swap-form",
   );
   await expect(page.getByRole("button", { name: "교체 기록" })).toHaveCount(0);
+  await page.screenshot({ path: test.info().outputPath("evolution-beta-ko.png"), fullPage: true });
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.goto(`${central.url}/review?system=beta`);
+  await expect(page.getByRole("link", { name: "Fleet에서 기록하기" }).first()).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath("review-beta-ko-dark.png"), fullPage: true });
+  await page.emulateMedia({ colorScheme: "light" });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`${central.url}/?system=beta`);
   await expect(page.getByRole("combobox", { name: "트레이딩 시스템" })).toHaveValue("beta");
